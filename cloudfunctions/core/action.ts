@@ -1,0 +1,29 @@
+import type { z } from 'zod'
+import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../../types/api'
+import type { Role, User } from '../../types/domain'
+import type { Deps } from './ports'
+
+export interface ActionContext {
+  caller: User
+  deps: Deps
+  /** The client's idempotency key for creates; absent for reads. */
+  requestId?: string
+}
+
+/** Who may call an action: any identified caller, or holders of one of the listed roles. */
+export type Allowed = 'anyone' | readonly Role[]
+
+/** `Req` is what the contract lets clients send; `In` is what the schema makes of it (defaults filled in). */
+export interface Action<Req, Res, In = Req> {
+  allow: Allowed
+  schema: z.ZodType<In, Req>
+  run(input: In, ctx: ActionContext): Promise<Res>
+}
+
+/** A function's actions, checked against the contract: every action of the function, with its exact types. */
+export type Actions<F extends FunctionName> = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each action keeps its own schema output type
+  [A in ActionName<F>]: Action<RequestOf<F, A>, ResponseOf<F, A>, any>
+}
+
+export const defineAction = <Req, Res, In>(action: Action<Req, Res, In>) => action

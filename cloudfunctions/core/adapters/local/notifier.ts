@@ -1,0 +1,13 @@
+import type { OutboxMessage } from '../../../../types/domain'
+import { outbox } from '../../collections'
+import type { Clock, Ids, Notifier, Store } from '../../ports'
+
+/** Locally a notice is only written to the outbox, which the H5 build shows as the user's messages. */
+export function createOutboxNotifier(store: Store, ids: Ids, clock: Clock): Notifier {
+  return {
+    async notify({ userId, template, title, body, page }) {
+      const message: OutboxMessage = { _id: ids.next(), userId, template, title, body, createdAt: clock.now().toISOString(), ...(page ? { page } : {}) }
+      await outbox(store).insert(message)
+    }
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The edges of the back end. Use cases see only these interfaces; adapters/local and adapters/cloud
+ * implement them for the embedded runtime and for CloudBase.
+ */
+
+/** A document query in MongoDB syntax, limited to what both the embedded store and CloudBase can answer. */
+export type Query = Record<string, unknown>
+
+/**
+ * Supported query operators: field equality (dot paths allowed), $eq $ne $gt $gte $lt $lte $in $nin $exists,
+ * and $and / $or / $nor at the top level or nested.
+ */
+export type Operator = '$eq' | '$ne' | '$gt' | '$gte' | '$lt' | '$lte' | '$in' | '$nin' | '$exists'
+
+/** Supported update operators. `$push` appends one value; `$unset` removes the field. */
+export interface Update {
+  $set?: Record<string, unknown>
+  $inc?: Record<string, number>
+  $push?: Record<string, unknown>
+  $unset?: Record<string, true>
+}
+
+export type SortSpec = Record<string, 1 | -1>
+
+export interface FindOptions {
+  sort?: SortSpec
+  skip?: number
+  /** Always bounded: CloudBase answers at most 1000 records a call. */
+  limit?: number
+  /** Fields to return (1) or to leave out (0); not mixed. */
+  projection?: Record<string, 0 | 1>
+}
+
+export interface Doc {
+  _id: string
+}
+
+export interface Collection<T extends Doc> {
+  find(query: Query, options?: FindOptions): Promise<T[]>
+  findOne(query: Query): Promise<T | null>
+  count(query: Query): Promise<number>
+  insert(doc: T): Promise<T>
+  /** Applies `update` to the first match (or every match with `multi`); answers how many matched. */
+  update(query: Query, update: Update, options?: { multi?: boolean }): Promise<number>
+  /** Removes the first match (or every match with `multi`); answers how many were removed. */
+  remove(query: Query, options?: { multi?: boolean }): Promise<number>
+  /** Counts matching documents grouped by a field's value: the one aggregation dashboards need. */
+  countBy(query: Query, field: string): Promise<Record<string, number>>
+}
+
+export interface Store {
+  collection<T extends Doc>(name: string): Collection<T>
+}
+
+export interface StoredFile {
+  fileId: string
+  contentType: string
+  size: number
+}
+
+export interface Files {
+  put(content: Buffer, meta: { contentType: string; name?: string }): Promise<StoredFile>
+  get(fileId: string): Promise<(StoredFile & { content: Buffer }) | null>
+  /** A URL a client can display, valid at least for the next hour. */
+  url(fileId: string): Promise<string>
+}
+
+export interface Notice {
+  userId: string
+  /** The openid of the recipient, needed by the platform's push; never stored in another user's view. */
+  openid: string
+  template: string
+  title: string
+  body: string
+  page?: string
+}
+
+export interface Notifier {
+  notify(notice: Notice): Promise<void>
+}
+
+export type Verdict = 'pass' | 'review' | 'risky'
+
+export interface Moderation {
+  checkText(text: string, context: { openid: string; scene: 'profile' | 'comment' | 'forum' | 'social' }): Promise<{ verdict: Verdict; hits: string[] }>
+}
+
+export interface Clock {
+  now(): Date
+}
+
+export interface Ids {
+  next(): string
+}
+
+export interface Logger {
+  info(message: string, extra?: Record<string, unknown>): void
+  error(message: string, extra?: Record<string, unknown>): void
+}
+
+export interface Deps {
+  store: Store
+  files: Files
+  notifier: Notifier
+  moderation: Moderation
+  clock: Clock
+  ids: Ids
+  logger: Logger
+}
+
+/** Raised by `insert` when the _id (or a unique index) is taken, so callers can treat a race as "already there". */
+export class DuplicateKeyError extends Error {
+  constructor(readonly collection: string) {
+    super(`duplicate key in ${collection}`)
+    this.name = 'DuplicateKeyError'
+  }
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod'
+import type { ActionName, FunctionName } from '../../types/api'
+import type { Role, User } from '../../types/domain'
+import { ERROR_MESSAGES, type Failure, type Result } from '../../types/errors'
+import type { Action, Actions, Allowed } from './action'
+import { AppError } from './errors'
+import { resolveCaller } from './identity'
+import type { Deps } from './ports'
+import { toIssues } from './validation'
+
+export interface Invocation {
+  /** The platform's word on who is calling: getWXContext().OPENID in the cloud, x-openid locally. */
+  openid: string | undefined
+  deps: Deps
+}
+
+export type Handler = (event: unknown, invocation: Invocation) => Promise<Result<unknown>>
+
+const envelope = z.object({
+  action: z.string({ error: '缺少 action' }).min(1, '缺少 action'),
+  payload: z.unknown().optional(),
+  requestId: z.string().min(8, 'requestId 至少 8 个字符').max(64, 'requestId 最多 64 个字符').optional()
+})
+
+const allows = (allow: Allowed, roles: Role[]) => allow === 'anyone' || allow.some((r) => roles.includes(r))
+
+/** Turns a function's action table into its handler: envelope -> action -> identity -> role guard -> schema -> use case. */
+export function createHandler<F extends FunctionName>(name: F, actions: Actions<F>): Handler {
+  const table = actions as Record<string, Action<unknown, unknown, unknown>>
+  return async (event, { openid, deps }) => {
+    try {
+      const parsed = envelope.safeParse(event)
+      if (!parsed.success) throw new AppError('BAD_REQUEST', parsed.error.issues[0].message)
+      const { action: actionName, payload, requestId } = parsed.data
+      const action = Object.hasOwn(table, actionName) ? table[actionName as ActionName<F>] : undefined
+      if (!action) throw new AppError('UNKNOWN_ACTION', `${name} 没有 ${actionName} 这个操作`)
+      if (!openid) throw new AppError('UNAUTHENTICATED')
+      const caller: User = await resolveCaller(deps, openid)
+      if (!allows(action.allow, caller.roles)) throw new AppError('FORBIDDEN')
+      const input = action.schema.safeParse(payload ?? {})
+      if (!input.success) {
+        const issues = toIssues(input.error)
+        throw new AppError('VALIDATION_FAILED', issues[0].message, issues)
+      }
+      return { ok: true, data: await action.run(input.data, { caller, deps, requestId }) }
+    } catch (error) {
+      return toFailure(error, deps, name)
+    }
+  }
+}
+
+function toFailure(error: unknown, deps: Deps, fn: string): Failure {
+  if (error instanceof AppError) {
+    return { ok: false, code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) }
+  }
+  deps.logger.error('unexpected error', { fn, error: error instanceof Error ? error.stack : String(error) })
+  return { ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL }
+}

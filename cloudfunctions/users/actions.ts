@@ -1,0 +1,11 @@
+import { defineAction, type Actions } from '../core/action'
+import * as schemas from './schemas'
+import { grantRole, listUsers, me, revokeRole, updateProfile } from './use-cases'
+
+export const usersActions: Actions<'users'> = {
+  me: defineAction({ allow: 'anyone', schema: schemas.noPayload, run: (_, ctx) => me(ctx) }),
+  updateProfile: defineAction({ allow: 'anyone', schema: schemas.updateProfile, run: updateProfile }),
+  list: defineAction({ allow: ['admin'], schema: schemas.list, run: listUsers }),
+  grantRole: defineAction({ allow: ['admin'], schema: schemas.grantRole, run: grantRole }),
+  revokeRole: defineAction({ allow: ['admin'], schema: schemas.revokeRole, run: revokeRole })
+}

@@ -1,0 +1,37 @@
+import type { HistoryEntry, Role, User } from '../../types/domain'
+import { departments, users } from '../core/collections'
+import { notFound } from '../core/errors'
+import type { Store } from '../core/ports'
+
+export function userRepository(store: Store) {
+  return {
+    async get(id: string) {
+      const user = await users(store).findOne({ _id: id })
+      if (!user) throw notFound('该用户')
+      return user
+    },
+    async page(query: { role?: Role }, page: number, pageSize: number) {
+      const where = query.role ? { roles: query.role } : {}
+      const [items, total] = await Promise.all([
+        users(store).find(where, { sort: { createdAt: -1 }, skip: (page - 1) * pageSize, limit: pageSize }),
+        users(store).count(where)
+      ])
+      return { items, total }
+    },
+    /** Conditional on the roles read before, so two admins editing at once cannot silently overwrite each other. */
+    async setRoles(user: User, roles: Role[], departmentId: string | undefined, entry: HistoryEntry) {
+      const update = departmentId
+        ? { $set: { roles, departmentId, updatedAt: entry.at }, $push: { history: entry } }
+        : { $set: { roles, updatedAt: entry.at }, $unset: { departmentId: true as const }, $push: { history: entry } }
+      return users(store).update({ _id: user._id, updatedAt: user.updatedAt }, update)
+    },
+    async rename(user: User, nickname: string, at: string) {
+      await users(store).update({ _id: user._id }, { $set: { nickname, updatedAt: at } })
+    },
+    async departmentsById(ids: (string | undefined)[]) {
+      const wanted = [...new Set(ids.filter((id): id is string => !!id))]
+      const found = wanted.length ? await departments(store).find({ _id: { $in: wanted } }, { limit: wanted.length }) : []
+      return new Map(found.map((d) => [d._id, d]))
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod'
+import { ROLES } from '../../types/domain'
+import { id, pageQuery } from '../core/validation'
+
+const role = z.enum(ROLES, { error: '角色只能是 resident、volunteer、student、handler、organizer、admin 之一' })
+
+export const noPayload = z.strictObject({})
+
+export const updateProfile = z.strictObject({
+  nickname: z
+    .string({ error: '请填写昵称' })
+    .trim()
+    .min(1, '请填写昵称')
+    .max(20, '昵称最多 20 个字')
+})
+
+export const list = z.strictObject({ ...pageQuery, role: role.optional() })
+
+export const grantRole = z
+  .strictObject({ userId: id('用户'), role, departmentId: id('责任单位').optional() })
+  .refine((v) => v.role !== 'handler' || !!v.departmentId, { path: ['departmentId'], message: '授予办理人角色时请选择所属责任单位' })
+  .refine((v) => v.role === 'handler' || !v.departmentId, { path: ['departmentId'], message: '只有办理人角色需要选择责任单位' })
+
+export const revokeRole = z.strictObject({ userId: id('用户'), role })

@@ -1,0 +1,68 @@
+import type { Me, UserSummary } from '../../types/api'
+import { ROLE_LABELS, type Department, type HistoryEntry, type Role, type User } from '../../types/domain'
+import type { ActionContext } from '../core/action'
+import { AppError, conflict, notFound } from '../core/errors'
+import type { Deps } from '../core/ports'
+import { userRepository } from './repository'
+
+function toSummary(user: User, depts: Map<string, Department>): UserSummary {
+  const dept = user.departmentId ? depts.get(user.departmentId) : undefined
+  return {
+    id: user._id,
+    nickname: user.nickname,
+    roles: user.roles,
+    department: dept ? { id: dept._id, name: dept.name } : null,
+    joinedAt: user.createdAt
+  }
+}
+
+async function present(deps: Deps, user: User) {
+  return toSummary(user, await userRepository(deps.store).departmentsById([user.departmentId]))
+}
+
+export const me = (ctx: ActionContext): Promise<Me> => present(ctx.deps, ctx.caller)
+
+export async function updateProfile(input: { nickname: string }, { caller, deps }: ActionContext): Promise<Me> {
+  const verdict = await deps.moderation.checkText(input.nickname, { openid: caller.openid, scene: 'profile' })
+  if (verdict.verdict !== 'pass') throw new AppError('CONTENT_REJECTED', '昵称未通过内容安全检查，请换一个')
+  const at = deps.clock.now().toISOString()
+  await userRepository(deps.store).rename(caller, input.nickname, at)
+  return present(deps, { ...caller, nickname: input.nickname, updatedAt: at })
+}
+
+export async function listUsers(input: { page: number; pageSize: number; role?: Role }, { deps }: ActionContext) {
+  const repo = userRepository(deps.store)
+  const { items, total } = await repo.page({ role: input.role }, input.page, input.pageSize)
+  const depts = await repo.departmentsById(items.map((u) => u.departmentId))
+  return { items: items.map((u) => toSummary(u, depts)), total, page: input.page, pageSize: input.pageSize }
+}
+
+export async function grantRole(input: { userId: string; role: Role; departmentId?: string }, ctx: ActionContext): Promise<UserSummary> {
+  const repo = userRepository(ctx.deps.store)
+  const user = await repo.get(input.userId)
+  if (input.departmentId && !(await repo.departmentsById([input.departmentId])).size) throw notFound('该责任单位')
+  const unchanged = user.roles.includes(input.role) && user.departmentId === (input.departmentId ?? user.departmentId)
+  if (unchanged) return present(ctx.deps, user)
+  const roles = user.roles.includes(input.role) ? user.roles : [...user.roles, input.role]
+  const departmentId = input.role === 'handler' ? input.departmentId : user.departmentId
+  return changeRoles(ctx, user, roles, departmentId, `授予${ROLE_LABELS[input.role]}`)
+}
+
+export async function revokeRole(input: { userId: string; role: Role }, ctx: ActionContext): Promise<UserSummary> {
+  const repo = userRepository(ctx.deps.store)
+  const user = await repo.get(input.userId)
+  if (input.role === 'resident') throw conflict('市民是每个用户的基本角色，不能撤销')
+  if (input.role === 'admin' && user._id === ctx.caller._id) throw conflict('不能撤销自己的管理员角色，请让另一位管理员操作')
+  if (!user.roles.includes(input.role)) return present(ctx.deps, user)
+  const roles = user.roles.filter((r) => r !== input.role)
+  const departmentId = input.role === 'handler' ? undefined : user.departmentId
+  return changeRoles(ctx, user, roles, departmentId, `撤销${ROLE_LABELS[input.role]}`)
+}
+
+async function changeRoles({ caller, deps }: ActionContext, user: User, roles: Role[], departmentId: string | undefined, note: string) {
+  const at = deps.clock.now().toISOString()
+  const entry: HistoryEntry = { at, by: caller._id, role: 'admin', from: user.roles.join(','), to: roles.join(','), note }
+  const matched = await userRepository(deps.store).setRoles(user, roles, departmentId, entry)
+  if (!matched) throw conflict('该用户的信息刚刚被修改过，请刷新后重试')
+  return present(deps, { ...user, roles, departmentId, updatedAt: at })
+}

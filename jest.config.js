@@ -1,0 +1,20 @@
+const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }]
+
+const common = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: {
+    '^@tarojs/taro$': '<rootDir>/test/support/taro.ts',
+    '^@/(.*)$': '<rootDir>/src/$1',
+    '^@contract$': '<rootDir>/types'
+  },
+  testEnvironment: 'node'
+}
+
+/** unit: pure code; api: handlers through the local runtime in-process; e2e: Chromium on the H5 build. */
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,types,cloudfunctions,runtime,scripts}/**/*.test.{ts,tsx}'], testPathIgnorePatterns: ['\\.api\\.test\\.ts$', '/node_modules/'] },
+    { ...common, displayName: 'api', testMatch: ['<rootDir>/{cloudfunctions,runtime}/**/*.api.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'], testTimeout: 120000 }
+  ]
+}

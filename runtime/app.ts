@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs'
+import multipart from '@fastify/multipart'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyError, type FastifyReply } from 'fastify'
+import { ERROR_MESSAGES, type ErrorCode, type Failure, type Result } from '../types/errors'
+import type { Deps } from '../cloudfunctions/core/ports'
+import { functions } from '../cloudfunctions/registry'
+import { sniffUpload } from './uploads'
+import { STATUS } from './status'
+
+export interface RuntimeOptions {
+  deps: Deps
+  /** The H5 build to serve; the API works without it. */
+  staticDir?: string
+}
+
+const JSON_LIMIT = 1024 * 1024
+const FILE_LIMIT = 10 * 1024 * 1024
+const OPENID = /^[A-Za-z0-9_-]{1,64}$/
+
+function fail(reply: FastifyReply, code: ErrorCode, message: string = ERROR_MESSAGES[code]) {
+  const body: Failure = { ok: false, code, message }
+  return reply.code(STATUS[code]).send(body)
+}
+
+/** The local runtime: the cloud functions, file storage and the H5 build behind one HTTP server (DESIGN.md §3). */
+export async function createRuntime({ deps, staticDir }: RuntimeOptions) {
+  const app = Fastify({ bodyLimit: JSON_LIMIT })
+
+  // Bodies are JSON whatever the declared type, so `curl -d '{...}'` (form-encoded by default) works too.
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, body === '' ? undefined : JSON.parse(body as string))
+    } catch {
+      done(Object.assign(new Error('bad json'), { statusCode: 400, code: 'BAD_JSON' }), undefined)
+    }
+  })
+  await app.register(multipart, { limits: { fileSize: FILE_LIMIT, files: 1, fields: 5 } })
+
+  app.setErrorHandler((error: FastifyError, _req, reply) => {
+    if (error.code === 'BAD_JSON') return fail(reply, 'BAD_REQUEST', '请求体不是合法的 JSON')
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.code === 'FST_REQ_FILE_TOO_LARGE') {
+      return fail(reply, 'PAYLOAD_TOO_LARGE', `提交的内容太大（请求不超过 1 MB，文件不超过 10 MB）`)
+    }
+    if (error.statusCode && error.statusCode < 500) return fail(reply, 'BAD_REQUEST', `请求格式不正确`)
+    deps.logger.error('runtime error', { error: error.stack })
+    return fail(reply, 'INTERNAL')
+  })
+
+  const caller = (header: string | string[] | undefined) => (typeof header === 'string' && OPENID.test(header) ? header : undefined)
+
+  app.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
+    const handler = Object.hasOwn(functions, req.params.fn) ? functions[req.params.fn as keyof typeof functions] : undefined
+    if (!handler) return fail(reply, 'UNKNOWN_FUNCTION', `没有 ${req.params.fn} 这个服务`)
+    const result: Result<unknown> = await handler(req.body, { openid: caller(req.headers['x-openid']), deps })
+    return reply.code(result.ok ? 200 : STATUS[result.code]).send(result)
+  })
+
+  app.post('/files', async (req, reply) => {
+    if (!caller(req.headers['x-openid'])) return fail(reply, 'UNAUTHENTICATED')
+    if (!req.isMultipart()) return fail(reply, 'BAD_REQUEST', '请用 multipart/form-data 上传，文件放在 file 字段')
+    const part = await req.file()
+    if (!part || part.fieldname !== 'file') return fail(reply, 'BAD_REQUEST', '请把文件放在 file 字段')
+    const content = await part.toBuffer()
+    const contentType = sniffUpload(content, part.mimetype)
+    if (!contentType) return fail(reply, 'UNSUPPORTED_FILE', '只能上传 JPG、PNG、WebP 图片或 Excel、CSV 表格')
+    const stored = await deps.files.put(content, { contentType, name: part.filename })
+    return { ok: true, data: { fileId: stored.fileId, size: stored.size, contentType } }
+  })
+
+  app.get<{ Params: { id: string } }>('/files/:id', async (req, reply) => {
+    const file = await deps.files.get(req.params.id)
+    if (!file) return fail(reply, 'NOT_FOUND', '文件不存在')
+    return reply
+      .header('content-type', file.contentType)
+      .header('cache-control', 'private, max-age=31536000, immutable')
+      .header('x-content-type-options', 'nosniff')
+      .send(file.content)
+  })
+
+  if (staticDir && existsSync(staticDir)) {
+    await app.register(fastifyStatic, { root: staticDir, index: 'index.html' })
+  }
+  app.setNotFoundHandler((_req, reply) => fail(reply, 'NOT_FOUND', '没有这个地址'))
+  return app
+}

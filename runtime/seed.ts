@@ -1,0 +1,20 @@
+import { DEMO_IDENTITIES, type HistoryEntry } from '../types/domain'
+import { seedBaseData } from '../cloudfunctions/campaign/seed'
+import { users } from '../cloudfunctions/core/collections'
+import { resolveCaller } from '../cloudfunctions/core/identity'
+import type { Deps } from '../cloudfunctions/core/ports'
+
+/** Base data plus the demo identities, once per data folder. */
+export async function seedLocal(deps: Deps) {
+  await seedBaseData(deps)
+  for (const demo of DEMO_IDENTITIES) {
+    const user = await resolveCaller(deps, demo.openid)
+    if (user.history.some((h) => h.note === '演示账号')) continue
+    const at = deps.clock.now().toISOString()
+    const entry: HistoryEntry = { at, by: 'system', role: 'system', from: user.roles.join(','), to: demo.roles.join(','), note: '演示账号' }
+    await users(deps.store).update(
+      { _id: user._id },
+      { $set: { nickname: demo.nickname, roles: [...demo.roles], updatedAt: at, ...('departmentId' in demo ? { departmentId: demo.departmentId } : {}) }, $push: { history: entry } }
+    )
+  }
+}
