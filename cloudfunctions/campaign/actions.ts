@@ -1,3 +1,4 @@
+import { createHandler } from '../core/router'
 import { defineAction, type Actions } from '../core/action'
 import { noPayload } from './schemas'
 import { listCategories, listDepartments, overview } from './use-cases'
@@ -7,3 +8,5 @@ export const campaignActions: Actions<'campaign'> = {
   categories: defineAction({ allow: 'anyone', schema: noPayload, run: (_, { deps }) => listCategories(deps) }),
   departments: defineAction({ allow: 'anyone', schema: noPayload, run: (_, { deps }) => listDepartments(deps) })
 }
+
+export const campaignHandler = createHandler('campaign', campaignActions)

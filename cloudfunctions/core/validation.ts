@@ -1,8 +1,9 @@
 import { z } from 'zod'
+import zhCN from 'zod/v4/locales/zh-CN.js'
 import type { FieldIssue } from '../../types/errors'
 
 // Messages the schemas do not spell out themselves still reach people in Chinese.
-z.config(z.locales.zhCN())
+z.config(zhCN())
 
 export function toIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {

@@ -1,3 +1,4 @@
+import { createHandler } from '../core/router'
 import { defineAction, type Actions } from '../core/action'
 import * as schemas from './schemas'
 import { grantRole, listUsers, me, revokeRole, updateProfile } from './use-cases'
@@ -9,3 +10,5 @@ export const usersActions: Actions<'users'> = {
   grantRole: defineAction({ allow: ['admin'], schema: schemas.grantRole, run: grantRole }),
   revokeRole: defineAction({ allow: ['admin'], schema: schemas.revokeRole, run: revokeRole })
 }
+
+export const usersHandler = createHandler('users', usersActions)

@@ -2,7 +2,7 @@ import type { OutboxMessage } from '../../../../types/domain'
 import { outbox } from '../../collections'
 import type { Clock, Ids, Notifier, Store } from '../../ports'
 
-/** Locally a notice is only written to the outbox, which the H5 build shows as the user's messages. */
+/** Writes a notice to the outbox, the user's in-app message list; locally that is all a notice does. */
 export function createOutboxNotifier(store: Store, ids: Ids, clock: Clock): Notifier {
   return {
     async notify({ userId, template, title, body, page }) {

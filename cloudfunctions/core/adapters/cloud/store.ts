@@ -1,0 +1,244 @@
+import type * as sdk from 'wx-server-sdk'
+import { DuplicateKeyError, type Collection, type Doc, type FindOptions, type Query, type Store, type Update } from '../../ports'
+
+export type CloudDatabase = ReturnType<typeof sdk.database>
+
+/** An opaque `db.command` result: a query, logic or update command. */
+interface Command {
+  and(...commands: Command[]): Command
+}
+
+type Condition = Record<string, unknown> | Command
+
+interface DbCommand {
+  eq(value: unknown): Command
+  neq(value: unknown): Command
+  gt(value: unknown): Command
+  gte(value: unknown): Command
+  lt(value: unknown): Command
+  lte(value: unknown): Command
+  in(values: unknown[]): Command
+  nin(values: unknown[]): Command
+  exists(present: boolean): Command
+  and(conditions: Condition[]): Command
+  or(conditions: Condition[]): Command
+  nor(conditions: Condition[]): Command
+  set(value: unknown): Command
+  inc(by: number): Command
+  push(values: unknown[]): Command
+  remove(): Command
+  aggregate: { sum(value: number): unknown }
+}
+
+interface CloudQuery {
+  where(condition: Condition): CloudQuery
+  orderBy(field: string, order: 'asc' | 'desc'): CloudQuery
+  skip(offset: number): CloudQuery
+  limit(max: number): CloudQuery
+  field(projection: Record<string, 0 | 1>): CloudQuery
+  get(): Promise<{ data: unknown[] }>
+  count(): Promise<{ total: number }>
+  update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<{ stats: { removed: number } }>
+}
+
+interface Pipeline {
+  match(condition: Condition): Pipeline
+  group(spec: Record<string, unknown>): Pipeline
+  limit(max: number): Pipeline
+  end(): Promise<{ list: { _id: unknown; n: number }[] }>
+}
+
+interface CloudCollection extends CloudQuery {
+  add(options: { data: object }): Promise<{ _id: string }>
+  aggregate(): Pipeline
+}
+
+/**
+ * What we use of wx-server-sdk's database. Its typings declare each call as `Promise<T> | void | string`
+ * (leftovers of the callback style); called without callbacks they always answer the promise.
+ */
+interface Db {
+  command: DbCommand
+  collection(name: string): CloudCollection
+}
+
+const DEFAULT_LIMIT = 100
+const MAX_LIMIT = 1000
+
+// Maps rather than objects, so that a key such as `constructor` is never taken for an operator
+const COMPARISONS = new Map<string, (_: DbCommand, value: unknown) => Command>([
+  ['$eq', (_, v) => _.eq(v)],
+  ['$ne', (_, v) => _.neq(v)],
+  ['$gt', (_, v) => _.gt(v)],
+  ['$gte', (_, v) => _.gte(v)],
+  ['$lt', (_, v) => _.lt(v)],
+  ['$lte', (_, v) => _.lte(v)],
+  ['$in', (_, v) => _.in(list('$in', v))],
+  ['$nin', (_, v) => _.nin(list('$nin', v))],
+  ['$exists', (_, v) => _.exists(Boolean(v))]
+])
+
+const LOGIC = { $and: 'and', $or: 'or', $nor: 'nor' } as const
+
+const UPDATES = new Map<string, (_: DbCommand, value: unknown) => Command>([
+  // _.set replaces an object value whole; a bare object would be flattened into dotted paths and merged
+  ['$set', (_, v) => _.set(v)],
+  ['$inc', (_, v) => _.inc(v as number)],
+  // push takes the values to append; a lone array argument would be spread into several elements
+  ['$push', (_, v) => _.push([v])],
+  ['$unset', (_) => _.remove()]
+])
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value))
+
+function list(operator: string, value: unknown): unknown[] {
+  if (!Array.isArray(value)) throw new Error(`${operator} needs an array`)
+  return value
+}
+
+function fieldCondition(_: DbCommand, value: unknown): unknown {
+  if (!isPlainObject(value)) return value
+  const operators = Object.keys(value)
+  // Without operators the object is a value to match whole; the sdk would otherwise flatten it into dotted paths
+  if (!operators.some((key) => key.startsWith('$'))) return _.eq(value)
+  const [first, ...rest] = operators.map((operator) => {
+    const compare = COMPARISONS.get(operator)
+    if (!compare) throw new Error(`Unsupported query operator: ${operator}`)
+    return compare(_, value[operator])
+  })
+  return rest.length ? first.and(...rest) : first
+}
+
+function toCondition(_: DbCommand, query: Query): Condition {
+  const fields: Record<string, unknown> = {}
+  const logic: Command[] = []
+  for (const [key, value] of Object.entries(query)) {
+    if (!key.startsWith('$')) {
+      fields[key] = fieldCondition(_, value)
+      continue
+    }
+    const name = LOGIC[key as keyof typeof LOGIC]
+    if (!name) throw new Error(`Unsupported query operator: ${key}`)
+    if (!Array.isArray(value) || value.length === 0) throw new Error(`${key} needs a non-empty array of queries`)
+    logic.push(_[name](value.map((sub: Query) => toCondition(_, sub))))
+  }
+  if (logic.length === 0) return fields
+  const hasFields = Object.keys(fields).length > 0
+  if (!hasFields && logic.length === 1) return logic[0]
+  // where() takes either fields or one logic command, so a mix goes under one _.and
+  return _.and(hasFields ? [fields, ...logic] : logic)
+}
+
+function toData(_: DbCommand, update: Update): Record<string, unknown> {
+  const data: Record<string, unknown> = {}
+  for (const [operator, fields] of Object.entries(update)) {
+    const make = UPDATES.get(operator)
+    if (!make) throw new Error(`Unsupported update operator: ${operator}`)
+    for (const [field, value] of Object.entries(fields as Record<string, unknown>)) {
+      if (field in data) throw new Error(`Update touches ${field} twice`)
+      data[field] = make(_, value)
+    }
+  }
+  if (Object.keys(data).length === 0) throw new Error('Update has nothing to change')
+  return data
+}
+
+// CloudBase passes MongoDB's E11000 text through in the message of a generic DATABASE_REQUEST_FAILED
+const isDuplicateKey = (error: unknown) => /E11000|duplicate key/i.test(String((error as { errMsg?: string })?.errMsg ?? error))
+
+class CloudCollectionAdapter<T extends Doc> implements Collection<T> {
+  constructor(
+    private readonly db: Db,
+    private readonly name: string
+  ) {}
+
+  private where(query: Query) {
+    return this.db.collection(this.name).where(toCondition(this.db.command, query))
+  }
+
+  /**
+   * Narrows a query to its first match, so a single update or remove touches one record and still
+   * re-checks the rest of the condition atomically. Answers null when nothing matches. A query on one _id
+   * already names a single record and is left as it is.
+   */
+  private async pin(query: Query): Promise<Query | null> {
+    if (typeof query._id === 'string') return query
+    const { data } = await this.where(query).limit(1).field({ _id: 1 }).get()
+    const _id = (data[0] as Doc | undefined)?._id
+    if (_id === undefined) return null
+    // spreading would let the query's own _id condition replace the pinned one
+    return '_id' in query ? { $and: [{ _id }, query] } : { ...query, _id }
+  }
+
+  async find(query: Query, { sort = {}, skip, limit = DEFAULT_LIMIT, projection }: FindOptions = {}) {
+    let cursor = this.where(query)
+    for (const [field, direction] of Object.entries(sort)) cursor = cursor.orderBy(field, direction === -1 ? 'desc' : 'asc')
+    if (skip) cursor = cursor.skip(skip)
+    cursor = cursor.limit(Math.min(limit, MAX_LIMIT))
+    if (projection) cursor = cursor.field(projection)
+    return (await cursor.get()).data as T[]
+  }
+
+  async findOne(query: Query) {
+    const [doc] = await this.find(query, { limit: 1 })
+    return doc ?? null
+  }
+
+  async count(query: Query) {
+    return (await this.where(query).count()).total
+  }
+
+  async insert(doc: T) {
+    try {
+      await this.db.collection(this.name).add({ data: doc })
+      return doc
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new DuplicateKeyError(this.name)
+      throw error
+    }
+  }
+
+  async update(query: Query, update: Update, { multi = false }: { multi?: boolean } = {}) {
+    const data = toData(this.db.command, update)
+    const target = multi ? query : await this.pin(query)
+    if (!target) return 0
+    try {
+      return (await this.where(target).update({ data })).stats.updated
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new DuplicateKeyError(this.name)
+      throw error
+    }
+  }
+
+  async remove(query: Query, { multi = false }: { multi?: boolean } = {}) {
+    const target = multi ? query : await this.pin(query)
+    if (!target) return 0
+    return (await this.where(target).remove()).stats.removed
+  }
+
+  async countBy(query: Query, field: string) {
+    const _ = this.db.command
+    const { list } = await this.db
+      .collection(this.name)
+      .aggregate()
+      .match(toCondition(_, query))
+      .group({ _id: `$${field}`, n: _.aggregate.sum(1) })
+      // CloudBase answers only 20 aggregation results unless told otherwise
+      .limit(MAX_LIMIT)
+      .end()
+    // records without the field count under '', as in the local store
+    return Object.fromEntries(list.map(({ _id, n }) => [String(_id ?? ''), n]))
+  }
+}
+
+/** The Store port on CloudBase: MongoDB-syntax queries and updates translated to `db.command`. */
+export function createCloudStore(database: CloudDatabase): Store {
+  const db = database as unknown as Db
+  return {
+    collection<T extends Doc>(name: string): Collection<T> {
+      return new CloudCollectionAdapter<T>(db, name)
+    }
+  }
+}

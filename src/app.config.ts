@@ -1,0 +1,24 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packages/admin', name: 'admin', pages: ['users/index'] }
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '创文通',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f6f8'
+  },
+  tabBar: {
+    color: '#7a7e83',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' }
+    ]
+  },
+  lazyCodeLoading: 'requiredComponents'
+})

@@ -1,0 +1,17 @@
+import { type PropsWithChildren } from 'react'
+import Taro, { useLaunch } from '@tarojs/taro'
+import dayjs from 'dayjs'
+import 'dayjs/locale/zh-cn'
+import '@nutui/nutui-react-taro/dist/styles/themes/default.css'
+import './app.scss'
+
+dayjs.locale('zh-cn')
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    if (process.env.TARO_ENV === 'weapp') Taro.cloud.init({ env: CLOUD_ENV || undefined, traceUser: true })
+  })
+  return children
+}
+
+export default App

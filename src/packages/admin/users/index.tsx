@@ -1,0 +1,142 @@
+import { useState } from 'react'
+import { Button, Cell, Checkbox, Empty, Menu, Pagination, Popup, Radio, Tag } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import dayjs from 'dayjs'
+import { ROLE_LABELS, ROLES, type Role, type UserSummary } from '@contract'
+import { LoadState } from '@/components/load-state'
+import { useRequest } from '@/hooks/use-request'
+import { api, ApiError } from '@/services/api'
+import './index.scss'
+
+const PAGE_SIZE = 20
+const roleFilter = [{ text: '全部角色', value: 'all' }, ...ROLES.map((r) => ({ text: ROLE_LABELS[r], value: r }))]
+
+interface Draft {
+  user: UserSummary
+  roles: Role[]
+  departmentId: string
+}
+
+export default function AdminUsers() {
+  const [role, setRole] = useState<Role | 'all'>('all')
+  const [page, setPage] = useState(1)
+  const users = useRequest(() => api.call('users', 'list', { page, pageSize: PAGE_SIZE, ...(role === 'all' ? {} : { role }) }), [role, page])
+  const departments = useRequest(() => api.call('campaign', 'departments'), [])
+  const [draft, setDraft] = useState<Draft | null>(null)
+  const [saving, setSaving] = useState(false)
+  const [error, setError] = useState('')
+
+  usePullDownRefresh(async () => {
+    await users.reload()
+    Taro.stopPullDownRefresh()
+  })
+
+  const edit = (user: UserSummary) => {
+    setError('')
+    setDraft({ user, roles: [...user.roles], departmentId: user.department?.id ?? '' })
+  }
+
+  // Applies the difference one action at a time; on a failure the popup stays open with the choices made.
+  const save = async () => {
+    if (!draft) return
+    const { user, roles, departmentId } = draft
+    if (roles.includes('handler') && !departmentId) return setError('授予办理人角色时请选择所属责任单位')
+    setSaving(true)
+    setError('')
+    try {
+      for (const r of user.roles.filter((r) => !roles.includes(r))) await api.call('users', 'revokeRole', { userId: user.id, role: r })
+      for (const r of roles.filter((r) => !user.roles.includes(r) || (r === 'handler' && departmentId !== user.department?.id))) {
+        await api.call('users', 'grantRole', { userId: user.id, role: r, ...(r === 'handler' ? { departmentId } : {}) })
+      }
+      setDraft(null)
+      Taro.showToast({ title: '角色已更新', icon: 'success' })
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '保存失败，请稍后再试')
+    } finally {
+      setSaving(false)
+      await users.reload()
+    }
+  }
+
+  const list = users.data
+  return (
+    <View className="admin-users">
+      <Menu>
+        <Menu.Item
+          options={roleFilter}
+          value={role}
+          onChange={(option: { value: Role | 'all' }) => {
+            setRole(option.value)
+            setPage(1)
+          }}
+        />
+      </Menu>
+      <LoadState loading={users.loading} error={users.error} ready={!!list} onRetry={users.reload} rows={8}>
+        {list && (
+          <>
+            <Text className="admin-users__total">共 {list.total} 人</Text>
+            {list.items.length === 0 ? (
+              <Empty title="没有符合条件的用户" description="换一个角色筛选试试" />
+            ) : (
+              <Cell.Group>
+                {list.items.map((user) => (
+                  <Cell
+                    key={user.id}
+                    clickable
+                    onClick={() => edit(user)}
+                    title={user.nickname}
+                    description={
+                      <View className="admin-users__roles">
+                        {user.roles.map((r) => (
+                          <Tag key={r} background={r === 'resident' ? '#f2f3f5' : '#fdeeee'} color={r === 'resident' ? '#595959' : '#c8161d'}>
+                            {ROLE_LABELS[r]}
+                          </Tag>
+                        ))}
+                        {user.department && <Text className="admin-users__dept">{user.department.name}</Text>}
+                      </View>
+                    }
+                    extra={<Text className="admin-users__joined">{dayjs(user.joinedAt).format('YYYY-MM-DD')} 加入</Text>}
+                  />
+                ))}
+              </Cell.Group>
+            )}
+            {list.total > PAGE_SIZE && (
+              <View className="admin-users__pager">
+                <Pagination value={page} total={list.total} pageSize={PAGE_SIZE} mode="simple" onChange={setPage} />
+              </View>
+            )}
+          </>
+        )}
+      </LoadState>
+
+      <Popup visible={!!draft} position="bottom" round closeable title={draft ? `设置「${draft.user.nickname}」的角色` : ''} onClose={() => setDraft(null)}>
+        {draft && (
+          <View className="admin-users__editor">
+            <Checkbox.Group value={draft.roles} onChange={(value) => setDraft({ ...draft, roles: value as Role[] })}>
+              {ROLES.map((r) => (
+                <Checkbox key={r} value={r} disabled={r === 'resident'} label={ROLE_LABELS[r]} className="admin-users__role" />
+              ))}
+            </Checkbox.Group>
+            {draft.roles.includes('handler') && (
+              <View className="admin-users__depts">
+                <Text className="admin-users__label">所属责任单位</Text>
+                <Radio.Group value={draft.departmentId} onChange={(value) => setDraft({ ...draft, departmentId: String(value) })}>
+                  {departments.data?.map((d) => (
+                    <Radio key={d._id} value={d._id} className="admin-users__dept-option">
+                      {d.name}
+                    </Radio>
+                  ))}
+                </Radio.Group>
+              </View>
+            )}
+            {error && <Text className="admin-users__error">{error}</Text>}
+            <Button block type="primary" loading={saving} onClick={save}>
+              保存
+            </Button>
+          </View>
+        )}
+      </Popup>
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '创文通',
+  enablePullDownRefresh: true
+})

@@ -1,0 +1,95 @@
+import { Collapse, Tag } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import dayjs from 'dayjs'
+import { useRef } from 'react'
+import { IdentitySwitch } from '@/components/identity-switch'
+import { LoadState } from '@/components/load-state'
+import { StatGrid } from '@/components/stat-grid'
+import { useRequest } from '@/hooks/use-request'
+import { api } from '@/services/api'
+import './index.scss'
+
+export default function Home() {
+  const overview = useRequest(() => api.call('campaign', 'overview'), [])
+  const categories = useRequest(() => api.call('campaign', 'categories'), [])
+  const shown = useRef(false)
+
+  const refresh = () => Promise.all([overview.reload(), categories.reload()])
+
+  useDidShow(() => {
+    // The first show is the initial load; later shows (back from another tab) refresh the figures.
+    if (shown.current) void refresh()
+    shown.current = true
+  })
+  usePullDownRefresh(async () => {
+    await refresh()
+    Taro.stopPullDownRefresh()
+  })
+
+  const counts = overview.data?.counts
+  return (
+    <View className="home">
+      <View className="home__hero">
+        <View className="home__hero-top">
+          <Text className="home__date">{dayjs().format('M月D日 dddd')}</Text>
+          <IdentitySwitch reloadTo="/pages/index/index" />
+        </View>
+        <Text className="home__title">创文通</Text>
+        <Text className="home__slogan">人人参与创建，共享文明城市</Text>
+      </View>
+
+      <LoadState loading={overview.loading} error={overview.error} ready={!!counts} onRetry={overview.reload}>
+        {counts && (
+          <View className="cwt-section home__stats">
+            <View className="cwt-section__title">
+              <Text>创建动态</Text>
+              <Text className="cwt-section__hint">更新于 {dayjs(overview.data!.generatedAt).format('HH:mm')}</Text>
+            </View>
+            <StatGrid
+              items={[
+                { label: '问题上报', value: counts.reports },
+                { label: '整改中', value: counts.reportsOpen, alert: counts.reportsOpen > 0 },
+                { label: '已办结', value: counts.reportsClosed },
+                { label: '参与市民', value: counts.users },
+                { label: '志愿活动', value: counts.activities },
+                { label: '注册志愿者', value: counts.volunteers },
+                { label: '知识答题', value: counts.quizzes },
+                { label: '答题人次', value: counts.quizAttempts }
+              ]}
+            />
+            <Text className="home__footnote">
+              {overview.data!.departments} 个责任单位 · {overview.data!.categoryGroups.reduce((n, g) => n + g.kinds, 0)} 类问题可随手拍反映
+            </Text>
+          </View>
+        )}
+      </LoadState>
+
+      <LoadState loading={categories.loading} error={categories.error} ready={!!categories.data} onRetry={categories.reload} rows={6}>
+        <View className="cwt-section home__kinds">
+          <View className="cwt-section__title">
+            <Text>可以反映的问题</Text>
+            <Text className="cwt-section__hint">默认办理单位 · 整改时限</Text>
+          </View>
+          <Collapse accordion defaultActiveName={categories.data?.[0]?.id}>
+            {categories.data?.map((group) => (
+              <Collapse.Item key={group.id} name={group.id} title={`${group.name}（${group.kinds.length}）`}>
+                {group.kinds.map((kind) => (
+                  <View key={kind.id} className="home__kind">
+                    <Text className="home__kind-name">{kind.name}</Text>
+                    <View className="home__kind-meta">
+                      {kind.department && <Text className="home__kind-dept">{kind.department.name}</Text>}
+                      <Tag background="#fdeeee" color="#c8161d">
+                        {kind.deadlineDays} 个工作日
+                      </Tag>
+                    </View>
+                  </View>
+                ))}
+              </Collapse.Item>
+            ))}
+          </Collapse>
+        </View>
+      </LoadState>
+    </View>
+  )
+}
