@@ -7,6 +7,8 @@ const common = {
     '^@/(.*)$': '<rootDir>/src/$1',
     '^@contract$': '<rootDir>/types'
   },
+  // A few dependencies ship only ES modules, which jest's CommonJS runtime cannot require on Node 20.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie)/)'],
   testEnvironment: 'node'
 }
 

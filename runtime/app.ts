@@ -60,9 +60,16 @@ export async function createRuntime({ deps, staticDir }: RuntimeOptions) {
   app.post('/files', async (req, reply) => {
     if (!caller(req.headers['x-openid'])) return fail(reply, 'UNAUTHENTICATED')
     if (!req.isMultipart()) return fail(reply, 'BAD_REQUEST', '请用 multipart/form-data 上传，文件放在 file 字段')
-    const part = await req.file()
-    if (!part || part.fieldname !== 'file') return fail(reply, 'BAD_REQUEST', '请把文件放在 file 字段')
-    const content = await part.toBuffer()
+    let part, content
+    try {
+      part = await req.file()
+      if (!part || part.fieldname !== 'file') return fail(reply, 'BAD_REQUEST', '请把文件放在 file 字段')
+      content = await part.toBuffer()
+    } catch (error) {
+      // Size limits carry their own code; anything else the multipart parser throws means a broken upload.
+      if ((error as FastifyError).code?.startsWith('FST_')) throw error
+      return fail(reply, 'BAD_REQUEST', '上传的文件不完整，请重新上传')
+    }
     const contentType = sniffUpload(content, part.mimetype)
     if (!contentType) return fail(reply, 'UNSUPPORTED_FILE', '只能上传 JPG、PNG、WebP 图片或 Excel、CSV 表格')
     const stored = await deps.files.put(content, { contentType, name: part.filename })

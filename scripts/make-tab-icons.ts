@@ -3,6 +3,7 @@
  * two colours. Run once after changing the tab bar; the PNGs are committed under src/assets/tab.
  */
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
 
@@ -11,7 +12,7 @@ const colours = { '': '#7a7e83', '-active': '#c8161d' }
 const out = path.resolve(__dirname, '..', 'src', 'assets', 'tab')
 
 function svgOf(name: string) {
-  const file = readFileSync(require.resolve(`@nutui/icons-react-taro/dist/es/icons/${name}.js`), 'utf8')
+  const file = readFileSync(createRequire(__filename).resolve(`@nutui/icons-react-taro/dist/es/icons/${name}.js`), 'utf8')
   const base64 = /svg64: "data:image\/svg\+xml;base64,([^"]+)"/.exec(file)?.[1]
   if (!base64) throw new Error(`no svg in ${name}`)
   return Buffer.from(base64, 'base64').toString('utf8')

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import zhCN from 'zod/v4/locales/zh-CN.js'
+import zhCN from 'zod/v4/locales/zh-CN.cjs'
 import type { FieldIssue } from '../../types/errors'
 
 // Messages the schemas do not spell out themselves still reach people in Chinese.

@@ -1,0 +1,61 @@
+import { COUNTER_KEYS } from '../../types/domain'
+import { counters } from '../core/collections'
+import { startRuntime, type TestRuntime } from '../../test/support/runtime'
+import { CATEGORIES, DEPARTMENTS } from './taxonomy'
+import { seedBaseData } from './seed'
+
+let rt: TestRuntime
+beforeEach(async () => {
+  rt = await startRuntime()
+})
+
+describe('campaign.overview', () => {
+  it('when read after a first start, then it shows the seeded taxonomy and departments and the counters from the store', async () => {
+    await counters(rt.deps.store).update({ _id: 'reports' }, { $inc: { value: 41 } })
+    const res = await rt.call('campaign', 'overview', {}, 'demo-resident')
+    expect(res.status).toBe(200)
+    const data = res.body.data
+    expect(Object.keys(data.counts).sort()).toEqual([...COUNTER_KEYS].sort())
+    expect(data.counts).toMatchObject({ users: 6, reports: 41, activities: 0 })
+    expect(data.departments).toBe(DEPARTMENTS.length)
+    expect(data.categoryGroups).toEqual([
+      { id: 'g1', name: '市容环境', kinds: 8 },
+      { id: 'g2', name: '市政设施', kinds: 7 },
+      { id: 'g3', name: '交通秩序', kinds: 4 },
+      { id: 'g4', name: '小区院落', kinds: 5 },
+      { id: 'g5', name: '文明养犬', kinds: 2 },
+      { id: 'g6', name: '园林绿化', kinds: 2 },
+      { id: 'g7', name: '其他不文明行为', kinds: 1 }
+    ])
+    expect(data.generatedAt).toBe('2026-11-23T01:00:00.000Z')
+  })
+
+  it('when a new person arrives, then the users figure grows by one', async () => {
+    await rt.call('users', 'me', {}, 'fresh-face')
+    expect((await rt.call('campaign', 'overview', {}, 'demo-resident')).body.data.counts.users).toBe(7)
+  })
+
+  it('when nobody is identified, then it answers 401', async () => {
+    expect(await rt.call('campaign', 'overview', {}, null)).toMatchObject({ status: 401, body: { ok: false, code: 'UNAUTHENTICATED' } })
+  })
+
+  it('when given a payload it does not take, then it answers 400', async () => {
+    expect(await rt.call('campaign', 'overview', { city: 'x' }, 'demo-resident')).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } })
+  })
+})
+
+describe('campaign.categories and departments', () => {
+  it('when read, then every kind sits under its group with its default department and deadline', async () => {
+    const groups = (await rt.call('campaign', 'categories', {}, 'demo-resident')).body.data
+    expect(groups.flatMap((g: { kinds: unknown[] }) => g.kinds)).toHaveLength(CATEGORIES.filter((c) => c.parentId).length)
+    expect(groups[1].kinds[0]).toEqual({ id: 'g2-01', name: '井盖破损/缺失', department: { id: 'dept-zj', name: '市住房和城乡建设局' }, deadlineDays: 1 })
+    const depts = (await rt.call('campaign', 'departments', {}, 'demo-handler')).body.data
+    expect(depts.map((d: { name: string }) => d.name)).toEqual(DEPARTMENTS.map((d) => d.name))
+  })
+
+  it('when the seed runs again, then nothing is duplicated', async () => {
+    await seedBaseData(rt.deps)
+    expect(await rt.deps.store.collection('categories').count({})).toBe(CATEGORIES.length)
+    expect(await rt.deps.store.collection('counters').count({})).toBe(COUNTER_KEYS.length)
+  })
+})

@@ -1,0 +1,133 @@
+import { users } from '../core/collections'
+import { userIdOf } from '../core/identity'
+import { startRuntime, type TestRuntime } from '../../test/support/runtime'
+
+let rt: TestRuntime
+beforeEach(async () => {
+  rt = await startRuntime()
+})
+
+const stored = (openid: string) => users(rt.deps.store).findOne({ _id: userIdOf(openid) })
+const counter = async () => (await rt.deps.store.collection<{ _id: string; value: number }>('counters').findOne({ _id: 'users' }))!.value
+
+describe('users.me', () => {
+  it('when someone calls for the first time, then they are registered as a resident and counted once', async () => {
+    const before = await counter()
+    const res = await rt.call('users', 'me', {}, 'newcomer-1')
+    expect(res.status).toBe(200)
+    expect(res.body.data).toMatchObject({ roles: ['resident'], department: null, joinedAt: '2026-11-23T01:00:00.000Z' })
+    expect(await stored('newcomer-1')).toMatchObject({ openid: 'newcomer-1', roles: ['resident'] })
+    expect(await counter()).toBe(before + 1)
+    await rt.call('users', 'me', {}, 'newcomer-1')
+    expect(await counter()).toBe(before + 1)
+  })
+
+  it('when answering, then the openid is not in the answer', async () => {
+    const res = await rt.call('users', 'me', {}, 'demo-handler')
+    expect(JSON.stringify(res.body)).not.toContain('demo-handler')
+    expect(res.body.data).toMatchObject({ nickname: '赵科长', roles: ['resident', 'handler'], department: { id: 'dept-cg', name: '市城市管理局' } })
+  })
+})
+
+describe('users.updateProfile', () => {
+  it('when a user renames themselves, then the new nickname is stored', async () => {
+    const res = await rt.call('users', 'updateProfile', { nickname: '  王大妈 ' }, 'demo-resident')
+    expect(res.body.data.nickname).toBe('王大妈')
+    expect((await stored('demo-resident'))?.nickname).toBe('王大妈')
+  })
+
+  it.each([
+    ['empty', '   ', '请填写昵称'],
+    ['too long', '一二三四五六七八九十一二三四五六七八九十一', '昵称最多 20 个字']
+  ])('when the nickname is %s, then it answers 400 naming the problem and nothing changes', async (_, nickname, message) => {
+    const res = await rt.call('users', 'updateProfile', { nickname }, 'demo-resident')
+    expect(res.status).toBe(400)
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', message, issues: [{ field: 'nickname', message }] })
+    expect((await stored('demo-resident'))?.nickname).toBe('王阿姨')
+  })
+
+  it('when the nickname fails the content check, then it is refused and nothing changes', async () => {
+    const res = await rt.call('users', 'updateProfile', { nickname: '代开发票找我' }, 'demo-resident')
+    expect(res).toMatchObject({ status: 400, body: { code: 'CONTENT_REJECTED' } })
+    expect((await stored('demo-resident'))?.nickname).toBe('王阿姨')
+  })
+})
+
+describe('users.grantRole / revokeRole', () => {
+  const residentId = userIdOf('demo-resident')
+
+  it('when the admin grants a role, then the user holds it and the change is in their history', async () => {
+    const res = await rt.call('users', 'grantRole', { userId: residentId, role: 'volunteer' }, 'demo-admin')
+    expect(res.status).toBe(200)
+    expect(res.body.data.roles).toEqual(['resident', 'volunteer'])
+    const user = await stored('demo-resident')
+    expect(user?.roles).toEqual(['resident', 'volunteer'])
+    expect(user?.history.at(-1)).toMatchObject({ by: userIdOf('demo-admin'), role: 'admin', from: 'resident', to: 'resident,volunteer', note: '授予志愿者' })
+  })
+
+  it('when the admin makes someone a handler, then a department is required and kept', async () => {
+    const missing = await rt.call('users', 'grantRole', { userId: residentId, role: 'handler' }, 'demo-admin')
+    expect(missing).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', issues: [{ field: 'departmentId' }] } })
+    const unknown = await rt.call('users', 'grantRole', { userId: residentId, role: 'handler', departmentId: 'dept-none' }, 'demo-admin')
+    expect(unknown).toMatchObject({ status: 404, body: { code: 'NOT_FOUND', message: '该责任单位不存在' } })
+    expect((await stored('demo-resident'))?.roles).toEqual(['resident'])
+
+    const ok = await rt.call('users', 'grantRole', { userId: residentId, role: 'handler', departmentId: 'dept-sw' }, 'demo-admin')
+    expect(ok.body.data).toMatchObject({ roles: ['resident', 'handler'], department: { id: 'dept-sw', name: '市水务局' } })
+    expect((await stored('demo-resident'))?.departmentId).toBe('dept-sw')
+  })
+
+  it('when the admin revokes the handler role, then the department goes with it', async () => {
+    const handlerId = userIdOf('demo-handler')
+    const res = await rt.call('users', 'revokeRole', { userId: handlerId, role: 'handler' }, 'demo-admin')
+    expect(res.body.data).toMatchObject({ roles: ['resident'], department: null })
+    expect((await stored('demo-handler'))?.departmentId).toBeUndefined()
+  })
+
+  it.each(['demo-resident', 'demo-volunteer', 'demo-handler', 'demo-organizer'])('when %s tries to grant or revoke, then it is refused with 403 and nothing changes', async (openid) => {
+    expect(await rt.call('users', 'grantRole', { userId: residentId, role: 'admin' }, openid)).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } })
+    expect(await rt.call('users', 'revokeRole', { userId: userIdOf('demo-admin'), role: 'admin' }, openid)).toMatchObject({ status: 403 })
+    expect((await stored('demo-resident'))?.roles).toEqual(['resident'])
+    expect((await stored('demo-admin'))?.roles).toEqual(['resident', 'admin'])
+  })
+
+  it('when the admin tries to revoke their own admin role or anyone\'s resident role, then it is a conflict', async () => {
+    expect(await rt.call('users', 'revokeRole', { userId: userIdOf('demo-admin'), role: 'admin' }, 'demo-admin')).toMatchObject({ status: 409, body: { code: 'CONFLICT' } })
+    expect(await rt.call('users', 'revokeRole', { userId: residentId, role: 'resident' }, 'demo-admin')).toMatchObject({ status: 409 })
+    expect((await stored('demo-admin'))?.roles).toEqual(['resident', 'admin'])
+  })
+
+  it('when the role is not one of ours, then it answers 400 naming the field', async () => {
+    const res = await rt.call('users', 'grantRole', { userId: residentId, role: 'mayor' }, 'demo-admin')
+    expect(res).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', issues: [{ field: 'role' }] } })
+  })
+
+  it('when the user does not exist, then it answers 404', async () => {
+    expect(await rt.call('users', 'grantRole', { userId: 'u-nobody', role: 'volunteer' }, 'demo-admin')).toMatchObject({ status: 404 })
+  })
+})
+
+describe('users.list', () => {
+  it('when the admin pages through users by role, then pages and totals agree with the store and no openid leaks', async () => {
+    for (let i = 0; i < 5; i++) {
+      rt.clock.advance(1000)
+      await rt.call('users', 'me', {}, `vol-${i}`)
+      await rt.call('users', 'grantRole', { userId: userIdOf(`vol-${i}`), role: 'volunteer' }, 'demo-admin')
+    }
+    const first = await rt.call('users', 'list', { role: 'volunteer', page: 1, pageSize: 4 }, 'demo-admin')
+    const second = await rt.call('users', 'list', { role: 'volunteer', page: 2, pageSize: 4 }, 'demo-admin')
+    expect(first.body.data.total).toBe(6)
+    expect(first.body.data.items).toHaveLength(4)
+    expect(second.body.data.items).toHaveLength(2)
+    expect(first.body.data.items[0].id).toBe(userIdOf('vol-4'))
+    expect(JSON.stringify([first.body, second.body])).not.toMatch(/openid|vol-\d|demo-/)
+  })
+
+  it('when the page size is out of range, then it answers 400', async () => {
+    expect(await rt.call('users', 'list', { pageSize: 1000 }, 'demo-admin')).toMatchObject({ status: 400, body: { message: '每页最多 100 条' } })
+  })
+
+  it('when a non-admin lists users, then it is refused', async () => {
+    expect(await rt.call('users', 'list', {}, 'demo-organizer')).toMatchObject({ status: 403 })
+  })
+})
