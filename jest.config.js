@@ -17,6 +17,6 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,types,cloudfunctions,runtime,scripts}/**/*.test.{ts,tsx}'], testPathIgnorePatterns: ['\\.api\\.test\\.ts$', '/node_modules/'] },
     { ...common, displayName: 'api', testMatch: ['<rootDir>/{cloudfunctions,runtime}/**/*.api.test.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'], testTimeout: 120000 }
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'] }
   ]
 }
