@@ -1,42 +1,22 @@
-import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import path from 'node:path'
 import { DEMO_IDENTITIES, ROLE_LABELS } from '../types/domain'
 import { createLocalDeps } from '../cloudfunctions/core/local-deps'
 import { createRuntime } from './app'
+import { ensureH5Build, H5_DIR } from './h5-build'
 import { seedLocal } from './seed'
 
 const root = path.resolve(__dirname, '..')
-const h5 = path.join(root, 'dist', 'h5')
 const port = Number(process.env.PORT ?? 3000)
 const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data')
 
-function newestChange(entry: string): number {
-  if (!existsSync(entry)) return 0
-  const stat = statSync(entry)
-  if (!stat.isDirectory()) return stat.mtimeMs
-  return Math.max(0, ...readdirSync(entry).map((name) => newestChange(path.join(entry, name))))
-}
-
-/** Builds the H5 app when it is missing or older than its sources. */
-function ensureH5Build() {
-  const built = newestChange(path.join(h5, 'index.html'))
-  const sources = Math.max(...['src', 'types', 'config', 'babel.config.js', 'package.json'].map((p) => newestChange(path.join(root, p))))
-  if (built > sources) return
-  console.log(built ? 'H5 页面的源码有改动，正在重新构建…' : '首次启动：正在构建 H5 页面（约 30–60 秒）…')
-  const result = spawnSync(process.execPath, [createRequire(__filename).resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit' })
-  if (result.status !== 0) {
+async function main() {
+  if (process.env.SKIP_BUILD !== '1' && !ensureH5Build()) {
     console.error('H5 构建失败，见上方输出。')
     process.exit(1)
   }
-}
-
-async function main() {
-  if (process.env.SKIP_BUILD !== '1') ensureH5Build()
   const deps = createLocalDeps({ dataDir })
   await seedLocal(deps)
-  const app = await createRuntime({ deps, staticDir: h5 })
+  const app = await createRuntime({ deps, staticDir: H5_DIR })
   await app.listen({ host: '127.0.0.1', port })
 
   const url = `http://127.0.0.1:${port}`

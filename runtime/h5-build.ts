@@ -1,0 +1,24 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+
+const root = path.resolve(__dirname, '..')
+export const H5_DIR = path.join(root, 'dist', 'h5')
+
+function newestChange(entry: string): number {
+  if (!existsSync(entry)) return 0
+  const stat = statSync(entry)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  return Math.max(0, ...readdirSync(entry).map((name) => newestChange(path.join(entry, name))))
+}
+
+/** Builds the H5 app when it is missing or older than its sources; answers false when the build failed. */
+export function ensureH5Build(): boolean {
+  const built = newestChange(path.join(H5_DIR, 'index.html'))
+  const sources = Math.max(...['src', 'types', 'config', 'babel.config.js', 'package.json'].map((p) => newestChange(path.join(root, p))))
+  if (built > sources) return true
+  console.log(built ? 'H5 页面的源码有改动，正在重新构建…' : '正在构建 H5 页面（约 40 秒）…')
+  const taro = createRequire(__filename).resolve('@tarojs/cli/bin/taro')
+  return spawnSync(process.execPath, [taro, 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit' }).status === 0
+}
