@@ -17,7 +17,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // TARO_OUTPUT lets parallel builds (several worktrees, a watcher) write to their own folders.
+    outputRoot: process.env.TARO_OUTPUT ?? `dist/${process.env.TARO_ENV}`,
     plugins: ['@tarojs/plugin-html'],
     defineConstants: { CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? '') },
     alias: {
@@ -34,7 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
       },
-      optimizeMainPackage: { enable: true }
+      optimizeMainPackage: { enable: true },
+      miniCssExtractPluginOption: { ignoreOrder: true }
     },
     h5: {
       compile,

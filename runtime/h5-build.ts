@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 
 const root = path.resolve(__dirname, '..')
-export const H5_DIR = path.join(root, 'dist', 'h5')
+export const H5_DIR = path.resolve(root, process.env.TARO_OUTPUT ?? path.join('dist', 'h5'))
 
 function newestChange(entry: string): number {
   if (!existsSync(entry)) return 0

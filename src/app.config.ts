@@ -1,8 +1,9 @@
+import { reportPackage } from './packages/report/routes'
+import { staffPackage } from './packages/staff/routes'
+
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/me/index'],
-  subPackages: [
-    { root: 'packages/admin', name: 'admin', pages: ['users/index'] }
-  ],
+  subPackages: [reportPackage, staffPackage, { root: 'packages/admin', name: 'admin', pages: ['users/index'] }].filter((p) => p.pages.length),
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#c8161d',

@@ -1,4 +1,4 @@
-import type { CounterKey, Department, Role } from './domain'
+import type { Confirmation, CounterKey, Department, Grid, ReportLocation, ReportStatus, Role } from './domain'
 
 /** One page of a list. `page` is 1-based. */
 export interface Page<T> {
@@ -56,6 +56,140 @@ export interface Overview {
   generatedAt: string
 }
 
+// ---------------------------------------------------------------- 随手拍
+
+/** A case in a list. Photo fields are URLs a client can display. */
+export interface ReportCard {
+  id: string
+  no: string
+  status: ReportStatus
+  categoryName: string
+  description: string
+  address: string
+  thumb: string | null
+  createdAt: string
+  deadline: string | null
+  overdue: boolean
+  department: DepartmentRef | null
+  followers: number
+}
+
+export interface TimelineEntry {
+  at: string
+  /** Who acted, as the public may know it: 市民, 创文办, a department's name, 系统. */
+  actor: string
+  from: ReportStatus | null
+  to: ReportStatus
+  note: string | null
+  photos: string[]
+  deadline: string | null
+}
+
+export interface ReportDetail extends ReportCard {
+  photos: string[]
+  afterPhotos: string[]
+  location: ReportLocation
+  anonymous: boolean
+  categoryId: string
+  grid: { id: string; name: string } | null
+  fixNote: string | null
+  rejectReason: string | null
+  duplicateOf: string | null
+  onSpot: boolean
+  extension: { days: number; reason: string; requestedAt: string } | null
+  confirmation: Confirmation | null
+  timeline: TimelineEntry[]
+  /** The caller filed it. */
+  mine: boolean
+  following: boolean
+  /** The caller may answer 已解决 / 未解决 now. */
+  canConfirm: boolean
+  /** Staff only: the reporter's nickname; null for everyone else. */
+  reporter: string | null
+  needsReview: boolean
+}
+
+/** Public feed: no reporter, photos only once the office accepted the case. */
+export interface FeedItem {
+  id: string
+  categoryName: string
+  status: ReportStatus
+  description: string
+  address: string
+  photos: string[]
+  createdAt: string
+  /** Metres from the point asked about; null when no point was given. */
+  distance: number | null
+}
+
+/** An open case close to a new report, offered before submitting ("我也遇到"). */
+export interface NearbyMatch {
+  id: string
+  no: string
+  categoryName: string
+  status: ReportStatus
+  description: string
+  address: string
+  thumb: string | null
+  createdAt: string
+  distance: number
+  followers: number
+}
+
+export interface LedgerFilter {
+  status?: ReportStatus | 'open'
+  categoryId?: string
+  departmentId?: string
+  gridId?: string
+  /** Filed on or after this day (YYYY-MM-DD, Beijing time). */
+  from?: string
+  /** Filed on or before this day. */
+  to?: string
+  overdue?: boolean
+}
+
+/** The figures the campaign documents report (交办, 立行立改, 限期整改, 已整改, 整改中, 超期, 整改率). */
+export interface LedgerStats {
+  total: number
+  submitted: number
+  assigned: number
+  onSpot: number
+  byDeadline: number
+  fixed: number
+  inProgress: number
+  overdue: number
+  /** Fixed share of assigned + on-the-spot cases, in percent with one decimal; null when there are none. */
+  fixRate: number | null
+  avgHoursToFix: number | null
+}
+
+export interface RoutingSuggestion {
+  grid: { id: string; name: string; worker: string } | null
+  department: DepartmentRef | null
+  deadlineDays: number
+  deadline: string
+}
+
+export interface Settings {
+  categories: CategoryGroup[]
+  departments: Department[]
+  grids: Grid[]
+  rejectReasons: string[]
+  holidays: { off: string[]; workdays: string[] }
+}
+
+export interface InboxMessage {
+  id: string
+  title: string
+  body: string
+  page: string | null
+  createdAt: string
+  read: boolean
+}
+
+type Id = { id: string }
+type Transition<P = Record<string, never>> = { req: Id & P; res: ReportDetail }
+
 /**
  * Every action of every cloud function: its payload and its answer.
  * The api client and the function routers are both typed from this map.
@@ -67,11 +201,51 @@ export interface Api {
     list: { req: PageQuery & { role?: Role }; res: Page<UserSummary> }
     grantRole: { req: { userId: string; role: Role; departmentId?: string }; res: UserSummary }
     revokeRole: { req: { userId: string; role: Role }; res: UserSummary }
+    inbox: { req: PageQuery; res: Page<InboxMessage> & { unread: number } }
+    markRead: { req: { ids?: string[] }; res: { unread: number } }
+    points: { req: PageQuery; res: Page<{ points: number; reason: string; at: string; reportId: string | null }> & { balance: number } }
   }
   campaign: {
     overview: { req: Record<string, never>; res: Overview }
     categories: { req: Record<string, never>; res: CategoryGroup[] }
     departments: { req: Record<string, never>; res: Department[] }
+    settings: { req: Record<string, never>; res: Settings }
+    rejectReasons: { req: Record<string, never>; res: string[] }
+    saveCategory: { req: { id?: string; name: string; parentId: string | null; departmentId?: string; deadlineDays?: number }; res: CategoryGroup[] }
+    saveDepartment: { req: { id?: string; name: string; short: string }; res: Department[] }
+    saveGrid: { req: { id?: string; name: string; worker: string; polygon: [number, number][] }; res: Grid[] }
+    setRejectReasons: { req: { reasons: string[] }; res: string[] }
+    setHolidays: { req: { off: string[]; workdays: string[] }; res: { off: string[]; workdays: string[] } }
+  }
+  reports: {
+    // residents
+    submit: { req: { categoryId: string; description: string; photos: string[]; location: ReportLocation; anonymous: boolean }; res: ReportDetail }
+    nearby: { req: { categoryId: string; lat: number; lng: number }; res: NearbyMatch[] }
+    follow: { req: Id; res: { followers: number } }
+    mine: { req: PageQuery & { scope?: 'open' | 'closed' | 'all' }; res: Page<ReportCard> }
+    detail: { req: Id; res: ReportDetail }
+    confirm: Transition<{ resolved: boolean; rating?: number; comment?: string; reason?: string }>
+    feed: { req: PageQuery & { lat?: number; lng?: number }; res: Page<FeedItem> }
+    // office
+    ledger: { req: PageQuery & LedgerFilter; res: Page<ReportCard> }
+    stats: { req: LedgerFilter; res: LedgerStats }
+    export: { req: LedgerFilter; res: { fileId: string; url: string; rows: number } }
+    suggest: { req: Id; res: RoutingSuggestion }
+    accept: Transition<{ note?: string }>
+    reject: Transition<{ reason: string; note?: string }>
+    markDuplicate: Transition<{ duplicateOf: string }>
+    assign: Transition<{ departmentId: string; gridId?: string; deadlineDays: number; note?: string }>
+    fixOnSpot: Transition<{ afterPhotos: string[]; note: string }>
+    verify: Transition<{ note?: string }>
+    rework: Transition<{ reason: string }>
+    grantExtension: Transition<{ note?: string }>
+    refuseExtension: Transition<{ note: string }>
+    // departments
+    queue: { req: PageQuery & { scope?: 'open' | 'all' }; res: Page<ReportCard> }
+    start: Transition<{ note?: string }>
+    fix: Transition<{ afterPhotos: string[]; note: string }>
+    sendBack: Transition<{ reason: string }>
+    requestExtension: Transition<{ days: number; reason: string }>
   }
 }
 

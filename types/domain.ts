@@ -83,3 +83,121 @@ export const DEMO_IDENTITIES = [
 ] as const satisfies readonly { openid: string; nickname: string; roles: readonly Role[]; departmentId?: string }[]
 
 export type DemoOpenid = (typeof DEMO_IDENTITIES)[number]['openid']
+
+// ---------------------------------------------------------------- 随手拍 (reports)
+
+export const REPORT_STATUSES = ['submitted', 'accepted', 'rejected', 'duplicate', 'assigned', 'in_progress', 'extension_requested', 'returned', 'fixed', 'closed'] as const
+export type ReportStatus = (typeof REPORT_STATUSES)[number]
+
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+  submitted: '待受理',
+  accepted: '已受理',
+  rejected: '不予受理',
+  duplicate: '重复件',
+  assigned: '已交办',
+  in_progress: '整改中',
+  extension_requested: '申请延期',
+  returned: '退回待重派',
+  fixed: '已整改待核查',
+  closed: '已办结'
+}
+
+/** Statuses in which a case still waits on someone: they count as 整改中 and can go overdue. */
+export const OPEN_REPORT_STATUSES = ['accepted', 'assigned', 'in_progress', 'extension_requested', 'returned', 'fixed'] as const satisfies readonly ReportStatus[]
+
+export const DEFAULT_REJECT_REASONS = ['重复', '不属实', '非管辖范围', '信息不全', '其他']
+
+export interface GeoPoint {
+  lat: number
+  lng: number
+}
+
+export interface ReportLocation extends GeoPoint {
+  address: string
+}
+
+/** One step of a case, shown on its timeline. */
+export interface ReportHistoryEntry extends HistoryEntry {
+  /** The department the step concerns (assignment, fix, send-back). */
+  departmentId?: string
+  deadline?: string
+  photos?: string[]
+}
+
+/** What the reporter said after the fix. `auto`: no answer within 7 days, closed as confirmed. */
+export interface Confirmation {
+  state: 'pending' | 'resolved' | 'unresolved' | 'auto'
+  rating?: number
+  comment?: string
+  reason?: string
+  at?: string
+}
+
+export interface Report {
+  _id: string
+  /** Human case number, e.g. 20261123-7F3A2C. */
+  no: string
+  requestId: string
+  reporterId: string
+  anonymous: boolean
+  categoryId: string
+  categoryName: string
+  groupId: string
+  description: string
+  photos: string[]
+  location: ReportLocation
+  gridId: string | null
+  status: ReportStatus
+  departmentId: string | null
+  /** End of the last working day allowed, ISO. */
+  deadline: string | null
+  /** Set by the daily timer while open, frozen when the case closes. */
+  overdue: boolean
+  onSpot: boolean
+  afterPhotos: string[]
+  fixNote: string | null
+  rejectReason: string | null
+  duplicateOf: string | null
+  followers: string[]
+  /** Text the moderation check wanted a person to look at. */
+  needsReview: boolean
+  extension: { days: number; reason: string; requestedAt: string } | null
+  confirmation: Confirmation | null
+  remindedAt: string | null
+  createdAt: string
+  updatedAt: string
+  acceptedAt: string | null
+  assignedAt: string | null
+  fixedAt: string | null
+  closedAt: string | null
+  history: ReportHistoryEntry[]
+}
+
+/** A grid (网格): a polygon of [lng, lat] points, with its grid worker's name. */
+export interface Grid {
+  _id: string
+  name: string
+  polygon: [number, number][]
+  worker: string
+}
+
+/** Working-day calendar the office edits: extra days off, and weekend days that are worked (调休). */
+export interface Holidays {
+  _id: 'holidays'
+  off: string[]
+  workdays: string[]
+}
+
+export interface RejectReasons {
+  _id: 'rejectReasons'
+  reasons: string[]
+}
+
+export interface PointsEntry {
+  _id: string
+  userId: string
+  points: number
+  reason: string
+  reportId?: string
+  at: string
+}

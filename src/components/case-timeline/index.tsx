@@ -1,0 +1,45 @@
+import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import dayjs from 'dayjs'
+import { REPORT_STATUS_LABELS, type TimelineEntry } from '@contract'
+import './index.scss'
+
+export interface CaseTimelineProps {
+  entries: TimelineEntry[]
+  /** Newest first reads best on a phone; the API gives oldest first. */
+  newestFirst?: boolean
+}
+
+const defaultProps = { newestFirst: true } satisfies Partial<CaseTimelineProps>
+const prefix = 'cwt-case-timeline'
+
+/** Every step of a case: when, who, what changed, the note, the photos and the deadline set. */
+export function CaseTimeline(props: CaseTimelineProps) {
+  const { entries, newestFirst } = { ...defaultProps, ...props }
+  const shown = newestFirst ? [...entries].reverse() : entries
+  return (
+    <View className={prefix}>
+      {shown.map((entry, i) => (
+        <View key={`${entry.at}-${i}`} className={`${prefix}__item ${i === 0 ? `${prefix}__item--current` : ''}`}>
+          <View className={`${prefix}__dot`} />
+          <View className={`${prefix}__body`}>
+            <View className={`${prefix}__head`}>
+              <Text className={`${prefix}__to`}>{REPORT_STATUS_LABELS[entry.to]}</Text>
+              <Text className={`${prefix}__at`}>{dayjs(entry.at).format('M月D日 HH:mm')}</Text>
+            </View>
+            <Text className={`${prefix}__actor`}>{entry.actor}</Text>
+            {entry.note && <Text className={`${prefix}__note`}>{entry.note}</Text>}
+            {entry.deadline && <Text className={`${prefix}__deadline`}>整改时限：{dayjs(entry.deadline).format('M月D日 HH:mm')} 前</Text>}
+            {entry.photos.length > 0 && (
+              <View className={`${prefix}__photos`}>
+                {entry.photos.map((url) => (
+                  <Image key={url} className={`${prefix}__photo`} src={url} mode="aspectFill" onClick={() => Taro.previewImage({ urls: entry.photos, current: url })} />
+                ))}
+              </View>
+            )}
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,6 @@
+/** The residents' 随手拍 subpackage; app.config.ts lists it. */
+export const reportPackage = {
+  root: 'packages/report',
+  name: 'report',
+  pages: [] as string[]
+}

@@ -1,0 +1,6 @@
+/** The office's and departments' subpackage; app.config.ts lists it. */
+export const staffPackage = {
+  root: 'packages/staff',
+  name: 'staff',
+  pages: [] as string[]
+}
