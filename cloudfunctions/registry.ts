@@ -1,10 +1,12 @@
 import type { FunctionName } from '../types/api'
 import { campaignHandler } from './campaign/actions'
 import type { Handler } from './core/router'
+import { reportsHandler } from './reports/actions'
 import { usersHandler } from './users/actions'
 
 /** Every cloud function by name: the local runtime serves these; the build makes one deployable folder per name. */
 export const functions: Record<FunctionName, Handler> = {
   users: usersHandler,
-  campaign: campaignHandler
+  campaign: campaignHandler,
+  reports: reportsHandler
 }

@@ -1,12 +1,19 @@
 import { DEMO_IDENTITIES, type HistoryEntry } from '../types/domain'
 import { seedBaseData } from '../cloudfunctions/campaign/seed'
-import { users } from '../cloudfunctions/core/collections'
+import { grids, users } from '../cloudfunctions/core/collections'
+import { DEMO_GRIDS } from '../cloudfunctions/reports/geo'
+import { DuplicateKeyError } from '../cloudfunctions/core/ports'
 import { resolveCaller } from '../cloudfunctions/core/identity'
 import type { Deps } from '../cloudfunctions/core/ports'
 
-/** Base data plus the demo identities, once per data folder. */
+/** Base data plus the demo identities and demo grids, once per data folder. */
 export async function seedLocal(deps: Deps) {
   await seedBaseData(deps)
+  for (const grid of DEMO_GRIDS) {
+    await grids(deps.store).insert(grid).catch((error) => {
+      if (!(error instanceof DuplicateKeyError)) throw error
+    })
+  }
   for (const demo of DEMO_IDENTITIES) {
     const user = await resolveCaller(deps, demo.openid)
     if (user.history.some((h) => h.note === '演示账号')) continue

@@ -4,6 +4,7 @@ import { createLocalDeps } from '../cloudfunctions/core/local-deps'
 import { createRuntime } from './app'
 import { ensureH5Build, H5_DIR } from './h5-build'
 import { seedLocal } from './seed'
+import { sweep } from '../cloudfunctions/reports/daily'
 
 const root = path.resolve(__dirname, '..')
 const port = Number(process.env.PORT ?? 3000)
@@ -26,7 +27,12 @@ async function main() {
   for (const demo of DEMO_IDENTITIES) console.log(`  ${demo.openid.padEnd(16)} ${demo.nickname}（${demo.roles.map((r) => ROLE_LABELS[r]).join('、')}）`)
   console.log(`示例：curl -s -X POST ${url}/api/campaign -H 'x-openid: demo-admin' -d '{"action":"overview"}'\n`)
 
+  // What CloudBase's hourly timer trigger does, every ten minutes here so a demo sees deadlines pass.
+  const timer = setInterval(() => sweep(deps).catch((error) => deps.logger.error('sweep failed', { error: String(error) })), 10 * 60 * 1000)
+  await sweep(deps)
+
   const stop = async () => {
+    clearInterval(timer)
     await app.close()
     await deps.store.close()
     process.exit(0)

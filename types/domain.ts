@@ -31,6 +31,8 @@ export interface User {
   createdAt: string
   updatedAt: string
   history: HistoryEntry[]
+  /** Points balance from accepted reports; the entries are in the points collection. */
+  points?: number
 }
 
 export interface Department {

@@ -1,12 +1,22 @@
-import { createHandler } from '../core/router'
 import { defineAction, type Actions } from '../core/action'
-import { noPayload } from './schemas'
+import { createHandler } from '../core/router'
+import * as schemas from './schemas'
+import { readSettings, rejectReasons, saveCategory, saveDepartment, saveGrid, setHolidays, setRejectReasons } from './settings'
 import { listCategories, listDepartments, overview } from './use-cases'
 
+const office = ['admin'] as const
+
 export const campaignActions: Actions<'campaign'> = {
-  overview: defineAction({ allow: 'anyone', schema: noPayload, run: (_, { deps }) => overview(deps) }),
-  categories: defineAction({ allow: 'anyone', schema: noPayload, run: (_, { deps }) => listCategories(deps) }),
-  departments: defineAction({ allow: 'anyone', schema: noPayload, run: (_, { deps }) => listDepartments(deps) })
+  overview: defineAction({ allow: 'anyone', schema: schemas.noPayload, run: (_, { deps }) => overview(deps) }),
+  categories: defineAction({ allow: 'anyone', schema: schemas.noPayload, run: (_, { deps }) => listCategories(deps) }),
+  departments: defineAction({ allow: 'anyone', schema: schemas.noPayload, run: (_, { deps }) => listDepartments(deps) }),
+  settings: defineAction({ allow: office, schema: schemas.noPayload, run: (_, ctx) => readSettings(ctx) }),
+  rejectReasons: defineAction({ allow: office, schema: schemas.noPayload, run: (_, ctx) => rejectReasons(ctx) }),
+  saveCategory: defineAction({ allow: office, schema: schemas.saveCategory, run: saveCategory }),
+  saveDepartment: defineAction({ allow: office, schema: schemas.saveDepartment, run: saveDepartment }),
+  saveGrid: defineAction({ allow: office, schema: schemas.saveGrid, run: saveGrid }),
+  setRejectReasons: defineAction({ allow: office, schema: schemas.setRejectReasons, run: setRejectReasons }),
+  setHolidays: defineAction({ allow: office, schema: schemas.setHolidays, run: setHolidays })
 }
 
 export const campaignHandler = createHandler('campaign', campaignActions)

@@ -1,3 +1,42 @@
 import { z } from 'zod'
+import { id } from '../core/validation'
 
 export const noPayload = z.strictObject({})
+
+const name = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`)
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+const weekday = (d: string) => new Date(`${d}T12:00:00+08:00`).getUTCDay()
+
+export const saveCategory = z
+  .strictObject({
+    id: id('类别').optional(),
+    name: name('类别名称', 20),
+    parentId: id('所属大类').nullable(),
+    departmentId: id('默认责任单位').optional(),
+    deadlineDays: z.number({ error: '整改时限必须是数字' }).int('整改时限为整数个工作日').min(0, '整改时限不能为负').max(60, '整改时限最多 60 个工作日').optional()
+  })
+  .refine((v) => !v.parentId || !!v.departmentId, { path: ['departmentId'], message: '请选择默认责任单位' })
+  .refine((v) => !v.parentId || v.deadlineDays !== undefined, { path: ['deadlineDays'], message: '请填写默认整改时限' })
+
+export const saveDepartment = z.strictObject({ id: id('责任单位').optional(), name: name('单位名称', 30), short: name('简称', 8) })
+
+const point = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)], { error: '网格顶点应为 [经度, 纬度]' })
+export const saveGrid = z.strictObject({
+  id: id('网格').optional(),
+  name: name('网格名称', 30),
+  worker: name('网格员', 20),
+  polygon: z.array(point, { error: '请填写网格边界' }).min(3, '网格边界至少需要 3 个顶点').max(200, '网格边界最多 200 个顶点')
+})
+
+export const setRejectReasons = z.strictObject({
+  reasons: z
+    .array(name('理由', 20), { error: '请填写理由' })
+    .min(1, '至少保留 1 条理由')
+    .max(20, '最多 20 条理由')
+    .refine((list) => new Set(list).size === list.length, '理由不能重复')
+})
+
+export const setHolidays = z
+  .strictObject({ off: z.array(day).max(100, '放假日最多 100 天'), workdays: z.array(day).max(50, '调休上班日最多 50 天') })
+  .refine((v) => v.workdays.every((d) => [0, 6].includes(weekday(d))), { path: ['workdays'], message: '调休上班日应是周六或周日' })
+  .refine((v) => !v.off.some((d) => v.workdays.includes(d)), { path: ['off'], message: '同一天不能既放假又上班' })

@@ -1,5 +1,5 @@
-import { COUNTER_KEYS } from '../../types/domain'
-import { categories, counters, departments } from '../core/collections'
+import { COUNTER_KEYS, DEFAULT_REJECT_REASONS, type Holidays, type RejectReasons } from '../../types/domain'
+import { categories, counters, departments, settings } from '../core/collections'
 import { DuplicateKeyError, type Deps, type Doc, type Collection } from '../core/ports'
 import { CATEGORIES, DEPARTMENTS } from './taxonomy'
 
@@ -18,6 +18,11 @@ export async function seedBaseData({ store }: Deps) {
   if (await counters(store).count({})) return
   await insertMissing(departments(store), DEPARTMENTS)
   await insertMissing(categories(store), CATEGORIES)
+  // The working-day calendar starts empty: each year's holidays come from the State Council's notice.
+  await insertMissing<Holidays | RejectReasons>(settings(store), [
+    { _id: 'rejectReasons', reasons: DEFAULT_REJECT_REASONS },
+    { _id: 'holidays', off: [], workdays: [] }
+  ])
   // Counters last: their presence marks a finished seed.
   await insertMissing(counters(store), COUNTER_KEYS.map((key) => ({ _id: key, value: 0 })))
 }

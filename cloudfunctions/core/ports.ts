@@ -46,6 +46,8 @@ export interface Collection<T extends Doc> {
   remove(query: Query, options?: { multi?: boolean }): Promise<number>
   /** Counts matching documents grouped by a field's value: the one aggregation dashboards need. */
   countBy(query: Query, field: string): Promise<Record<string, number>>
+  /** Adds up a numeric field over the matching documents (missing counts as 0). */
+  sum(query: Query, field: string): Promise<number>
 }
 
 export interface Store {

@@ -22,3 +22,6 @@ export const grantRole = z
   .refine((v) => v.role === 'handler' || !v.departmentId, { path: ['departmentId'], message: '只有办理人角色需要选择责任单位' })
 
 export const revokeRole = z.strictObject({ userId: id('用户'), role })
+
+export const page = z.strictObject(pageQuery)
+export const markRead = z.strictObject({ ids: z.array(id('消息')).max(100, '一次最多 100 条').optional() })

@@ -413,3 +413,21 @@ describe('countBy', () => {
     expect(result).toEqual({ open: 3, closed: 5, '': 1 })
   })
 })
+
+describe('sum', () => {
+  it('when adding up a field, then match and a null-keyed group with $.sum of the field are sent and the total answered', async () => {
+    const { result, sent } = await sameWire(
+      () => reports.sum({ status: 'closed' }, 'hoursToFix'),
+      async () => db.collection('reports').aggregate().match({ status: 'closed' }).group({ _id: null, n: _.aggregate.sum('$hoursToFix') }).end(),
+      grouped('{"_id":null,"n":{"$numberDouble":"37.5"}}')
+    )
+    expect(sent[0]).toMatchObject({
+      action: 'database.aggregateDocuments',
+      stages: [
+        { stageKey: '$match', stageValue: '{"status":"closed"}' },
+        { stageKey: '$group', stageValue: '{"_id":null,"n":{"$sum":"$hoursToFix"}}' }
+      ]
+    })
+    expect(result).toBe(37.5)
+  })
+})

@@ -27,7 +27,7 @@ interface DbCommand {
   inc(by: number): Command
   push(values: unknown[]): Command
   remove(): Command
-  aggregate: { sum(value: number): unknown }
+  aggregate: { sum(value: number | string): unknown }
 }
 
 interface CloudQuery {
@@ -230,6 +230,17 @@ class CloudCollectionAdapter<T extends Doc> implements Collection<T> {
       .end()
     // records without the field count under '', as in the local store
     return Object.fromEntries(list.map(({ _id, n }) => [String(_id ?? ''), n]))
+  }
+
+  async sum(query: Query, field: string) {
+    const _ = this.db.command
+    const { list } = await this.db
+      .collection(this.name)
+      .aggregate()
+      .match(toCondition(_, query))
+      .group({ _id: null, n: _.aggregate.sum(`$${field}`) })
+      .end()
+    return Number(list[0]?.n ?? 0)
   }
 }
 

@@ -45,6 +45,10 @@ describe('local store', () => {
     ['$or', { $or: [{ n: 1 }, { tag: 'y' }] }, ['a', 'b']],
     ['$and', { $and: [{ tag: 'x' }, { n: { $gt: 1 } }] }, ['d']],
     ['$nor', { $nor: [{ tag: 'x' }, { n: 3 }] }, ['b']],
+    ['$ne on an array (no element equal, as in MongoDB)', { tags: { $ne: 'p' } }, ['c', 'd']],
+    ['$nin on an array', { tags: { $nin: ['q'] } }, ['a', 'c', 'd']],
+    ['$ne with another operator on one field', { n: { $ne: 2, $lt: 4 } }, ['a', 'c']],
+    ['$ne null', { tag: { $ne: null } }, ['a', 'b', 'd']],
     ['nested logic', { tag: 'x', $or: [{ n: 4 }, { 'place.district': 'e' }] }, ['d']]
   ])('when querying with %s, then exactly the matching documents come back', async (_, query, expected) => {
     const col = await seeded()
@@ -95,6 +99,12 @@ describe('local store', () => {
   it('when counting by a field, then each value gets its count', async () => {
     const col = await seeded()
     expect(await col.countBy({ n: { $lt: 4 } }, 'place.district')).toEqual({ w: 2, e: 1 })
+  })
+
+  it('when summing a field, then matching documents add up and missing values count as 0', async () => {
+    const col = await seeded()
+    expect(await col.sum({ n: { $gte: 2 } }, 'n')).toBe(9)
+    expect(await col.sum({ tag: 'nobody' }, 'n')).toBe(0)
   })
 
   it('when 50 conditional increments race for 10 places, then exactly 10 succeed', async () => {

@@ -10,18 +10,34 @@ export interface LocalStore extends Store {
 const DEFAULT_LIMIT = 100
 const MAX_LIMIT = 1000
 
-/** nedb lacks $eq and $nor; rewrite them into forms it has, recursively. */
+/**
+ * nedb lacks $eq and $nor, and on array fields its $ne/$nin match when any element differs, where MongoDB (and
+ * CloudBase) match when no element is equal. Rewrite those into forms nedb has, recursively.
+ */
 function toNedb(query: unknown): unknown {
   if (Array.isArray(query)) return query.map(toNedb)
   if (!query || typeof query !== 'object') return query
   const out: Record<string, unknown> = {}
+  const negations: object[] = []
   for (const [key, value] of Object.entries(query)) {
-    if (key === '$eq') out.$in = [value]
-    else if (key === '$nor') out.$not = { $or: toNedb(value) }
-    else out[key] = toNedb(value)
+    if (key === '$nor') {
+      negations.push({ $not: { $or: toNedb(value) } })
+    } else if (!key.startsWith('$') && value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
+      const { $ne, $nin, $eq, ...rest } = value as Record<string, unknown>
+      // A missing field equals null in MongoDB, so "not null" also means "present".
+      if ('$ne' in value) negations.push($ne === null ? { [key]: { $exists: true }, $not: { [key]: null } } : { $not: { [key]: $ne } })
+      if ('$nin' in value) negations.push({ $not: { [key]: { $in: $nin } } })
+      const kept = { ...rest, ...('$eq' in value ? { $in: [$eq] } : {}) }
+      if (Object.keys(kept).length) out[key] = kept
+    } else {
+      out[key] = toNedb(value)
+    }
   }
-  return out
+  if (!negations.length) return out
+  return { $and: [...(Object.keys(out).length ? [out] : []), ...negations] }
 }
+
+const valueAt = (doc: object, field: string) => field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], doc)
 
 const isUniqueViolation = (error: unknown) => (error as { errorType?: string })?.errorType === 'uniqueViolated'
 
@@ -75,10 +91,15 @@ class LocalCollection<T extends Doc> implements Collection<T> {
     const docs = await this.db.findAsync(toNedb(query) as object).projection({ [field]: 1, _id: 0 })
     const counts: Record<string, number> = {}
     for (const doc of docs) {
-      const key = String(field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], doc) ?? '')
+      const key = String(valueAt(doc, field) ?? '')
       counts[key] = (counts[key] ?? 0) + 1
     }
     return counts
+  }
+
+  async sum(query: Query, field: string) {
+    const docs = await this.db.findAsync(toNedb(query) as object).projection({ [field]: 1, _id: 0 })
+    return docs.reduce((total, doc) => total + (Number(valueAt(doc, field)) || 0), 0)
   }
 }
 

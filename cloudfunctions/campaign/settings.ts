@@ -1,0 +1,77 @@
+import type { CategoryGroup, Settings } from '../../types/api'
+import type { Department, Grid, Holidays, RejectReasons } from '../../types/domain'
+import type { ActionContext } from '../core/action'
+import { categories, departments, grids, settings as settingsDocs } from '../core/collections'
+import { conflict, invalid, notFound } from '../core/errors'
+import type { Deps } from '../core/ports'
+import { reportRepository } from '../reports/repository'
+import { listCategories, listDepartments } from './use-cases'
+
+const listGrids = ({ store }: Deps) => grids(store).find({}, { sort: { name: 1 }, limit: 1000 })
+
+export async function readSettings({ deps }: ActionContext): Promise<Settings> {
+  const repo = reportRepository(deps.store)
+  const [cats, depts, gridList, rejectReasons, holidays] = await Promise.all([listCategories(deps), listDepartments(deps), listGrids(deps), repo.rejectReasons(), repo.calendar()])
+  return { categories: cats, departments: depts, grids: gridList, rejectReasons, holidays }
+}
+
+export const rejectReasons = ({ deps }: ActionContext) => reportRepository(deps.store).rejectReasons()
+
+export interface CategoryInput {
+  id?: string
+  name: string
+  parentId: string | null
+  departmentId?: string
+  deadlineDays?: number
+}
+
+/** Adds or edits a group (no parent) or a kind (under a group, with its default department and deadline). */
+export async function saveCategory(input: CategoryInput, { deps }: ActionContext): Promise<CategoryGroup[]> {
+  const col = categories(deps.store)
+  if (input.parentId && !(await col.findOne({ _id: input.parentId, parentId: null }))) throw invalid('parentId', '所属大类不存在')
+  if (input.parentId && !(await departments(deps.store).findOne({ _id: input.departmentId! }))) throw invalid('departmentId', '请选择默认责任单位')
+  const twin = await col.findOne({ name: input.name, parentId: input.parentId, ...(input.id ? { _id: { $ne: input.id } } : {}) })
+  if (twin) throw conflict(`「${input.name}」已经存在`)
+  const fields = { name: input.name, parentId: input.parentId, ...(input.parentId ? { departmentId: input.departmentId, deadlineDays: input.deadlineDays } : {}) }
+  if (input.id) {
+    if (!(await col.update({ _id: input.id }, { $set: fields }))) throw notFound('该类别')
+  } else {
+    const order = (await col.count({ parentId: input.parentId })) + 1
+    await col.insert({ _id: `c${deps.ids.next()}`, order, ...fields })
+  }
+  return listCategories(deps)
+}
+
+export async function saveDepartment(input: { id?: string; name: string; short: string }, { deps }: ActionContext): Promise<Department[]> {
+  const col = departments(deps.store)
+  if (await col.findOne({ name: input.name, ...(input.id ? { _id: { $ne: input.id } } : {}) })) throw conflict(`「${input.name}」已经存在`)
+  if (input.id) {
+    if (!(await col.update({ _id: input.id }, { $set: { name: input.name, short: input.short } }))) throw notFound('该责任单位')
+  } else {
+    await col.insert({ _id: `dept-${deps.ids.next()}`, name: input.name, short: input.short, order: (await col.count({})) + 1 })
+  }
+  return listDepartments(deps)
+}
+
+export async function saveGrid(input: { id?: string; name: string; worker: string; polygon: [number, number][] }, { deps }: ActionContext): Promise<Grid[]> {
+  const col = grids(deps.store)
+  if (await col.findOne({ name: input.name, ...(input.id ? { _id: { $ne: input.id } } : {}) })) throw conflict(`「${input.name}」已经存在`)
+  const fields = { name: input.name, worker: input.worker, polygon: input.polygon }
+  if (input.id) {
+    if (!(await col.update({ _id: input.id }, { $set: fields }))) throw notFound('该网格')
+  } else {
+    await col.insert({ _id: `grid-${deps.ids.next()}`, ...fields })
+  }
+  return listGrids(deps)
+}
+
+export async function setRejectReasons(input: { reasons: string[] }, { deps }: ActionContext): Promise<string[]> {
+  await settingsDocs(deps.store).update({ _id: 'rejectReasons' }, { $set: { reasons: input.reasons } satisfies Partial<RejectReasons> })
+  return input.reasons
+}
+
+export async function setHolidays(input: { off: string[]; workdays: string[] }, { deps }: ActionContext) {
+  const days = { off: [...new Set(input.off)].sort(), workdays: [...new Set(input.workdays)].sort() }
+  await settingsDocs(deps.store).update({ _id: 'holidays' }, { $set: days satisfies Partial<Holidays> })
+  return days
+}

@@ -1,0 +1,41 @@
+import { defineAction, type Actions } from '../core/action'
+import { createHandler } from '../core/router'
+import { fix, queue, requestExtension, sendBack, start } from './department'
+import { accept, assign, exportLedger, fixOnSpot, grantExtension, ledger, markDuplicate, refuseExtension, reject, rework, stats, suggest, verify } from './office'
+import { confirm, detail, feed, follow, mine, nearby, submit } from './residents'
+import * as schemas from './schemas'
+
+const office = ['admin'] as const
+const department = ['handler'] as const
+
+export const reportsActions: Actions<'reports'> = {
+  submit: defineAction({ allow: 'anyone', schema: schemas.submit, run: submit }),
+  nearby: defineAction({ allow: 'anyone', schema: schemas.nearby, run: nearby }),
+  follow: defineAction({ allow: 'anyone', schema: schemas.one, run: follow }),
+  mine: defineAction({ allow: 'anyone', schema: schemas.mine, run: mine }),
+  detail: defineAction({ allow: 'anyone', schema: schemas.one, run: detail }),
+  confirm: defineAction({ allow: 'anyone', schema: schemas.confirm, run: confirm }),
+  feed: defineAction({ allow: 'anyone', schema: schemas.feed, run: feed }),
+
+  ledger: defineAction({ allow: office, schema: schemas.ledger, run: ledger }),
+  stats: defineAction({ allow: office, schema: schemas.ledgerFilter, run: stats }),
+  export: defineAction({ allow: office, schema: schemas.ledgerFilter, run: exportLedger }),
+  suggest: defineAction({ allow: office, schema: schemas.one, run: suggest }),
+  accept: defineAction({ allow: office, schema: schemas.accept, run: accept }),
+  reject: defineAction({ allow: office, schema: schemas.reject, run: reject }),
+  markDuplicate: defineAction({ allow: office, schema: schemas.markDuplicate, run: markDuplicate }),
+  assign: defineAction({ allow: office, schema: schemas.assign, run: assign }),
+  fixOnSpot: defineAction({ allow: office, schema: schemas.fixWithPhotos, run: fixOnSpot }),
+  verify: defineAction({ allow: office, schema: schemas.optionalNote, run: verify }),
+  rework: defineAction({ allow: office, schema: schemas.reason, run: rework }),
+  grantExtension: defineAction({ allow: office, schema: schemas.optionalNote, run: grantExtension }),
+  refuseExtension: defineAction({ allow: office, schema: schemas.requiredNote, run: refuseExtension }),
+
+  queue: defineAction({ allow: department, schema: schemas.queue, run: queue }),
+  start: defineAction({ allow: department, schema: schemas.optionalNote, run: start }),
+  fix: defineAction({ allow: department, schema: schemas.fixWithPhotos, run: fix }),
+  sendBack: defineAction({ allow: department, schema: schemas.reason, run: sendBack }),
+  requestExtension: defineAction({ allow: department, schema: schemas.requestExtension, run: requestExtension })
+}
+
+export const reportsHandler = createHandler('reports', reportsActions)

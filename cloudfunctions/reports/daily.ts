@@ -1,0 +1,40 @@
+import type { User } from '../../types/domain'
+import type { Deps } from '../core/ports'
+import { reportRepository } from './repository'
+import { WITH_DEPARTMENT } from './state'
+import { move, tellDepartment } from './workflow'
+
+export const CONFIRM_DAYS = 7
+const BATCH = 200
+
+// The timer acts as nobody in particular; history records it as 系统.
+const SYSTEM: User = { _id: 'system', openid: '', nickname: '系统', roles: [], createdAt: '', updatedAt: '', history: [] }
+
+/**
+ * The hourly sweep: marks open cases past their deadline overdue, reminds departments of deadlines due within
+ * a day, and closes as confirmed the cases whose reporter did not answer within 7 days.
+ */
+export async function sweep(deps: Deps) {
+  const repo = reportRepository(deps.store)
+  const now = deps.clock.now()
+  const nowIso = now.toISOString()
+
+  const overdue = await repo.updateWhere({ status: { $in: WITH_DEPARTMENT }, overdue: false, deadline: { $lt: nowIso } }, { $set: { overdue: true } }, true)
+
+  const soon = new Date(now.getTime() + 86400000).toISOString()
+  const due = await repo.find({ status: { $in: WITH_DEPARTMENT }, remindedAt: null, deadline: { $gte: nowIso, $lte: soon } }, { limit: BATCH })
+  for (const report of due) {
+    if (await repo.updateWhere({ _id: report._id, remindedAt: null }, { $set: { remindedAt: nowIso } })) {
+      await tellDepartment(deps, report, '整改即将到期', `「${report.categoryName}」${report.location.address} 明天到期，请抓紧整改`)
+    }
+  }
+
+  const cutoff = new Date(now.getTime() - CONFIRM_DAYS * 86400000).toISOString()
+  const silent = await repo.find({ status: 'closed', 'confirmation.state': 'pending', closedAt: { $lt: cutoff } }, { limit: BATCH })
+  let confirmed = 0
+  for (const report of silent) {
+    await move({ caller: SYSTEM, deps }, report, 'autoConfirm', { set: { confirmation: { state: 'auto', at: nowIso } } })
+    confirmed++
+  }
+  return { overdue, reminded: due.length, confirmed }
+}

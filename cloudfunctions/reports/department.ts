@@ -1,0 +1,60 @@
+import type { Page, ReportCard, ReportDetail } from '../../types/api'
+import type { ActionContext } from '../core/action'
+import { forbidden } from '../core/errors'
+import { hoursBetween } from './office'
+import { reportRepository } from './repository'
+import { WITH_DEPARTMENT } from './state'
+import { toCards, toDetail } from './views'
+import { assertOwnDepartment, cleanPhotos, move, tellReporter } from './workflow'
+
+/** The department's cases, the nearest deadline first. */
+export async function queue(input: { page: number; pageSize: number; scope?: 'open' | 'all' }, { caller, deps }: ActionContext): Promise<Page<ReportCard>> {
+  if (!caller.departmentId) throw forbidden('您还没有所属责任单位，请联系创文办')
+  const q = { departmentId: caller.departmentId, ...(input.scope === 'all' ? {} : { status: { $in: WITH_DEPARTMENT } }) }
+  const repo = reportRepository(deps.store)
+  const [list, total] = await Promise.all([repo.find(q, { sort: { deadline: 1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }), repo.count(q)])
+  return { items: await toCards(deps, list), total, page: input.page, pageSize: input.pageSize }
+}
+
+async function own(ctx: ActionContext, id: string) {
+  const report = await reportRepository(ctx.deps.store).get(id)
+  assertOwnDepartment(ctx, report)
+  return report
+}
+
+export async function start(input: { id: string; note?: string }, ctx: ActionContext): Promise<ReportDetail> {
+  const started = await move(ctx, await own(ctx, input.id), 'start', { note: input.note || '已安排人员整改' })
+  await tellReporter(ctx.deps, started, '问题整改中', `「${started.categoryName}」责任单位已开始整改`)
+  return toDetail(ctx.deps, started, ctx.caller)
+}
+
+/** 整改到位: the department shows its after photos; the office verifies before the case closes. */
+export async function fix(input: { id: string; afterPhotos: string[]; note: string }, ctx: ActionContext): Promise<ReportDetail> {
+  const report = await own(ctx, input.id)
+  const afterPhotos = await cleanPhotos(ctx.deps, input.afterPhotos, 'afterPhotos')
+  const at = ctx.deps.clock.now().toISOString()
+  const fixed = await move(ctx, report, 'fix', {
+    note: input.note,
+    photos: afterPhotos,
+    set: { afterPhotos, fixNote: input.note, fixedAt: at, hoursToFix: hoursBetween(report.assignedAt ?? report.createdAt, at) }
+  })
+  await tellReporter(ctx.deps, fixed, '问题已整改，待核查', `「${fixed.categoryName}」责任单位已整改，创文办核查后结案`)
+  return toDetail(ctx.deps, fixed, ctx.caller)
+}
+
+/** 退回: not this department's to fix; the office reassigns it. */
+export async function sendBack(input: { id: string; reason: string }, ctx: ActionContext): Promise<ReportDetail> {
+  const returned = await move(ctx, await own(ctx, input.id), 'sendBack', {
+    note: `退回创文办：${input.reason}`,
+    set: { departmentId: null, deadline: null, overdue: false, extension: null }
+  })
+  return toDetail(ctx.deps, returned, ctx.caller)
+}
+
+export async function requestExtension(input: { id: string; days: number; reason: string }, ctx: ActionContext): Promise<ReportDetail> {
+  const requested = await move(ctx, await own(ctx, input.id), 'requestExtension', {
+    note: `申请延期 ${input.days} 个工作日：${input.reason}`,
+    set: { extension: { days: input.days, reason: input.reason, requestedAt: ctx.deps.clock.now().toISOString() } }
+  })
+  return toDetail(ctx.deps, requested, ctx.caller)
+}

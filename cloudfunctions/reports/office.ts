@@ -1,0 +1,241 @@
+import type { LedgerFilter, LedgerStats, Page, ReportCard, ReportDetail, RoutingSuggestion } from '../../types/api'
+import { REPORT_STATUS_LABELS, type Report } from '../../types/domain'
+import type { ActionContext } from '../core/action'
+import { invalid, notFound } from '../core/errors'
+import { points, users } from '../core/collections'
+import { DuplicateKeyError } from '../core/ports'
+import { beijingDateTime, deadlineAfter } from './calendar'
+import { buildLedgerWorkbook, type LedgerRow } from './ledger-export'
+import { ledgerQuery, reportRepository } from './repository'
+import { WITH_DEPARTMENT } from './state'
+import { toCards, toDetail } from './views'
+import { cleanPhotos, move, tell, tellDepartment, tellReporter } from './workflow'
+
+export const ACCEPT_POINTS = 10
+const EXPORT_LIMIT = 10000
+
+type Paged<T> = T & { page: number; pageSize: number }
+
+export async function ledger(input: Paged<LedgerFilter>, { deps }: ActionContext): Promise<Page<ReportCard>> {
+  const repo = reportRepository(deps.store)
+  const q = ledgerQuery(input)
+  // The triage queue works oldest first; the ledger reads newest first.
+  const sort = { createdAt: input.status === 'submitted' ? 1 : -1 } as const
+  const [list, total] = await Promise.all([repo.find(q, { sort, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }), repo.count(q)])
+  return { items: await toCards(deps, list), total, page: input.page, pageSize: input.pageSize }
+}
+
+/** The figures as the campaign documents report them, each one indexed count (or sum) over the filtered ledger. */
+export async function stats(filter: LedgerFilter, { deps }: ActionContext): Promise<LedgerStats> {
+  const repo = reportRepository(deps.store)
+  const q = ledgerQuery(filter)
+  const and = (extra: object) => ({ $and: [q, extra] })
+  const [total, submitted, onSpot, byDeadline, fixed, inProgress, overdue, hours] = await Promise.all([
+    repo.count(q),
+    repo.count(and({ status: 'submitted' })),
+    repo.count(and({ onSpot: true })),
+    repo.count(and({ assignedAt: { $ne: null } })),
+    repo.count(and({ fixedAt: { $ne: null } })),
+    repo.count(and({ status: { $in: WITH_DEPARTMENT } })),
+    repo.count(and({ overdue: true })),
+    deps.store.collection('reports').sum(and({ fixedAt: { $ne: null } }), 'hoursToFix')
+  ])
+  const assigned = onSpot + byDeadline
+  return {
+    total,
+    submitted,
+    assigned,
+    onSpot,
+    byDeadline,
+    fixed,
+    inProgress,
+    overdue,
+    fixRate: assigned ? Math.round((fixed / assigned) * 1000) / 10 : null,
+    avgHoursToFix: fixed ? Math.round((hours / fixed) * 10) / 10 : null
+  }
+}
+
+export async function exportLedger(filter: LedgerFilter, ctx: ActionContext) {
+  const { deps } = ctx
+  const repo = reportRepository(deps.store)
+  const q = ledgerQuery(filter)
+  const total = await repo.count(q)
+  if (total > EXPORT_LIMIT) throw invalid('from', `符合条件的问题有 ${total} 条，一次最多导出 ${EXPORT_LIMIT} 条，请缩小日期范围`)
+  const list: Report[] = []
+  while (list.length < total) {
+    const page = await repo.find(q, { sort: { createdAt: -1 }, skip: list.length, limit: 1000 })
+    if (!page.length) break
+    list.push(...page)
+  }
+  const [depts, grids] = await Promise.all([repo.departmentsById(list.map((r) => r.departmentId)), repo.allGrids()])
+  const gridName = new Map(grids.map((g) => [g._id, g.name]))
+  const rows: LedgerRow[] = list.map((r) => ({
+    no: r.no,
+    createdAt: r.createdAt,
+    category: r.categoryName,
+    description: r.description,
+    address: r.location.address,
+    grid: (r.gridId && gridName.get(r.gridId)) || '',
+    department: (r.departmentId && depts.get(r.departmentId)?.name) || '',
+    status: REPORT_STATUS_LABELS[r.status],
+    assignedAt: r.assignedAt,
+    deadline: r.deadline,
+    fixedAt: r.fixedAt,
+    closedAt: r.closedAt,
+    overdue: r.overdue,
+    onSpot: r.onSpot,
+    rating: r.confirmation?.rating ?? null
+  }))
+  const now = deps.clock.now().toISOString()
+  const content = await buildLedgerWorkbook({ rows, stats: await stats(filter, ctx), title: '创文问题台账', generatedAt: now })
+  const file = await deps.files.put(content, { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: `问题台账-${beijingDateTime(now).slice(0, 10)}.xlsx` })
+  return { fileId: file.fileId, url: await deps.files.url(file.fileId), rows: rows.length }
+}
+
+/** What the office most likely wants when assigning: the grid the point lies in, the kind's department and deadline. */
+export async function suggest(input: { id: string }, { deps }: ActionContext): Promise<RoutingSuggestion> {
+  const repo = reportRepository(deps.store)
+  const report = await repo.get(input.id)
+  const [grid, category, calendar] = await Promise.all([report.gridId ? repo.grid(report.gridId) : null, repo.category(report.categoryId), repo.calendar()])
+  const department = category?.departmentId ? await repo.department(category.departmentId) : null
+  const deadlineDays = category?.deadlineDays ?? 5
+  return {
+    grid: grid ? { id: grid._id, name: grid.name, worker: grid.worker } : null,
+    department: department ? { id: department._id, name: department.name } : null,
+    deadlineDays,
+    deadline: deadlineAfter(deps.clock.now(), deadlineDays, calendar)
+  }
+}
+
+/** 受理: the case is real; its reporter, the first to report this problem, earns points once. */
+export async function accept(input: { id: string; note?: string }, ctx: ActionContext): Promise<ReportDetail> {
+  const { deps } = ctx
+  const repo = reportRepository(deps.store)
+  const at = deps.clock.now().toISOString()
+  const report = await move(ctx, await repo.get(input.id), 'accept', { note: input.note || '创文办已受理', set: { acceptedAt: at } })
+  await repo.bump({ reportsOpen: 1 })
+  await award(ctx, report)
+  await tellReporter(deps, report, '随手拍已受理', `「${report.categoryName}」已受理，感谢您为文明城市出力，积分 +${ACCEPT_POINTS}`)
+  return toDetail(deps, report, ctx.caller)
+}
+
+async function award({ deps }: ActionContext, report: Report) {
+  try {
+    await points(deps.store).insert({ _id: `accept-${report._id}`, userId: report.reporterId, points: ACCEPT_POINTS, reason: `随手拍「${report.categoryName}」被受理`, reportId: report._id, at: deps.clock.now().toISOString() })
+  } catch (error) {
+    if (error instanceof DuplicateKeyError) return
+    throw error
+  }
+  await users(deps.store).update({ _id: report.reporterId }, { $inc: { points: ACCEPT_POINTS } })
+}
+
+export async function reject(input: { id: string; reason: string; note?: string }, ctx: ActionContext): Promise<ReportDetail> {
+  const repo = reportRepository(ctx.deps.store)
+  if (!(await repo.rejectReasons()).includes(input.reason)) throw invalid('reason', '请从列表中选择不予受理的理由')
+  const note = `不予受理：${input.reason}${input.note ? `（${input.note}）` : ''}`
+  const report = await move(ctx, await repo.get(input.id), 'reject', { note, set: { rejectReason: input.reason } })
+  await tellReporter(ctx.deps, report, '随手拍未被受理', note)
+  return toDetail(ctx.deps, report, ctx.caller)
+}
+
+/** A second report of a known problem: linked to the original, whose followers gain the reporter. */
+export async function markDuplicate(input: { id: string; duplicateOf: string }, ctx: ActionContext): Promise<ReportDetail> {
+  const repo = reportRepository(ctx.deps.store)
+  const report = await repo.get(input.id)
+  const original = await repo.find({ $or: [{ _id: input.duplicateOf }, { no: input.duplicateOf }] }, { limit: 1 })
+  if (!original.length || original[0]._id === report._id) throw notFound('原问题')
+  const dup = await move(ctx, report, 'markDuplicate', { note: `与 ${original[0].no} 为同一问题，并入原问题办理`, set: { duplicateOf: original[0]._id } })
+  if (original[0].reporterId !== report.reporterId) {
+    await repo.updateWhere({ _id: original[0]._id, followers: { $ne: report.reporterId } }, { $push: { followers: report.reporterId } })
+  }
+  await tellReporter(ctx.deps, dup, '问题已并入原问题办理', `您反映的问题已有人上报（${original[0].no}），可在「我的随手拍」中跟进`)
+  return toDetail(ctx.deps, dup, ctx.caller)
+}
+
+export async function assign(input: { id: string; departmentId: string; gridId?: string; deadlineDays: number; note?: string }, ctx: ActionContext): Promise<ReportDetail> {
+  const { deps } = ctx
+  const repo = reportRepository(deps.store)
+  const report = await repo.get(input.id)
+  const department = await repo.department(input.departmentId)
+  if (!department) throw invalid('departmentId', '请选择责任单位')
+  if (input.gridId && !(await repo.grid(input.gridId))) throw invalid('gridId', '所选网格不存在')
+  const at = deps.clock.now().toISOString()
+  const deadline = deadlineAfter(at, input.deadlineDays, await repo.calendar())
+  const assigned = await move(ctx, report, 'assign', {
+    note: `交办${department.name}，${input.deadlineDays ? `${input.deadlineDays} 个工作日内整改` : '当日整改'}${input.note ? `。${input.note}` : ''}`,
+    deadline,
+    departmentId: department._id,
+    set: { departmentId: department._id, gridId: input.gridId ?? report.gridId, deadline, assignedAt: at, overdue: false, remindedAt: null, extension: null }
+  })
+  await tellReporter(deps, assigned, '问题已交办', `「${assigned.categoryName}」已交办${department.name}整改`)
+  await tellDepartment(deps, assigned, '新交办问题', `「${assigned.categoryName}」${assigned.location.address}，请于期限内整改`)
+  return toDetail(deps, assigned, ctx.caller)
+}
+
+/** 立行立改: the office had it fixed at once; the case closes the same day with its after photos. */
+export async function fixOnSpot(input: { id: string; afterPhotos: string[]; note: string }, ctx: ActionContext): Promise<ReportDetail> {
+  const { deps } = ctx
+  const repo = reportRepository(deps.store)
+  const report = await repo.get(input.id)
+  const afterPhotos = await cleanPhotos(deps, input.afterPhotos, 'afterPhotos')
+  const at = deps.clock.now().toISOString()
+  const closed = await move(ctx, report, 'fixOnSpot', {
+    note: `立行立改：${input.note}`,
+    photos: afterPhotos,
+    set: { onSpot: true, afterPhotos, fixNote: input.note, fixedAt: at, closedAt: at, hoursToFix: hoursBetween(report.acceptedAt ?? at, at), confirmation: { state: 'pending' } }
+  })
+  await repo.bump({ reportsOpen: -1, reportsClosed: 1 })
+  await tellClosed(ctx, closed)
+  return toDetail(deps, closed, ctx.caller)
+}
+
+/** 核查结案: the office checked the fix. Whether it ran late is settled now and stays. */
+export async function verify(input: { id: string; note?: string }, ctx: ActionContext): Promise<ReportDetail> {
+  const { deps } = ctx
+  const repo = reportRepository(deps.store)
+  const report = await repo.get(input.id)
+  const at = deps.clock.now().toISOString()
+  const late = report.overdue || (!!report.deadline && (report.fixedAt ?? at) > report.deadline)
+  const closed = await move(ctx, report, 'verify', { note: input.note || '创文办核查整改到位，结案', set: { closedAt: at, overdue: late, confirmation: { state: 'pending' } } })
+  await repo.bump({ reportsOpen: -1, reportsClosed: 1 })
+  await tellClosed(ctx, closed)
+  return toDetail(deps, closed, ctx.caller)
+}
+
+async function tellClosed({ deps }: ActionContext, report: Report) {
+  await tellReporter(deps, report, '问题已整改完毕', `「${report.categoryName}」已整改，请查看整改后照片并确认是否解决`)
+  if (report.followers.length) {
+    await tell(deps, report.followers, report, '您关注的问题已办结', `「${report.categoryName}」${report.location.address} 已整改完毕`)
+  }
+}
+
+export async function rework(input: { id: string; reason: string }, ctx: ActionContext): Promise<ReportDetail> {
+  const repo = reportRepository(ctx.deps.store)
+  const report = await move(ctx, await repo.get(input.id), 'rework', { note: `要求返工：${input.reason}`, set: { fixedAt: null, afterPhotos: [] } })
+  await tellDepartment(ctx.deps, report, '整改未通过核查', `「${report.categoryName}」需返工：${input.reason}`)
+  return toDetail(ctx.deps, report, ctx.caller)
+}
+
+export async function grantExtension(input: { id: string; note?: string }, ctx: ActionContext): Promise<ReportDetail> {
+  const { deps } = ctx
+  const repo = reportRepository(deps.store)
+  const report = await repo.get(input.id)
+  const days = report.extension?.days ?? 0
+  const deadline = deadlineAfter(report.deadline ?? deps.clock.now(), days, await repo.calendar())
+  const granted = await move(ctx, report, 'grantExtension', {
+    note: `同意延期 ${days} 个工作日${input.note ? `：${input.note}` : ''}`,
+    deadline,
+    set: { deadline, overdue: deadline < deps.clock.now().toISOString(), remindedAt: null, extension: null }
+  })
+  await tellDepartment(deps, granted, '延期申请已同意', `「${granted.categoryName}」整改时限延至新期限`)
+  return toDetail(deps, granted, ctx.caller)
+}
+
+export async function refuseExtension(input: { id: string; note: string }, ctx: ActionContext): Promise<ReportDetail> {
+  const repo = reportRepository(ctx.deps.store)
+  const refused = await move(ctx, await repo.get(input.id), 'refuseExtension', { note: `不同意延期：${input.note}`, set: { extension: null } })
+  await tellDepartment(ctx.deps, refused, '延期申请未同意', `「${refused.categoryName}」请按原期限整改：${input.note}`)
+  return toDetail(ctx.deps, refused, ctx.caller)
+}
+
+export const hoursBetween = (from: string, to: string) => Math.round(((Date.parse(to) - Date.parse(from)) / 3600000) * 10) / 10

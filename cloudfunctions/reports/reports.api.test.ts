@@ -1,0 +1,393 @@
+import type { AddressInfo } from 'node:net'
+import ExcelJS from 'exceljs'
+import { counters, points, reports, users } from '../core/collections'
+import { userIdOf } from '../core/identity'
+import { startRuntime, type TestRuntime } from '../../test/support/runtime'
+import { act, fileReport, photo, requestId, SPOT } from '../../test/support/reports'
+import { sweep } from './daily'
+
+let rt: TestRuntime
+beforeEach(async () => {
+  // Monday 2026-11-23, 09:00 Beijing.
+  rt = await startRuntime({ at: '2026-11-23T09:00:00+08:00' })
+})
+afterEach(() => rt.app.close())
+
+const stored = (id: string) => reports(rt.deps.store).findOne({ _id: id })
+const counter = async (key: string) => (await counters(rt.deps.store).findOne({ _id: key as 'reports' }))!.value
+const HOUR = 3600000
+
+/** Walks a new case up to `status` along the happy path; answers the case id. */
+async function caseAt(status: string) {
+  const { id } = await fileReport(rt)
+  if (status === 'submitted') return id
+  await act(rt, 'accept', { id }, 'demo-admin')
+  if (status === 'accepted') return id
+  await act(rt, 'assign', { id, departmentId: 'dept-cg', deadlineDays: 2 }, 'demo-admin')
+  if (status === 'assigned') return id
+  if (status === 'returned') return (await act(rt, 'sendBack', { id, reason: '属于住建局管辖' }, 'demo-handler')).id
+  if (status === 'extension_requested') return (await act(rt, 'requestExtension', { id, days: 3, reason: '需要采购井盖' }, 'demo-handler')).id
+  await act(rt, 'start', { id }, 'demo-handler')
+  if (status === 'in_progress') return id
+  rt.clock.advance(5 * HOUR)
+  await act(rt, 'fix', { id, afterPhotos: [await photo(rt)], note: '已更换新井盖' }, 'demo-handler')
+  if (status === 'fixed') return id
+  await act(rt, 'verify', { id }, 'demo-admin')
+  return id
+}
+
+describe('submitting a report', () => {
+  it('when a resident files a report, then the case is stored with its grid and history, counted, and the resident told', async () => {
+    const detail = await fileReport(rt)
+    expect(detail).toMatchObject({ status: 'submitted', categoryName: '井盖破损/缺失', grid: { id: 'grid-1' }, mine: true, reporter: null })
+    const report = await stored(detail.id)
+    expect(report).toMatchObject({ reporterId: userIdOf('demo-resident'), gridId: 'grid-1', status: 'submitted', history: [{ to: 'submitted', role: 'resident' }] })
+    expect(await counter('reports')).toBe(1)
+    expect(await rt.deps.store.collection('outbox').count({ userId: userIdOf('demo-resident') })).toBe(1)
+  })
+
+  it('when the same requestId is sent twice, then there is one case', async () => {
+    const payload = { categoryId: 'g2-01', description: '井盖缺失', photos: [await photo(rt)], location: SPOT, anonymous: true }
+    const first = await rt.call('reports', 'submit', payload, 'demo-resident', 'same-request-1')
+    const again = await rt.call('reports', 'submit', payload, 'demo-resident', 'same-request-1')
+    expect(again.body.data.id).toBe(first.body.data.id)
+    expect(await reports(rt.deps.store).count({})).toBe(1)
+    expect(await counter('reports')).toBe(1)
+  })
+
+  it('when the requestId is missing, then it is refused and nothing is stored', async () => {
+    const res = await rt.call('reports', 'submit', { categoryId: 'g2-01', description: '井盖缺失', photos: [await photo(rt)], location: SPOT, anonymous: false }, 'demo-resident')
+    expect(res).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } })
+    expect(await reports(rt.deps.store).count({})).toBe(0)
+  })
+
+  it.each([
+    ['no photo', { photos: [] }, 'photos', '请至少上传 1 张现场照片'],
+    ['seven photos', { photos: Array(7).fill('f') }, 'photos', '现场照片最多 6 张'],
+    ['an unknown photo', { photos: ['aaaaaaaaaaaaaaaaaaaaaaaa'] }, 'photos', '第 1 张照片没有上传成功，请重新上传'],
+    ['a group instead of a kind', { categoryId: 'g2' }, 'categoryId', '请选择问题类别'],
+    ['an empty description', { description: '  ' }, 'description', '请填写问题描述'],
+    ['a 501-character description', { description: '井'.repeat(501) }, 'description', '问题描述最多 500 个字'],
+    ['no address', { location: { ...SPOT, address: '' } }, 'location.address', '请填写问题地址'],
+    ['a latitude out of range', { location: { ...SPOT, lat: 95 } }, 'location.lat', '纬度应在 -90 到 90 之间']
+  ])('when the report has %s, then it answers 400 naming the field and stores nothing', async (_, change, field, message) => {
+    const payload = { categoryId: 'g2-01', description: '井盖缺失', photos: [await photo(rt)], location: SPOT, anonymous: false, ...change }
+    const res = await rt.call('reports', 'submit', payload, 'demo-resident', requestId())
+    expect(res.status).toBe(400)
+    expect(res.body.issues).toContainEqual({ field, message })
+    expect(await reports(rt.deps.store).count({})).toBe(0)
+  })
+
+  it('when the description fails the content check, then it is refused; a doubtful one is flagged for review', async () => {
+    expect((await rt.call('reports', 'submit', { categoryId: 'g2-01', description: '赌博网站加我', photos: [await photo(rt)], location: SPOT, anonymous: false }, 'demo-resident', requestId())).body.code).toBe('CONTENT_REJECTED')
+    const flagged = await fileReport(rt, 'demo-resident', { description: '有人在这里发兼职刷单小广告' })
+    expect((await stored(flagged.id))?.needsReview).toBe(true)
+  })
+
+  it('when a resident files an 11th report in a day, then it is refused with 429, and the next day is open again', async () => {
+    for (let i = 0; i < 10; i++) await fileReport(rt)
+    const eleventh = await rt.call('reports', 'submit', { categoryId: 'g2-01', description: '井盖缺失', photos: [await photo(rt)], location: SPOT, anonymous: false }, 'demo-resident', requestId())
+    expect(eleventh).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } })
+    expect(await reports(rt.deps.store).count({})).toBe(10)
+    rt.clock.advance(24 * HOUR)
+    await expect(fileReport(rt)).resolves.toMatchObject({ status: 'submitted' })
+  })
+})
+
+describe('the duplicate offer', () => {
+  it('when a resident is about to report the same kind of problem within 100 m, then the open case is offered, and 我也遇到 follows it', async () => {
+    const original = await fileReport(rt)
+    await act(rt, 'accept', { id: original.id }, 'demo-admin')
+    const near = await rt.call('reports', 'nearby', { categoryId: 'g2-01', lat: SPOT.lat + 0.0005, lng: SPOT.lng }, 'demo-volunteer')
+    expect(near.body.data).toEqual([expect.objectContaining({ id: original.id, distance: 56, followers: 0 })])
+    expect((await rt.call('reports', 'nearby', { categoryId: 'g2-01', lat: SPOT.lat + 0.002, lng: SPOT.lng }, 'demo-volunteer')).body.data).toEqual([])
+    expect((await rt.call('reports', 'nearby', { categoryId: 'g1-01', lat: SPOT.lat, lng: SPOT.lng }, 'demo-volunteer')).body.data).toEqual([])
+
+    expect((await rt.call('reports', 'follow', { id: original.id }, 'demo-volunteer')).body.data).toEqual({ followers: 1 })
+    expect((await rt.call('reports', 'follow', { id: original.id }, 'demo-volunteer')).body.data).toEqual({ followers: 1 })
+    expect((await stored(original.id))?.followers).toEqual([userIdOf('demo-volunteer')])
+    expect((await rt.call('reports', 'mine', {}, 'demo-volunteer')).body.data.items.map((c: { id: string }) => c.id)).toEqual([original.id])
+    expect(await reports(rt.deps.store).count({})).toBe(1)
+  })
+
+  it('when the nearby case is older than 14 days, then it is not offered', async () => {
+    await fileReport(rt)
+    rt.clock.advance(15 * 24 * HOUR)
+    expect((await rt.call('reports', 'nearby', { categoryId: 'g2-01', ...SPOT, address: undefined }, 'demo-volunteer')).body.data).toEqual([])
+  })
+})
+
+describe('the state machine', () => {
+  // [action, status it starts from, allowed caller, payload, refused caller]
+  const moves: [string, string, string, (id: string) => Promise<Record<string, unknown>>, string, string][] = [
+    ['accept', 'submitted', 'demo-admin', async () => ({}), 'demo-handler', 'accepted'],
+    ['reject', 'submitted', 'demo-admin', async () => ({ reason: '不属实' }), 'demo-resident', 'rejected'],
+    ['markDuplicate', 'submitted', 'demo-admin', async () => ({ duplicateOf: (await fileReport(rt, 'demo-volunteer')).no }), 'demo-organizer', 'duplicate'],
+    ['assign', 'accepted', 'demo-admin', async () => ({ departmentId: 'dept-cg', deadlineDays: 2 }), 'demo-handler', 'assigned'],
+    ['assign', 'returned', 'demo-admin', async () => ({ departmentId: 'dept-zj', deadlineDays: 5 }), 'demo-volunteer', 'assigned'],
+    ['fixOnSpot', 'accepted', 'demo-admin', async () => ({ afterPhotos: [await photo(rt)], note: '网格员现场清理' }), 'demo-handler', 'closed'],
+    ['start', 'assigned', 'demo-handler', async () => ({}), 'demo-admin', 'in_progress'],
+    ['fix', 'in_progress', 'demo-handler', async () => ({ afterPhotos: [await photo(rt)], note: '已更换' }), 'demo-admin', 'fixed'],
+    ['sendBack', 'assigned', 'demo-handler', async () => ({ reason: '不属于本单位' }), 'demo-resident', 'returned'],
+    ['requestExtension', 'in_progress', 'demo-handler', async () => ({ days: 3, reason: '等材料' }), 'demo-admin', 'extension_requested'],
+    ['grantExtension', 'extension_requested', 'demo-admin', async () => ({}), 'demo-handler', 'in_progress'],
+    ['refuseExtension', 'extension_requested', 'demo-admin', async () => ({ note: '按期完成' }), 'demo-handler', 'in_progress'],
+    ['verify', 'fixed', 'demo-admin', async () => ({}), 'demo-handler', 'closed'],
+    ['rework', 'fixed', 'demo-admin', async () => ({ reason: '照片看不出已更换' }), 'demo-handler', 'in_progress']
+  ]
+
+  it.each(moves)('when %s is made from %s by the allowed role, then it succeeds and is recorded; the refused role gets 403', async (action, from, allowed, payload, refused, to) => {
+    const id = await caseAt(from)
+    const body = { id, ...(await payload(id)) }
+    const before = (await stored(id))!
+    expect(await rt.call('reports', action as 'accept', body as { id: string }, refused)).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } })
+    expect((await stored(id))?.status).toBe(before.status)
+
+    const res = await rt.call('reports', action as 'accept', body as { id: string }, allowed)
+    expect(res.status).toBe(200)
+    expect(res.body.data.status).toBe(to)
+    const after = (await stored(id))!
+    expect(after.status).toBe(to)
+    expect(after.history).toHaveLength(before.history.length + 1)
+    expect(after.history.at(-1)).toMatchObject({ from, to, role: allowed === 'demo-admin' ? 'admin' : 'handler' })
+  })
+
+  it.each([
+    ['accept', 'accepted'],
+    ['verify', 'in_progress'],
+    ['fix', 'fixed'],
+    ['assign', 'closed']
+  ])('when %s is tried on a case that is %s, then it answers 409 and changes nothing', async (action, from) => {
+    const id = await caseAt(from)
+    const payloads: Record<string, object> = { fix: { afterPhotos: [await photo(rt)], note: '再修一次' }, assign: { departmentId: 'dept-cg', deadlineDays: 1 } }
+    const before = await stored(id)
+    const res = await rt.call('reports', action as 'accept', { id, ...payloads[action] } as { id: string }, action === 'fix' ? 'demo-handler' : 'demo-admin')
+    expect(res).toMatchObject({ status: 409, body: { code: 'CONFLICT' } })
+    expect(res.body.message).toContain('不能')
+    expect(await stored(id)).toEqual(before)
+  })
+
+  it('when a handler of another department acts on a case, then it is refused', async () => {
+    const id = await caseAt('assigned')
+    await rt.call('users', 'me', {}, 'other-handler')
+    await rt.call('users', 'grantRole', { userId: userIdOf('other-handler'), role: 'handler', departmentId: 'dept-sw' }, 'demo-admin')
+    expect(await rt.call('reports', 'start', { id }, 'other-handler')).toMatchObject({ status: 403 })
+    expect((await stored(id))?.status).toBe('assigned')
+  })
+
+  it('when the reject reason is not on the office list, then it answers 400', async () => {
+    const id = await caseAt('submitted')
+    expect(await rt.call('reports', 'reject', { id, reason: '看着不顺眼' }, 'demo-admin')).toMatchObject({ status: 400, body: { issues: [{ field: 'reason' }] } })
+  })
+})
+
+describe('deadlines and overdue', () => {
+  it('when a case is assigned on Friday with 1 working day, then its deadline is the end of Monday', async () => {
+    rt.clock.set('2026-11-27T10:00:00+08:00')
+    const id = await caseAt('assigned')
+    await act(rt, 'assign', { id: await caseAt('accepted'), departmentId: 'dept-cg', deadlineDays: 1 }, 'demo-admin').then((d) => expect(d.deadline).toBe('2026-11-30T15:59:59.999Z'))
+    expect((await stored(id))?.deadline).toBe('2026-12-01T15:59:59.999Z')
+  })
+
+  it('when the clock passes the deadline, then the sweep marks the case overdue, and it stays overdue after closing', async () => {
+    const id = await caseAt('in_progress') // 2 working days from Monday: due end of Wednesday
+    rt.clock.set('2026-11-25T20:00:00+08:00')
+    await sweep(rt.deps)
+    expect((await stored(id))?.overdue).toBe(false)
+    rt.clock.set('2026-11-26T08:00:00+08:00')
+    expect(await sweep(rt.deps)).toMatchObject({ overdue: 1 })
+    expect((await stored(id))?.overdue).toBe(true)
+
+    await act(rt, 'fix', { id, afterPhotos: [await photo(rt)], note: '已修好' }, 'demo-handler')
+    await act(rt, 'verify', { id }, 'demo-admin')
+    rt.clock.advance(48 * HOUR)
+    await sweep(rt.deps)
+    expect(await stored(id)).toMatchObject({ status: 'closed', overdue: true })
+    expect((await rt.call('reports', 'ledger', { overdue: true }, 'demo-admin')).body.data.total).toBe(1)
+  })
+
+  it('when a fix lands in time but the office verifies after the deadline, then the case is not overdue', async () => {
+    const id = await caseAt('fixed')
+    rt.clock.set('2026-12-10T10:00:00+08:00')
+    await act(rt, 'verify', { id }, 'demo-admin')
+    expect((await stored(id))?.overdue).toBe(false)
+  })
+
+  it('when a deadline is a day away, then the department is reminded once', async () => {
+    await caseAt('assigned')
+    rt.clock.set('2026-11-25T09:00:00+08:00')
+    expect(await sweep(rt.deps)).toMatchObject({ reminded: 1 })
+    expect(await sweep(rt.deps)).toMatchObject({ reminded: 0 })
+    const notes = await rt.deps.store.collection<{ _id: string; title: string }>('outbox').find({ userId: userIdOf('demo-handler'), title: '整改即将到期' })
+    expect(notes).toHaveLength(1)
+  })
+
+  it('when an extension is granted, then the deadline moves by that many working days', async () => {
+    const id = await caseAt('extension_requested')
+    const granted = await act(rt, 'grantExtension', { id }, 'demo-admin')
+    expect(granted.deadline).toBe('2026-11-30T15:59:59.999Z') // Wed + 3 working days = Mon
+  })
+})
+
+describe('the resident after the fix', () => {
+  it('when the reporter says 已解决 with a rating, then the case stays closed and the answer is kept', async () => {
+    const id = await caseAt('closed')
+    const detail = await act(rt, 'confirm', { id, resolved: true, rating: 5, comment: '修得很快' }, 'demo-resident')
+    expect(detail).toMatchObject({ status: 'closed', canConfirm: false, confirmation: { state: 'resolved', rating: 5, comment: '修得很快' } })
+    expect(await rt.call('reports', 'confirm', { id, resolved: true, rating: 4 }, 'demo-resident')).toMatchObject({ status: 409 })
+  })
+
+  it('when the reporter says 未解决, then the case goes back to the department with a new deadline and the counters move', async () => {
+    const id = await caseAt('closed')
+    expect(await counter('reportsClosed')).toBe(1)
+    const detail = await act(rt, 'confirm', { id, resolved: false, reason: '井盖又松动了' }, 'demo-resident')
+    expect(detail.status).toBe('in_progress')
+    expect(await stored(id)).toMatchObject({ status: 'in_progress', departmentId: 'dept-cg', closedAt: null, afterPhotos: [], confirmation: { state: 'unresolved', reason: '井盖又松动了' } })
+    expect(await counter('reportsClosed')).toBe(0)
+    expect(await counter('reportsOpen')).toBe(1)
+  })
+
+  it('when someone else tries to confirm, or 未解决 comes without a reason, then it is refused', async () => {
+    const id = await caseAt('closed')
+    expect(await rt.call('reports', 'confirm', { id, resolved: true, rating: 5 }, 'demo-volunteer')).toMatchObject({ status: 404 })
+    expect(await rt.call('reports', 'confirm', { id, resolved: false }, 'demo-resident')).toMatchObject({ status: 400, body: { issues: [{ field: 'reason' }] } })
+    expect(await rt.call('reports', 'confirm', { id, resolved: true }, 'demo-resident')).toMatchObject({ status: 400, body: { issues: [{ field: 'rating' }] } })
+  })
+
+  it('when the reporter does not answer within 7 days, then the case closes as confirmed', async () => {
+    const id = await caseAt('closed')
+    rt.clock.advance(6 * 24 * HOUR)
+    expect(await sweep(rt.deps)).toMatchObject({ confirmed: 0 })
+    rt.clock.advance(2 * 24 * HOUR)
+    expect(await sweep(rt.deps)).toMatchObject({ confirmed: 1 })
+    expect(await stored(id)).toMatchObject({ status: 'closed', confirmation: { state: 'auto' } })
+    expect((await stored(id))?.history.at(-1)).toMatchObject({ role: 'system', by: 'system' })
+  })
+})
+
+describe('who sees what', () => {
+  it('when a case is only submitted, then other residents cannot open it and the feed does not show it', async () => {
+    const { id } = await fileReport(rt)
+    expect(await rt.call('reports', 'detail', { id }, 'demo-volunteer')).toMatchObject({ status: 404 })
+    expect((await rt.call('reports', 'feed', {}, 'demo-volunteer')).body.data.items).toEqual([])
+  })
+
+  it('when a case is accepted, then the public sees it with photos but never who reported it', async () => {
+    const { id } = await fileReport(rt, 'demo-resident', { anonymous: false })
+    await act(rt, 'accept', { id }, 'demo-admin')
+    const feed = await rt.call('reports', 'feed', { lat: SPOT.lat, lng: SPOT.lng }, 'demo-volunteer')
+    expect(feed.body.data.items).toEqual([expect.objectContaining({ id, distance: 0, photos: [expect.stringMatching(/^\/files\//)] })])
+    const publicView = await rt.call('reports', 'detail', { id }, 'demo-volunteer')
+    expect(publicView.body.data).toMatchObject({ reporter: null, mine: false })
+    const text = JSON.stringify([feed.body, publicView.body])
+    expect(text).not.toMatch(/demo-resident|王阿姨|openid/)
+    expect(text).not.toContain(userIdOf('demo-resident'))
+    expect((await rt.call('reports', 'detail', { id }, 'demo-admin')).body.data.reporter).toBe('王阿姨')
+  })
+})
+
+describe('points', () => {
+  it('when a report is accepted, then its reporter earns points once, recorded in the ledger', async () => {
+    const id = await caseAt('accepted')
+    const ledger = await rt.call('users', 'points', {}, 'demo-resident')
+    expect(ledger.body.data).toMatchObject({ balance: 10, total: 1, items: [{ points: 10, reportId: id }] })
+    expect((await users(rt.deps.store).findOne({ _id: userIdOf('demo-resident') }))?.points).toBe(10)
+  })
+})
+
+describe('under concurrency, over real HTTP', () => {
+  async function listen() {
+    await rt.app.listen({ host: '127.0.0.1', port: 0 })
+    const { port } = rt.app.server.address() as AddressInfo
+    return (fn: string, body: object, openid: string) =>
+      fetch(`http://127.0.0.1:${port}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-openid': openid }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as { code?: string; data: { id: string } } }))
+  }
+
+  it('when 20 accepts of one case race, then exactly one succeeds, the rest conflict, points are awarded once and history has one accept', async () => {
+    const post = await listen()
+    const { id } = await fileReport(rt)
+    const answers = await Promise.all(Array.from({ length: 20 }, () => post('reports', { action: 'accept', payload: { id } }, 'demo-admin')))
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1)
+    expect(answers.filter((a) => a.status === 409 && a.body.code === 'CONFLICT')).toHaveLength(19)
+    expect(await points(rt.deps.store).count({ reportId: id })).toBe(1)
+    expect((await users(rt.deps.store).findOne({ _id: userIdOf('demo-resident') }))?.points).toBe(10)
+    expect((await stored(id))?.history.filter((h) => h.to === 'accepted')).toHaveLength(1)
+    expect(await counter('reportsOpen')).toBe(1)
+  })
+
+  it('when 50 submits with one requestId race, then there is one case and one place of the daily quota is used', async () => {
+    const post = await listen()
+    const payload = { categoryId: 'g2-01', description: '井盖缺失', photos: [await photo(rt)], location: SPOT, anonymous: false }
+    const answers = await Promise.all(Array.from({ length: 50 }, () => post('reports', { action: 'submit', payload, requestId: 'one-request-50' }, 'demo-resident')))
+    expect(answers.every((a) => a.status === 200)).toBe(true)
+    expect(new Set(answers.map((a) => a.body.data.id)).size).toBe(1)
+    expect(await reports(rt.deps.store).count({})).toBe(1)
+    expect(await counter('reports')).toBe(1)
+    expect((await rt.deps.store.collection<{ _id: string; count: number }>('quotas').findOne({}))?.count).toBe(1)
+  })
+})
+
+describe('the ledger', () => {
+  it('when the office reads the ledger figures and exports the xlsx, then both agree with the cases in the store', async () => {
+    const onSpot = await caseAt('accepted')
+    await act(rt, 'fixOnSpot', { id: onSpot, afterPhotos: [await photo(rt)], note: '当场清理' }, 'demo-admin')
+    const late = await caseAt('in_progress')
+    rt.clock.set('2026-11-27T09:00:00+08:00')
+    await sweep(rt.deps)
+    await caseAt('closed')
+    await caseAt('submitted')
+    await act(rt, 'reject', { id: await caseAt('submitted'), reason: '不属实' }, 'demo-admin')
+
+    const stats = (await rt.call('reports', 'stats', {}, 'demo-admin')).body.data
+    const all = await reports(rt.deps.store).find({}, { limit: 100 })
+    expect(stats).toMatchObject({
+      total: all.length,
+      submitted: all.filter((r) => r.status === 'submitted').length,
+      onSpot: 1,
+      byDeadline: all.filter((r) => r.assignedAt).length,
+      assigned: 1 + all.filter((r) => r.assignedAt).length,
+      fixed: all.filter((r) => r.fixedAt).length,
+      inProgress: all.filter((r) => ['assigned', 'in_progress', 'extension_requested'].includes(r.status)).length,
+      overdue: 1,
+      fixRate: Math.round((all.filter((r) => r.fixedAt).length / (1 + all.filter((r) => r.assignedAt).length)) * 1000) / 10
+    })
+    expect(stats.avgHoursToFix).toBeGreaterThan(0)
+
+    const exported = (await rt.call('reports', 'export', { status: 'open' }, 'demo-admin')).body.data
+    const open = all.filter((r) => ['accepted', 'assigned', 'in_progress', 'extension_requested', 'returned', 'fixed'].includes(r.status))
+    expect(exported.rows).toBe(open.length)
+    const file = await rt.app.inject({ method: 'GET', url: exported.url })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer)
+    const sheet = book.getWorksheet('问题台账')!
+    const header = sheet.getRow(3).values as string[]
+    const noCol = header.indexOf('案件编号')
+    const overdueCol = header.indexOf('是否超期')
+    const rows = sheet.getRows(4, sheet.rowCount - 3)!.filter((r) => r.getCell(noCol).value)
+    expect(rows.map((r) => r.getCell(noCol).value).sort()).toEqual(open.map((r) => r.no).sort())
+    const lateNo = (await stored(late))!.no
+    expect(rows.find((r) => r.getCell(noCol).value === lateNo)?.getCell(overdueCol).value).toBe('是')
+  })
+
+  it('when a handler or resident asks for the ledger or export, then it is refused', async () => {
+    expect(await rt.call('reports', 'ledger', {}, 'demo-handler')).toMatchObject({ status: 403 })
+    expect(await rt.call('reports', 'export', {}, 'demo-resident')).toMatchObject({ status: 403 })
+  })
+
+  it('when the date range runs backwards, then it answers 400', async () => {
+    expect(await rt.call('reports', 'stats', { from: '2026-11-30', to: '2026-11-01' }, 'demo-admin')).toMatchObject({ status: 400, body: { issues: [{ field: 'to' }] } })
+  })
+})
+
+describe('the department queue', () => {
+  it('when a handler opens the queue, then only their department\'s open cases come, nearest deadline first', async () => {
+    const later = await caseAt('accepted')
+    await act(rt, 'assign', { id: later, departmentId: 'dept-cg', deadlineDays: 5 }, 'demo-admin')
+    const sooner = await caseAt('assigned')
+    const other = await caseAt('accepted')
+    await act(rt, 'assign', { id: other, departmentId: 'dept-sw', deadlineDays: 1 }, 'demo-admin')
+    const queue = (await rt.call('reports', 'queue', {}, 'demo-handler')).body.data
+    expect(queue.items.map((c: { id: string }) => c.id)).toEqual([sooner, later])
+    expect(await rt.call('reports', 'queue', {}, 'demo-resident')).toMatchObject({ status: 403 })
+  })
+})

@@ -1,0 +1,248 @@
+import { createHash } from 'node:crypto'
+import type { FeedItem, NearbyMatch, Page, ReportCard, ReportDetail } from '../../types/api'
+import { OPEN_REPORT_STATUSES, type GeoPoint, type Report, type ReportLocation } from '../../types/domain'
+import type { ActionContext } from '../core/action'
+import { AppError, conflict, invalid, notFound } from '../core/errors'
+import { DuplicateKeyError } from '../core/ports'
+import { quotas } from '../core/collections'
+import { beijingDay, deadlineAfter } from './calendar'
+import { boundingBox, distanceMeters, gridAt } from './geo'
+import { reportRepository, type StoredReport } from './repository'
+import { PUBLIC, SETTLED } from './state'
+import { toCards, toDetail, toFeedItem } from './views'
+import { cleanPhotos, move, requireRequestId, tellDepartment, tellReporter } from './workflow'
+
+export const DAILY_LIMIT = 10
+const NEARBY_METERS = 100
+const NEARBY_DAYS = 14
+const FEED_METERS = 3000
+
+export interface SubmitInput {
+  categoryId: string
+  description: string
+  photos: string[]
+  location: ReportLocation
+  anonymous: boolean
+}
+
+/** Same person + same requestId = same case, so a retried submit never files twice. */
+const reportIdOf = (userId: string, requestId: string) => 'r' + createHash('sha256').update(`${userId}:${requestId}`).digest('hex').slice(0, 23)
+
+export async function submit(input: SubmitInput, ctx: ActionContext): Promise<ReportDetail> {
+  const { caller, deps } = ctx
+  const repo = reportRepository(deps.store)
+  const _id = reportIdOf(caller._id, requireRequestId(ctx.requestId))
+  const filed = await repo.find({ _id }, { limit: 1 })
+  if (filed.length) return toDetail(deps, filed[0], caller)
+
+  const category = await repo.category(input.categoryId)
+  if (!category) throw invalid('categoryId', '请选择问题类别')
+  const check = await deps.moderation.checkText(input.description, { openid: caller.openid, scene: 'social' })
+  if (check.verdict === 'risky') throw new AppError('CONTENT_REJECTED', '问题描述含有不宜发布的内容，请修改后再提交', [{ field: 'description', message: '问题描述含有不宜发布的内容' }])
+  const photos = await cleanPhotos(deps, input.photos, 'photos')
+  const day = beijingDay(deps.clock.now())
+  await takeQuota(ctx, day)
+
+  const at = deps.clock.now().toISOString()
+  const report: StoredReport = {
+    _id,
+    no: `${day.replaceAll('-', '')}-${_id.slice(-6).toUpperCase()}`,
+    requestId: ctx.requestId!,
+    reporterId: caller._id,
+    anonymous: input.anonymous,
+    categoryId: category._id,
+    categoryName: category.name,
+    groupId: category.parentId!,
+    description: input.description,
+    photos,
+    location: input.location,
+    gridId: gridAt(input.location, await repo.allGrids())?._id ?? null,
+    status: 'submitted',
+    departmentId: null,
+    deadline: null,
+    overdue: false,
+    onSpot: false,
+    afterPhotos: [],
+    fixNote: null,
+    rejectReason: null,
+    duplicateOf: null,
+    followers: [],
+    needsReview: check.verdict === 'review',
+    extension: null,
+    confirmation: null,
+    remindedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    acceptedAt: null,
+    assignedAt: null,
+    fixedAt: null,
+    closedAt: null,
+    history: [{ at, by: caller._id, role: 'resident', from: null, to: 'submitted', note: '市民随手拍上报', photos }]
+  }
+  try {
+    await repo.insert(report)
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError)) throw error
+    // Lost a race with the same submit: give back the place in the day's quota and answer the case filed.
+    await quotas(deps.store).update({ _id: `${caller._id}:${day}` }, { $inc: { count: -1 } })
+    return toDetail(deps, await repo.get(_id), caller)
+  }
+  await repo.bump({ reports: 1 })
+  await tellReporter(deps, report, '随手拍已提交', `「${report.categoryName}」已提交，创文办将尽快受理`)
+  return toDetail(deps, report, caller)
+}
+
+/** At most DAILY_LIMIT reports a day per person, counted with a conditional increment so racing submits cannot pass it. */
+async function takeQuota({ caller, deps }: ActionContext, day: string) {
+  const _id = `${caller._id}:${day}`
+  try {
+    await quotas(deps.store).insert({ _id, count: 0 })
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError)) throw error
+  }
+  const taken = await quotas(deps.store).update({ _id, count: { $lt: DAILY_LIMIT } }, { $inc: { count: 1 } })
+  if (!taken) throw new AppError('RATE_LIMITED', `每人每天最多上报 ${DAILY_LIMIT} 条，感谢您的热心，请明天再来`)
+}
+
+/** Open cases of the same kind within 100 m from the last 14 days, nearest first. */
+export async function nearby(input: { categoryId: string } & GeoPoint, { deps }: ActionContext): Promise<NearbyMatch[]> {
+  const box = boundingBox(input, NEARBY_METERS)
+  const since = new Date(deps.clock.now().getTime() - NEARBY_DAYS * 86400000).toISOString()
+  const candidates = await reportRepository(deps.store).find(
+    {
+      categoryId: input.categoryId,
+      status: { $in: ['submitted', ...OPEN_REPORT_STATUSES] },
+      createdAt: { $gte: since },
+      'location.lat': { $gte: box.minLat, $lte: box.maxLat },
+      'location.lng': { $gte: box.minLng, $lte: box.maxLng }
+    },
+    { limit: 50 }
+  )
+  const close = candidates
+    .map((r) => ({ r, distance: distanceMeters(input, r.location) }))
+    .filter((c) => c.distance <= NEARBY_METERS)
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, 5)
+  return Promise.all(
+    close.map(async ({ r, distance }) => ({
+      id: r._id,
+      no: r.no,
+      categoryName: r.categoryName,
+      status: r.status,
+      description: r.description,
+      address: r.location.address,
+      // Before the office accepts a case its photos stay with the office.
+      thumb: PUBLIC.includes(r.status) && r.photos[0] ? await deps.files.url(r.photos[0]) : null,
+      createdAt: r.createdAt,
+      distance,
+      followers: r.followers.length
+    }))
+  )
+}
+
+/** 我也遇到: the caller follows an open case instead of filing the same problem again. */
+export async function follow(input: { id: string }, { caller, deps }: ActionContext) {
+  const repo = reportRepository(deps.store)
+  const report = await repo.get(input.id)
+  if (report.reporterId === caller._id) throw conflict('这是您自己上报的问题')
+  if (SETTLED.includes(report.status)) throw conflict('该问题已办结，不能再关注')
+  if (!report.followers.includes(caller._id)) {
+    await repo.updateWhere({ _id: report._id, followers: { $ne: caller._id } }, { $push: { followers: caller._id } })
+  }
+  return { followers: (await repo.get(report._id)).followers.length }
+}
+
+export async function mine(input: { page: number; pageSize: number; scope?: 'open' | 'closed' | 'all' }, { caller, deps }: ActionContext): Promise<Page<ReportCard>> {
+  const scope = input.scope ?? 'all'
+  const q = {
+    $or: [{ reporterId: caller._id }, { followers: caller._id }],
+    ...(scope === 'open' ? { status: { $nin: SETTLED } } : scope === 'closed' ? { status: { $in: SETTLED } } : {})
+  }
+  const repo = reportRepository(deps.store)
+  const [list, total] = await Promise.all([repo.find(q, { sort: { createdAt: -1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }), repo.count(q)])
+  return { items: await toCards(deps, list), total, page: input.page, pageSize: input.pageSize }
+}
+
+/** The reporter, followers and the staff concerned see a case whatever its status; others once it is public. */
+export async function detail(input: { id: string }, { caller, deps }: ActionContext): Promise<ReportDetail> {
+  const report = await reportRepository(deps.store).get(input.id)
+  const involved =
+    report.reporterId === caller._id ||
+    report.followers.includes(caller._id) ||
+    caller.roles.includes('admin') ||
+    (caller.roles.includes('handler') && caller.departmentId === report.departmentId)
+  if (!involved && !PUBLIC.includes(report.status)) throw notFound('该问题')
+  return toDetail(deps, report, caller)
+}
+
+export interface ConfirmInput {
+  id: string
+  resolved: boolean
+  rating?: number
+  comment?: string
+  reason?: string
+}
+
+/** The reporter's word on the fix: 已解决 settles the case; 未解决 sends it back to whoever fixes it. */
+export async function confirm(input: ConfirmInput, ctx: ActionContext): Promise<ReportDetail> {
+  const { caller, deps } = ctx
+  const repo = reportRepository(deps.store)
+  const report = await repo.get(input.id)
+  if (report.reporterId !== caller._id) throw notFound('该问题')
+  if (report.confirmation?.state !== 'pending') throw conflict('这个问题已经确认过了')
+  const at = deps.clock.now().toISOString()
+  if (input.resolved) {
+    const confirmation = { state: 'resolved' as const, rating: input.rating, ...(input.comment ? { comment: input.comment } : {}), at }
+    const done = await move(ctx, report, 'confirm', { set: { confirmation }, note: `市民确认已解决，评价 ${input.rating} 星${input.comment ? `：${input.comment}` : ''}` })
+    return toDetail(deps, done, caller)
+  }
+  const calendar = await repo.calendar()
+  const category = await repo.category(report.categoryId)
+  const backTo = report.departmentId ? 'in_progress' : 'accepted'
+  const deadline = report.departmentId ? deadlineAfter(at, category?.deadlineDays ?? 5, calendar) : null
+  const reopened = await move(ctx, report, 'reopen', {
+    to: backTo,
+    note: `市民反馈未解决：${input.reason}`,
+    deadline: deadline ?? undefined,
+    set: {
+      confirmation: { state: 'unresolved', reason: input.reason, ...(input.rating ? { rating: input.rating } : {}), at },
+      closedAt: null,
+      fixedAt: null,
+      afterPhotos: [],
+      deadline,
+      overdue: false,
+      remindedAt: null
+    }
+  })
+  await repo.bump({ reportsOpen: 1, reportsClosed: -1 })
+  await tellDepartment(deps, reopened, '问题被市民退回', `「${reopened.categoryName}」市民反馈未解决，请重新整改`)
+  await tellReporter(deps, reopened, '已重新办理', '您反馈的问题已退回重新整改')
+  return toDetail(deps, reopened, caller)
+}
+
+/** The public feed: accepted cases, nearest first around a point or newest first; never who reported. */
+export async function feed(input: { page: number; pageSize: number } & Partial<GeoPoint>, { deps }: ActionContext): Promise<Page<FeedItem>> {
+  const repo = reportRepository(deps.store)
+  const skip = (input.page - 1) * input.pageSize
+  if (input.lat === undefined || input.lng === undefined) {
+    const q = { status: { $in: PUBLIC } }
+    const [list, total] = await Promise.all([repo.find(q, { sort: { createdAt: -1 }, skip, limit: input.pageSize }), repo.count(q)])
+    return { items: await Promise.all(list.map((r) => toFeedItem(deps, r, null))), total, page: input.page, pageSize: input.pageSize }
+  }
+  const point = { lat: input.lat, lng: input.lng }
+  const box = boundingBox(point, FEED_METERS)
+  const around = await repo.find(
+    { status: { $in: PUBLIC }, 'location.lat': { $gte: box.minLat, $lte: box.maxLat }, 'location.lng': { $gte: box.minLng, $lte: box.maxLng } },
+    { sort: { createdAt: -1 }, limit: 300 }
+  )
+  const ranked = around
+    .map((r: Report) => ({ r, distance: distanceMeters(point, r.location) }))
+    .filter((c) => c.distance <= FEED_METERS)
+    .sort((a, b) => a.distance - b.distance)
+  return {
+    items: await Promise.all(ranked.slice(skip, skip + input.pageSize).map(({ r, distance }) => toFeedItem(deps, r, distance))),
+    total: ranked.length,
+    page: input.page,
+    pageSize: input.pageSize
+  }
+}

@@ -1,0 +1,95 @@
+import { REPORT_STATUS_LABELS, type Report, type ReportHistoryEntry, type ReportStatus } from '../../types/domain'
+import type { ActionContext } from '../core/action'
+import { AppError, conflict, forbidden, invalid } from '../core/errors'
+import { stripImageMetadata } from '../core/images'
+import type { Deps } from '../core/ports'
+import { reportRepository, type StoredReport } from './repository'
+import { MOVES, type Move } from './state'
+
+export interface MoveDetails {
+  set?: Partial<StoredReport>
+  note?: string
+  photos?: string[]
+  deadline?: string
+  departmentId?: string
+  /** Where `reopen` leads; every other move goes where the table says. */
+  to?: ReportStatus
+}
+
+/**
+ * Makes one move of the state machine: refuses a move the case's status does not allow, applies it only if
+ * nobody changed the case meanwhile, and appends the step to the case's history.
+ */
+export async function move({ caller, deps }: Pick<ActionContext, 'caller' | 'deps'>, report: Report, name: Move, details: MoveDetails = {}): Promise<Report> {
+  const rule = MOVES[name]
+  if (!rule.from.includes(report.status)) {
+    throw conflict(`该问题当前「${REPORT_STATUS_LABELS[report.status]}」，不能${rule.label}`)
+  }
+  const at = deps.clock.now().toISOString()
+  const to = details.to ?? rule.to
+  const role = rule.by === 'system' ? 'system' : rule.by === 'reporter' ? 'resident' : rule.by
+  const departmentId = details.departmentId ?? (role === 'handler' ? caller.departmentId : undefined)
+  const entry: ReportHistoryEntry = {
+    at,
+    by: rule.by === 'system' ? 'system' : caller._id,
+    role,
+    from: report.status,
+    to,
+    note: details.note ?? rule.label,
+    ...(details.photos?.length ? { photos: details.photos } : {}),
+    ...(details.deadline ? { deadline: details.deadline } : {}),
+    ...(departmentId ? { departmentId } : {})
+  }
+  const set = { ...details.set, status: to, updatedAt: at }
+  const matched = await reportRepository(deps.store).update(report, { $set: set, $push: { history: entry } })
+  if (!matched) throw conflict('该问题刚刚被其他人处理过，请刷新后再试')
+  return { ...report, ...set, history: [...report.history, entry] }
+}
+
+/** A handler may only act on their own department's cases. */
+export function assertOwnDepartment({ caller }: ActionContext, report: Report) {
+  if (!report.departmentId || report.departmentId !== caller.departmentId) throw forbidden('这不是本单位承办的问题')
+}
+
+/**
+ * Photos as they will be kept: each must be an uploaded image, and is stored again without EXIF/GPS or other
+ * metadata whatever the client did, so a resident's location never leaks through a photo.
+ */
+export async function cleanPhotos(deps: Deps, ids: string[], field: string): Promise<string[]> {
+  const cleaned: string[] = []
+  for (const [i, id] of ids.entries()) {
+    const file = await deps.files.get(id)
+    if (!file || !file.contentType.startsWith('image/')) throw invalid(field, `第 ${i + 1} 张照片没有上传成功，请重新上传`)
+    let content: Buffer
+    try {
+      content = stripImageMetadata(file.content)
+    } catch {
+      throw invalid(field, `第 ${i + 1} 张照片已损坏，请重新拍摄`)
+    }
+    cleaned.push(content.equals(file.content) ? id : (await deps.files.put(content, { contentType: file.contentType })).fileId)
+  }
+  return cleaned
+}
+
+/** Tells a user about a case through the Notifier (subscribe message in WeChat, the in-app outbox always). */
+export async function tell(deps: Deps, userIds: string[], report: Report, title: string, body: string) {
+  const people = await reportRepository(deps.store).usersById(userIds)
+  for (const user of people.values()) {
+    await deps.notifier.notify({ userId: user._id, openid: user.openid, template: `report.${report.status}`, title, body, page: `/packages/report/detail/index?id=${report._id}` })
+  }
+}
+
+export const tellReporter = (deps: Deps, report: Report, title: string, body: string) => tell(deps, [report.reporterId], report, title, body)
+
+export async function tellDepartment(deps: Deps, report: Report, title: string, body: string) {
+  if (!report.departmentId) return
+  const handlers = await reportRepository(deps.store).handlersOf(report.departmentId)
+  for (const user of handlers) {
+    await deps.notifier.notify({ userId: user._id, openid: user.openid, template: `report.${report.status}`, title, body, page: `/packages/staff/case/index?id=${report._id}` })
+  }
+}
+
+export const requireRequestId = (requestId: string | undefined) => {
+  if (!requestId) throw new AppError('VALIDATION_FAILED', '缺少 requestId：请从页面重新提交', [{ field: 'requestId', message: '缺少 requestId' }])
+  return requestId
+}
