@@ -21,5 +21,9 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' }
     ]
   },
-  lazyCodeLoading: 'requiredComponents'
+  lazyCodeLoading: 'requiredComponents',
+  // 随手拍 pins the problem's place; WeChat requires both declarations and the privacy agreement flow.
+  requiredPrivateInfos: ['chooseLocation', 'getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于标注随手拍问题的位置、查看附近的问题' } },
+  __usePrivacyCheck__: true
 })

@@ -79,7 +79,7 @@ describe('submitting a report', () => {
   })
 
   it('when the description fails the content check, then it is refused; a doubtful one is flagged for review', async () => {
-    expect((await rt.call('reports', 'submit', { categoryId: 'g2-01', description: '赌博网站加我', photos: [await photo(rt)], location: SPOT, anonymous: false }, 'demo-resident', requestId())).body.code).toBe('CONTENT_REJECTED')
+    expect((await rt.call('reports', 'submit', { categoryId: 'g2-01', description: '傻逼才管这事', photos: [await photo(rt)], location: SPOT, anonymous: false }, 'demo-resident', requestId())).body.code).toBe('CONTENT_REJECTED')
     const flagged = await fileReport(rt, 'demo-resident', { description: '有人在这里发兼职刷单小广告' })
     expect((await stored(flagged.id))?.needsReview).toBe(true)
   })

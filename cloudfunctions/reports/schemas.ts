@@ -4,7 +4,9 @@ import { id, pageQuery } from '../core/validation'
 
 const text = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`)
 const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label}最多 ${max} 个字`).optional()
-const photos = (label: string) => z.array(id('照片'), { error: `请上传${label}` }).min(1, `请至少上传 1 张${label}`).max(6, `${label}最多 6 张`)
+// CloudBase file ids (cloud://env.bucket/path) run well past other ids' 64 characters.
+const fileId = z.string({ error: '照片编号不正确' }).min(1, '照片编号不正确').max(300, '照片编号不正确')
+const photos = (label: string) => z.array(fileId, { error: `请上传${label}` }).min(1, `请至少上传 1 张${label}`).max(6, `${label}最多 6 张`)
 const lat = z.number({ error: '纬度必须是数字' }).min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间')
 const lng = z.number({ error: '经度必须是数字' }).min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间')
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')

@@ -1,8 +1,9 @@
 import type { Moderation, Verdict } from '../../ports'
 
-// A small stand-in for msgSecCheck: enough to exercise both refusals locally.
-const RISKY = ['赌博', '博彩', '六合彩', '代开发票', '办证', '枪支', '毒品', '色情', '裸聊', '傻逼', '操你']
-const REVIEW = ['加微信', '加vx', '加qq', '兼职刷单', '贷款']
+// A small stand-in for msgSecCheck. Abuse is refused outright; words that also appear in honest reports of
+// illegal ads (a 牛皮癣 offering 代开发票) only ask a person to look.
+const RISKY = ['傻逼', '操你', '草泥马', '去死吧', '裸聊', '约炮']
+const REVIEW = ['赌博', '博彩', '六合彩', '代开发票', '枪支', '毒品', '色情', '加微信', '加vx', '加qq', '兼职刷单']
 
 export function createKeywordModeration(words: { risky?: string[]; review?: string[] } = {}): Moderation {
   const risky = words.risky ?? RISKY
