@@ -9,10 +9,9 @@ import { build } from 'esbuild'
 import { functions } from '../cloudfunctions/registry'
 
 const root = path.resolve(__dirname, '..')
-const out = path.join(root, 'dist', 'functions')
 const sdkVersion = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['wx-server-sdk']
 
-async function main() {
+export async function buildFunctions(out = path.join(root, 'dist', 'functions'), log = console.log) {
   rmSync(out, { recursive: true, force: true })
   for (const name of Object.keys(functions)) {
     const dir = path.join(out, name)
@@ -35,12 +34,14 @@ async function main() {
     const config = path.join(root, 'cloudfunctions', name, 'config.json')
     writeFileSync(path.join(dir, 'config.json'), existsSync(config) ? readFileSync(config) : JSON.stringify({ permissions: { openapi: [] } }, null, 2) + '\n')
     const size = readFileSync(path.join(dir, 'index.js')).length
-    console.log(`  ${name.padEnd(12)} ${(size / 1024).toFixed(1).padStart(7)} KB  ${Date.now() - started} ms`)
+    log(`  ${name.padEnd(12)} ${(size / 1024).toFixed(1).padStart(7)} KB  ${Date.now() - started} ms`)
   }
-  console.log(`云函数已构建到 ${path.relative(root, out)}/（project.config.json 的 cloudfunctionRoot）`)
+  log(`云函数已构建到 ${path.relative(root, out)}/（project.config.json 的 cloudfunctionRoot）`)
 }
 
-main().catch((error) => {
-  console.error(error)
-  process.exit(1)
-})
+if (require.main === module) {
+  buildFunctions().catch((error) => {
+    console.error(error)
+    process.exit(1)
+  })
+}
