@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { counters, points, reports, users } from '../core/collections'
 import { userIdOf } from '../core/identity'
@@ -44,6 +46,22 @@ describe('submitting a report', () => {
     expect(report).toMatchObject({ reporterId: userIdOf('demo-resident'), gridId: 'grid-1', status: 'submitted', history: [{ to: 'submitted', role: 'resident' }] })
     expect(await counter('reports')).toBe(1)
     expect(await rt.deps.store.collection('outbox').count({ userId: userIdOf('demo-resident') })).toBe(1)
+  })
+
+  it('when a photo carries EXIF with a GPS position, then the case keeps a copy without it', async () => {
+    const plain = readFileSync(path.resolve(__dirname, '..', '..', 'runtime', 'demo', 'manhole-before.jpg'))
+    const exif = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), Buffer.from('GPSLatitude=25.4966;GPSLongitude=103.7966', 'latin1')])
+    const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (exif.length + 2) >> 8, (exif.length + 2) & 0xff]), exif])
+    const tagged = Buffer.concat([plain.subarray(0, 2), app1, plain.subarray(2)])
+    const uploaded = (await rt.deps.files.put(tagged, { contentType: 'image/jpeg' })).fileId
+
+    const detail = await fileReport(rt, 'demo-resident', { photos: [uploaded] })
+    const kept = (await stored(detail.id))!.photos[0]
+    expect(kept).not.toBe(uploaded)
+    const content = (await rt.deps.files.get(kept))!.content
+    expect(content.includes(Buffer.from('Exif'))).toBe(false)
+    expect(content.includes(Buffer.from('GPS'))).toBe(false)
+    expect(content.equals(plain)).toBe(true)
   })
 
   it('when the same requestId is sent twice, then there is one case', async () => {
