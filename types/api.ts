@@ -72,6 +72,8 @@ export interface ReportCard {
   overdue: boolean
   department: DepartmentRef | null
   followers: number
+  /** Staff only: the text asked for a person's look (always false for residents). */
+  needsReview: boolean
 }
 
 export interface TimelineEntry {
@@ -106,7 +108,6 @@ export interface ReportDetail extends ReportCard {
   canConfirm: boolean
   /** Staff only: the reporter's nickname; null for everyone else. */
   reporter: string | null
-  needsReview: boolean
 }
 
 /** Public feed: no reporter, photos only once the office accepted the case. */
@@ -211,6 +212,7 @@ export interface Api {
     departments: { req: Record<string, never>; res: Department[] }
     settings: { req: Record<string, never>; res: Settings }
     rejectReasons: { req: Record<string, never>; res: string[] }
+    calendar: { req: Record<string, never>; res: { off: string[]; workdays: string[] } }
     saveCategory: { req: { id?: string; name: string; parentId: string | null; departmentId?: string; deadlineDays?: number }; res: CategoryGroup[] }
     saveDepartment: { req: { id?: string; name: string; short: string }; res: Department[] }
     saveGrid: { req: { id?: string; name: string; worker: string; polygon: [number, number][] }; res: Grid[] }

@@ -1,7 +1,7 @@
 import { defineAction, type Actions } from '../core/action'
 import { createHandler } from '../core/router'
 import * as schemas from './schemas'
-import { readSettings, rejectReasons, saveCategory, saveDepartment, saveGrid, setHolidays, setRejectReasons } from './settings'
+import { calendar, readSettings, rejectReasons, saveCategory, saveDepartment, saveGrid, setHolidays, setRejectReasons } from './settings'
 import { listCategories, listDepartments, overview } from './use-cases'
 
 const office = ['admin'] as const
@@ -12,6 +12,7 @@ export const campaignActions: Actions<'campaign'> = {
   departments: defineAction({ allow: 'anyone', schema: schemas.noPayload, run: (_, { deps }) => listDepartments(deps) }),
   settings: defineAction({ allow: office, schema: schemas.noPayload, run: (_, ctx) => readSettings(ctx) }),
   rejectReasons: defineAction({ allow: office, schema: schemas.noPayload, run: (_, ctx) => rejectReasons(ctx) }),
+  calendar: defineAction({ allow: 'anyone', schema: schemas.noPayload, run: (_, ctx) => calendar(ctx) }),
   saveCategory: defineAction({ allow: office, schema: schemas.saveCategory, run: saveCategory }),
   saveDepartment: defineAction({ allow: office, schema: schemas.saveDepartment, run: saveDepartment }),
   saveGrid: defineAction({ allow: office, schema: schemas.saveGrid, run: saveGrid }),

@@ -53,6 +53,32 @@ describe('campaign.categories and departments', () => {
     expect(depts.map((d: { name: string }) => d.name)).toEqual(DEPARTMENTS.map((d) => d.name))
   })
 
+  it('when the office edits the holidays, then anyone can read the calendar; a weekday 调休 is refused', async () => {
+    const res = await rt.call('campaign', 'setHolidays', { off: ['2026-10-01', '2026-10-02'], workdays: ['2026-10-10'] }, 'demo-admin')
+    expect(res.body.data).toEqual({ off: ['2026-10-01', '2026-10-02'], workdays: ['2026-10-10'] })
+    expect((await rt.call('campaign', 'calendar', {}, 'demo-handler')).body.data).toEqual(res.body.data)
+    expect(await rt.call('campaign', 'setHolidays', { off: [], workdays: ['2026-10-12'] }, 'demo-admin')).toMatchObject({ status: 400, body: { issues: [{ field: 'workdays' }] } })
+    expect(await rt.call('campaign', 'setHolidays', { off: [], workdays: [] }, 'demo-handler')).toMatchObject({ status: 403 })
+    expect((await rt.call('campaign', 'calendar', {}, 'demo-resident')).body.data.workdays).toEqual(['2026-10-10'])
+  })
+
+  it('when the office adds a kind, then it joins its group with its department; a duplicate name or a missing department is refused', async () => {
+    const groups = (await rt.call('campaign', 'saveCategory', { name: '违规燃放烟花', parentId: 'g7', departmentId: 'dept-ga', deadlineDays: 1 }, 'demo-admin')).body.data
+    expect(groups.find((g: { id: string }) => g.id === 'g7').kinds.map((k: { name: string }) => k.name)).toEqual(['其他不文明行为', '违规燃放烟花'])
+    expect(await rt.call('campaign', 'saveCategory', { name: '违规燃放烟花', parentId: 'g7', departmentId: 'dept-ga', deadlineDays: 1 }, 'demo-admin')).toMatchObject({ status: 409 })
+    expect(await rt.call('campaign', 'saveCategory', { name: '噪音扰民', parentId: 'g7', deadlineDays: 1 }, 'demo-admin')).toMatchObject({ status: 400, body: { issues: [{ field: 'departmentId' }] } })
+    expect(await rt.call('campaign', 'saveCategory', { name: '噪音扰民', parentId: 'g7', departmentId: 'dept-ga', deadlineDays: 1 }, 'demo-resident')).toMatchObject({ status: 403 })
+  })
+
+  it('when the office saves a grid or the reject reasons, then they are stored; a 2-point grid is refused', async () => {
+    const grid = { name: '测试网格', worker: '网格员 王强', polygon: [[103.8, 25.49], [103.81, 25.49], [103.81, 25.5]] as [number, number][] }
+    expect((await rt.call('campaign', 'saveGrid', grid, 'demo-admin')).body.data.map((g: { name: string }) => g.name)).toContain('测试网格')
+    expect(await rt.call('campaign', 'saveGrid', { ...grid, name: '窄网格', polygon: grid.polygon.slice(0, 2) }, 'demo-admin')).toMatchObject({ status: 400, body: { issues: [{ field: 'polygon' }] } })
+    expect((await rt.call('campaign', 'setRejectReasons', { reasons: ['重复', '不属实'] }, 'demo-admin')).body.data).toEqual(['重复', '不属实'])
+    expect((await rt.call('campaign', 'rejectReasons', {}, 'demo-admin')).body.data).toEqual(['重复', '不属实'])
+    expect(await rt.call('campaign', 'setRejectReasons', { reasons: ['重复', '重复'] }, 'demo-admin')).toMatchObject({ status: 400 })
+  })
+
   it('when the seed runs again, then nothing is duplicated', async () => {
     await seedBaseData(rt.deps)
     expect(await rt.deps.store.collection('categories').count({})).toBe(CATEGORIES.length)

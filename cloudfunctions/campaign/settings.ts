@@ -17,6 +17,9 @@ export async function readSettings({ deps }: ActionContext): Promise<Settings> {
 
 export const rejectReasons = ({ deps }: ActionContext) => reportRepository(deps.store).rejectReasons()
 
+/** The working-day calendar: public, so every page can count deadlines the way the server does. */
+export const calendar = ({ deps }: ActionContext) => reportRepository(deps.store).calendar()
+
 export interface CategoryInput {
   id?: string
   name: string

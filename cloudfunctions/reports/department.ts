@@ -13,7 +13,7 @@ export async function queue(input: { page: number; pageSize: number; scope?: 'op
   const q = { departmentId: caller.departmentId, ...(input.scope === 'all' ? {} : { status: { $in: WITH_DEPARTMENT } }) }
   const repo = reportRepository(deps.store)
   const [list, total] = await Promise.all([repo.find(q, { sort: { deadline: 1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }), repo.count(q)])
-  return { items: await toCards(deps, list), total, page: input.page, pageSize: input.pageSize }
+  return { items: await toCards(deps, list, true), total, page: input.page, pageSize: input.pageSize }
 }
 
 async function own(ctx: ActionContext, id: string) {

@@ -22,7 +22,7 @@ export async function ledger(input: Paged<LedgerFilter>, { deps }: ActionContext
   // The triage queue works oldest first; the ledger reads newest first.
   const sort = { createdAt: input.status === 'submitted' ? 1 : -1 } as const
   const [list, total] = await Promise.all([repo.find(q, { sort, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }), repo.count(q)])
-  return { items: await toCards(deps, list), total, page: input.page, pageSize: input.pageSize }
+  return { items: await toCards(deps, list, true), total, page: input.page, pageSize: input.pageSize }
 }
 
 /** The figures as the campaign documents report them, each one indexed count (or sum) over the filtered ledger. */

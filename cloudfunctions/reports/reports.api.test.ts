@@ -100,6 +100,8 @@ describe('submitting a report', () => {
     expect((await rt.call('reports', 'submit', { categoryId: 'g2-01', description: '傻逼才管这事', photos: [await photo(rt)], location: SPOT, anonymous: false }, 'demo-resident', requestId())).body.code).toBe('CONTENT_REJECTED')
     const flagged = await fileReport(rt, 'demo-resident', { description: '有人在这里发兼职刷单小广告' })
     expect((await stored(flagged.id))?.needsReview).toBe(true)
+    expect((await rt.call('reports', 'ledger', { status: 'submitted' }, 'demo-admin')).body.data.items[0]).toMatchObject({ id: flagged.id, needsReview: true })
+    expect((await rt.call('reports', 'mine', {}, 'demo-resident')).body.data.items[0]).toMatchObject({ id: flagged.id, needsReview: false })
   })
 
   it('when a resident files an 11th report in a day, then it is refused with 429, and the next day is open again', async () => {

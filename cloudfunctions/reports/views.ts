@@ -6,7 +6,8 @@ import { reportRepository } from './repository'
 const urls = (deps: Deps, ids: string[]) => Promise.all(ids.map((id) => deps.files.url(id)))
 const ref = (dept?: Department) => (dept ? { id: dept._id, name: dept.name } : null)
 
-export async function toCards(deps: Deps, list: Report[]): Promise<ReportCard[]> {
+/** `staff`: the office or the case's department is looking, so review flags may show. */
+export async function toCards(deps: Deps, list: Report[], staff = false): Promise<ReportCard[]> {
   const depts = await reportRepository(deps.store).departmentsById(list.map((r) => r.departmentId))
   return Promise.all(
     list.map(async (r) => ({
@@ -21,7 +22,8 @@ export async function toCards(deps: Deps, list: Report[]): Promise<ReportCard[]>
       deadline: r.deadline,
       overdue: r.overdue,
       department: ref(r.departmentId ? depts.get(r.departmentId) : undefined),
-      followers: r.followers.length
+      followers: r.followers.length,
+      needsReview: staff && r.needsReview
     }))
   )
 }
@@ -38,7 +40,7 @@ export async function toDetail(deps: Deps, r: Report, viewer: User): Promise<Rep
   const repo = reportRepository(deps.store)
   const staff = viewer.roles.includes('admin') || (viewer.roles.includes('handler') && viewer.departmentId === r.departmentId)
   const depts = await repo.departmentsById([r.departmentId, ...r.history.map((h) => h.departmentId)])
-  const [card] = await toCards(deps, [r])
+  const [card] = await toCards(deps, [r], staff)
   const timeline: TimelineEntry[] = await Promise.all(
     r.history.map(async (h) => ({
       at: h.at,
@@ -71,8 +73,7 @@ export async function toDetail(deps: Deps, r: Report, viewer: User): Promise<Rep
     mine,
     following: r.followers.includes(viewer._id),
     canConfirm: mine && r.status === 'closed' && r.confirmation?.state === 'pending',
-    reporter,
-    needsReview: staff && r.needsReview
+    reporter
   }
 }
 

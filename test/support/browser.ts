@@ -14,7 +14,7 @@ export function launchChromium(): Promise<Browser> {
 
 /** A phone: Taro's H5 components answer taps (touch events), so tests tap rather than click. */
 export async function phone(browser: Browser, openid?: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   if (openid) await context.addInitScript((id) => localStorage.setItem('cwt.demo-openid', JSON.stringify({ data: id })), openid)
   return context
 }

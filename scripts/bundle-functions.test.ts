@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { functions } from '../cloudfunctions/registry'
-import { buildFunctions } from './build-functions'
+import { buildFunctions } from './bundle-functions'
 
 describe('function bundles', () => {
   // Inside the repository, so the bundles resolve wx-server-sdk from node_modules as CloudBase installs it.
