@@ -135,6 +135,9 @@ export interface NearbyMatch {
   createdAt: string
   distance: number
   followers: number
+  /** The caller filed it (nothing to follow) or already follows it. */
+  mine: boolean
+  following: boolean
 }
 
 export interface LedgerFilter {

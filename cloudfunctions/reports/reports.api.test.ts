@@ -119,7 +119,8 @@ describe('the duplicate offer', () => {
     const original = await fileReport(rt)
     await act(rt, 'accept', { id: original.id }, 'demo-admin')
     const near = await rt.call('reports', 'nearby', { categoryId: 'g2-01', lat: SPOT.lat + 0.0005, lng: SPOT.lng }, 'demo-volunteer')
-    expect(near.body.data).toEqual([expect.objectContaining({ id: original.id, distance: 56, followers: 0 })])
+    expect(near.body.data).toEqual([expect.objectContaining({ id: original.id, distance: 56, followers: 0, mine: false, following: false })])
+    expect((await rt.call('reports', 'nearby', { categoryId: 'g2-01', lat: SPOT.lat, lng: SPOT.lng }, 'demo-resident')).body.data[0]).toMatchObject({ mine: true })
     expect((await rt.call('reports', 'nearby', { categoryId: 'g2-01', lat: SPOT.lat + 0.002, lng: SPOT.lng }, 'demo-volunteer')).body.data).toEqual([])
     expect((await rt.call('reports', 'nearby', { categoryId: 'g1-01', lat: SPOT.lat, lng: SPOT.lng }, 'demo-volunteer')).body.data).toEqual([])
 

@@ -105,7 +105,7 @@ async function takeQuota({ caller, deps }: ActionContext, day: string) {
 }
 
 /** Open cases of the same kind within 100 m from the last 14 days, nearest first. */
-export async function nearby(input: { categoryId: string } & GeoPoint, { deps }: ActionContext): Promise<NearbyMatch[]> {
+export async function nearby(input: { categoryId: string } & GeoPoint, { caller, deps }: ActionContext): Promise<NearbyMatch[]> {
   const box = boundingBox(input, NEARBY_METERS)
   const since = new Date(deps.clock.now().getTime() - NEARBY_DAYS * 86400000).toISOString()
   const candidates = await reportRepository(deps.store).find(
@@ -135,7 +135,9 @@ export async function nearby(input: { categoryId: string } & GeoPoint, { deps }:
       thumb: PUBLIC.includes(r.status) && r.photos[0] ? await deps.files.url(r.photos[0]) : null,
       createdAt: r.createdAt,
       distance,
-      followers: r.followers.length
+      followers: r.followers.length,
+      mine: r.reporterId === caller._id,
+      following: r.followers.includes(caller._id)
     }))
   )
 }

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react'
-import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
+import { NetworkError, Warning } from '@nutui/icons-react-taro'
+import { Skeleton } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
+import { Blank } from '@/components/blank'
 import type { ApiError } from '@/services/api'
 
 export interface LoadStateProps {
@@ -20,14 +22,8 @@ export function LoadState(props: LoadStateProps) {
   const { loading, error, ready, onRetry, rows, children } = { ...defaultProps, ...props }
   if (ready) return <>{children}</>
   if (error && !loading) {
-    return (
-      <View className="cwt-section">
-        <Empty status={error.code === 'NETWORK' ? 'network' : 'error'} title="加载失败" description={error.message} />
-        <Button block type="primary" onClick={onRetry}>
-          重试
-        </Button>
-      </View>
-    )
+    const icon = error.code === 'NETWORK' ? <NetworkError size={48} color="#bfbfbf" /> : <Warning size={48} color="#bfbfbf" />
+    return <Blank icon={icon} title="加载失败" description={error.message} action={{ text: '重试', onClick: onRetry }} />
   }
   return (
     <View className="cwt-section">

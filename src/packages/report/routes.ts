@@ -2,5 +2,5 @@
 export const reportPackage = {
   root: 'packages/report',
   name: 'report',
-  pages: [] as string[]
+  pages: ['new/index', 'mine/index', 'detail/index', 'feed/index', 'inbox/index', 'points/index']
 }

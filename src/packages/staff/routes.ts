@@ -2,5 +2,5 @@
 export const staffPackage = {
   root: 'packages/staff',
   name: 'staff',
-  pages: [] as string[]
+  pages: ['triage/index', 'ledger/index', 'case/index', 'queue/index', 'settings/index']
 }

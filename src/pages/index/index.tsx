@@ -1,27 +1,26 @@
-import { Collapse, Tag } from '@nutui/nutui-react-taro'
+import { Location, Order, Photograph } from '@nutui/icons-react-taro'
+import { Button, Collapse, Grid, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { useRef } from 'react'
 import { IdentitySwitch } from '@/components/identity-switch'
 import { LoadState } from '@/components/load-state'
 import { StatGrid } from '@/components/stat-grid'
+import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
 import './index.scss'
 
+const go = (url: string) => Taro.navigateTo({ url })
+
 export default function Home() {
   const overview = useRequest(() => api.call('campaign', 'overview'), [])
   const categories = useRequest(() => api.call('campaign', 'categories'), [])
-  const shown = useRef(false)
 
   const refresh = () => Promise.all([overview.reload(), categories.reload()])
 
-  useDidShow(() => {
-    // The first show is the initial load; later shows (back from another tab) refresh the figures.
-    if (shown.current) void refresh()
-    shown.current = true
-  })
+  // Back from another tab or page, the figures may have moved.
+  useReloadOnShow(refresh)
   usePullDownRefresh(async () => {
     await refresh()
     Taro.stopPullDownRefresh()
@@ -37,6 +36,21 @@ export default function Home() {
         </View>
         <Text className="home__title">创文通</Text>
         <Text className="home__slogan">人人参与创建，共享文明城市</Text>
+      </View>
+
+      <View className="cwt-section home__actions">
+        <Button className="home__shoot" type="primary" size="xlarge" block icon={<Photograph size={22} />} onClick={() => go('/packages/report/new/index?pick=1')}>
+          随手拍
+        </Button>
+        <Text className="home__shoot-hint">看到问题拍一拍，创文办交办责任单位限期整改</Text>
+        <Grid className="home__entries" columns={2} square={false} direction="horizontal" gap={12}>
+          <Grid.Item text="附近问题" onClick={() => go('/packages/report/feed/index')}>
+            <Location size={22} color="#c8161d" />
+          </Grid.Item>
+          <Grid.Item text="我的随手拍" onClick={() => go('/packages/report/mine/index')}>
+            <Order size={22} color="#c8161d" />
+          </Grid.Item>
+        </Grid>
       </View>
 
       <LoadState loading={overview.loading} error={overview.error} ready={!!counts} onRetry={overview.reload}>

@@ -9,6 +9,7 @@ import { IdentitySwitch } from '@/components/identity-switch'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
+import { ResidentCells } from './resident-cells'
 import './index.scss'
 
 export default function MePage() {
@@ -73,9 +74,20 @@ export default function MePage() {
               <Cell title="加入时间" extra={dayjs(user.joinedAt).format('YYYY年M月D日')} />
             </Cell.Group>
 
+            <ResidentCells />
+
             {user.roles.includes('admin') && (
               <Cell.Group className="me__cells" title="创文办管理">
+                <Cell title="待受理" description="新上报的随手拍逐件甄别" extra={<ArrowRight size={12} />} clickable onClick={() => Taro.navigateTo({ url: '/packages/staff/triage/index' })} />
+                <Cell title="问题台账" description="统计、筛选与导出" extra={<ArrowRight size={12} />} clickable onClick={() => Taro.navigateTo({ url: '/packages/staff/ledger/index' })} />
+                <Cell title="系统设置" description="类别、单位、网格等" extra={<ArrowRight size={12} />} clickable onClick={() => Taro.navigateTo({ url: '/packages/staff/settings/index' })} />
                 <Cell title="用户与角色" description="授予志愿者、办理人、组织者等角色" extra={<ArrowRight size={12} />} clickable onClick={() => Taro.navigateTo({ url: '/packages/admin/users/index' })} />
+              </Cell.Group>
+            )}
+
+            {user.roles.includes('handler') && (
+              <Cell.Group className="me__cells" title={`责任单位 · ${user.department?.name ?? '未设所属单位'}`}>
+                <Cell title="本单位待办" description="按整改时限先后办理" extra={<ArrowRight size={12} />} clickable onClick={() => Taro.navigateTo({ url: '/packages/staff/queue/index' })} />
               </Cell.Group>
             )}
 

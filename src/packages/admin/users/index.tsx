@@ -1,9 +1,11 @@
 import { useState } from 'react'
-import { Button, Cell, Checkbox, Empty, Menu, Pagination, Popup, Radio, Tag } from '@nutui/nutui-react-taro'
+import { User } from '@nutui/icons-react-taro'
+import { Button, Cell, Checkbox, Menu, Pagination, Popup, Radio, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { ROLE_LABELS, ROLES, type Role, type UserSummary } from '@contract'
+import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
@@ -77,7 +79,7 @@ export default function AdminUsers() {
           <>
             <Text className="admin-users__total">共 {list.total} 人</Text>
             {list.items.length === 0 ? (
-              <Empty title="没有符合条件的用户" description="换一个角色筛选试试" />
+              <Blank icon={<User size={48} color="#bfbfbf" />} title="没有符合条件的用户" description="换一个角色筛选试试" />
             ) : (
               <Cell.Group>
                 {list.items.map((user) => (

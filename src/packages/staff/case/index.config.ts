@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '案件办理',
+  enablePullDownRefresh: true
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '问题台账',
+  enablePullDownRefresh: true
+})

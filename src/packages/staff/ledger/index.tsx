@@ -1,0 +1,217 @@
+import { Blank } from '@/components/blank'
+import { useMemo, useRef, useState } from 'react'
+import { Search } from '@nutui/icons-react-taro'
+import { Button, Calendar, Cell, Menu, Pagination, Radio, Skeleton, Switch } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import dayjs from 'dayjs'
+import { REPORT_STATUS_LABELS, REPORT_STATUSES, type LedgerFilter, type LedgerStats } from '@contract'
+import { LoadState } from '@/components/load-state'
+import { StatGrid } from '@/components/stat-grid'
+import { useRequest } from '@/hooks/use-request'
+import { api, ApiError } from '@/services/api'
+import { CaseCard } from '../components/case-card'
+import { EMPTY_FILTER, moreCount, toLedgerFilter, type FilterForm } from '../ledger-filter'
+import { useReloadOnShow } from '@/hooks/use-reload-on-show'
+import './index.scss'
+
+const PAGE_SIZE = 20
+const prefix = 'staff-ledger'
+
+const STATUS_OPTIONS = [
+  { text: '全部状态', value: '' },
+  { text: '未办结', value: 'open' },
+  ...REPORT_STATUSES.map((s) => ({ text: REPORT_STATUS_LABELS[s], value: s }))
+]
+
+const statItems = (s: LedgerStats) => [
+  { label: '交办', value: s.assigned },
+  { label: '立行立改', value: s.onSpot },
+  { label: '限期整改', value: s.byDeadline },
+  { label: '已整改', value: s.fixed },
+  { label: '整改中', value: s.inProgress },
+  { label: '超期', value: s.overdue, alert: s.overdue > 0 },
+  { label: '整改率', value: s.fixRate === null ? '—' : `${s.fixRate}%` },
+  { label: '平均整改时长', value: s.avgHoursToFix === null ? '—' : `${s.avgHoursToFix}h` }
+]
+
+/** On H5 the browser downloads the file; in WeChat it is downloaded and opened in the document viewer. */
+async function openExport(url: string, name: string) {
+  if (process.env.TARO_ENV === 'h5') {
+    const a = document.createElement('a')
+    a.href = url
+    a.download = name
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    return
+  }
+  const { tempFilePath, statusCode } = await Taro.downloadFile({ url })
+  if (statusCode !== 200) throw new Error(`download ${statusCode}`)
+  await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
+}
+
+/** 问题台账: the campaign figures and every case, under one filter that the list, the figures and the export share. */
+export default function StaffLedger() {
+  const [form, setForm] = useState<FilterForm>(EMPTY_FILTER)
+  // 更多's fields are edited here and applied together with 确定.
+  const [moreDraft, setMoreDraft] = useState<FilterForm>(EMPTY_FILTER)
+  const [picking, setPicking] = useState(false)
+  const [page, setPage] = useState(1)
+  const [exporting, setExporting] = useState(false)
+  const moreRef = useRef<{ toggle: (show: boolean) => void }>(null)
+
+  const filter: LedgerFilter = useMemo(() => toLedgerFilter(form), [form])
+  const key = JSON.stringify(filter)
+  const list = useRequest(() => api.call('reports', 'ledger', { ...filter, page, pageSize: PAGE_SIZE }), [key, page])
+  const stats = useRequest(() => api.call('reports', 'stats', filter), [key])
+  const categories = useRequest(() => api.call('campaign', 'categories'), [])
+  const departments = useRequest(() => api.call('campaign', 'departments'), [])
+  const settings = useRequest(() => api.call('campaign', 'settings'), [])
+
+  const reload = async () => {
+    await Promise.all([list.reload(), stats.reload()])
+  }
+  useReloadOnShow(reload)
+  usePullDownRefresh(async () => {
+    await reload()
+    Taro.stopPullDownRefresh()
+  })
+
+  const apply = (change: Partial<FilterForm>) => {
+    setForm((f) => ({ ...f, ...change }))
+    setPage(1)
+  }
+
+  const categoryOptions = [{ text: '全部类别', value: '' }, ...(categories.data ?? []).flatMap((g) => g.kinds.map((k) => ({ text: k.name, value: k.id })))]
+  const departmentOptions = [{ text: '全部单位', value: '' }, ...(departments.data ?? []).map((d) => ({ text: d.short || d.name, value: d._id }))]
+  const grids = settings.data?.grids ?? []
+  const more = moreCount(form)
+
+  const exportLedger = async () => {
+    setExporting(true)
+    try {
+      const file = await api.call('reports', 'export', filter)
+      if (file.rows === 0) {
+        Taro.showToast({ title: '没有符合条件的问题可导出', icon: 'none' })
+        return
+      }
+      await openExport(file.url, `问题台账-${dayjs().format('YYYYMMDD')}.xlsx`)
+      Taro.showToast({ title: `已导出 ${file.rows} 条`, icon: 'success' })
+    } catch (e) {
+      Taro.showToast({ title: e instanceof ApiError ? e.message : '导出的文件打不开，请稍后再试', icon: 'none', duration: 3000 })
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  const range = moreDraft.from && moreDraft.to ? `${moreDraft.from} 至 ${moreDraft.to}` : '不限'
+  const data = list.data
+  return (
+    <View className={prefix}>
+      <View className={`${prefix}__stats`}>
+        {stats.data ? (
+          <>
+            <View className={`${prefix}__stats-head`}>
+              <Text className={`${prefix}__stats-title`}>
+                共 <Text className={`${prefix}__em`}>{stats.data.total}</Text> 件 · 待受理 {stats.data.submitted} 件
+              </Text>
+              <Button size="small" type="primary" fill="outline" loading={exporting} onClick={exportLedger}>
+                导出 Excel
+              </Button>
+            </View>
+            <StatGrid items={statItems(stats.data)} columns={4} />
+          </>
+        ) : stats.error ? (
+          <Text className={`${prefix}__error`}>统计数字加载失败：{stats.error.message}</Text>
+        ) : (
+          <Skeleton rows={3} animated />
+        )}
+      </View>
+
+      <Menu className={`${prefix}__menu`}>
+        <Menu.Item options={STATUS_OPTIONS} value={form.status} onChange={(o: { value: FilterForm['status'] }) => apply({ status: o.value })} />
+        <Menu.Item options={categoryOptions} columns={2} value={form.categoryId} onChange={(o: { value: string }) => apply({ categoryId: o.value })} />
+        <Menu.Item options={departmentOptions} columns={2} value={form.departmentId} onChange={(o: { value: string }) => apply({ departmentId: o.value })} />
+        <Menu.Item title={more ? `筛选·${more}` : '筛选'} ref={moreRef} options={[]}>
+          <View className={`${prefix}__more`}>
+            <Cell.Group>
+              <Cell
+                title="上报日期"
+                extra={<Text className={moreDraft.from ? '' : `${prefix}__placeholder`}>{range}</Text>}
+                clickable
+                onClick={() => setPicking(true)}
+              />
+              <Cell title="只看超期" extra={<Switch checked={moreDraft.overdue} onChange={(overdue) => setMoreDraft((d) => ({ ...d, overdue }))} />} />
+            </Cell.Group>
+            {grids.length > 0 && (
+              <View className={`${prefix}__grids`}>
+                <Text className={`${prefix}__label`}>网格</Text>
+                <Radio.Group value={moreDraft.gridId} direction="horizontal" onChange={(v) => setMoreDraft((d) => ({ ...d, gridId: String(v) }))}>
+                  <Radio value="" shape="button">
+                    全部
+                  </Radio>
+                  {grids.map((g) => (
+                    <Radio key={g._id} value={g._id} shape="button">
+                      {g.name}
+                    </Radio>
+                  ))}
+                </Radio.Group>
+              </View>
+            )}
+            <View className={`${prefix}__more-actions`}>
+              <Button size="small" onClick={() => setMoreDraft((d) => ({ ...d, from: '', to: '', overdue: false, gridId: '' }))}>
+                重置
+              </Button>
+              <Button
+                size="small"
+                type="primary"
+                onClick={() => {
+                  apply({ from: moreDraft.from, to: moreDraft.to, overdue: moreDraft.overdue, gridId: moreDraft.gridId })
+                  moreRef.current?.toggle(false)
+                }}
+              >
+                确定
+              </Button>
+            </View>
+          </View>
+        </Menu.Item>
+      </Menu>
+
+      <Calendar
+        visible={picking}
+        type="range"
+        title="选择上报日期范围"
+        startDate={dayjs().subtract(2, 'year').format('YYYY-MM-DD')}
+        endDate={dayjs().format('YYYY-MM-DD')}
+        defaultValue={moreDraft.from && moreDraft.to ? [moreDraft.from, moreDraft.to] : undefined}
+        onClose={() => setPicking(false)}
+        onConfirm={(param) => {
+          // A range answers [[y, m, d, 'YYYY-MM-DD', weekday], [...]] although it is typed as a string.
+          const [from, to] = (param as unknown as string[][]).map((day) => day[3])
+          setMoreDraft((d) => ({ ...d, from, to: to ?? from }))
+        }}
+      />
+
+      <LoadState loading={list.loading} error={list.error} ready={!!data} onRetry={list.reload} rows={8}>
+        {data && (
+          <>
+            <Text className={`${prefix}__total`}>
+              {data.total} 件{list.loading ? '，刷新中…' : ''}
+            </Text>
+            {data.items.length === 0 ? (
+              <Blank icon={<Search size={48} color="#bfbfbf" />} title="没有符合条件的问题" description="换个状态、类别或日期范围试试" />
+            ) : (
+              data.items.map((card) => <CaseCard key={card.id} card={card} onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${card.id}` })} />)
+            )}
+            {data.total > PAGE_SIZE && (
+              <View className={`${prefix}__pager`}>
+                <Pagination value={page} total={data.total} pageSize={PAGE_SIZE} mode="simple" onChange={setPage} />
+              </View>
+            )}
+          </>
+        )}
+      </LoadState>
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '本单位待办',
+  enablePullDownRefresh: true
+})

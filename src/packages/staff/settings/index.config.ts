@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '系统设置',
+  enablePullDownRefresh: true
+})

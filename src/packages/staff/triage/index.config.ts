@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '待受理',
+  enablePullDownRefresh: true
+})
