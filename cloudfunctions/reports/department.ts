@@ -5,7 +5,7 @@ import { hoursBetween } from './office'
 import { reportRepository } from './repository'
 import { WITH_DEPARTMENT } from './state'
 import { toCards, toDetail } from './views'
-import { assertOwnDepartment, cleanPhotos, move, tellReporter } from './workflow'
+import { assertOwnDepartment, cleanPhotos, move } from './workflow'
 
 /** The department's cases, the nearest deadline first. */
 export async function queue(input: { page: number; pageSize: number; scope?: 'open' | 'all' }, { caller, deps }: ActionContext): Promise<Page<ReportCard>> {
@@ -24,7 +24,6 @@ async function own(ctx: ActionContext, id: string) {
 
 export async function start(input: { id: string; note?: string }, ctx: ActionContext): Promise<ReportDetail> {
   const started = await move(ctx, await own(ctx, input.id), 'start', { note: input.note || '已安排人员整改' })
-  await tellReporter(ctx.deps, started, '问题整改中', `「${started.categoryName}」责任单位已开始整改`)
   return toDetail(ctx.deps, started, ctx.caller)
 }
 
@@ -36,9 +35,9 @@ export async function fix(input: { id: string; afterPhotos: string[]; note: stri
   const fixed = await move(ctx, report, 'fix', {
     note: input.note,
     photos: afterPhotos,
-    set: { afterPhotos, fixNote: input.note, fixedAt: at, hoursToFix: hoursBetween(report.assignedAt ?? report.createdAt, at) }
+    set: { afterPhotos, fixNote: input.note, fixedAt: at, hoursToFix: hoursBetween(report.assignedAt ?? report.createdAt, at) },
+    tell: { title: '问题已整改，待核查', body: `「${report.categoryName}」责任单位已整改，创文办核查后结案` }
   })
-  await tellReporter(ctx.deps, fixed, '问题已整改，待核查', `「${fixed.categoryName}」责任单位已整改，创文办核查后结案`)
   return toDetail(ctx.deps, fixed, ctx.caller)
 }
 

@@ -9,7 +9,7 @@ import { buildLedgerWorkbook, type LedgerRow } from './ledger-export'
 import { ledgerQuery, reportRepository } from './repository'
 import { WITH_DEPARTMENT } from './state'
 import { toCards, toDetail } from './views'
-import { cleanPhotos, move, tell, tellDepartment, tellReporter } from './workflow'
+import { cleanPhotos, move, tell, tellDepartment } from './workflow'
 
 export const ACCEPT_POINTS = 10
 const EXPORT_LIMIT = 10000
@@ -112,10 +112,14 @@ export async function accept(input: { id: string; note?: string }, ctx: ActionCo
   const { deps } = ctx
   const repo = reportRepository(deps.store)
   const at = deps.clock.now().toISOString()
-  const report = await move(ctx, await repo.get(input.id), 'accept', { note: input.note || '创文办已受理', set: { acceptedAt: at } })
+  const found = await repo.get(input.id)
+  const report = await move(ctx, found, 'accept', {
+    note: input.note || '创文办已受理',
+    set: { acceptedAt: at },
+    tell: { title: '随手拍已受理', body: `「${found.categoryName}」已受理，感谢您为文明城市出力，积分 +${ACCEPT_POINTS}` }
+  })
   await repo.bump({ reportsOpen: 1 })
   await award(ctx, report)
-  await tellReporter(deps, report, '随手拍已受理', `「${report.categoryName}」已受理，感谢您为文明城市出力，积分 +${ACCEPT_POINTS}`)
   return toDetail(deps, report, ctx.caller)
 }
 
@@ -133,8 +137,7 @@ export async function reject(input: { id: string; reason: string; note?: string 
   const repo = reportRepository(ctx.deps.store)
   if (!(await repo.rejectReasons()).includes(input.reason)) throw invalid('reason', '请从列表中选择不予受理的理由')
   const note = `不予受理：${input.reason}${input.note ? `（${input.note}）` : ''}`
-  const report = await move(ctx, await repo.get(input.id), 'reject', { note, set: { rejectReason: input.reason } })
-  await tellReporter(ctx.deps, report, '随手拍未被受理', note)
+  const report = await move(ctx, await repo.get(input.id), 'reject', { note, set: { rejectReason: input.reason }, tell: { title: '随手拍未被受理', body: note } })
   return toDetail(ctx.deps, report, ctx.caller)
 }
 
@@ -144,11 +147,14 @@ export async function markDuplicate(input: { id: string; duplicateOf: string }, 
   const report = await repo.get(input.id)
   const original = await repo.find({ $or: [{ _id: input.duplicateOf }, { no: input.duplicateOf }] }, { limit: 1 })
   if (!original.length || original[0]._id === report._id) throw notFound('原问题')
-  const dup = await move(ctx, report, 'markDuplicate', { note: `与 ${original[0].no} 为同一问题，并入原问题办理`, set: { duplicateOf: original[0]._id } })
+  const dup = await move(ctx, report, 'markDuplicate', {
+    note: `与 ${original[0].no} 为同一问题，并入原问题办理`,
+    set: { duplicateOf: original[0]._id },
+    tell: { title: '问题已并入原问题办理', body: `您反映的问题已有人上报（${original[0].no}），可在「我的随手拍」中跟进` }
+  })
   if (original[0].reporterId !== report.reporterId) {
     await repo.updateWhere({ _id: original[0]._id, followers: { $ne: report.reporterId } }, { $push: { followers: report.reporterId } })
   }
-  await tellReporter(ctx.deps, dup, '问题已并入原问题办理', `您反映的问题已有人上报（${original[0].no}），可在「我的随手拍」中跟进`)
   return toDetail(ctx.deps, dup, ctx.caller)
 }
 
@@ -165,9 +171,9 @@ export async function assign(input: { id: string; departmentId: string; gridId?:
     note: `交办${department.name}，${input.deadlineDays ? `${input.deadlineDays} 个工作日内整改` : '当日整改'}${input.note ? `。${input.note}` : ''}`,
     deadline,
     departmentId: department._id,
-    set: { departmentId: department._id, gridId: input.gridId ?? report.gridId, deadline, assignedAt: at, overdue: false, remindedAt: null, extension: null }
+    set: { departmentId: department._id, gridId: input.gridId ?? report.gridId, deadline, assignedAt: at, overdue: false, remindedAt: null, extension: null },
+    tell: { title: '问题已交办', body: `「${report.categoryName}」已交办${department.name}整改` }
   })
-  await tellReporter(deps, assigned, '问题已交办', `「${assigned.categoryName}」已交办${department.name}整改`)
   await tellDepartment(deps, assigned, '新交办问题', `「${assigned.categoryName}」${assigned.location.address}，请于期限内整改`)
   return toDetail(deps, assigned, ctx.caller)
 }
@@ -182,7 +188,8 @@ export async function fixOnSpot(input: { id: string; afterPhotos: string[]; note
   const closed = await move(ctx, report, 'fixOnSpot', {
     note: `立行立改：${input.note}`,
     photos: afterPhotos,
-    set: { onSpot: true, afterPhotos, fixNote: input.note, fixedAt: at, closedAt: at, hoursToFix: hoursBetween(report.acceptedAt ?? at, at), confirmation: { state: 'pending' } }
+    set: { onSpot: true, afterPhotos, fixNote: input.note, fixedAt: at, closedAt: at, hoursToFix: hoursBetween(report.acceptedAt ?? at, at), confirmation: { state: 'pending' } },
+    tell: closedNotice(report)
   })
   await repo.bump({ reportsOpen: -1, reportsClosed: 1 })
   await tellClosed(ctx, closed)
@@ -196,14 +203,16 @@ export async function verify(input: { id: string; note?: string }, ctx: ActionCo
   const report = await repo.get(input.id)
   const at = deps.clock.now().toISOString()
   const late = report.overdue || (!!report.deadline && (report.fixedAt ?? at) > report.deadline)
-  const closed = await move(ctx, report, 'verify', { note: input.note || '创文办核查整改到位，结案', set: { closedAt: at, overdue: late, confirmation: { state: 'pending' } } })
+  const closed = await move(ctx, report, 'verify', { note: input.note || '创文办核查整改到位，结案', set: { closedAt: at, overdue: late, confirmation: { state: 'pending' } }, tell: closedNotice(report) })
   await repo.bump({ reportsOpen: -1, reportsClosed: 1 })
   await tellClosed(ctx, closed)
   return toDetail(deps, closed, ctx.caller)
 }
 
+const closedNotice = (report: Report) => ({ title: '问题已整改完毕', body: `「${report.categoryName}」已整改，请查看整改后照片并确认是否解决` })
+
+/** Followers hear when the problem they also met is fixed. */
 async function tellClosed({ deps }: ActionContext, report: Report) {
-  await tellReporter(deps, report, '问题已整改完毕', `「${report.categoryName}」已整改，请查看整改后照片并确认是否解决`)
   if (report.followers.length) {
     await tell(deps, report.followers, report, '您关注的问题已办结', `「${report.categoryName}」${report.location.address} 已整改完毕`)
   }

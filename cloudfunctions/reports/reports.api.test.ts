@@ -250,6 +250,20 @@ describe('deadlines and overdue', () => {
   })
 })
 
+describe('notifications', () => {
+  it('when a case moves through every step, then the reporter hears of each change and the department of its work', async () => {
+    await caseAt('closed')
+    const inbox = (await rt.call('users', 'inbox', { pageSize: 20 }, 'demo-resident')).body.data
+    // All within one test-clock instant, so compare without order.
+    expect(inbox.items.map((m: { title: string }) => m.title).sort()).toEqual(['随手拍已提交', '随手拍已受理', '问题已交办', '随手拍进展：整改中', '问题已整改，待核查', '问题已整改完毕'].sort())
+    expect(inbox.unread).toBe(6)
+    expect(inbox.items[0].page).toMatch(/^\/packages\/report\/detail\/index\?id=/)
+    expect((await rt.call('users', 'markRead', {}, 'demo-resident')).body.data).toEqual({ unread: 0 })
+    const handler = (await rt.call('users', 'inbox', {}, 'demo-handler')).body.data
+    expect(handler.items.map((m: { title: string }) => m.title)).toEqual(['新交办问题'])
+  })
+})
+
 describe('the resident after the fix', () => {
   it('when the reporter says 已解决 with a rating, then the case stays closed and the answer is kept', async () => {
     const id = await caseAt('closed')

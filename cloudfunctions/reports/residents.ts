@@ -218,7 +218,6 @@ export async function confirm(input: ConfirmInput, ctx: ActionContext): Promise<
   })
   await repo.bump({ reportsOpen: 1, reportsClosed: -1 })
   await tellDepartment(deps, reopened, '问题被市民退回', `「${reopened.categoryName}」市民反馈未解决，请重新整改`)
-  await tellReporter(deps, reopened, '已重新办理', '您反馈的问题已退回重新整改')
   return toDetail(deps, reopened, caller)
 }
 

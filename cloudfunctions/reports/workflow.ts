@@ -14,11 +14,13 @@ export interface MoveDetails {
   departmentId?: string
   /** Where `reopen` leads; every other move goes where the table says. */
   to?: ReportStatus
+  /** What the reporter is told; by default the new status and the step's note. */
+  tell?: { title: string; body: string }
 }
 
 /**
  * Makes one move of the state machine: refuses a move the case's status does not allow, applies it only if
- * nobody changed the case meanwhile, and appends the step to the case's history.
+ * nobody changed the case meanwhile, appends the step to the case's history and tells the reporter.
  */
 export async function move({ caller, deps }: Pick<ActionContext, 'caller' | 'deps'>, report: Report, name: Move, details: MoveDetails = {}): Promise<Report> {
   const rule = MOVES[name]
@@ -43,7 +45,12 @@ export async function move({ caller, deps }: Pick<ActionContext, 'caller' | 'dep
   const set = { ...details.set, status: to, updatedAt: at }
   const matched = await reportRepository(deps.store).update(report, { $set: set, $push: { history: entry } })
   if (!matched) throw conflict('该问题刚刚被其他人处理过，请刷新后再试')
-  return { ...report, ...set, history: [...report.history, entry] }
+  const moved = { ...report, ...set, history: [...report.history, entry] }
+  if (rule.by !== 'reporter') {
+    const { title, body } = details.tell ?? { title: `随手拍进展：${REPORT_STATUS_LABELS[to]}`, body: `「${report.categoryName}」${entry.note}` }
+    await tellReporter(deps, moved, title, body)
+  }
+  return moved
 }
 
 /** A handler may only act on their own department's cases. */
