@@ -98,7 +98,8 @@ export default function StaffCase() {
   const detail = useRequest(() => api.call('reports', 'detail', { id }), [id])
   const me = useRequest(() => api.call('users', 'me'), [])
   const isAdmin = !!me.data?.roles.includes('admin')
-  // The assign form previews its deadline on the office's calendar and offers the grids; only the office can read them.
+  // Deadlines count working days on the office's calendar; the assign form also offers the grids, which only the office reads.
+  const calendar = useRequest(() => api.call('campaign', 'calendar'), [])
   const settings = useRequest(() => (isAdmin ? api.call('campaign', 'settings') : Promise.resolve(null)), [isAdmin])
   const [action, setAction] = useState<StaffAction | null>(null)
 
@@ -159,7 +160,7 @@ export default function StaffCase() {
               </View>
             )}
 
-            <Facts detail={d} calendar={settings.data?.holidays} />
+            <Facts detail={d} calendar={calendar.data} />
 
             <View className="cwt-section">
               <View className="cwt-section__title">
@@ -182,7 +183,7 @@ export default function StaffCase() {
             <ActionPopup
               action={action}
               detail={d}
-              holidays={settings.data?.holidays}
+              holidays={calendar.data}
               grids={settings.data?.grids}
               onClose={() => setAction(null)}
               onChanged={() => void detail.reload()}

@@ -9,7 +9,7 @@ import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
 import { CaseCard } from '../components/case-card'
-import { deadlineLabel } from '../deadline'
+import { deadlineLabel, type WorkCalendar } from '../deadline'
 import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import './index.scss'
 
@@ -20,14 +20,15 @@ type Scope = 'open' | 'all'
 // Only these run against the deadline; the rest wait on the office or are done.
 const RUNNING = new Set(['assigned', 'in_progress', 'extension_requested'])
 
-function Due({ card }: { card: ReportCard }) {
+function Due({ card, calendar }: { card: ReportCard; calendar?: WorkCalendar }) {
   if (!card.deadline || !RUNNING.has(card.status)) return null
-  const { text, tone } = deadlineLabel(card.deadline, new Date())
+  const { text, tone } = deadlineLabel(card.deadline, new Date(), calendar)
   return <Text className={`${prefix}__due ${prefix}__due--${tone}`}>{text}</Text>
 }
 
 /** 本单位待办: the department's cases, nearest deadline first, each with the time left. */
 export default function StaffQueue() {
+  const calendar = useRequest(() => api.call('campaign', 'calendar'), [])
   const [scope, setScope] = useState<Scope>('open')
   const [page, setPage] = useState(1)
   const list = useRequest(() => api.call('reports', 'queue', { scope, page, pageSize: PAGE_SIZE }), [scope, page])
@@ -67,7 +68,7 @@ export default function StaffQueue() {
               />
             ) : (
               data.items.map((card) => (
-                <CaseCard key={card.id} card={card} showDepartment={false} aside={<Due card={card} />} onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${card.id}` })} />
+                <CaseCard key={card.id} card={card} showDepartment={false} aside={<Due card={card} calendar={calendar.data} />} onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${card.id}` })} />
               ))
             )}
             {data.total > PAGE_SIZE && (
