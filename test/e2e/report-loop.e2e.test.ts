@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { reports } from '../../cloudfunctions/core/collections'
 import { userIdOf } from '../../cloudfunctions/core/identity'
-import { launchChromium, phone } from '../support/browser'
-import { startRuntime, type TestRuntime } from '../support/runtime'
+import { startE2E } from '../support/browser'
+import type { TestRuntime } from '../support/runtime'
 
 // Several pages each build their first screen on a busy two-core machine.
 jest.setTimeout(180_000)
@@ -14,30 +11,17 @@ jest.setTimeout(180_000)
 const BEFORE = path.resolve(__dirname, '..', '..', 'runtime', 'demo', 'ads-before.jpg')
 const AFTER = path.resolve(__dirname, '..', '..', 'runtime', 'demo', 'ads-after.jpg')
 
+let e2e: Awaited<ReturnType<typeof startE2E>>
 let rt: TestRuntime
-let browser: Browser
-let base: string
-let dataDir: string
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'cwt-e2e-loop-'))
-  rt = await startRuntime({ staticDir: path.resolve(__dirname, '..', '..', 'dist', 'h5'), dataDir })
-  await rt.app.listen({ host: '127.0.0.1', port: 0 })
-  base = `http://127.0.0.1:${(rt.app.server.address() as AddressInfo).port}`
-  browser = await launchChromium()
+  e2e = await startE2E()
+  rt = e2e.rt
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await rt?.app.close()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+afterAll(() => e2e?.stop())
 
-async function open(hash: string, openid: string) {
-  const page = await (await phone(browser, openid)).newPage()
-  await page.goto(`${base}/#${hash}`)
-  return page
-}
+const open = (hash: string, openid?: string) => e2e.open(hash, openid)
 
 const stored = (id: string) => reports(rt.deps.store).findOne({ _id: id })
 

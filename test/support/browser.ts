@@ -1,5 +1,8 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import { startRuntime } from './runtime'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const hasChromium = () => existsSync(CHROMIUM)
@@ -17,4 +20,31 @@ export async function phone(browser: Browser, openid?: string): Promise<BrowserC
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   if (openid) await context.addInitScript((id) => localStorage.setItem('cwt.demo-openid', JSON.stringify({ data: id })), openid)
   return context
+}
+
+/**
+ * The local runtime on a random port with its own data folder, serving the H5 build, and a Chromium to drive
+ * it: what every end-to-end test starts from.
+ */
+export async function startE2E() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cwt-e2e-'))
+  const rt = await startRuntime({ staticDir: path.resolve(__dirname, '..', '..', 'dist', 'h5'), dataDir })
+  await rt.app.listen({ host: '127.0.0.1', port: 0 })
+  const base = `http://127.0.0.1:${(rt.app.server.address() as { port: number }).port}`
+  const browser = await launchChromium()
+  return {
+    rt,
+    browser,
+    /** A fresh phone as `openid`, on `hash` (e.g. /pages/me/index). */
+    async open(hash: string, openid?: string) {
+      const page = await (await phone(browser, openid)).newPage()
+      await page.goto(`${base}/#${hash}`)
+      return page
+    },
+    async stop() {
+      await browser.close()
+      await rt.app.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  }
 }

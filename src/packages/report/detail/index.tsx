@@ -11,7 +11,7 @@ import { StatusTag } from '@/components/status-tag'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { Blank } from '@/components/blank'
-import { formatWhen } from '../format'
+import { formatWhen } from '@/utils/format'
 import './index.scss'
 
 const SETTLED = ['closed', 'rejected', 'duplicate']

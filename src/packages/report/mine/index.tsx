@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { LoadState } from '@/components/load-state'
 import { api } from '@/services/api'
-import { CaseItem } from '../components/case-item'
+import { CaseCard } from '@/components/case-card'
 import { ListFooter } from '../components/list-footer'
 import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import { Blank } from '@/components/blank'
@@ -47,7 +47,7 @@ export default function MyReports() {
           <>
             <Text className="report-mine__total">共 {list.last?.total ?? 0} 条 · 含我关注的问题</Text>
             {list.items.map((card) => (
-              <CaseItem key={card.id} card={card} onClick={() => Taro.navigateTo({ url: `/packages/report/detail/index?id=${card.id}` })} />
+              <CaseCard key={card.id} card={card} onClick={() => Taro.navigateTo({ url: `/packages/report/detail/index?id=${card.id}` })} />
             ))}
             <ListFooter loading={list.loadingMore} done={list.done} error={list.error} onRetry={list.more} />
           </>

@@ -10,7 +10,7 @@ import { LoadState } from '@/components/load-state'
 import { StatGrid } from '@/components/stat-grid'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
-import { CaseCard } from '../components/case-card'
+import { CaseCard } from '@/components/case-card'
 import { EMPTY_FILTER, moreCount, toLedgerFilter, type FilterForm } from '../ledger-filter'
 import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import './index.scss'
@@ -202,7 +202,7 @@ export default function StaffLedger() {
             {data.items.length === 0 ? (
               <Blank icon={<Search size={48} color="#bfbfbf" />} title="没有符合条件的问题" description="换个状态、类别或日期范围试试" />
             ) : (
-              data.items.map((card) => <CaseCard key={card.id} card={card} onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${card.id}` })} />)
+              data.items.map((card) => <CaseCard key={card.id} variant="row" card={card} onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${card.id}` })} />)
             )}
             {data.total > PAGE_SIZE && (
               <View className={`${prefix}__pager`}>

@@ -8,7 +8,7 @@ import type { ReportCard } from '@contract'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
-import { CaseCard } from '../components/case-card'
+import { CaseCard } from '@/components/case-card'
 import { deadlineLabel, type WorkCalendar } from '../deadline'
 import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import './index.scss'
@@ -68,7 +68,7 @@ export default function StaffQueue() {
               />
             ) : (
               data.items.map((card) => (
-                <CaseCard key={card.id} card={card} showDepartment={false} aside={<Due card={card} calendar={calendar.data} />} onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${card.id}` })} />
+                <CaseCard key={card.id} variant="row" card={card} showDepartment={false} aside={<Due card={card} calendar={calendar.data} />} onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${card.id}` })} />
               ))
             )}
             {data.total > PAGE_SIZE && (

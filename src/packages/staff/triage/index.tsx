@@ -7,7 +7,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
-import { CaseCard } from '../components/case-card'
+import { CaseCard } from '@/components/case-card'
 import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import './index.scss'
 
@@ -40,7 +40,7 @@ export default function StaffTriage() {
             {data.items.length === 0 ? (
               <Blank icon={<Checked size={48} color="#bfbfbf" />} title="新上报的问题都已受理" description="市民有新的随手拍时会出现在这里，下拉可刷新" />
             ) : (
-              data.items.map((card) => <CaseCard key={card.id} card={card} onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${card.id}` })} />)
+              data.items.map((card) => <CaseCard key={card.id} variant="row" card={card} onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${card.id}` })} />)
             )}
             {data.total > PAGE_SIZE && (
               <View className={`${prefix}__pager`}>

@@ -1,28 +1,37 @@
 import type { ReactNode } from 'react'
 import { Image as ImageIcon, Location } from '@nutui/icons-react-taro'
+import { Tag } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
 import type { ReportCard } from '@contract'
 import { StatusTag } from '@/components/status-tag'
+import { formatWhen } from '@/utils/format'
 import './index.scss'
 
 export interface CaseCardProps {
   card: ReportCard
   onClick: () => void
+  /** `card`: a resident's list, roomy; `row`: a staff list, dense, with the case number. */
+  variant?: 'card' | 'row'
   /** Right end of the bottom line, e.g. the time left to the deadline. */
   aside?: ReactNode
   /** Off in a department's own queue, where it would say the same on every row. */
   showDepartment?: boolean
 }
 
-const defaultProps = { aside: null, showDepartment: true } satisfies Partial<CaseCardProps>
-const prefix = 'staff-case-card'
+const defaultProps = { variant: 'card', aside: null, showDepartment: true } satisfies Partial<CaseCardProps>
+const prefix = 'cwt-case-card'
 
-/** One case in a staff list: photo, kind, status, what and where, case number, filing time and department. */
+/** One case in a list: photo, kind, status, what and where, when, and who is on it. */
 export function CaseCard(props: CaseCardProps) {
-  const { card, onClick, aside, showDepartment } = { ...defaultProps, ...props }
+  const { card, onClick, variant, aside, showDepartment } = { ...defaultProps, ...props }
+  const department = showDepartment && card.department ? ` · ${card.department.name}` : ''
+  const meta =
+    variant === 'row'
+      ? `${card.no} · ${dayjs(card.createdAt).format('M-D HH:mm')}${department}`
+      : `${formatWhen(card.createdAt)}${department}${card.followers > 0 ? ` · ${card.followers} 人也遇到` : ''}`
   return (
-    <View className={prefix} onClick={onClick}>
+    <View className={`${prefix} ${prefix}--${variant}`} onClick={onClick}>
       {card.thumb ? (
         <Image className={`${prefix}__thumb`} src={card.thumb} mode="aspectFill" lazyLoad />
       ) : (
@@ -34,6 +43,11 @@ export function CaseCard(props: CaseCardProps) {
         <View className={`${prefix}__head`}>
           <Text className={`${prefix}__kind`}>{card.categoryName}</Text>
           <View className={`${prefix}__tags`}>
+            {card.needsReview && (
+              <Tag background="#fff4e5" color="#d46b08">
+                待复核
+              </Tag>
+            )}
             <StatusTag status={card.status} overdue={card.overdue} />
           </View>
         </View>
@@ -43,10 +57,7 @@ export function CaseCard(props: CaseCardProps) {
           <Text className={`${prefix}__address`}>{card.address}</Text>
         </View>
         <View className={`${prefix}__foot`}>
-          <Text className={`${prefix}__meta`}>
-            {card.no} · {dayjs(card.createdAt).format('M-D HH:mm')}
-            {showDepartment && card.department ? ` · ${card.department.name}` : ''}
-          </Text>
+          <Text className={`${prefix}__meta`}>{meta}</Text>
           {aside}
         </View>
       </View>
