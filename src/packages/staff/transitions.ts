@@ -1,4 +1,4 @@
-import type { ReportStatus } from '@contract'
+import { MOVES, type ReportStatus } from '@contract'
 
 export const STAFF_ACTIONS = [
   'accept',
@@ -33,27 +33,16 @@ export const ACTION_LABELS: Record<StaffAction, string> = {
   sendBack: '退回创文办'
 }
 
-// The back end's transition table, so a button only shows when the case's status allows it.
-const OFFICE: Partial<Record<ReportStatus, StaffAction[]>> = {
-  submitted: ['accept', 'reject', 'markDuplicate'],
-  accepted: ['assign', 'fixOnSpot'],
-  returned: ['assign'],
-  extension_requested: ['grantExtension', 'refuseExtension'],
-  fixed: ['verify', 'rework']
-}
-
-const DEPARTMENT: Partial<Record<ReportStatus, StaffAction[]>> = {
-  assigned: ['start', 'fix', 'requestExtension', 'sendBack'],
-  in_progress: ['fix', 'requestExtension', 'sendBack']
-}
-
 export interface Actor {
   admin: boolean
   /** A handler of the department the case is assigned to. */
   handlesCase: boolean
 }
 
-/** What this caller may do to a case in this status, in the order the buttons show. */
+/** What this caller may do to a case in this status, in the order the buttons show: read off the server's table. */
 export function availableActions(status: ReportStatus, actor: Actor): StaffAction[] {
-  return [...(actor.admin ? (OFFICE[status] ?? []) : []), ...(actor.handlesCase ? (DEPARTMENT[status] ?? []) : [])]
+  return STAFF_ACTIONS.filter((move) => {
+    const rule = MOVES[move]
+    return rule.from.includes(status) && ((rule.by === 'admin' && actor.admin) || (rule.by === 'handler' && actor.handlesCase))
+  })
 }
