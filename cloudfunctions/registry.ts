@@ -3,10 +3,12 @@ import { campaignHandler } from './campaign/actions'
 import type { Handler } from './core/router'
 import { reportsHandler } from './reports/actions'
 import { usersHandler } from './users/actions'
+import { volunteerHandler } from './volunteer/actions'
 
 /** Every cloud function by name: the local runtime serves these; the build makes one deployable folder per name. */
 export const functions: Record<FunctionName, Handler> = {
   users: usersHandler,
   campaign: campaignHandler,
-  reports: reportsHandler
+  reports: reportsHandler,
+  volunteer: volunteerHandler
 }

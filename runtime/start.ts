@@ -6,6 +6,7 @@ import { ensureH5Build, H5_DIR } from './h5-build'
 import { seedDemoReports } from './demo'
 import { seedLocal } from './seed'
 import { sweep } from '../cloudfunctions/reports/daily'
+import { sweepVolunteers } from '../cloudfunctions/volunteer/daily'
 
 const root = path.resolve(__dirname, '..')
 const port = Number(process.env.PORT ?? 3000)
@@ -30,8 +31,9 @@ async function main() {
   console.log(`示例：curl -s -X POST ${url}/api/campaign -H 'x-openid: demo-admin' -d '{"action":"overview"}'\n`)
 
   // What CloudBase's hourly timer trigger does, every ten minutes here so a demo sees deadlines pass.
-  const timer = setInterval(() => sweep(deps).catch((error) => deps.logger.error('sweep failed', { error: String(error) })), 10 * 60 * 1000)
-  await sweep(deps)
+  const sweepAll = () => Promise.all([sweep(deps), sweepVolunteers(deps)]).catch((error) => deps.logger.error('sweep failed', { error: String(error) }))
+  const timer = setInterval(sweepAll, 10 * 60 * 1000)
+  await sweepAll()
 
   const stop = async () => {
     clearInterval(timer)

@@ -1,4 +1,5 @@
 import type { Confirmation, CounterKey, Department, Grid, ReportLocation, ReportStatus, Role } from './domain'
+import type { ActivityCard, ActivityDetail, ActivityInput, ActivityType, Certificate, MySignup, Roster, ServiceRecord, StarsMonth, StarWinner, VolunteerMe } from './volunteer'
 
 /** One page of a list. `page` is 1-based. */
 export interface Page<T> {
@@ -251,6 +252,38 @@ export interface Api {
     fix: Transition<{ afterPhotos: string[]; note: string }>
     sendBack: Transition<{ reason: string }>
     requestExtension: Transition<{ days: number; reason: string }>
+  }
+  volunteer: {
+    // volunteers
+    register: { req: { realName: string; phone: string; team: string; birthDate: string; guardian?: { name: string; phone: string; consent: boolean } }; res: VolunteerMe }
+    me: { req: Record<string, never>; res: VolunteerMe | null }
+    activities: { req: PageQuery & { month?: string; type?: ActivityType; scope?: 'upcoming' | 'month' }; res: Page<ActivityCard> }
+    activity: { req: Id; res: ActivityDetail }
+    signUp: { req: Id; res: MySignup }
+    cancel: { req: Id; res: MySignup }
+    acceptOffer: { req: Id; res: MySignup }
+    checkIn: { req: Id & { code: string; lat?: number; lng?: number }; res: MySignup }
+    checkOut: { req: Id & { code: string; lat?: number; lng?: number }; res: MySignup }
+    mine: { req: PageQuery; res: Page<ActivityCard & { signup: MySignup }> }
+    hours: { req: PageQuery; res: Page<Pick<ServiceRecord, 'hours' | 'kind' | 'reason' | 'activityTitle' | 'at'>> & { me: VolunteerMe } }
+    certificate: { req: Record<string, never>; res: Certificate }
+    verify: { req: { no: string }; res: { valid: boolean; name: string | null; hours: number | null; activities: number | null } }
+    stars: { req: Record<string, never>; res: { month: string; status: StarsMonth['status']; noticeUntil: string; winners: Omit<StarWinner, 'userId'>[] }[] }
+    // organizers
+    create: { req: ActivityInput; res: ActivityDetail }
+    update: { req: Id & ActivityInput; res: ActivityDetail }
+    publish: { req: Id; res: ActivityDetail }
+    cancelActivity: { req: Id & { reason: string }; res: ActivityDetail }
+    organized: { req: PageQuery; res: Page<ActivityCard> }
+    code: { req: Id; res: { code: string; qr: string; expiresAt: string } }
+    roster: { req: Id; res: Roster }
+    confirmRoster: { req: Id; res: Roster }
+    exportRoster: { req: Id; res: { fileId: string; url: string; rows: number } }
+    // office
+    makeup: { req: { userId: string; hours: number; reason: string }; res: VolunteerMe }
+    starCandidates: { req: { month: string }; res: StarWinner[] }
+    publishStars: { req: { month: string; userIds: string[] }; res: StarsMonth }
+    finalizeStars: { req: { month: string }; res: StarsMonth }
   }
 }
 

@@ -1,5 +1,8 @@
 import { COUNTER_KEYS, DEFAULT_REJECT_REASONS, type Holidays, type RejectReasons } from '../../types/domain'
-import { categories, counters, departments, settings } from '../core/collections'
+import type { VolunteerSettings } from '../../types/volunteer'
+import { VOLUNTEER_DEFAULTS } from '../volunteer/rules'
+import { randomBytes } from 'node:crypto'
+import { categories, counters, departments, secrets, settings } from '../core/collections'
 import { DuplicateKeyError, type Deps, type Doc, type Collection } from '../core/ports'
 import { CATEGORIES, DEPARTMENTS } from './taxonomy'
 
@@ -19,10 +22,12 @@ export async function seedBaseData({ store }: Deps) {
   await insertMissing(departments(store), DEPARTMENTS)
   await insertMissing(categories(store), CATEGORIES)
   // The working-day calendar starts empty: each year's holidays come from the State Council's notice.
-  await insertMissing<Holidays | RejectReasons>(settings(store), [
+  await insertMissing<Holidays | RejectReasons | VolunteerSettings>(settings(store), [
     { _id: 'rejectReasons', reasons: DEFAULT_REJECT_REASONS },
-    { _id: 'holidays', off: [], workdays: [] }
+    { _id: 'holidays', off: [], workdays: [] },
+    VOLUNTEER_DEFAULTS
   ])
+  await insertMissing(secrets(store), [{ _id: 'checkin', value: randomBytes(32).toString('hex') }])
   // Counters last: their presence marks a finished seed.
   await insertMissing(counters(store), COUNTER_KEYS.map((key) => ({ _id: key, value: 0 })))
 }

@@ -1,4 +1,5 @@
 import type { Category, Counter, Department, Grid, Holidays, OutboxMessage, PointsEntry, RejectReasons, Report, User } from '../../types/domain'
+import type { Activity, ServiceRecord, Signup, StarsMonth, Volunteer, VolunteerSettings } from '../../types/volunteer'
 import type { Store } from './ports'
 
 /** Typed handles on the collections, named in one place. */
@@ -10,7 +11,16 @@ export const outbox = (store: Store) => store.collection<OutboxMessage>('outbox'
 export const reports = (store: Store) => store.collection<Report & { hoursToFix?: number }>('reports')
 export const grids = (store: Store) => store.collection<Grid>('grids')
 export const points = (store: Store) => store.collection<PointsEntry>('points')
-export const settings = (store: Store) => store.collection<Holidays | RejectReasons>('settings')
+export const settings = (store: Store) => store.collection<Holidays | RejectReasons | VolunteerSettings>('settings')
+export const activities = (store: Store) => store.collection<Activity & { waiting: number }>('activities')
+export const signups = (store: Store) => store.collection<Signup>('signups')
+export const volunteers = (store: Store) => store.collection<Volunteer>('volunteers')
+export const serviceRecords = (store: Store) => store.collection<ServiceRecord>('serviceRecords')
+/** Verified hours per volunteer per month (`<YYYY-MM>:<userId>`), kept as rosters are confirmed, for the stars. */
+export const monthly = (store: Store) => store.collection<{ _id: string; userId: string; month: string; hours: number; activities: number }>('monthly')
+export const stars = (store: Store) => store.collection<StarsMonth>('stars')
+/** Keys the functions sign with (the check-in code), made on first start; never sent to a client. */
+export const secrets = (store: Store) => store.collection<{ _id: string; value: string }>('secrets')
 /** Per person per day submission counts, for the rate limit: `<userId>:<YYYY-MM-DD>`. */
 export const quotas = (store: Store) => store.collection<{ _id: string; count: number }>('quotas')
 
@@ -30,5 +40,10 @@ export const INDEXES: Record<string, { fields: string[]; unique?: boolean }[]> =
     { fields: ['overdue'] },
     { fields: ['location.lat'] }
   ],
-  points: [{ fields: ['userId'] }]
+  points: [{ fields: ['userId'] }],
+  activities: [{ fields: ['status'] }, { fields: ['startAt'] }, { fields: ['organizerId'] }],
+  signups: [{ fields: ['activityId'] }, { fields: ['userId'] }, { fields: ['status'] }],
+  volunteers: [{ fields: ['certificateNo'], unique: true }],
+  serviceRecords: [{ fields: ['userId'] }, { fields: ['month'] }],
+  monthly: [{ fields: ['month'] }, { fields: ['hours'] }]
 }

@@ -48,6 +48,11 @@ export interface Collection<T extends Doc> {
   countBy(query: Query, field: string): Promise<Record<string, number>>
   /** Adds up a numeric field over the matching documents (missing counts as 0). */
   sum(query: Query, field: string): Promise<number>
+  /**
+   * Adds 1 to a numeric field of the one document `query` names by `_id`, if it still matches the query, and
+   * answers the new value (null when it did not match). Atomic: a seat or a place in line is never given twice.
+   */
+  take(query: Query & { _id: string }, field: string): Promise<number | null>
 }
 
 export interface Store {

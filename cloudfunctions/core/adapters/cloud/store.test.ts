@@ -12,6 +12,9 @@ import { createCloudStore, type CloudDatabase } from './store'
 
 type Sent = Record<string, unknown>
 type Command = CloudDatabase['command']
+interface Transaction {
+  collection(name: string): { doc(id: string): { get(): Promise<unknown>; update(options: object): Promise<unknown> } }
+}
 
 interface Report extends Doc {
   status: string
@@ -429,5 +432,142 @@ describe('sum', () => {
       ]
     })
     expect(result).toBe(37.5)
+  })
+})
+
+describe('take', () => {
+  // tcb-api's transaction answers, as @cloudbase/database reads them: the id sits beside requestId, not under data
+  const started = (id = 't1') => ({ requestId: 'r1', transactionId: id })
+  const ended = () => ({ requestId: 'r1' })
+  const conflict = () => ({
+    code: 'DATABASE_TRANSACTION_CONFLICT',
+    message: '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others.',
+    requestId: 'r1'
+  })
+  const seat = { _id: 'a', title: 'park cleanup', taken: 29, seats: { youth: 4 } }
+  const actions = (bodies: Sent[]) => bodies.map((body) => body.action)
+
+  it('when the record still matches, then get and $inc go inside one transaction and the new value is answered', async () => {
+    const { result, sent } = await sameWire(
+      () => reports.take({ _id: 'a', taken: { $lt: 30 } }, 'taken'),
+      async () =>
+        db.runTransaction(async (t: Transaction) => {
+          await t.collection('reports').doc('a').get()
+          await t.collection('reports').doc('a').update({ data: { taken: _.inc(1) } })
+        }, 0),
+      started(),
+      found(seat),
+      updated(1),
+      ended()
+    )
+    expect(actions(sent)).toEqual(['database.startTransaction', 'database.getDocument', 'database.modifyDocument', 'database.commitTransaction'])
+    expect(sent[1]).toMatchObject({ collectionName: 'reports', transactionId: 't1' })
+    expect(decoded(sent[1].query)).toEqual({ _id: 'a' })
+    expect(sent[2]).toMatchObject({ collectionName: 'reports', transactionId: 't1', multi: false, upsert: false })
+    expect(decoded(sent[2].query)).toEqual({ _id: 'a' })
+    expect(decoded(sent[2].data)).toEqual({ $inc: { taken: { $numberInt: '1' } } })
+    expect(sent[3]).toMatchObject({ transactionId: 't1' })
+    expect(result).toBe(30)
+  })
+
+  it('when the field is a dotted path, then the nested value is incremented and answered', async () => {
+    const { result, sent } = await exchange(() => reports.take({ _id: 'a', 'seats.youth': { $gt: 0 } }, 'seats.youth'), started(), found(seat), updated(1), ended())
+    expect(decoded(sent[2].data)).toEqual({ $inc: { 'seats.youth': { $numberInt: '1' } } })
+    expect(result).toBe(5)
+  })
+
+  it('when the field is missing, then $inc creates it and 1 is answered', async () => {
+    const { result } = await exchange(() => reports.take({ _id: 'a' }, 'queue'), started(), found(seat), updated(1), ended())
+    expect(result).toBe(1)
+  })
+
+  it('when the record no longer matches the query, then no update is sent, the transaction ends and null is answered', async () => {
+    const { result, sent } = await exchange(() => reports.take({ _id: 'a', taken: { $lt: 30 } }, 'taken'), started(), found({ ...seat, taken: 30 }), ended())
+    expect(actions(sent)).toEqual(['database.startTransaction', 'database.getDocument', 'database.commitTransaction'])
+    expect(result).toBeNull()
+  })
+
+  it('when the whole query is tested, then a condition beside the counter one also decides', async () => {
+    const { result, sent } = await exchange(
+      () => reports.take({ _id: 'a', $or: [{ title: 'other' }, { 'seats.youth': { $gte: 5 } }] }, 'taken'),
+      started(),
+      found(seat),
+      ended()
+    )
+    expect(actions(sent)).not.toContain('database.modifyDocument')
+    expect(result).toBeNull()
+  })
+
+  it('when the record does not exist, then no update is sent and null is answered', async () => {
+    const { result, sent } = await exchange(() => reports.take({ _id: 'gone' }, 'taken'), started(), found(), ended())
+    expect(actions(sent)).toEqual(['database.startTransaction', 'database.getDocument', 'database.commitTransaction'])
+    expect(result).toBeNull()
+  })
+
+  it('when the update conflicts with another transaction, then it is rolled back and the take starts over on a fresh read', async () => {
+    const { result, sent } = await exchange(
+      () => reports.take({ _id: 'a', taken: { $lt: 31 } }, 'taken'),
+      started('t1'),
+      found(seat),
+      conflict(),
+      ended(),
+      started('t2'),
+      found({ ...seat, taken: 30 }),
+      updated(1),
+      ended()
+    )
+    expect(actions(sent)).toEqual([
+      'database.startTransaction',
+      'database.getDocument',
+      'database.modifyDocument',
+      'database.abortTransaction',
+      'database.startTransaction',
+      'database.getDocument',
+      'database.modifyDocument',
+      'database.commitTransaction'
+    ])
+    expect(sent[3]).toMatchObject({ transactionId: 't1' })
+    expect(sent[7]).toMatchObject({ transactionId: 't2' })
+    expect(result).toBe(31)
+  })
+
+  it('when the commit conflicts, then the take starts over', async () => {
+    const { result, sent } = await exchange(
+      () => reports.take({ _id: 'a' }, 'taken'),
+      started('t1'),
+      found(seat),
+      updated(1),
+      conflict(),
+      ended(),
+      started('t2'),
+      found({ ...seat, taken: 30 }),
+      updated(1),
+      ended()
+    )
+    expect(actions(sent).filter((action) => action === 'database.startTransaction')).toHaveLength(2)
+    expect(result).toBe(31)
+  })
+
+  it('when every one of 5 attempts conflicts, then the conflict is thrown', async () => {
+    const attempt = [started(), found(seat), conflict(), ended()]
+    sent.length = 0
+    answers.splice(0, answers.length, ...Array.from({ length: 5 }, () => attempt).flat())
+    await expect(reports.take({ _id: 'a' }, 'taken')).rejects.toThrow(/TransactionConflict/)
+    expect(actions(sent).filter((action) => action === 'database.startTransaction')).toHaveLength(5)
+    expect(answers).toEqual([])
+  })
+
+  it('when the read fails otherwise, then it is thrown at once without a retry', async () => {
+    const failed = { code: 'DATABASE_PERMISSION_DENIED', message: 'permission denied', requestId: 'r1' }
+    sent.length = 0
+    answers.splice(0, answers.length, started(), failed, ended())
+    await expect(reports.take({ _id: 'a' }, 'taken')).rejects.toThrow(/permission denied/)
+    expect(actions(sent)).toEqual(['database.startTransaction', 'database.getDocument', 'database.abortTransaction'])
+  })
+
+  it('when the query holds an operator CloudBase does not answer, then it is refused before anything is sent', async () => {
+    sent.length = 0
+    await expect(reports.take({ _id: 'a', title: { $regex: '^p' } }, 'taken')).rejects.toThrow(/\$regex/)
+    expect(sent).toEqual([])
   })
 })

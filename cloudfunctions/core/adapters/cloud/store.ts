@@ -1,3 +1,4 @@
+import { Query as Matcher } from 'mingo'
 import type * as sdk from 'wx-server-sdk'
 import { DuplicateKeyError, type Collection, type Doc, type FindOptions, type Query, type Store, type Update } from '../../ports'
 
@@ -54,6 +55,17 @@ interface CloudCollection extends CloudQuery {
   aggregate(): Pipeline
 }
 
+interface CloudDocument {
+  /** Inside a transaction: `data` is null for a missing record, or the call throws, as `throwOnNotFound` says. */
+  get(): Promise<{ data: unknown }>
+  update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
+}
+
+/** A transaction's handle: single-record operations only, no where() or aggregate(). */
+interface Transaction {
+  collection(name: string): { doc(id: string): CloudDocument }
+}
+
 /**
  * What we use of wx-server-sdk's database. Its typings declare each call as `Promise<T> | void | string`
  * (leftovers of the callback style); called without callbacks they always answer the promise.
@@ -61,6 +73,8 @@ interface CloudCollection extends CloudQuery {
 interface Db {
   command: DbCommand
   collection(name: string): CloudCollection
+  /** Commits when `run` resolves, rolls back when it throws; retries conflicts itself `retries` times (default 3). */
+  runTransaction<R>(run: (transaction: Transaction) => Promise<R>, retries?: number): Promise<R>
 }
 
 const DEFAULT_LIMIT = 100
@@ -148,6 +162,26 @@ function toData(_: DbCommand, update: Update): Record<string, unknown> {
 // CloudBase passes MongoDB's E11000 text through in the message of a generic DATABASE_REQUEST_FAILED
 const isDuplicateKey = (error: unknown) => /E11000|duplicate key/i.test(String((error as { errMsg?: string })?.errMsg ?? error))
 
+/** How many transactions `take` starts before it gives up on conflicts, and the wait before the first retry. */
+const TAKE_ATTEMPTS = 5
+const TAKE_BACKOFF_MS = 20
+
+/**
+ * One of two transactions touching the same record is aborted. At commit the sdk passes tcb-api's code through;
+ * from a get or update inside the transaction wx-server-sdk maps it to a generic -501001 and only the message
+ * ("[ResourceUnavailable.TransactionConflict] Transaction is conflict, ...") is left to tell.
+ */
+const isConflict = (error: unknown) =>
+  (error as { code?: string })?.code === 'DATABASE_TRANSACTION_CONFLICT' ||
+  /TransactionConflict|DATABASE_TRANSACTION_CONFLICT/.test(String((error as { errMsg?: string })?.errMsg ?? error))
+
+// wx-server-sdk's doc().get() throws this for a missing record unless the database was set up with throwOnNotFound: false
+const isNotFound = (error: unknown) => /document with _id .* does not exist/.test(String((error as { errMsg?: string })?.errMsg ?? error))
+
+const valueAt = (doc: unknown, field: string) => field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], doc)
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
 class CloudCollectionAdapter<T extends Doc> implements Collection<T> {
   constructor(
     private readonly db: Db,
@@ -230,6 +264,43 @@ class CloudCollectionAdapter<T extends Doc> implements Collection<T> {
       .end()
     // records without the field count under '', as in the local store
     return Object.fromEntries(list.map(({ _id, n }) => [String(_id ?? ''), n]))
+  }
+
+  /**
+   * A transaction reads the record, tests the whole query against it here (transactions allow no where()), and
+   * increments the field only if it matches. A concurrent take on the same record aborts one of the two
+   * transactions; the aborted one starts over, re-reading the record, so a value is never handed out twice.
+   */
+  async take(query: Query & { _id: string }, field: string) {
+    const _ = this.db.command
+    // refuses the operators CloudBase does not answer, as every other method does, before anything is sent
+    toCondition(_, query)
+    const matches = new Matcher(query)
+    const run = async (transaction: Transaction) => {
+      const record = transaction.collection(this.name).doc(query._id)
+      let doc: Record<string, unknown> | null = null
+      try {
+        doc = (await record.get()).data as Record<string, unknown> | null
+      } catch (error) {
+        if (!isNotFound(error)) throw error
+      }
+      if (!doc || !matches.test(doc)) return null
+      // $inc creates a missing field with the increment
+      const value = valueAt(doc, field)
+      const current = value === undefined ? 0 : value
+      if (typeof current !== 'number') throw new Error(`Cannot take on ${field}: it is not a number`)
+      await record.update({ data: { [field]: _.inc(1) } })
+      return current + 1
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // 0: the sdk would retry a conflict only when its code survives, without backoff; this loop retries all of them
+        return await this.db.runTransaction(run, 0)
+      } catch (error) {
+        if (!isConflict(error) || attempt >= TAKE_ATTEMPTS) throw error
+        await pause(TAKE_BACKOFF_MS * 2 ** (attempt - 1) * (0.5 + Math.random()))
+      }
+    }
   }
 
   async sum(query: Query, field: string) {

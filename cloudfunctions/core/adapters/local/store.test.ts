@@ -115,6 +115,15 @@ describe('local store', () => {
     expect((await col.findOne({ _id: 's' }))?.taken).toBe(10)
   })
 
+  it('when 40 takes race for 25 seats, then seats 1 to 25 are each given once and the rest get null', async () => {
+    const col = createLocalStore().collection<{ _id: string; taken: number }>('seats')
+    await col.insert({ _id: 's', taken: 0 })
+    const seats = await Promise.all(Array.from({ length: 40 }, () => col.take({ _id: 's', taken: { $lt: 25 } }, 'taken')))
+    expect(seats.filter((n) => n !== null).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1))
+    expect(seats.filter((n) => n === null)).toHaveLength(15)
+    expect(await col.take({ _id: 'missing' }, 'taken')).toBeNull()
+  })
+
   it('when the store is reopened on the same folder, then the data is still there', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cwt-store-'))
     try {

@@ -97,6 +97,11 @@ class LocalCollection<T extends Doc> implements Collection<T> {
     return counts
   }
 
+  async take(query: Query & { _id: string }, field: string) {
+    const { numAffected, affectedDocuments } = await this.db.updateAsync(toNedb(query) as object, { $inc: { [field]: 1 } }, { returnUpdatedDocs: true })
+    return numAffected ? Number(valueAt(affectedDocuments as object, field)) : null
+  }
+
   async sum(query: Query, field: string) {
     const docs = await this.db.findAsync(toNedb(query) as object).projection({ [field]: 1, _id: 0 })
     return docs.reduce((total, doc) => total + (Number(valueAt(doc, field)) || 0), 0)

@@ -1,0 +1,42 @@
+import { activities, signups } from '../core/collections'
+import type { Deps } from '../core/ports'
+import { promote, tellUser } from './places'
+import { volunteerRepository } from './repository'
+
+const BATCH = 500
+
+/**
+ * The volunteer side of the hourly sweep: lapsed waitlist offers pass to the next in line, forgotten check-outs
+ * close at the scheduled end, and tomorrow's volunteers are reminded once.
+ */
+export async function sweepVolunteers(deps: Deps) {
+  const repo = volunteerRepository(deps.store)
+  const now = deps.clock.now()
+  const at = now.toISOString()
+
+  const lapsed = await signups(deps.store).find({ status: 'offered', offerExpiresAt: { $lt: at } }, { limit: BATCH })
+  for (const s of lapsed) {
+    const passed = await signups(deps.store).update(
+      { _id: s._id, status: 'offered' },
+      { $set: { status: 'passed', updatedAt: at }, $push: { history: { at, by: 'system', role: 'system', from: 'offered', to: 'passed', note: '递补未在规定时间内确认，名额顺延' } } }
+    )
+    if (!passed) continue
+    await activities(deps.store).update({ _id: s.activityId }, { $inc: { taken: -1 } })
+    await promote(deps, await repo.activity(s.activityId))
+  }
+
+  const forgotten = await signups(deps.store).find({ status: 'confirmed', checkInAt: { $ne: null }, checkOutAt: null, endAt: { $lt: at } }, { limit: BATCH })
+  for (const s of forgotten) {
+    await signups(deps.store).update({ _id: s._id, checkOutAt: null }, { $set: { checkOutAt: s.endAt, autoCheckout: true, updatedAt: at } })
+  }
+
+  const soon = new Date(now.getTime() + 86400000).toISOString()
+  const tomorrow = await activities(deps.store).find({ status: 'published', remindedAt: null, startAt: { $gte: at, $lte: soon } }, { limit: BATCH })
+  for (const a of tomorrow) {
+    if (!(await activities(deps.store).update({ _id: a._id, remindedAt: null }, { $set: { remindedAt: at } }))) continue
+    for (const s of await signups(deps.store).find({ activityId: a._id, status: 'confirmed' }, { limit: 2000 })) {
+      await tellUser(deps, s.userId, '明天有志愿活动', `「${a.title}」${a.place.address}，记得准时到场签到`, a._id)
+    }
+  }
+  return { passed: lapsed.length, autoCheckedOut: forgotten.length, reminded: tomorrow.length }
+}

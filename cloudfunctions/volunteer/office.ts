@@ -1,0 +1,58 @@
+import type { StarsMonth, StarWinner } from '../../types/volunteer'
+import type { ActionContext } from '../core/action'
+import { monthly, serviceRecords, stars, users, volunteers } from '../core/collections'
+import { conflict, invalid } from '../core/errors'
+import { beijingDateTime, beijingDay } from '../reports/calendar'
+import { volunteerRepository } from './repository'
+import { toMe } from './views'
+
+/** 补录: hours the office vouches for without a roster, always with a reason, kept apart from verified hours. */
+export async function makeup(input: { userId: string; hours: number; reason: string }, { caller, deps }: ActionContext) {
+  const repo = volunteerRepository(deps.store)
+  await repo.volunteer(input.userId).catch(() => {
+    throw invalid('userId', '该用户还不是注册志愿者')
+  })
+  const at = deps.clock.now().toISOString()
+  await serviceRecords(deps.store).insert({ _id: `makeup${deps.ids.next()}`, userId: input.userId, activityId: null, activityTitle: null, hours: input.hours, kind: 'makeup', reason: input.reason, by: caller._id, at, month: beijingDay(at).slice(0, 7) })
+  await volunteers(deps.store).update({ _id: input.userId }, { $inc: { makeupHours: input.hours } })
+  return toMe(await repo.volunteer(input.userId), await repo.settings())
+}
+
+/** A month's candidates for 志愿服务之星: verified hours, then number of activities. */
+export async function candidates(input: { month: string }, { deps }: ActionContext): Promise<StarWinner[]> {
+  const rows = await monthly(deps.store).find({ month: input.month, hours: { $gt: 0 } }, { sort: { hours: -1, activities: -1 }, limit: 100 })
+  const ids = rows.map((r) => r.userId)
+  const [u, v] = ids.length ? await Promise.all([users(deps.store).find({ _id: { $in: ids } }, { limit: ids.length }), volunteers(deps.store).find({ _id: { $in: ids } }, { limit: ids.length })]) : [[], []]
+  const nick = new Map(u.map((x) => [x._id, x.nickname]))
+  const team = new Map(v.map((x) => [x._id, x.team]))
+  return rows.map((r) => ({ userId: r.userId, nickname: nick.get(r.userId) ?? '', team: team.get(r.userId) ?? '', hours: Math.round(r.hours * 10) / 10, activities: r.activities }))
+}
+
+/** 公示: the chosen stars are shown publicly for the notice period before they are final. */
+export async function publishStars(input: { month: string; userIds: string[] }, ctx: ActionContext): Promise<StarsMonth> {
+  const { deps } = ctx
+  const rules = await volunteerRepository(deps.store).settings()
+  if (new Set(input.userIds).size < rules.starsPerMonth) throw invalid('userIds', `每月至少评选 ${rules.starsPerMonth} 名志愿服务之星`)
+  const pool = new Map((await candidates({ month: input.month }, ctx)).map((c) => [c.userId, c]))
+  const outsider = input.userIds.find((id) => !pool.has(id))
+  if (outsider) throw invalid('userIds', '只能从本月有服务时长的志愿者中评选')
+  const winners = [...new Set(input.userIds)].map((id) => pool.get(id)!).sort((a, b) => b.hours - a.hours || b.activities - a.activities)
+  const now = deps.clock.now()
+  const noticeUntil = new Date(now.getTime() + rules.noticeDays * 86400000).toISOString()
+  const existing = await stars(deps.store).findOne({ _id: input.month })
+  if (existing?.status === 'published') throw conflict(`${input.month} 的志愿服务之星已正式发布`)
+  const month: StarsMonth = { _id: input.month, status: 'notice', winners, noticeUntil, publishedAt: null }
+  if (existing) await stars(deps.store).update({ _id: input.month, status: 'notice' }, { $set: { winners, noticeUntil } })
+  else await stars(deps.store).insert(month)
+  return month
+}
+
+export async function finalizeStars(input: { month: string }, { deps }: ActionContext): Promise<StarsMonth> {
+  const month = await stars(deps.store).findOne({ _id: input.month })
+  if (!month) throw invalid('month', '这个月还没有公示名单')
+  const now = deps.clock.now().toISOString()
+  if (month.status === 'published') return month
+  if (now < month.noticeUntil) throw conflict(`公示期至 ${beijingDateTime(month.noticeUntil)}，期满后才能正式发布`)
+  await stars(deps.store).update({ _id: input.month, status: 'notice' }, { $set: { status: 'published', publishedAt: now } })
+  return { ...month, status: 'published', publishedAt: now }
+}

@@ -1,0 +1,180 @@
+import ExcelJS from 'exceljs'
+import type { Page } from '../../types/api'
+import { ACTIVITY_TYPE_LABELS, type ActivityCard, type ActivityDetail, type ActivityInput, type Roster, type RosterRow, type ServiceRecord } from '../../types/volunteer'
+import type { ActionContext } from '../core/action'
+import { activities, counters, monthly, serviceRecords, signups, volunteers } from '../core/collections'
+import { conflict, forbidden, invalid } from '../core/errors'
+import { DuplicateKeyError } from '../core/ports'
+import { beijingDateTime, beijingDay } from '../reports/calendar'
+import { currentCode } from './checkin-code'
+import { promote, tellUser } from './places'
+import { HOLDING, volunteerRepository, type StoredActivity } from './repository'
+import { countHours, maskPhone } from './rules'
+import { toCard, toDetail } from './views'
+
+async function own(ctx: ActionContext, id: string) {
+  const activity = await volunteerRepository(ctx.deps.store).activity(id)
+  if (activity.organizerId !== ctx.caller._id && !ctx.caller.roles.includes('admin')) throw forbidden('这不是您组织的活动')
+  return activity
+}
+
+const detailOf = async (ctx: ActionContext, id: string) => toDetail(ctx.deps.store, await volunteerRepository(ctx.deps.store).activity(id), ctx.caller, null)
+
+export async function create(input: ActivityInput, ctx: ActionContext): Promise<ActivityDetail> {
+  const { caller, deps } = ctx
+  const at = deps.clock.now().toISOString()
+  const activity: StoredActivity = {
+    _id: `act${deps.ids.next()}`,
+    ...input,
+    taken: 0,
+    tickets: 0,
+    waiting: 0,
+    status: 'draft',
+    organizerId: caller._id,
+    team: (await volunteerRepository(deps.store).findVolunteer(caller._id))?.team || caller.nickname,
+    cancelReason: null,
+    rosterConfirmedAt: null,
+    remindedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    history: [{ at, by: caller._id, role: 'organizer', from: null, to: 'draft', note: '创建活动' }]
+  }
+  await activities(deps.store).insert(activity)
+  return detailOf(ctx, activity._id)
+}
+
+/** Edits an activity; capacity may not drop below the places already given, and the schedule follows into sign-ups. */
+export async function update(input: { id: string } & ActivityInput, ctx: ActionContext): Promise<ActivityDetail> {
+  const activity = await own(ctx, input.id)
+  if (activity.status === 'cancelled') throw conflict('活动已取消，不能再修改')
+  if (input.capacity < activity.taken) throw invalid('capacity', `已有 ${activity.taken} 人报名，名额不能少于 ${activity.taken}`)
+  const { id, ...fields } = input
+  const at = ctx.deps.clock.now().toISOString()
+  const done = await activities(ctx.deps.store).update(
+    { _id: id, updatedAt: activity.updatedAt, taken: { $lte: input.capacity } },
+    { $set: { ...fields, updatedAt: at }, $push: { history: { at, by: ctx.caller._id, role: 'organizer', from: activity.status, to: activity.status, note: '修改活动信息' } } }
+  )
+  if (!done) throw conflict('活动刚刚有变化（可能有新的报名），请刷新后再修改')
+  await signups(ctx.deps.store).update({ activityId: id }, { $set: { startAt: input.startAt, endAt: input.endAt } }, { multi: true })
+  if (input.capacity > activity.capacity) await promote(ctx.deps, await volunteerRepository(ctx.deps.store).activity(id))
+  return detailOf(ctx, id)
+}
+
+export async function publish(input: { id: string }, ctx: ActionContext): Promise<ActivityDetail> {
+  const activity = await own(ctx, input.id)
+  const at = ctx.deps.clock.now().toISOString()
+  if (at > activity.signupDeadline) throw invalid('signupDeadline', '报名截止时间已过，请先修改时间再发布')
+  const done = await activities(ctx.deps.store).update(
+    { _id: activity._id, status: 'draft' },
+    { $set: { status: 'published', updatedAt: at }, $push: { history: { at, by: ctx.caller._id, role: 'organizer', from: 'draft', to: 'published', note: '发布活动' } } }
+  )
+  if (!done) throw conflict('只有草稿可以发布')
+  await counters(ctx.deps.store).update({ _id: 'activities' }, { $inc: { value: 1 } })
+  return detailOf(ctx, activity._id)
+}
+
+/** 取消活动: everyone holding or waiting for a place is told why. */
+export async function cancelActivity(input: { id: string; reason: string }, ctx: ActionContext): Promise<ActivityDetail> {
+  const activity = await own(ctx, input.id)
+  const at = ctx.deps.clock.now().toISOString()
+  const done = await activities(ctx.deps.store).update(
+    { _id: activity._id, status: { $ne: 'cancelled' } },
+    { $set: { status: 'cancelled', cancelReason: input.reason, updatedAt: at }, $push: { history: { at, by: ctx.caller._id, role: 'organizer', from: activity.status, to: 'cancelled', note: input.reason } } }
+  )
+  if (!done) throw conflict('活动已经取消了')
+  const affected = await signups(ctx.deps.store).find({ activityId: activity._id, status: { $in: [...HOLDING] } }, { limit: 1000 })
+  for (const s of affected) await tellUser(ctx.deps, s.userId, '活动已取消', `「${activity.title}」已取消：${input.reason}`, activity._id)
+  return detailOf(ctx, activity._id)
+}
+
+export async function organized(input: { page: number; pageSize: number }, { caller, deps }: ActionContext): Promise<Page<ActivityCard>> {
+  const q = caller.roles.includes('admin') ? {} : { organizerId: caller._id }
+  const [found, total] = await Promise.all([activities(deps.store).find(q, { sort: { startAt: -1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }), activities(deps.store).count(q)])
+  return { items: found.map((a) => toCard(a, null)), total, page: input.page, pageSize: input.pageSize }
+}
+
+export async function code(input: { id: string }, ctx: ActionContext) {
+  const activity = await own(ctx, input.id)
+  if (activity.status !== 'published') throw conflict('活动发布后才有签到码')
+  return currentCode(await volunteerRepository(ctx.deps.store).secret(), activity._id, ctx.deps.clock.now())
+}
+
+export async function roster(input: { id: string }, ctx: ActionContext): Promise<Roster> {
+  const activity = await own(ctx, input.id)
+  const list = await signups(ctx.deps.store).find({ activityId: activity._id }, { sort: { createdAt: 1 }, limit: 2000 })
+  const people = await volunteerRepository(ctx.deps.store).people(list.map((s) => s.userId))
+  const order = (s: (typeof list)[number]) => (s.status === 'confirmed' || s.status === 'offered' ? 0 : s.status === 'waitlisted' ? 1 : 2)
+  const rows: RosterRow[] = [...list]
+    .sort((a, b) => order(a) - order(b) || (a.ticket ?? 0) - (b.ticket ?? 0))
+    .map((s) => {
+      const v = people.volunteers.get(s.userId)
+      return {
+        userId: s.userId,
+        nickname: people.users.get(s.userId)?.nickname ?? '',
+        realName: v?.realName ?? '',
+        phone: maskPhone(v?.phone ?? ''),
+        status: s.status,
+        ticket: s.ticket,
+        checkInAt: s.checkInAt,
+        checkOutAt: s.checkOutAt,
+        autoCheckout: s.autoCheckout,
+        attendance: s.attendance,
+        hours: s.hours
+      }
+    })
+  return { activity: await toDetail(ctx.deps.store, activity, ctx.caller, null), rows, confirmedAt: activity.rosterConfirmedAt }
+}
+
+/**
+ * 确认名单 after the activity: each confirmed volunteer's time on site becomes hours (capped, 60% rule), no-shows
+ * are recorded, and the hours go into the append-only service records. Once per activity.
+ */
+export async function confirmRoster(input: { id: string }, ctx: ActionContext): Promise<Roster> {
+  const { deps } = ctx
+  const activity = await own(ctx, input.id)
+  const at = deps.clock.now().toISOString()
+  if (at < activity.endAt) throw conflict('活动结束后才能确认名单')
+  const claimed = await activities(deps.store).update({ _id: activity._id, rosterConfirmedAt: null }, { $set: { rosterConfirmedAt: at, updatedAt: at } })
+  if (!claimed) throw conflict('名单已经确认过了')
+  const rules = await volunteerRepository(deps.store).settings()
+  const month = beijingDay(activity.startAt).slice(0, 7)
+  const present = await signups(deps.store).find({ activityId: activity._id, status: 'confirmed' }, { limit: 2000 })
+  for (const s of present) {
+    const counted = countHours(activity, { checkInAt: s.checkInAt, checkOutAt: s.checkOutAt }, rules.minAttendance)
+    await signups(deps.store).update({ _id: s._id }, { $set: { ...counted, updatedAt: at } })
+    if (!counted.hours) continue
+    const record: ServiceRecord = { _id: `${activity._id}:${s.userId}`, userId: s.userId, activityId: activity._id, activityTitle: activity.title, hours: counted.hours, kind: 'verified', reason: null, by: ctx.caller._id, at, month }
+    try {
+      await serviceRecords(deps.store).insert(record)
+    } catch (error) {
+      if (error instanceof DuplicateKeyError) continue
+      throw error
+    }
+    await volunteers(deps.store).update({ _id: s.userId }, { $inc: { hours: counted.hours, activities: 1 } })
+    await monthly(deps.store).insert({ _id: `${month}:${s.userId}`, userId: s.userId, month, hours: 0, activities: 0 }).catch((error) => {
+      if (!(error instanceof DuplicateKeyError)) throw error
+    })
+    await monthly(deps.store).update({ _id: `${month}:${s.userId}` }, { $inc: { hours: counted.hours, activities: 1 } })
+  }
+  return roster(input, ctx)
+}
+
+const STATUS_TEXT = { confirmed: '已报名', waitlisted: '候补', offered: '待确认递补', cancelled: '已取消', passed: '递补超时' } as const
+const ATTENDANCE_TEXT = { pending: '', present: '出勤', short: '不足规定时长', absent: '缺席' } as const
+
+export async function exportRoster(input: { id: string }, ctx: ActionContext) {
+  const { activity, rows } = await roster(input, ctx)
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet('活动名单')
+  sheet.addRow([`${activity.title}（${ACTIVITY_TYPE_LABELS[activity.type]}）`])
+  sheet.addRow([`${beijingDateTime(activity.startAt)} – ${beijingDateTime(activity.endAt).slice(11)} · ${activity.place.address}`])
+  sheet.addRow(['姓名', '昵称', '手机', '状态', '候补号', '签到', '签退', '出勤', '时长（小时）'])
+  for (const r of rows) {
+    sheet.addRow([r.realName, r.nickname, r.phone, STATUS_TEXT[r.status], r.ticket ?? '', r.checkInAt ? beijingDateTime(r.checkInAt) : '', r.checkOutAt ? `${beijingDateTime(r.checkOutAt)}${r.autoCheckout ? '（自动）' : ''}` : '', ATTENDANCE_TEXT[r.attendance], r.hours ?? ''])
+  }
+  sheet.getRow(1).font = { bold: true, size: 14 }
+  sheet.getRow(3).font = { bold: true }
+  sheet.columns.forEach((c, i) => (c.width = [10, 12, 14, 12, 8, 18, 22, 14, 12][i]))
+  const file = await ctx.deps.files.put(Buffer.from(await book.xlsx.writeBuffer()), { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: `${activity.title}-名单.xlsx` })
+  return { fileId: file.fileId, url: await ctx.deps.files.url(file.fileId), rows: rows.length }
+}

@@ -1,0 +1,51 @@
+import type { Attendance, VolunteerSettings } from '../../types/volunteer'
+
+/** 星级 thresholds and the attendance, waitlist and stars rules; the office can change them in settings. */
+export const VOLUNTEER_DEFAULTS: VolunteerSettings = {
+  _id: 'volunteer',
+  stars: [100, 300, 600, 1000, 1500],
+  minAttendance: 0.6,
+  offerHours: 12,
+  starsPerMonth: 10,
+  noticeDays: 5
+}
+
+const MINUTE = 60000
+
+/**
+ * Hours as the rules count them: time on site within the scheduled time (so never more than scheduled), and
+ * nothing when that is under the minimum share of the schedule. No check-in is a no-show.
+ */
+export function countHours(
+  schedule: { startAt: string; endAt: string },
+  visit: { checkInAt: string | null; checkOutAt: string | null },
+  minAttendance: number
+): { attendance: Attendance; minutes: number; hours: number } {
+  if (!visit.checkInAt) return { attendance: 'absent', minutes: 0, hours: 0 }
+  const start = Date.parse(schedule.startAt)
+  const end = Date.parse(schedule.endAt)
+  const from = Math.max(Date.parse(visit.checkInAt), start)
+  const to = Math.min(Date.parse(visit.checkOutAt ?? schedule.endAt), end)
+  const minutes = Math.max(0, Math.floor((to - from) / MINUTE))
+  if (minutes < ((end - start) / MINUTE) * minAttendance) return { attendance: 'short', minutes, hours: 0 }
+  return { attendance: 'present', minutes, hours: Math.round((minutes / 60) * 10) / 10 }
+}
+
+/** Stars reached (0–5) and what the next one needs. */
+export function starLevel(hours: number, thresholds: number[]) {
+  const stars = thresholds.filter((t) => hours >= t).length
+  return { stars, nextStar: stars < thresholds.length ? { stars: stars + 1, hours: thresholds[stars] } : null }
+}
+
+/** 138****5678: enough for an organizer to tell people apart, never the whole number. */
+export const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****')
+
+/** 王*明: a checker learns the certificate is real without learning the whole name. */
+export const maskName = (name: string) => (name.length <= 1 ? name : name.length === 2 ? `${name[0]}*` : `${name[0]}${'*'.repeat(name.length - 2)}${name.at(-1)}`)
+
+/** Whole years between a birth date and a day, both YYYY-MM-DD. */
+export function ageOn(birthDate: string, day: string) {
+  const [by, bm, bd] = birthDate.split('-').map(Number)
+  const [y, m, d] = day.split('-').map(Number)
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0)
+}

@@ -1,0 +1,47 @@
+import type { ActivityCard, ActivityDetail, MySignup, Signup, Volunteer, VolunteerMe, VolunteerSettings } from '../../types/volunteer'
+import type { User } from '../../types/domain'
+import { signups } from '../core/collections'
+import type { Store } from '../core/ports'
+import type { StoredActivity } from './repository'
+import { starLevel } from './rules'
+
+export const toCard = (a: StoredActivity, mine: Signup | null): ActivityCard => ({
+  id: a._id,
+  title: a.title,
+  type: a.type,
+  address: a.place.address,
+  startAt: a.startAt,
+  endAt: a.endAt,
+  capacity: a.capacity,
+  placesLeft: Math.max(0, a.capacity - a.taken),
+  waitlist: a.waiting,
+  signupDeadline: a.signupDeadline,
+  status: a.status,
+  team: a.team,
+  mine: mine?.status ?? null
+})
+
+/** The caller's own sign-up; a waitlisted one learns its place in line. */
+export async function toMySignup(store: Store, s: Signup): Promise<MySignup> {
+  const position = s.status === 'waitlisted' && s.ticket !== null ? (await signups(store).count({ activityId: s.activityId, status: 'waitlisted', ticket: { $lt: s.ticket } })) + 1 : null
+  return { status: s.status, position, offerExpiresAt: s.offerExpiresAt, checkInAt: s.checkInAt, checkOutAt: s.checkOutAt, attendance: s.attendance, hours: s.hours }
+}
+
+export async function toDetail(store: Store, a: StoredActivity, viewer: User, mine: Signup | null): Promise<ActivityDetail> {
+  return {
+    ...toCard(a, mine),
+    description: a.description,
+    bring: a.bring,
+    place: a.place,
+    cancelDeadline: a.cancelDeadline,
+    insurance: a.insurance,
+    cancelReason: a.cancelReason,
+    rosterConfirmedAt: a.rosterConfirmedAt,
+    mySignup: mine ? await toMySignup(store, mine) : null,
+    organizing: a.organizerId === viewer._id || viewer.roles.includes('admin')
+  }
+}
+
+export function toMe(v: Volunteer, rules: VolunteerSettings): VolunteerMe {
+  return { realName: v.realName, phone: v.phone, team: v.team, hours: v.hours, makeupHours: v.makeupHours, activities: v.activities, ...starLevel(v.hours, rules.stars), certificateNo: v.certificateNo }
+}

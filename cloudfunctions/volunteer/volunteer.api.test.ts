@@ -1,0 +1,264 @@
+import type { AddressInfo } from 'node:net'
+import ExcelJS from 'exceljs'
+import { activities, serviceRecords, signups, volunteers } from '../core/collections'
+import { userIdOf } from '../core/identity'
+import { startRuntime, type TestRuntime } from '../../test/support/runtime'
+import { currentCode } from './checkin-code'
+import { sweepVolunteers } from './daily'
+import { volunteerRepository } from './repository'
+
+// Drawing the first QR code under jest takes a few seconds.
+jest.setTimeout(30000)
+
+let rt: TestRuntime
+beforeEach(async () => {
+  rt = await startRuntime({ at: '2026-11-23T09:00:00+08:00' })
+})
+afterEach(() => rt.app.close())
+
+const HOUR = 3600000
+const PLACE = { address: '麒麟区南宁北路与文昌街交叉口', lat: 25.5001, lng: 103.7934, radius: 300 }
+
+async function ok<T = any>(fn: 'volunteer' | 'users', action: string, payload: object, openid: string): Promise<T> {
+  const res = await rt.call(fn as 'volunteer', action as 'me', payload as Record<string, never>, openid)
+  if (res.status !== 200) throw new Error(`${action} refused: ${JSON.stringify(res.body)}`)
+  return res.body.data
+}
+
+const register = (openid: string, birthDate = '1990-05-01') => ok('volunteer', 'register', { realName: '李志愿', phone: '13812345678', team: '南宁街道志愿服务队', birthDate }, openid)
+
+/** A published activity; times are hours from the test clock's start (Monday 09:00 Beijing). */
+async function activity(overrides: Record<string, unknown> = {}, from = 48, hours = 2) {
+  const t = (h: number) => new Date(Date.parse('2026-11-23T09:00:00+08:00') + h * HOUR).toISOString()
+  const input = { title: '文昌街路口交通文明劝导', type: 'traffic', description: '早高峰劝导行人不闯红灯', bring: '身份证、水杯', place: PLACE, startAt: t(from), endAt: t(from + hours), capacity: 30, signupDeadline: t(Math.max(from - 12, 0.5)), cancelDeadline: t(Math.max(from - 24, 0.25)), insurance: true, ...overrides }
+  const created = await ok('volunteer', 'create', input, 'demo-organizer')
+  await ok('volunteer', 'publish', { id: created.id }, 'demo-organizer')
+  return created.id as string
+}
+
+const signup = (activityId: string, openid: string) => signups(rt.deps.store).findOne({ _id: `${activityId}:${userIdOf(openid)}` })
+
+describe('registering', () => {
+  it('when an adult registers, then they become a volunteer with a certificate number, and others never see their phone', async () => {
+    const me = await register('demo-resident')
+    expect(me).toMatchObject({ realName: '李志愿', phone: '13812345678', hours: 0, stars: 0, nextStar: { stars: 1, hours: 100 }, certificateNo: expect.stringMatching(/^ZYFW-2026-[0-9A-F]{8}$/) })
+    expect((await ok('users', 'me', {}, 'demo-resident')).roles).toContain('volunteer')
+    const id = await activity()
+    await ok('volunteer', 'signUp', { id }, 'demo-resident')
+    const roster = await ok('volunteer', 'roster', { id }, 'demo-organizer')
+    expect(roster.rows[0]).toMatchObject({ realName: '李志愿', phone: '138****5678' })
+    expect(JSON.stringify(roster)).not.toContain('13812345678')
+  })
+
+  it('when someone under 14 registers, or 16 without a guardian, then it is refused naming the field', async () => {
+    expect(await rt.call('volunteer', 'register', { realName: '王小明', phone: '13800000000', team: '实验小学', birthDate: '2014-01-01' }, 'kid')).toMatchObject({ status: 400, body: { issues: [{ field: 'birthDate' }] } })
+    expect(await rt.call('volunteer', 'register', { realName: '王小明', phone: '13800000000', team: '一中', birthDate: '2010-01-01' }, 'teen')).toMatchObject({ status: 400, body: { issues: [{ field: 'guardian' }] } })
+    const withGuardian = await rt.call('volunteer', 'register', { realName: '王小明', phone: '13800000000', team: '一中', birthDate: '2010-01-01', guardian: { name: '王大明', phone: '13900000000', consent: true } }, 'teen')
+    expect(withGuardian.status).toBe(200)
+    expect((await volunteers(rt.deps.store).findOne({ _id: userIdOf('teen') }))?.guardian).toEqual({ name: '王大明', phone: '13900000000' })
+  })
+})
+
+describe('signing up', () => {
+  it('when 300 volunteers sign up at once over HTTP for 30 places, then 30 are confirmed and 270 wait in arrival order, nobody twice; 10 cancellations offer the next 10', async () => {
+    for (let i = 0; i < 300; i++) await register(`v-${i}`)
+    const id = await activity({ capacity: 30 })
+    await rt.app.listen({ host: '127.0.0.1', port: 0 })
+    const { port } = rt.app.server.address() as AddressInfo
+    const answers = await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        fetch(`http://127.0.0.1:${port}/api/volunteer`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-openid': `v-${i}` }, body: JSON.stringify({ action: 'signUp', payload: { id } }) }).then(
+          (r) => r.json() as Promise<{ ok: boolean; data: { status: string; position: number | null } }>
+        )
+      )
+    )
+    expect(answers.every((a) => a.ok)).toBe(true)
+    expect(answers.filter((a) => a.data.status === 'confirmed')).toHaveLength(30)
+    expect(answers.filter((a) => a.data.status === 'waitlisted')).toHaveLength(270)
+    const stored = await signups(rt.deps.store).find({ activityId: id }, { limit: 1000 })
+    expect(stored).toHaveLength(300)
+    expect(new Set(stored.map((s) => s.userId)).size).toBe(300)
+    const tickets = stored.filter((s) => s.status === 'waitlisted').map((s) => s.ticket!).sort((a, b) => a - b)
+    expect(tickets).toEqual(Array.from({ length: 270 }, (_, i) => i + 1))
+    expect(await activities(rt.deps.store).findOne({ _id: id })).toMatchObject({ taken: 30, waiting: 270, tickets: 270 })
+
+    const confirmed = stored.filter((s) => s.status === 'confirmed').slice(0, 10)
+    const byUser = new Map(Array.from({ length: 300 }, (_, i) => [userIdOf(`v-${i}`), `v-${i}`]))
+    for (const s of confirmed) await ok('volunteer', 'cancel', { id }, byUser.get(s.userId)!)
+    const offered = await signups(rt.deps.store).find({ activityId: id, status: 'offered' }, { limit: 100 })
+    expect(offered.map((s) => s.ticket).sort((a, b) => a! - b!)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect(await activities(rt.deps.store).findOne({ _id: id })).toMatchObject({ taken: 30, waiting: 260 })
+    const eleventh = stored.find((s) => s.ticket === 11)!
+    expect((await ok('volunteer', 'activity', { id }, byUser.get(eleventh.userId)!)).mySignup).toMatchObject({ status: 'waitlisted', position: 1 })
+  }, 120000)
+
+  it('when the same person signs up twice, then they hold one place', async () => {
+    await register('demo-volunteer')
+    const id = await activity()
+    await Promise.all([ok('volunteer', 'signUp', { id }, 'demo-volunteer'), ok('volunteer', 'signUp', { id }, 'demo-volunteer')])
+    expect(await signups(rt.deps.store).count({ activityId: id })).toBe(1)
+    expect((await activities(rt.deps.store).findOne({ _id: id }))?.taken).toBe(1)
+  })
+
+  it('when an activity overlaps one the volunteer joined, then the sign-up is refused naming the other', async () => {
+    await register('demo-volunteer')
+    const first = await activity({ title: '早高峰劝导' }, 48, 2)
+    const second = await activity({ title: '路口清洁' }, 49, 2)
+    await ok('volunteer', 'signUp', { id: first }, 'demo-volunteer')
+    const res = await rt.call('volunteer', 'signUp', { id: second }, 'demo-volunteer')
+    expect(res).toMatchObject({ status: 409, body: { code: 'CONFLICT', message: '与您已报名的「早高峰劝导」时间冲突' } })
+    expect(await signup(second, 'demo-volunteer')).toBeNull()
+    const later = await activity({ title: '午间清洁' }, 50, 1)
+    await expect(ok('volunteer', 'signUp', { id: later }, 'demo-volunteer')).resolves.toMatchObject({ status: 'confirmed' })
+  })
+
+  it('when the cancellation deadline has passed, then a confirmed volunteer cannot cancel', async () => {
+    await register('demo-volunteer')
+    const id = await activity({}, 48, 2) // cancel deadline: 24 h from now
+    await ok('volunteer', 'signUp', { id }, 'demo-volunteer')
+    rt.clock.advance(25 * HOUR)
+    expect(await rt.call('volunteer', 'cancel', { id }, 'demo-volunteer')).toMatchObject({ status: 409, body: { message: '已过取消截止时间，如确有困难请联系活动组织者' } })
+    expect((await signup(id, 'demo-volunteer'))?.status).toBe('confirmed')
+  })
+
+  it('when an offered place is not confirmed within 12 hours, then it passes to the next in line; a confirmation in time keeps it', async () => {
+    for (const who of ['a', 'b', 'c', 'd']) await register(who)
+    const id = await activity({ capacity: 1 })
+    for (const who of ['a', 'b', 'c', 'd']) await ok('volunteer', 'signUp', { id }, who)
+    await ok('volunteer', 'cancel', { id }, 'a')
+    expect((await signup(id, 'b'))?.status).toBe('offered')
+    rt.clock.advance(11 * HOUR)
+    await sweepVolunteers(rt.deps)
+    expect((await signup(id, 'b'))?.status).toBe('offered')
+    rt.clock.advance(2 * HOUR)
+    await sweepVolunteers(rt.deps)
+    expect((await signup(id, 'b'))?.status).toBe('passed')
+    expect((await signup(id, 'c'))?.status).toBe('offered')
+    expect(await rt.call('volunteer', 'acceptOffer', { id }, 'b')).toMatchObject({ status: 409 })
+    await expect(ok('volunteer', 'acceptOffer', { id }, 'c')).resolves.toMatchObject({ status: 'confirmed' })
+    expect(await activities(rt.deps.store).findOne({ _id: id })).toMatchObject({ taken: 1, waiting: 1 })
+  })
+
+  it('when the organizer lowers capacity below those signed up, then it is refused with a clear message', async () => {
+    for (const who of ['a', 'b', 'c']) await register(who)
+    const id = await activity({ capacity: 5 })
+    for (const who of ['a', 'b', 'c']) await ok('volunteer', 'signUp', { id }, who)
+    const current = await ok('volunteer', 'activity', { id }, 'demo-organizer')
+    const { id: _, ...input } = { ...current, title: current.title }
+    const res = await rt.call('volunteer', 'update', { id, title: input.title, type: input.type, description: input.description, bring: input.bring, place: input.place, startAt: input.startAt, endAt: input.endAt, capacity: 2, signupDeadline: input.signupDeadline, cancelDeadline: input.cancelDeadline, insurance: input.insurance }, 'demo-organizer')
+    expect(res).toMatchObject({ status: 400, body: { issues: [{ field: 'capacity', message: '已有 3 人报名，名额不能少于 3' }] } })
+    expect((await activities(rt.deps.store).findOne({ _id: id }))?.capacity).toBe(5)
+  })
+
+  it('when a resident or a volunteer tries organizer actions, then they are refused', async () => {
+    await register('demo-volunteer')
+    expect(await rt.call('volunteer', 'create', {}, 'demo-volunteer')).toMatchObject({ status: 403 })
+    expect(await rt.call('volunteer', 'signUp', { id: 'x' }, 'demo-resident')).toMatchObject({ status: 403 })
+    expect(await rt.call('volunteer', 'makeup', { userId: 'x', hours: 1, reason: 'r' }, 'demo-organizer')).toMatchObject({ status: 403 })
+  })
+})
+
+describe('checking in and counting hours', () => {
+  async function onSite(id: string, who: string, lat = PLACE.lat, lng = PLACE.lng) {
+    const { code } = await currentCode(await volunteerRepository(rt.deps.store).secret(), id, rt.deps.clock.now())
+    return rt.call('volunteer', 'checkIn', { id, code, lat, lng }, who)
+  }
+
+  it('when the code is current, then check-in works; a code from two windows ago (a forwarded screenshot) is refused', async () => {
+    await register('demo-volunteer')
+    const id = await activity({}, 1, 2)
+    await ok('volunteer', 'signUp', { id }, 'demo-volunteer')
+    rt.clock.advance(HOUR)
+    const old = await ok('volunteer', 'code', { id }, 'demo-organizer')
+    rt.clock.advance(61000)
+    expect(await rt.call('volunteer', 'checkIn', { id, code: old.code }, 'demo-volunteer')).toMatchObject({ status: 400, body: { issues: [{ field: 'code' }] } })
+    expect((await signup(id, 'demo-volunteer'))?.checkInAt).toBeNull()
+    const fresh = await ok('volunteer', 'code', { id }, 'demo-organizer')
+    expect(fresh.qr).toMatch(/^data:image\/png;base64,/)
+    await expect(ok('volunteer', 'checkIn', { id, code: `cwt-checkin:${id}:${fresh.code}` }, 'demo-volunteer')).resolves.toMatchObject({ checkInAt: expect.any(String) })
+    expect(await rt.call('volunteer', 'checkIn', { id, code: fresh.code }, 'demo-volunteer')).toMatchObject({ status: 409, body: { message: '您已签到过了' } })
+  })
+
+  it('when the volunteer is outside the radius, then check-in is refused with the distance', async () => {
+    await register('demo-volunteer')
+    const id = await activity({}, 1, 2)
+    await ok('volunteer', 'signUp', { id }, 'demo-volunteer')
+    rt.clock.advance(HOUR)
+    const res = await onSite(id, 'demo-volunteer', PLACE.lat + 0.01, PLACE.lng)
+    expect(res.status).toBe(409)
+    expect(res.body.message).toMatch(/^您距离活动地点约 1\d{3} 米/)
+    expect((await onSite(id, 'demo-volunteer')).status).toBe(200)
+  })
+
+  it('when the roster is confirmed, then hours are capped at the schedule, under 60% counts nothing, no-shows are recorded, and a forgotten check-out closes at the end', async () => {
+    for (const who of ['full', 'short', 'absent', 'forgot']) await register(who)
+    const id = await activity({}, 1, 2) // 10:00–12:00
+    for (const who of ['full', 'short', 'absent', 'forgot']) await ok('volunteer', 'signUp', { id }, who)
+    rt.clock.advance(HOUR - 20 * 60000) // 09:40, early
+    await onSite(id, 'full')
+    rt.clock.advance(60 * 60000) // 10:40
+    await onSite(id, 'forgot')
+    rt.clock.advance(10 * 60000) // 10:50
+    await onSite(id, 'short')
+    rt.clock.advance(30 * 60000) // 11:20
+    const { code } = await currentCode(await volunteerRepository(rt.deps.store).secret(), id, rt.deps.clock.now())
+    await ok('volunteer', 'checkOut', { id, code }, 'short')
+    rt.clock.advance(2 * HOUR) // 13:20
+    await ok('volunteer', 'checkOut', { id, code: (await currentCode(await volunteerRepository(rt.deps.store).secret(), id, rt.deps.clock.now())).code }, 'full').catch(() => undefined)
+    await sweepVolunteers(rt.deps)
+    expect(await signup(id, 'forgot')).toMatchObject({ autoCheckout: true })
+    const roster = await ok('volunteer', 'confirmRoster', { id }, 'demo-organizer')
+    const row = (who: string) => roster.rows.find((r: { userId: string }) => r.userId === userIdOf(who))
+    expect(row('full')).toMatchObject({ attendance: 'present', hours: 2 })
+    expect(row('short')).toMatchObject({ attendance: 'short', hours: 0 })
+    expect(row('absent')).toMatchObject({ attendance: 'absent', hours: 0 })
+    expect(row('forgot')).toMatchObject({ attendance: 'present', hours: 1.3, autoCheckout: true })
+    expect(await serviceRecords(rt.deps.store).count({ activityId: id })).toBe(2)
+    expect((await volunteers(rt.deps.store).findOne({ _id: userIdOf('full') }))?.hours).toBe(2)
+    expect(await rt.call('volunteer', 'confirmRoster', { id }, 'demo-organizer')).toMatchObject({ status: 409 })
+    expect((await volunteers(rt.deps.store).findOne({ _id: userIdOf('full') }))?.hours).toBe(2)
+
+    const exported = await ok('volunteer', 'exportRoster', { id }, 'demo-organizer')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await rt.app.inject({ method: 'GET', url: exported.url })).rawPayload as unknown as ArrayBuffer)
+    expect(book.getWorksheet('活动名单')!.getRow(3).values).toContain('出勤')
+    expect(exported.rows).toBe(4)
+  })
+
+  it('when the office adds make-up hours, then they are kept apart from verified hours, with the reason', async () => {
+    await register('demo-volunteer')
+    const me = await ok('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 3.5, reason: '2026 年 10 月线下服务，纸质签到表补录' }, 'demo-admin')
+    expect(me).toMatchObject({ hours: 0, makeupHours: 3.5 })
+    const records = await ok('volunteer', 'hours', {}, 'demo-volunteer')
+    expect(records.items).toEqual([expect.objectContaining({ kind: 'makeup', hours: 3.5, reason: '2026 年 10 月线下服务，纸质签到表补录' })])
+    expect(await rt.call('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 1, reason: '' }, 'demo-admin')).toMatchObject({ status: 400 })
+  })
+})
+
+describe('volunteer stars of the month', () => {
+  it('when the office ranks a month, then candidates come by hours then activities; at least 10 are published after the notice period', async () => {
+    const month = '2026-11'
+    for (let i = 0; i < 12; i++) {
+      await register(`s-${i}`)
+      await rt.deps.store.collection('monthly').insert({ _id: `${month}:${userIdOf(`s-${i}`)}`, userId: userIdOf(`s-${i}`), month, hours: 10 + (i % 4), activities: i })
+    }
+    const ranked = await ok('volunteer', 'starCandidates', { month }, 'demo-admin')
+    expect(ranked.map((c: { hours: number; activities: number }) => [c.hours, c.activities]).slice(0, 4)).toEqual([[13, 11], [13, 7], [13, 3], [12, 10]])
+    const ids = ranked.map((c: { userId: string }) => c.userId)
+    expect(await rt.call('volunteer', 'publishStars', { month, userIds: ids.slice(0, 9) }, 'demo-admin')).toMatchObject({ status: 400, body: { issues: [{ field: 'userIds' }] } })
+    await ok('volunteer', 'publishStars', { month, userIds: ids.slice(0, 10) }, 'demo-admin')
+    expect(await rt.call('volunteer', 'finalizeStars', { month }, 'demo-admin')).toMatchObject({ status: 409 })
+    rt.clock.advance(6 * 24 * HOUR)
+    await expect(ok('volunteer', 'finalizeStars', { month }, 'demo-admin')).resolves.toMatchObject({ status: 'published' })
+    const visible = await ok('volunteer', 'stars', {}, 'demo-resident')
+    expect(visible[0]).toMatchObject({ month, status: 'published' })
+    expect(visible[0].winners).toHaveLength(10)
+    expect(JSON.stringify(visible)).not.toContain(userIdOf('s-0'))
+  })
+
+  it('when anyone checks a certificate number, then a real one answers the masked name and hours', async () => {
+    const me = await register('demo-volunteer')
+    expect(await ok('volunteer', 'verify', { no: me.certificateNo }, 'demo-resident')).toEqual({ valid: true, name: '李*愿', hours: 0, activities: 0 })
+    expect(await ok('volunteer', 'verify', { no: 'ZYFW-2026-00000000' }, 'demo-resident')).toMatchObject({ valid: false })
+  })
+})

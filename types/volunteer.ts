@@ -1,0 +1,248 @@
+/** 志愿服务: the domain and the views the volunteer function answers with. Dates travel as ISO 8601 strings. */
+import type { HistoryEntry } from './domain'
+
+export const ACTIVITY_TYPES = ['traffic', 'cleanup', 'leifeng', 'neighbour', 'publicity', 'other'] as const
+export type ActivityType = (typeof ACTIVITY_TYPES)[number]
+
+export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
+  traffic: '交通文明劝导',
+  cleanup: '环境清洁',
+  leifeng: '学雷锋',
+  neighbour: '邻里互助',
+  publicity: '文明宣传',
+  other: '其他'
+}
+
+export type ActivityStatus = 'draft' | 'published' | 'cancelled'
+
+export interface ActivityPlace {
+  address: string
+  /** Where check-in is allowed, when given. */
+  lat: number | null
+  lng: number | null
+  /** Metres around the point within which check-in is accepted. */
+  radius: number
+}
+
+export interface Activity {
+  _id: string
+  title: string
+  type: ActivityType
+  description: string
+  /** What to bring (证件, 水杯, 防晒…). */
+  bring: string
+  place: ActivityPlace
+  startAt: string
+  endAt: string
+  capacity: number
+  /** Confirmed places taken; only ever changed by a conditional atomic update. */
+  taken: number
+  /** The last waitlist ticket handed out: arrival order. */
+  tickets: number
+  signupDeadline: string
+  cancelDeadline: string
+  insurance: boolean
+  status: ActivityStatus
+  organizerId: string
+  team: string
+  cancelReason: string | null
+  rosterConfirmedAt: string | null
+  remindedAt: string | null
+  createdAt: string
+  updatedAt: string
+  history: HistoryEntry[]
+}
+
+/** confirmed: has a place; waitlisted: in line; offered: a freed place waits for the person's yes; passed: the offer lapsed. */
+export type SignupStatus = 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'passed'
+export type Attendance = 'pending' | 'present' | 'short' | 'absent'
+
+export interface Signup {
+  /** `<activityId>:<userId>`: one place per person per activity. */
+  _id: string
+  activityId: string
+  userId: string
+  status: SignupStatus
+  ticket: number | null
+  offerExpiresAt: string | null
+  checkInAt: string | null
+  checkOutAt: string | null
+  autoCheckout: boolean
+  attendance: Attendance
+  minutes: number | null
+  hours: number | null
+  /** Copied from the activity, for the clash rule. */
+  startAt: string
+  endAt: string
+  createdAt: string
+  updatedAt: string
+  history: HistoryEntry[]
+}
+
+export interface Guardian {
+  name: string
+  phone: string
+}
+
+export interface Volunteer {
+  /** The user's id. */
+  _id: string
+  realName: string
+  phone: string
+  team: string
+  birthDate: string
+  guardian: Guardian | null
+  registeredAt: string
+  /** Verified hours, from confirmed rosters. */
+  hours: number
+  /** Make-up hours the office recorded, kept apart. */
+  makeupHours: number
+  activities: number
+  certificateNo: string
+}
+
+/** Append-only: a record is never changed or removed. */
+export interface ServiceRecord {
+  _id: string
+  userId: string
+  activityId: string | null
+  activityTitle: string | null
+  hours: number
+  kind: 'verified' | 'makeup'
+  reason: string | null
+  by: string
+  at: string
+  /** YYYY-MM of the service, for the monthly stars. */
+  month: string
+}
+
+export interface StarWinner {
+  userId: string
+  nickname: string
+  team: string
+  hours: number
+  activities: number
+}
+
+export interface StarsMonth {
+  /** YYYY-MM. */
+  _id: string
+  status: 'notice' | 'published'
+  winners: StarWinner[]
+  noticeUntil: string
+  publishedAt: string | null
+}
+
+export interface VolunteerSettings {
+  _id: 'volunteer'
+  /** Hours for 1 to 5 stars. */
+  stars: number[]
+  /** Share of the scheduled time a volunteer must be present for the hours to count. */
+  minAttendance: number
+  /** Hours a waitlisted person has to take a freed place. */
+  offerHours: number
+  starsPerMonth: number
+  noticeDays: number
+}
+
+// ---------------------------------------------------------------- views
+
+export interface ActivityCard {
+  id: string
+  title: string
+  type: ActivityType
+  address: string
+  startAt: string
+  endAt: string
+  capacity: number
+  placesLeft: number
+  waitlist: number
+  signupDeadline: string
+  status: ActivityStatus
+  team: string
+  /** The caller's sign-up, if any. */
+  mine: SignupStatus | null
+}
+
+export interface MySignup {
+  status: SignupStatus
+  /** 1-based place in the waitlist while waitlisted. */
+  position: number | null
+  offerExpiresAt: string | null
+  checkInAt: string | null
+  checkOutAt: string | null
+  attendance: Attendance
+  hours: number | null
+}
+
+export interface ActivityDetail extends ActivityCard {
+  description: string
+  bring: string
+  place: ActivityPlace
+  cancelDeadline: string
+  insurance: boolean
+  cancelReason: string | null
+  rosterConfirmedAt: string | null
+  mySignup: MySignup | null
+  /** The caller organizes it. */
+  organizing: boolean
+}
+
+export interface VolunteerMe {
+  realName: string
+  phone: string
+  team: string
+  hours: number
+  makeupHours: number
+  activities: number
+  stars: number
+  /** The next star and the hours it needs; null at five stars. */
+  nextStar: { stars: number; hours: number } | null
+  certificateNo: string
+}
+
+export interface RosterRow {
+  userId: string
+  nickname: string
+  realName: string
+  /** 138****5678: organizers never see the whole number. */
+  phone: string
+  status: SignupStatus
+  ticket: number | null
+  checkInAt: string | null
+  checkOutAt: string | null
+  autoCheckout: boolean
+  attendance: Attendance
+  hours: number | null
+}
+
+export interface Roster {
+  activity: ActivityDetail
+  rows: RosterRow[]
+  confirmedAt: string | null
+}
+
+export interface Certificate {
+  no: string
+  name: string
+  team: string
+  hours: number
+  makeupHours: number
+  activities: { title: string; date: string; hours: number }[]
+  issuer: string
+  issuedAt: string
+}
+
+export interface ActivityInput {
+  title: string
+  type: ActivityType
+  description: string
+  bring: string
+  place: ActivityPlace
+  startAt: string
+  endAt: string
+  capacity: number
+  signupDeadline: string
+  cancelDeadline: string
+  insurance: boolean
+}
