@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import ExcelJS from 'exceljs'
-import { activities, serviceRecords, signups, volunteers } from '../core/collections'
+import { activities, monthly, serviceRecords, signups, volunteers } from '../core/collections'
 import { userIdOf } from '../core/identity'
 import { startRuntime, type TestRuntime } from '../../test/support/runtime'
 import { currentCode } from './checkin-code'
@@ -240,7 +240,7 @@ describe('volunteer stars of the month', () => {
     const month = '2026-11'
     for (let i = 0; i < 12; i++) {
       await register(`s-${i}`)
-      await rt.deps.store.collection('monthly').insert({ _id: `${month}:${userIdOf(`s-${i}`)}`, userId: userIdOf(`s-${i}`), month, hours: 10 + (i % 4), activities: i })
+      await monthly(rt.deps.store).insert({ _id: `${month}:${userIdOf(`s-${i}`)}`, userId: userIdOf(`s-${i}`), month, hours: 10 + (i % 4), activities: i })
     }
     const ranked = await ok('volunteer', 'starCandidates', { month }, 'demo-admin')
     expect(ranked.map((c: { hours: number; activities: number }) => [c.hours, c.activities]).slice(0, 4)).toEqual([[13, 11], [13, 7], [13, 3], [12, 10]])
