@@ -5,6 +5,8 @@ import { reports } from '../cloudfunctions/core/collections'
 import type { Deps } from '../cloudfunctions/core/ports'
 import { functions } from '../cloudfunctions/registry'
 import { DEMO_CENTER } from '../cloudfunctions/reports/geo'
+import { activities } from '../cloudfunctions/core/collections'
+import { beijingDay } from '../cloudfunctions/reports/calendar'
 
 const photo = async (deps: Deps, name: string) => (await deps.files.put(readFileSync(path.join(__dirname, 'demo', `${name}.jpg`)), { contentType: 'image/jpeg' })).fileId
 
@@ -38,4 +40,32 @@ export async function seedDemoReports(deps: Deps) {
   const cable = await call('demo-student', 'submit', { categoryId: 'g2-07', description: '居民楼外墙上的线缆乱拉乱挂，像蜘蛛网一样', photos: [await photo(deps, 'cable-before')], location: at(-0.0003, -0.0008, '麒麟区建宁东路 12 号院'), anonymous: false }, 'demo-cable')
   await call('demo-admin', 'accept', { id: cable.id })
   await call('demo-admin', 'assign', { id: cable.id, departmentId: 'dept-gx', deadlineDays: 10 })
+}
+
+/** A registered demo volunteer and this week's activities, one of them already joined. */
+export async function seedDemoActivities(deps: Deps) {
+  if (await activities(deps.store).count({})) return
+  const call = async <A extends ActionName<'volunteer'>>(openid: string, action: A, payload: RequestOf<'volunteer', A>) => {
+    const answer = await functions.volunteer({ action, payload }, { openid, deps })
+    if (!answer.ok) throw new Error(`demo ${action}: ${answer.message}`)
+    return answer.data as { id: string }
+  }
+  const day = (offset: number) => beijingDay(new Date(deps.clock.now().getTime() + offset * 86400000))
+  const at = (offset: number, time: string) => new Date(`${day(offset)}T${time}:00+08:00`).toISOString()
+  const place = (address: string, dLat = 0, dLng = 0) => ({ address, lat: DEMO_CENTER.lat + dLat, lng: DEMO_CENTER.lng + dLng, radius: 300 })
+
+  await call('demo-volunteer', 'register', { realName: '李志愿', phone: '13800001234', team: '南宁街道志愿服务队', birthDate: '1995-06-18' })
+  await call('demo-organizer', 'register', { realName: '陈组织', phone: '13800005678', team: '麒麟区新时代文明实践中心', birthDate: '1988-03-05' })
+  const plans = [
+    { title: '文昌街路口早高峰交通文明劝导', type: 'traffic', description: '在文昌街与南宁路口劝导行人、非机动车遵守信号灯，不闯红灯、不越线。每岗 2 人，佩戴志愿者红马甲。', bring: '身份证、水杯、防晒', place: place('麒麟区文昌街与南宁路交叉口', -0.0006, 0.0009), startAt: at(1, '07:30'), endAt: at(1, '09:00'), capacity: 8, signupDeadline: at(1, '06:00'), cancelDeadline: at(1, '05:00'), insurance: true },
+    { title: '南宁北路沿街环境清洁', type: 'cleanup', description: '清理沿街绿化带垃圾、铲除小广告，整理共享单车。工具由街道提供。', bring: '手套、水杯', place: place('麒麟区南宁北路 88 号集合', 0.0002, 0.0005), startAt: at(5, '09:00'), endAt: at(5, '11:30'), capacity: 20, signupDeadline: at(4, '18:00'), cancelDeadline: at(4, '12:00'), insurance: true },
+    { title: '社区老人智能手机使用帮扶', type: 'neighbour', description: '在社区活动室帮助老人学习手机挪车码、健康码、视频通话等常用功能。', bring: '身份证', place: place('麒麟区建宁东路社区活动室', -0.0003, -0.0008), startAt: at(3, '14:30'), endAt: at(3, '16:30'), capacity: 6, signupDeadline: at(2, '18:00'), cancelDeadline: at(2, '12:00'), insurance: false }
+  ] as const
+  const ids: string[] = []
+  for (const plan of plans) {
+    const { id } = await call('demo-organizer', 'create', plan)
+    await call('demo-organizer', 'publish', { id })
+    ids.push(id)
+  }
+  await call('demo-volunteer', 'signUp', { id: ids[0] })
 }

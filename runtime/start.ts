@@ -3,7 +3,7 @@ import { DEMO_IDENTITIES, ROLE_LABELS } from '../types/domain'
 import { createLocalDeps } from '../cloudfunctions/core/local-deps'
 import { createRuntime } from './app'
 import { ensureH5Build, H5_DIR } from './h5-build'
-import { seedDemoReports } from './demo'
+import { seedDemoActivities, seedDemoReports } from './demo'
 import { seedLocal } from './seed'
 import { sweep } from '../cloudfunctions/reports/daily'
 import { sweepVolunteers } from '../cloudfunctions/volunteer/daily'
@@ -19,7 +19,10 @@ async function main() {
   }
   const deps = createLocalDeps({ dataDir })
   await seedLocal(deps)
-  if (process.env.DEMO_DATA !== '0') await seedDemoReports(deps)
+  if (process.env.DEMO_DATA !== '0') {
+    await seedDemoReports(deps)
+    await seedDemoActivities(deps)
+  }
   const app = await createRuntime({ deps, staticDir: H5_DIR })
   await app.listen({ host: '127.0.0.1', port })
 
