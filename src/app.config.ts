@@ -1,9 +1,11 @@
 import { reportPackage } from './packages/report/routes'
+import { organizePackage } from './packages/organize/routes'
 import { staffPackage } from './packages/staff/routes'
+import { volunteerPackage } from './packages/volunteer/routes'
 
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/me/index'],
-  subPackages: [reportPackage, staffPackage, { root: 'packages/admin', name: 'admin', pages: ['users/index'] }].filter((p) => p.pages.length),
+  subPackages: [reportPackage, staffPackage, volunteerPackage, organizePackage, { root: 'packages/admin', name: 'admin', pages: ['users/index'] }].filter((p) => p.pages.length),
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#c8161d',
@@ -24,6 +26,6 @@ export default defineAppConfig({
   lazyCodeLoading: 'requiredComponents',
   // 随手拍 pins the problem's place; WeChat requires both declarations and the privacy agreement flow.
   requiredPrivateInfos: ['chooseLocation', 'getLocation'],
-  permission: { 'scope.userLocation': { desc: '用于标注随手拍问题的位置、查看附近的问题' } },
+  permission: { 'scope.userLocation': { desc: '用于标注随手拍问题的位置、查看附近的问题和志愿活动现场签到' } },
   __usePrivacyCheck__: true
 })

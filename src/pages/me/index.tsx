@@ -9,7 +9,9 @@ import { IdentitySwitch } from '@/components/identity-switch'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
+import { OrganizeCells } from './organize-cells'
 import { ResidentCells } from './resident-cells'
+import { VolunteerCells } from './volunteer-cells'
 import './index.scss'
 
 export default function MePage() {
@@ -75,6 +77,10 @@ export default function MePage() {
             </Cell.Group>
 
             <ResidentCells />
+
+            <VolunteerCells />
+
+            <OrganizeCells roles={user.roles} />
 
             {user.roles.includes('admin') && (
               <Cell.Group className="me__cells" title="创文办管理">

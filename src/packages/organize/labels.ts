@@ -1,0 +1,51 @@
+import dayjs from 'dayjs'
+import type { ActivityStatus, Attendance, RosterRow, SignupStatus } from '@contract'
+
+export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = { draft: '草稿', published: '已发布', cancelled: '已取消' }
+
+// Draft: amber, waiting on the organizer; published: green; cancelled: grey.
+export const ACTIVITY_STATUS_COLOURS: Record<ActivityStatus, [background: string, color: string]> = {
+  draft: ['#fff4e5', '#d46b08'],
+  published: ['#eaf8ef', '#1f8a4c'],
+  cancelled: ['#f2f3f5', '#595959']
+}
+
+export const ATTENDANCE_LABELS: Record<Attendance, string> = { pending: '未结算', present: '出勤', short: '不足 60%', absent: '缺席' }
+
+/** 已报名, 候补 3, 待确认…: a waitlisted person's number is their place in line, not their ticket. */
+export function signupLabel(status: SignupStatus, position: number | null = null): string {
+  switch (status) {
+    case 'confirmed':
+      return '已报名'
+    case 'waitlisted':
+      return position ? `候补 ${position}` : '候补'
+    case 'offered':
+      return '待确认'
+    case 'cancelled':
+      return '已取消'
+    case 'passed':
+      return '已递补失效'
+  }
+}
+
+/** Each waitlisted person's 1-based place in line, by ticket (arrival order). */
+export function waitlistPositions(rows: Pick<RosterRow, 'userId' | 'status' | 'ticket'>[]): Map<string, number> {
+  const waiting = rows.filter((r) => r.status === 'waitlisted').sort((a, b) => (a.ticket ?? Infinity) - (b.ticket ?? Infinity))
+  return new Map(waiting.map((r, i) => [r.userId, i + 1]))
+}
+
+/** 11月23日 周一 09:00–11:30, with the end's date only when it falls on another day. */
+export function timeRange(startAt: string, endAt: string, now: Date = new Date()): string {
+  const start = dayjs(startAt)
+  const end = dayjs(endAt)
+  const day = start.isSame(now, 'year') ? 'M月D日' : 'YYYY年M月D日'
+  const week = '日一二三四五六'[start.day()]
+  const tail = end.isSame(start, 'day') ? end.format('HH:mm') : end.format(end.isSame(start, 'year') ? 'M月D日 HH:mm' : 'YYYY年M月D日 HH:mm')
+  return `${start.format(day)} 周${week} ${start.format('HH:mm')}–${tail}`
+}
+
+/** YYYY-MM of the month before `now`: the month the office usually judges. */
+export const lastMonth = (now: Date = new Date()) => dayjs(now).subtract(1, 'month').format('YYYY-MM')
+
+/** 12.5 → "12.5", 12 → "12": hours as people write them. */
+export const hoursText = (hours: number) => String(Math.round(hours * 10) / 10)

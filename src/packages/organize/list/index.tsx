@@ -1,0 +1,88 @@
+import { useState } from 'react'
+import { Add, Order } from '@nutui/icons-react-taro'
+import { Button, Pagination, Progress } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import dayjs from 'dayjs'
+import { ACTIVITY_TYPE_LABELS, type ActivityCard } from '@contract'
+import { Blank } from '@/components/blank'
+import { LoadState } from '@/components/load-state'
+import { useReloadOnShow } from '@/hooks/use-reload-on-show'
+import { useRequest } from '@/hooks/use-request'
+import { api } from '@/services/api'
+import { ActivityTag } from '../activity-tag'
+import { timeRange } from '../labels'
+import './index.scss'
+
+const PAGE_SIZE = 20
+const prefix = 'org-list'
+
+const newActivity = () => Taro.navigateTo({ url: '/packages/organize/edit/index' })
+
+function Row({ card }: { card: ActivityCard }) {
+  const taken = card.capacity - card.placesLeft
+  const ended = dayjs().isAfter(card.endAt)
+  return (
+    <View className={`${prefix}__row`} onClick={() => Taro.navigateTo({ url: `/packages/organize/roster/index?id=${card.id}` })}>
+      <View className={`${prefix}__head`}>
+        <Text className={`${prefix}__title`}>{card.title}</Text>
+        <ActivityTag status={card.status} />
+      </View>
+      <Text className={`${prefix}__meta`}>
+        {ACTIVITY_TYPE_LABELS[card.type]} · {timeRange(card.startAt, card.endAt)}
+        {ended && card.status === 'published' ? ' · 已结束' : ''}
+      </Text>
+      <Text className={`${prefix}__meta`}>{card.address}</Text>
+      {card.status !== 'cancelled' && (
+        <View className={`${prefix}__places`}>
+          <Progress className={`${prefix}__bar`} percent={card.capacity ? Math.min(100, (taken / card.capacity) * 100) : 0} strokeWidth="6" />
+          <Text className={`${prefix}__count`}>
+            已报 <Text className={`${prefix}__em`}>{taken}</Text>/{card.capacity}
+            {card.waitlist > 0 ? ` · 候补 ${card.waitlist}` : ''}
+          </Text>
+        </View>
+      )}
+    </View>
+  )
+}
+
+/** 组织的活动: the organizer's activities, newest first, each opening its roster. */
+export default function OrganizeList() {
+  const [page, setPage] = useState(1)
+  const list = useRequest(() => api.call('volunteer', 'organized', { page, pageSize: PAGE_SIZE }), [page])
+
+  useReloadOnShow(list.reload)
+  usePullDownRefresh(async () => {
+    await list.reload()
+    Taro.stopPullDownRefresh()
+  })
+
+  const data = list.data
+  return (
+    <View className={prefix}>
+      <View className={`${prefix}__bar-top`}>
+        <Text className={`${prefix}__total`}>{data ? `共 ${data.total} 个活动${list.loading ? '，刷新中…' : ''}` : ''}</Text>
+        <Button className={`${prefix}__new`} size="small" type="primary" icon={<Add size={12} />} onClick={newActivity}>
+          发布新活动
+        </Button>
+      </View>
+      <LoadState loading={list.loading} error={list.error} ready={!!data} onRetry={list.reload} rows={8}>
+        {data &&
+          (data.items.length === 0 ? (
+            <Blank icon={<Order size={48} color="#bfbfbf" />} title="还没有组织过活动" description="发布一个活动，志愿者就能报名参加" action={{ text: '发布新活动', onClick: newActivity }} />
+          ) : (
+            <>
+              {data.items.map((card) => (
+                <Row key={card.id} card={card} />
+              ))}
+              {data.total > PAGE_SIZE && (
+                <View className={`${prefix}__pager`}>
+                  <Pagination value={page} total={data.total} pageSize={PAGE_SIZE} mode="simple" onChange={setPage} />
+                </View>
+              )}
+            </>
+          ))}
+      </LoadState>
+    </View>
+  )
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '补录服务时长'
+})

@@ -1,0 +1,160 @@
+import { useState } from 'react'
+import { ArrowRight } from '@nutui/icons-react-taro'
+import { Button, Cell, InputNumber, TextArea } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { UserSummary, VolunteerMe } from '@contract'
+import { StatGrid } from '@/components/stat-grid'
+import { api, ApiError, newRequestId } from '@/services/api'
+import { hoursText } from '../labels'
+import { VolunteerPicker } from './volunteer-picker'
+import './index.scss'
+
+const prefix = 'org-makeup'
+
+type Field = 'userId' | 'hours' | 'reason'
+
+/** 补录服务时长: the office records hours served outside the app, kept apart from verified hours. */
+export default function OrganizeMakeup() {
+  const [user, setUser] = useState<UserSummary>()
+  const [hours, setHours] = useState(1)
+  const [reason, setReason] = useState('')
+  const [picking, setPicking] = useState(false)
+  const [saving, setSaving] = useState(false)
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
+  const [formError, setFormError] = useState('')
+  const [result, setResult] = useState<{ name: string; me: VolunteerMe; hours: number }>()
+  // One key per record being typed, so a retry after a lost answer does not book the hours twice.
+  const [requestId, setRequestId] = useState(newRequestId)
+
+  const clear = (field: Field) => {
+    setErrors((e) => ({ ...e, [field]: undefined }))
+    setFormError('')
+  }
+
+  const submit = async () => {
+    const found: Partial<Record<Field, string>> = {}
+    if (!user) found.userId = '请选择志愿者'
+    if (!(hours > 0)) found.hours = '请填写补录的时长'
+    if (!reason.trim()) found.reason = '请填写补录原因，如：线下活动，纸质签到表已核实'
+    setErrors(found)
+    if (!user || Object.keys(found).length) return
+    setSaving(true)
+    setFormError('')
+    try {
+      const me = await api.call('volunteer', 'makeup', { userId: user.id, hours, reason: reason.trim() }, { requestId })
+      setResult({ name: me.realName || user.nickname, me, hours })
+      setReason('')
+      setHours(1)
+      setRequestId(newRequestId())
+      Taro.showToast({ title: '已补录', icon: 'success' })
+    } catch (e) {
+      if (e instanceof ApiError && e.issues.length) {
+        const fields: Field[] = ['userId', 'hours', 'reason']
+        setErrors(Object.fromEntries(e.issues.filter((i) => fields.includes(i.field as Field)).map((i) => [i.field, i.message])))
+        setFormError(e.issues.filter((i) => !fields.includes(i.field as Field)).map((i) => i.message).join('；'))
+      } else {
+        setFormError(e instanceof ApiError ? e.message : '补录失败，请稍后再试')
+      }
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const error = (field: Field) => (errors[field] ? <Text className={`${prefix}__error`}>{errors[field]}</Text> : null)
+
+  return (
+    <View className={prefix}>
+      <Text className={`${prefix}__intro`}>
+        用于线下活动、系统故障等未能在小程序签到的服务。补录时长单独记为「补录」，与确认名单得到的核实时长分开统计，证书上也分列显示。每次补录都会留痕，不能修改或删除。
+      </Text>
+
+      <View className={`cwt-section ${prefix}__form`}>
+        <Cell
+          className={`${prefix}__cell`}
+          title="志愿者"
+          extra={
+            <Text className={`${prefix}__value ${user ? '' : `${prefix}__placeholder`}`}>
+              {user?.nickname ?? '请选择'} <ArrowRight size={12} color="#8c8c8c" />
+            </Text>
+          }
+          clickable
+          onClick={() => setPicking(true)}
+        />
+        {error('userId')}
+        <Cell
+          className={`${prefix}__cell`}
+          title="补录时长"
+          description="单位：小时，可填半小时"
+          extra={
+            <InputNumber
+              value={hours}
+              min={0.5}
+              max={24}
+              step={0.5}
+              digits={1}
+              onChange={(v) => {
+                setHours(Number(v))
+                clear('hours')
+              }}
+            />
+          }
+        />
+        {error('hours')}
+        <View className={`${prefix}__block`}>
+          <Text className={`${prefix}__label`}>
+            补录原因<Text className={`${prefix}__required`}>*</Text>
+          </Text>
+          <TextArea
+            className={`${prefix}__textarea`}
+            value={reason}
+            onChange={(v) => {
+              setReason(v)
+              clear('reason')
+            }}
+            placeholder="如：11月2日线下河道清洁活动，纸质签到表已核实"
+            maxLength={200}
+            showCount
+            autoSize
+          />
+          {error('reason')}
+        </View>
+      </View>
+
+      {formError && <Text className={`${prefix}__error ${prefix}__error--form`}>{formError}</Text>}
+      <View className={`${prefix}__submit`}>
+        <Button block type="primary" loading={saving} onClick={submit}>
+          确认补录
+        </Button>
+      </View>
+
+      {result && (
+        <View className={`cwt-section ${prefix}__result`}>
+          <Text className={`${prefix}__result-title`}>
+            已为 {result.name} 补录 {hoursText(result.hours)} 小时，现在共计：
+          </Text>
+          <StatGrid
+            columns={3}
+            items={[
+              { label: '核实时长', value: hoursText(result.me.hours) },
+              { label: '补录时长', value: hoursText(result.me.makeupHours) },
+              { label: '参加活动', value: result.me.activities }
+            ]}
+          />
+        </View>
+      )}
+
+      <VolunteerPicker
+        visible={picking}
+        value={user?.id}
+        onPick={(u) => {
+          setUser(u)
+          setPicking(false)
+          clear('userId')
+          if (u.id !== user?.id) setResult(undefined)
+        }}
+        onClose={() => setPicking(false)}
+      />
+    </View>
+  )
+}

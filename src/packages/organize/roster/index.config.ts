@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '名单',
+  enablePullDownRefresh: true
+})

@@ -1,0 +1,226 @@
+import { useState } from 'react'
+import { Checked, Edit, QrCode, User } from '@nutui/icons-react-taro'
+import { Button, Dialog, Tag } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import dayjs from 'dayjs'
+import type { Attendance, Roster, RosterRow, SignupStatus } from '@contract'
+import { Blank } from '@/components/blank'
+import { LoadState } from '@/components/load-state'
+import { StatGrid } from '@/components/stat-grid'
+import { useReloadOnShow } from '@/hooks/use-reload-on-show'
+import { useRequest } from '@/hooks/use-request'
+import { api, ApiError } from '@/services/api'
+import { ActivityTag } from '../activity-tag'
+import { openExport } from '../export'
+import { ATTENDANCE_LABELS, hoursText, signupLabel, timeRange, waitlistPositions } from '../labels'
+import './index.scss'
+
+const prefix = 'org-roster'
+
+// Has a place: green; in line or asked: amber; out: grey.
+const STATUS_COLOURS: Record<SignupStatus, [string, string]> = {
+  confirmed: ['#eaf8ef', '#1f8a4c'],
+  offered: ['#fff4e5', '#d46b08'],
+  waitlisted: ['#fff4e5', '#d46b08'],
+  cancelled: ['#f2f3f5', '#8c8c8c'],
+  passed: ['#f2f3f5', '#8c8c8c']
+}
+const ATTENDANCE_COLOURS: Record<Attendance, [string, string]> = {
+  pending: ['#f2f3f5', '#8c8c8c'],
+  present: ['#eaf8ef', '#1f8a4c'],
+  short: ['#fff4e5', '#d46b08'],
+  absent: ['#fdeeee', '#c8161d']
+}
+// Places first, then the line in order, then those who left.
+const ORDER: Record<SignupStatus, number> = { confirmed: 0, offered: 1, waitlisted: 2, cancelled: 3, passed: 4 }
+
+const clock = (iso: string | null) => (iso ? dayjs(iso).format('HH:mm') : '—')
+
+function Row({ row, position, settled }: { row: RosterRow; position: number | null; settled: boolean }) {
+  const [bg, fg] = STATUS_COLOURS[row.status]
+  const [abg, afg] = ATTENDANCE_COLOURS[row.attendance]
+  const active = row.status === 'confirmed'
+  return (
+    <View className={`${prefix}__row ${active ? '' : `${prefix}__row--muted`}`}>
+      <View className={`${prefix}__who`}>
+        <Text className={`${prefix}__name`}>{row.realName || row.nickname}</Text>
+        {row.realName && <Text className={`${prefix}__nick`}>{row.nickname}</Text>}
+        <Text className={`${prefix}__phone`}>{row.phone}</Text>
+        <Tag className={`${prefix}__tag`} background={bg} color={fg}>
+          {signupLabel(row.status, position)}
+        </Tag>
+      </View>
+      {active && (
+        <View className={`${prefix}__times`}>
+          <Text>签到 {clock(row.checkInAt)}</Text>
+          <Text>
+            签退 {clock(row.checkOutAt)}
+            {row.autoCheckout && <Text className={`${prefix}__auto`}>自动签退</Text>}
+          </Text>
+          {(settled || row.attendance !== 'pending') && (
+            <View className={`${prefix}__result`}>
+              <Tag background={abg} color={afg}>
+                {ATTENDANCE_LABELS[row.attendance]}
+              </Tag>
+              <Text className={`${prefix}__hours`}>{row.hours === null ? '—' : `${hoursText(row.hours)} 小时`}</Text>
+            </View>
+          )}
+        </View>
+      )}
+    </View>
+  )
+}
+
+/** 名单: who signed up and who came; after the activity the organizer confirms it, which books the hours. */
+export default function OrganizeRoster() {
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  const roster = useRequest(() => api.call('volunteer', 'roster', { id }), [id])
+  const [confirming, setConfirming] = useState(false)
+  const [busy, setBusy] = useState<'' | 'confirm' | 'export'>('')
+  // Confirming answers with the roster as booked; show it at once rather than wait for a reload.
+  const [confirmed, setConfirmed] = useState<Roster>()
+
+  useReloadOnShow(roster.reload)
+  usePullDownRefresh(async () => {
+    await roster.reload()
+    Taro.stopPullDownRefresh()
+  })
+
+  const data = confirmed && !roster.data?.confirmedAt ? confirmed : roster.data
+
+  const confirm = async () => {
+    setBusy('confirm')
+    try {
+      setConfirmed(await api.call('volunteer', 'confirmRoster', { id }))
+      setConfirming(false)
+      Taro.showToast({ title: '名单已确认，时长已计入', icon: 'none' })
+      void roster.reload()
+    } catch (e) {
+      setConfirming(false)
+      Taro.showToast({ title: e instanceof ApiError ? e.message : '确认失败，请稍后再试', icon: 'none', duration: 3000 })
+      if (e instanceof ApiError && e.code === 'CONFLICT') void roster.reload()
+    } finally {
+      setBusy('')
+    }
+  }
+
+  const exportRoster = async () => {
+    if (!data) return
+    setBusy('export')
+    try {
+      const file = await api.call('volunteer', 'exportRoster', { id })
+      if (file.rows === 0) {
+        Taro.showToast({ title: '名单是空的，没有可导出的内容', icon: 'none' })
+        return
+      }
+      await openExport(file.url, `${data.activity.title}-名单-${dayjs(data.activity.startAt).format('YYYYMMDD')}.xlsx`)
+      Taro.showToast({ title: `已导出 ${file.rows} 人`, icon: 'success' })
+    } catch (e) {
+      Taro.showToast({ title: e instanceof ApiError ? e.message : '导出的文件打不开，请稍后再试', icon: 'none', duration: 3000 })
+    } finally {
+      setBusy('')
+    }
+  }
+
+  return (
+    <View className={prefix}>
+      <LoadState loading={roster.loading} error={roster.error} ready={!!data} onRetry={roster.reload} rows={8}>
+        {data && <Body data={data} busy={busy} onConfirm={() => setConfirming(true)} onExport={exportRoster} />}
+      </LoadState>
+      <Dialog
+        visible={confirming}
+        title="确认名单"
+        content="确认后按签到、签退记录计入志愿者的服务时长，名单不能再修改。"
+        confirmText={busy === 'confirm' ? '确认中…' : '确认'}
+        cancelText="再核对一下"
+        onConfirm={confirm}
+        onCancel={() => setConfirming(false)}
+      />
+    </View>
+  )
+}
+
+interface BodyProps {
+  data: Roster
+  busy: '' | 'confirm' | 'export'
+  onConfirm: () => void
+  onExport: () => void
+}
+
+function Body({ data, busy, onConfirm, onExport }: BodyProps) {
+  const { activity: a, rows, confirmedAt } = data
+  const taken = a.capacity - a.placesLeft
+  const ended = dayjs().isAfter(a.endAt)
+  const live = a.status === 'published'
+  const positions = waitlistPositions(rows)
+  const sorted = [...rows].sort((x, y) => ORDER[x.status] - ORDER[y.status] || (x.ticket ?? 0) - (y.ticket ?? 0))
+  const checkedIn = rows.filter((r) => r.status === 'confirmed' && r.checkInAt).length
+
+  return (
+    <>
+      <View className={`${prefix}__summary`}>
+        <View className={`${prefix}__head`}>
+          <Text className={`${prefix}__title`}>{a.title}</Text>
+          <ActivityTag status={a.status} />
+        </View>
+        <Text className={`${prefix}__meta`}>{timeRange(a.startAt, a.endAt)}</Text>
+        <Text className={`${prefix}__meta`}>{a.place.address}</Text>
+        <StatGrid
+          className={`${prefix}__stats`}
+          items={[
+            { label: '已报名', value: `${taken}/${a.capacity}` },
+            { label: '候补', value: a.waitlist },
+            { label: '已签到', value: checkedIn },
+            { label: '空余名额', value: a.placesLeft }
+          ]}
+        />
+        <View className={`${prefix}__actions`}>
+          {live && !ended && (
+            <Button className={`${prefix}__code`} size="small" type="primary" icon={<QrCode size={12} />} onClick={() => Taro.navigateTo({ url: `/packages/organize/code/index?id=${a.id}` })}>
+              签到码
+            </Button>
+          )}
+          {!confirmedAt && a.status !== 'cancelled' && (
+            <Button className={`${prefix}__edit`} size="small" fill="outline" type="primary" icon={<Edit size={12} />} onClick={() => Taro.navigateTo({ url: `/packages/organize/edit/index?id=${a.id}` })}>
+              编辑
+            </Button>
+          )}
+          {ended && live && (
+            <Button className={`${prefix}__export`} size="small" fill="outline" type="primary" loading={busy === 'export'} onClick={onExport}>
+              导出 Excel
+            </Button>
+          )}
+        </View>
+        {a.status === 'cancelled' && <Text className={`${prefix}__cancelled`}>活动已取消{a.cancelReason ? `：${a.cancelReason}` : ''}</Text>}
+      </View>
+
+      {ended && live && (
+        <View className={`${prefix}__confirm-bar`}>
+          {confirmedAt ? (
+            <Text className={`${prefix}__confirmed`}>
+              <Checked size={14} color="#1f8a4c" /> 已确认 · {dayjs(confirmedAt).format('M月D日 HH:mm')}，时长已计入
+            </Text>
+          ) : (
+            <Text className={`${prefix}__confirm-hint`}>活动已结束，核对签到签退后确认名单，时长才会计入</Text>
+          )}
+          <Button className={`${prefix}__confirm`} size="small" type="primary" disabled={!!confirmedAt} loading={busy === 'confirm'} onClick={onConfirm}>
+            {confirmedAt ? '已确认' : '确认名单'}
+          </Button>
+        </View>
+      )}
+
+      <Text className={`${prefix}__total`}>共 {rows.length} 人次</Text>
+      {sorted.length === 0 ? (
+        <Blank icon={<User size={48} color="#bfbfbf" />} title="还没有人报名" description={a.status === 'draft' ? '活动发布后志愿者才能报名' : '报名的志愿者会出现在这里'} />
+      ) : (
+        <View className={`${prefix}__rows`}>
+          {sorted.map((row) => (
+            <Row key={row.userId} row={row} position={positions.get(row.userId) ?? null} settled={!!confirmedAt} />
+          ))}
+        </View>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,36 @@
+import { ageOn, formatHours, formatSpan, isMobile, needsGuardian, placesText } from './format'
+
+describe('formatSpan', () => {
+  it('gives the day once when start and end fall on it', () => {
+    expect(formatSpan('2026-11-23T09:00:00', '2026-11-23T11:30:00')).toBe('11月23日 09:00–11:30')
+  })
+  it('names the end day when the activity runs past midnight', () => {
+    expect(formatSpan('2026-11-23T22:00:00', '2026-11-24T01:00:00')).toBe('11月23日 22:00–11月24日 01:00')
+  })
+})
+
+describe('placesText', () => {
+  it('counts the places left', () => expect(placesText({ placesLeft: 3, waitlist: 0 })).toBe('剩余 3 个名额'))
+  it('says full with the waitlist', () => expect(placesText({ placesLeft: 0, waitlist: 2 })).toBe('已满 · 候补 2 人'))
+  it('invites the waitlist when nobody waits yet', () => expect(placesText({ placesLeft: 0, waitlist: 0 })).toBe('已满 · 可报名候补'))
+})
+
+describe('ageOn', () => {
+  const today = new Date(2026, 10, 23)
+  it('is one less the day before the birthday', () => expect(ageOn('2012-11-24', today)).toBe(13))
+  it('turns on the birthday', () => expect(ageOn('2012-11-23', today)).toBe(14))
+  it('needs a guardian from 14 to 17 only', () => {
+    expect([13, 14, 17, 18].map(needsGuardian)).toEqual([false, true, true, false])
+  })
+})
+
+it('checks mobile numbers', () => {
+  expect(isMobile('13812345678')).toBe(true)
+  expect(isMobile('12812345678')).toBe(false)
+  expect(isMobile('1381234567')).toBe(false)
+})
+
+it('rounds hours to one decimal', () => {
+  expect(formatHours(2.4999999)).toBe('2.5')
+  expect(formatHours(3)).toBe('3')
+})

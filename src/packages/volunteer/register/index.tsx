@@ -1,0 +1,181 @@
+import { useState, type ReactNode } from 'react'
+import { ArrowRight } from '@nutui/icons-react-taro'
+import { Button, Cell, Checkbox, DatePicker, Input } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import dayjs from 'dayjs'
+import { api, ApiError } from '@/services/api'
+import { ageOn, isMobile, needsGuardian } from '../format'
+import './index.scss'
+
+interface Form {
+  realName: string
+  phone: string
+  team: string
+  birthDate: string
+  guardianName: string
+  guardianPhone: string
+  consent: boolean
+}
+
+type Field = keyof Form
+type Errors = Partial<Record<Field, string>>
+
+const prefix = 'vol-register'
+const EMPTY: Form = { realName: '', phone: '', team: '', birthDate: '', guardianName: '', guardianPhone: '', consent: false }
+const ORDER: Field[] = ['realName', 'phone', 'team', 'birthDate', 'guardianName', 'guardianPhone', 'consent']
+// The server names the guardian's fields inside `guardian`.
+const SERVER_FIELDS: Record<string, Field> = { 'guardian.name': 'guardianName', 'guardian.phone': 'guardianPhone', 'guardian.consent': 'consent', guardian: 'consent' }
+
+function validate(f: Form, minor: boolean): Errors {
+  const e: Errors = {}
+  if (!f.realName.trim()) e.realName = '请填写真实姓名'
+  if (!isMobile(f.phone.trim())) e.phone = '请填写 11 位手机号'
+  if (!f.team.trim()) e.team = '请填写所在团队或单位，没有可填「个人」'
+  if (!f.birthDate) e.birthDate = '请选择出生日期'
+  if (minor) {
+    if (!f.guardianName.trim()) e.guardianName = '请填写监护人姓名'
+    if (!isMobile(f.guardianPhone.trim())) e.guardianPhone = '请填写监护人的 11 位手机号'
+    if (!f.consent) e.consent = '请确认监护人已同意'
+  }
+  return e
+}
+
+function errorsFrom(err: ApiError): Errors {
+  const e: Errors = {}
+  for (const issue of err.issues) {
+    const field = SERVER_FIELDS[issue.field] ?? ORDER.find((f) => f === issue.field)
+    if (field && !e[field]) e[field] = issue.message
+  }
+  return e
+}
+
+export default function RegisterPage() {
+  const [form, setForm] = useState<Form>(EMPTY)
+  const [errors, setErrors] = useState<Errors>({})
+  const [failure, setFailure] = useState('')
+  const [picking, setPicking] = useState(false)
+  const [saving, setSaving] = useState(false)
+
+  const age = form.birthDate ? ageOn(form.birthDate) : null
+  const minor = age !== null && needsGuardian(age)
+
+  const change = (patch: Partial<Form>) => {
+    setForm((f) => ({ ...f, ...patch }))
+    setErrors((e) => {
+      const next = { ...e }
+      for (const key of Object.keys(patch) as Field[]) delete next[key]
+      return next
+    })
+    setFailure('')
+  }
+
+  // On failure everything typed stays; the field the server named says why.
+  const submit = async () => {
+    if (saving) return
+    const found = validate(form, minor)
+    setErrors(found)
+    const first = ORDER.map((f) => found[f]).find(Boolean)
+    if (first) return Taro.showToast({ title: first, icon: 'none' })
+    setSaving(true)
+    setFailure('')
+    try {
+      await api.call('volunteer', 'register', {
+        realName: form.realName.trim(),
+        phone: form.phone.trim(),
+        team: form.team.trim(),
+        birthDate: form.birthDate,
+        ...(minor ? { guardian: { name: form.guardianName.trim(), phone: form.guardianPhone.trim(), consent: form.consent } } : {})
+      })
+      Taro.showToast({ title: '注册成功', icon: 'success' })
+      setTimeout(() => {
+        if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+        else void Taro.redirectTo({ url: '/packages/volunteer/mine/index' })
+      }, 800)
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError('INTERNAL', '注册失败，请稍后再试')
+      const named = errorsFrom(err)
+      setErrors(named)
+      const first = ORDER.map((f) => named[f]).find(Boolean)
+      setFailure(first ? '' : err.message)
+      Taro.showToast({ title: first ?? err.message, icon: 'none', duration: 3000 })
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const fieldError = (name: Field) => errors[name] && <Text className={`${prefix}__field-error`}>{errors[name]}</Text>
+  // The message goes under the input, where the eye is, rather than squeezed under the label.
+  const field = (name: Field, input: ReactNode) => (
+    <View className={`${prefix}__field`}>
+      {input}
+      {fieldError(name)}
+    </View>
+  )
+
+  return (
+    <View className={prefix}>
+      <View className={`${prefix}__intro`}>
+        <Text className={`${prefix}__intro-title`}>成为文明城市志愿者</Text>
+        <Text className={`${prefix}__intro-text`}>注册后可报名参加志愿活动，服务时长经组织者确认后计入，可开具志愿服务记录证明。</Text>
+      </View>
+
+      <Cell.Group className={`${prefix}__cells`} title="基本信息">
+        <Cell align="center" className={`${prefix}__cell`} title="真实姓名" extra={field('realName', <Input align="right" className={`${prefix}__input ${prefix}__real-name`} value={form.realName} onChange={(v) => change({ realName: v })} placeholder="2–20 个汉字，与身份证一致" maxLength={20} />)} />
+        <Cell align="center" className={`${prefix}__cell`} title="手机号" extra={field('phone', <Input align="right" className={`${prefix}__input ${prefix}__phone`} type="tel" value={form.phone} onChange={(v) => change({ phone: v })} placeholder="11 位手机号" maxLength={11} />)} />
+        <Cell align="center" className={`${prefix}__cell`} title="团队/单位" extra={field('team', <Input align="right" className={`${prefix}__input ${prefix}__team`} value={form.team} onChange={(v) => change({ team: v })} placeholder="如 翠峰社区志愿服务队" maxLength={30} />)} />
+        <Cell
+          align="center"
+          className={`${prefix}__cell ${prefix}__birth`}
+          title="出生日期"
+          extra={field(
+            'birthDate',
+            <Text className={`${prefix}__pick ${form.birthDate ? '' : `${prefix}__pick--empty`}`}>
+              {form.birthDate ? `${dayjs(form.birthDate).format('YYYY年M月D日')}（${age} 岁）` : '请选择'} <ArrowRight size={12} />
+            </Text>
+          )}
+          clickable
+          onClick={() => setPicking(true)}
+        />
+      </Cell.Group>
+
+      {age !== null && age < 14 && <Text className={`${prefix}__hint`}>未满 14 周岁暂不能注册志愿者，可以和家长一起参加亲子志愿活动</Text>}
+
+      {minor && (
+        <Cell.Group className={`${prefix}__cells`} title="监护人信息（未满 18 周岁需填写）">
+          <Cell align="center" className={`${prefix}__cell`} title="监护人姓名" extra={field('guardianName', <Input align="right" className={`${prefix}__input ${prefix}__guardian-name`} value={form.guardianName} onChange={(v) => change({ guardianName: v })} placeholder="父母或其他监护人" maxLength={20} />)} />
+          <Cell align="center" className={`${prefix}__cell`} title="监护人手机" extra={field('guardianPhone', <Input align="right" className={`${prefix}__input ${prefix}__guardian-phone`} type="tel" value={form.guardianPhone} onChange={(v) => change({ guardianPhone: v })} placeholder="11 位手机号" maxLength={11} />)} />
+          <Cell
+            className={`${prefix}__cell`}
+            description={fieldError('consent')}
+            title={
+              <Checkbox className={`${prefix}__consent`} checked={form.consent} onChange={(consent) => change({ consent })}>
+                监护人已知悉并同意我参加志愿服务
+              </Checkbox>
+            }
+          />
+        </Cell.Group>
+      )}
+
+      <Text className={`${prefix}__privacy`}>真实姓名和手机号仅用于开具证明和活动联络，只有您本人能看到完整信息。</Text>
+      {failure && <Text className={`${prefix}__failure`}>{failure}</Text>}
+      <View className={`${prefix}__submit`}>
+        <Button type="primary" size="large" block loading={saving} onClick={submit}>
+          提交注册
+        </Button>
+      </View>
+
+      <DatePicker
+        visible={picking}
+        title="出生日期"
+        type="date"
+        showChinese
+        startDate={new Date(1930, 0, 1)}
+        endDate={new Date()}
+        defaultValue={form.birthDate ? dayjs(form.birthDate).toDate() : new Date(2000, 0, 1)}
+        onClose={() => setPicking(false)}
+        onConfirm={(_, [y, m, d]) => change({ birthDate: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` })}
+      />
+    </View>
+  )
+}
