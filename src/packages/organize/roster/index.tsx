@@ -12,7 +12,7 @@ import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { ActivityTag } from '../activity-tag'
-import { openExport } from '../export'
+import { openExport } from '@/utils/open-export'
 import { ATTENDANCE_LABELS, hoursText, signupLabel, timeRange, waitlistPositions } from '../labels'
 import './index.scss'
 

@@ -1,3 +1,4 @@
+import { openExport } from '@/utils/open-export'
 import { Blank } from '@/components/blank'
 import { useMemo, useRef, useState } from 'react'
 import { Search } from '@nutui/icons-react-taro'
@@ -34,22 +35,6 @@ const statItems = (s: LedgerStats) => [
   { label: '整改率', value: s.fixRate === null ? '—' : `${s.fixRate}%` },
   { label: '平均整改时长', value: s.avgHoursToFix === null ? '—' : `${s.avgHoursToFix}h` }
 ]
-
-/** On H5 the browser downloads the file; in WeChat it is downloaded and opened in the document viewer. */
-async function openExport(url: string, name: string) {
-  if (process.env.TARO_ENV === 'h5') {
-    const a = document.createElement('a')
-    a.href = url
-    a.download = name
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-    return
-  }
-  const { tempFilePath, statusCode } = await Taro.downloadFile({ url })
-  if (statusCode !== 200) throw new Error(`download ${statusCode}`)
-  await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
-}
 
 /** 问题台账: the campaign figures and every case, under one filter that the list, the figures and the export share. */
 export default function StaffLedger() {
