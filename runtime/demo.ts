@@ -43,8 +43,8 @@ export async function seedDemoReports(deps: Deps) {
 }
 
 /** A registered demo volunteer and this week's activities, one of them already joined. */
-export async function seedDemoActivities(deps: Deps) {
-  if (await activities(deps.store).count({})) return
+export async function seedDemoActivities(deps: Deps): Promise<string[]> {
+  if (await activities(deps.store).count({})) return []
   const call = async <A extends ActionName<'volunteer'>>(openid: string, action: A, payload: RequestOf<'volunteer', A>) => {
     const answer = await functions.volunteer({ action, payload }, { openid, deps })
     if (!answer.ok) throw new Error(`demo ${action}: ${answer.message}`)
@@ -68,4 +68,5 @@ export async function seedDemoActivities(deps: Deps) {
     ids.push(id)
   }
   await call('demo-volunteer', 'signUp', { id: ids[0] })
+  return ids
 }

@@ -45,7 +45,7 @@ function Row({ row, position, settled }: { row: RosterRow; position: number | nu
     <View className={`${prefix}__row ${active ? '' : `${prefix}__row--muted`}`}>
       <View className={`${prefix}__who`}>
         <Text className={`${prefix}__name`}>{row.realName || row.nickname}</Text>
-        {row.realName && <Text className={`${prefix}__nick`}>{row.nickname}</Text>}
+        {row.realName && row.realName !== row.nickname && <Text className={`${prefix}__nick`}>{row.nickname}</Text>}
         <Text className={`${prefix}__phone`}>{row.phone}</Text>
         <Tag className={`${prefix}__tag`} background={bg} color={fg}>
           {signupLabel(row.status, position)}
