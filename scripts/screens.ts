@@ -1,6 +1,7 @@
 /**
  * Screenshots of pages at a phone viewport, against a fresh local runtime with the demo data, for a person to
- * look at: `npm run screens -- volunteer` (a group below) or `npm run screens` (all). Files go to .tmp/screens.
+ * look at: `npm run screens -- volunteer` (a group below) or `npm run screens` (all). Files go to .tmp/screens
+ * (or SCREENS_DIR); the H5 build is read from TARO_OUTPUT like the runtime's.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -54,7 +55,7 @@ async function main() {
   const app = await createRuntime({ deps, staticDir: H5_DIR })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
-  const out = path.resolve(__dirname, '..', '.tmp', 'screens')
+  const out = path.resolve(__dirname, '..', process.env.SCREENS_DIR ?? '.tmp/screens')
   mkdirSync(out, { recursive: true })
   const browser = await launchChromium()
   try {

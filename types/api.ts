@@ -1,5 +1,15 @@
 import type { Confirmation, CounterKey, Department, Grid, ReportLocation, ReportStatus, Role } from './domain'
+import type { AttemptResult, Awareness, BoardRow, Feedback, ImportPreview, Paper, ProfileView, QuestionInput, QuestionKind, QuestionView, QuizHome, QuizInput, QuizSummary, Unit, WrongItem } from './quiz'
 import type { ActivityCard, ActivityDetail, ActivityInput, ActivityType, Certificate, MySignup, Roster, ServiceRecord, StarsMonth, StarWinner, VolunteerMe } from './volunteer'
+
+/** A school or community as pickers and the office list show it. */
+export interface UnitView {
+  id: string
+  kind: Unit['kind']
+  name: string
+  classes: string[]
+  members: number | null
+}
 
 /** One page of a list. `page` is 1-based. */
 export interface Page<T> {
@@ -284,6 +294,31 @@ export interface Api {
     starCandidates: { req: { month: string }; res: StarWinner[] }
     publishStars: { req: { month: string; userIds: string[] }; res: StarsMonth }
     finalizeStars: { req: { month: string }; res: StarsMonth }
+  }
+  quiz: {
+    // people
+    home: { req: Record<string, never>; res: QuizHome }
+    units: { req: { kind: Unit['kind'] }; res: UnitView[] }
+    bind: { req: { schoolId?: string | null; className?: string | null; communityId?: string | null }; res: ProfileView }
+    start: { req: { quizId: string }; res: Paper }
+    practice: { req: { from: 'daily' | 'wrong' }; res: Paper }
+    paper: { req: { attemptId: string }; res: Paper }
+    answer: { req: { attemptId: string; index: number; choice: number[] }; res: { savedAt: string; feedback: Feedback | null } }
+    submit: { req: { attemptId: string }; res: AttemptResult }
+    result: { req: { attemptId: string }; res: AttemptResult }
+    wrongBook: { req: PageQuery; res: Page<WrongItem> }
+    // office
+    questions: { req: PageQuery & { point?: string; kind?: QuestionKind; keyword?: string; active?: boolean }; res: Page<QuestionView> & { points: { point: string; count: number }[] } }
+    saveQuestion: { req: QuestionInput & { id?: string; active?: boolean }; res: QuestionView }
+    template: { req: Record<string, never>; res: { fileId: string; url: string } }
+    previewImport: { req: { fileId: string }; res: ImportPreview }
+    importQuestions: { req: { fileId: string; validOnly: boolean }; res: { imported: number; skipped: number } }
+    quizzes: { req: PageQuery; res: Page<QuizSummary> }
+    saveQuiz: { req: QuizInput & { id?: string }; res: QuizSummary }
+    saveUnit: { req: { id?: string; kind: Unit['kind']; name: string; classes: string[]; members: number | null }; res: UnitView }
+    awareness: { req: { quizId: string }; res: Awareness }
+    board: { req: PageQuery & { quizId: string }; res: Page<BoardRow> }
+    exportAwareness: { req: { quizId: string }; res: { fileId: string; url: string } }
   }
 }
 

@@ -28,3 +28,333 @@ export interface QuestionInput {
   /** Where the fact comes from, e.g. 《中华人民共和国道路交通安全法》第四十七条; null when it is general knowledge. */
   source: string | null
 }
+
+/** A question in the bank. `key` is the normalized stem, unique, so an import can spot duplicates. */
+export interface Question extends QuestionInput {
+  _id: string
+  key: string
+  /** Retired questions stay for the results that used them but are never drawn again. */
+  active: boolean
+  createdAt: string
+  updatedAt: string
+}
+
+/** A school (with its classes) or a community: what students and residents bind to, and what rates are cut by. */
+export interface Unit {
+  _id: string
+  kind: 'school' | 'community'
+  name: string
+  classes: string[]
+  /** Enrolled students or registered residents, when the office knows it: gives a participation rate. */
+  members: number | null
+  createdAt: string
+}
+
+export const UNIT_KIND_LABELS: Record<Unit['kind'], string> = { school: '学校', community: '社区' }
+
+/** What a person has bound, one per user (`_id` is the user id). */
+export interface QuizProfile {
+  _id: string
+  schoolId: string | null
+  className: string | null
+  communityId: string | null
+  updatedAt: string
+}
+
+export const AUDIENCES = ['everyone', 'residents', 'students'] as const
+export type Audience = (typeof AUDIENCES)[number]
+export const AUDIENCE_LABELS: Record<Audience, string> = { everyone: '所有人', residents: '已绑定社区的居民', students: '指定学校的学生' }
+
+export interface QuizInput {
+  title: string
+  description: string
+  opensAt: string
+  closesAt: string
+  /** How many questions to draw at random from each knowledge point. */
+  quotas: { point: string; count: number }[]
+  timeLimitMinutes: number
+  attemptsAllowed: number
+  /** Out of 100. */
+  passMark: number
+  audience: Audience
+  /** For `students`: the schools whose students may take it. */
+  schoolIds: string[]
+}
+
+/** A campaign quiz the office configures. */
+export interface Quiz extends QuizInput {
+  _id: string
+  requestId: string
+  createdBy: string
+  createdAt: string
+  updatedAt: string
+}
+
+export type AttemptKind = 'campaign' | 'practice' | 'wrong'
+
+/** One question of an attempt: options in the order this attempt shows them (indexes into the question's). */
+export interface AttemptItem {
+  questionId: string
+  order: number[]
+  /** The chosen options as indexes into the question's own options; null until answered. */
+  choice: number[] | null
+  correct: boolean | null
+}
+
+/** A paper built on the server. Grading happens here only, on what `items` held at the deadline. */
+export interface Attempt {
+  _id: string
+  kind: AttemptKind
+  quizId: string | null
+  userId: string
+  items: AttemptItem[]
+  startedAt: string
+  /** Null for practice, which has no time limit. */
+  deadline: string | null
+  status: 'open' | 'graded'
+  submittedAt: string | null
+  /** How it ended: the person submitted, or the deadline passed. */
+  endedBy: 'submit' | 'deadline' | null
+  score: number | null
+  correct: number | null
+  passed: boolean | null
+  /** Seconds from start to the end of the attempt. */
+  seconds: number | null
+  history: { at: string; from: string; to: string; note?: string }[]
+}
+
+/** A question the person missed and is practising until answered right twice in a row. */
+export interface WrongEntry {
+  /** `<userId>:<questionId>` */
+  _id: string
+  userId: string
+  questionId: string
+  misses: number
+  /** Right answers since the last miss; at 2 the question leaves the book. */
+  streak: number
+  lastMissedAt: string
+  mastered: boolean
+}
+
+/** Per quiz, per person: the best graded attempt, for leaderboards (`<quizId>:<userId>`). */
+export interface QuizBest {
+  _id: string
+  quizId: string
+  userId: string
+  nickname: string
+  schoolId: string | null
+  className: string | null
+  communityId: string | null
+  score: number
+  seconds: number
+  passed: boolean
+  attempts: number
+  at: string
+}
+
+/**
+ * Running tallies per quiz (`<quizId>:<scope>:<key>`), kept as attempts are graded, so the office's figures
+ * never count the attempts themselves. scope: all | point | question | school | class | community.
+ */
+export interface QuizTally {
+  _id: string
+  quizId: string
+  scope: 'all' | 'point' | 'question' | 'school' | 'class' | 'community'
+  key: string
+  /** People with at least one graded attempt, and of them those who passed. */
+  participants: number
+  passed: number
+  /** Sum of participants' best scores: average = scoreSum / participants. */
+  scoreSum: number
+  /** Answers given and answers right (question and point scopes). */
+  answered: number
+  right: number
+}
+
+// ---------------------------------------------------------------- views
+
+/** A question as a paper shows it before submission: no answer, no explanation, options in attempt order. */
+export interface PaperQuestion {
+  index: number
+  kind: QuestionKind
+  stem: string
+  point: string
+  options: string[]
+  /** The saved choice, as indexes into `options` above. */
+  choice: number[] | null
+  /** Practice only: set once the person checked this question. */
+  feedback: Feedback | null
+}
+
+export interface Feedback {
+  correct: boolean
+  /** Right options as indexes into the paper's options. */
+  answer: number[]
+  explanation: string
+  source: string | null
+}
+
+export interface Paper {
+  attemptId: string
+  kind: AttemptKind
+  title: string
+  questions: PaperQuestion[]
+  startedAt: string
+  deadline: string | null
+  /** The server's clock when answering, so the countdown does not trust the phone's. */
+  now: string
+  status: Attempt['status']
+  passMark: number | null
+}
+
+export interface ResultQuestion {
+  index: number
+  kind: QuestionKind
+  stem: string
+  point: string
+  options: string[]
+  choice: number[] | null
+  answer: number[]
+  correct: boolean
+  explanation: string
+  source: string | null
+}
+
+export interface AttemptResult {
+  attemptId: string
+  kind: AttemptKind
+  title: string
+  score: number
+  correct: number
+  total: number
+  passed: boolean | null
+  passMark: number | null
+  seconds: number
+  endedBy: 'submit' | 'deadline'
+  submittedAt: string
+  questions: ResultQuestion[]
+  /** Campaign quizzes: attempts left after this one. */
+  attemptsLeft: number | null
+}
+
+export interface ProfileView {
+  school: { id: string; name: string } | null
+  className: string | null
+  community: { id: string; name: string } | null
+}
+
+export interface QuizCard {
+  id: string
+  title: string
+  description: string
+  opensAt: string
+  closesAt: string
+  questionCount: number
+  timeLimitMinutes: number
+  passMark: number
+  attemptsAllowed: number
+  attemptsUsed: number
+  audience: Audience
+  /** open: can be taken now; upcoming / closed by the window; not-eligible: the audience excludes the caller. */
+  state: 'open' | 'upcoming' | 'closed' | 'not-eligible'
+  /** Why the caller cannot take it, in Chinese, when state is not-eligible. */
+  reason: string | null
+  best: { score: number; passed: boolean } | null
+  /** An attempt in progress, to resume. */
+  openAttemptId: string | null
+  lastAttemptId: string | null
+}
+
+export interface QuizHome {
+  profile: ProfileView
+  quizzes: QuizCard[]
+  wrongCount: number
+  practiced: number
+}
+
+export interface WrongItem {
+  questionId: string
+  kind: QuestionKind
+  stem: string
+  point: string
+  options: string[]
+  answer: number[]
+  explanation: string
+  source: string | null
+  misses: number
+  streak: number
+  lastMissedAt: string
+}
+
+export interface QuestionView extends QuestionInput {
+  id: string
+  active: boolean
+  updatedAt: string
+}
+
+export interface ImportRow {
+  /** The spreadsheet's row number, as the admin sees it (header is row 1). */
+  row: number
+  status: 'valid' | 'invalid' | 'duplicate'
+  errors: { field: string; message: string }[]
+  question: QuestionInput | null
+}
+
+export interface ImportPreview {
+  rows: ImportRow[]
+  valid: number
+  invalid: number
+  duplicate: number
+}
+
+export interface QuizSummary extends QuizInput {
+  id: string
+  questionCount: number
+  participants: number
+  passRate: number | null
+  state: 'open' | 'upcoming' | 'closed'
+}
+
+export interface RateRow {
+  key: string
+  name: string
+  participants: number
+  passed: number
+  /** passed / participants, 0–1; null with no participants. */
+  rate: number | null
+  average: number | null
+  /** participants / members when the unit's size is known. */
+  participation: number | null
+}
+
+export interface QuestionRate {
+  questionId: string
+  stem: string
+  point: string
+  answered: number
+  right: number
+  rate: number | null
+}
+
+export interface Awareness {
+  quiz: QuizSummary
+  participants: number
+  passed: number
+  rate: number | null
+  average: number | null
+  points: { point: string; answered: number; right: number; rate: number | null }[]
+  questions: QuestionRate[]
+  mostMissed: QuestionRate[]
+  schools: RateRow[]
+  classes: (RateRow & { schoolName: string })[]
+  communities: RateRow[]
+}
+
+export interface BoardRow {
+  rank: number
+  nickname: string
+  unit: string | null
+  score: number
+  seconds: number
+  passed: boolean
+}

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import { H5_DIR } from '../../runtime/h5-build'
 import { startRuntime } from './runtime'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -28,7 +29,7 @@ export async function phone(browser: Browser, openid?: string): Promise<BrowserC
  */
 export async function startE2E() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cwt-e2e-'))
-  const rt = await startRuntime({ staticDir: path.resolve(__dirname, '..', '..', 'dist', 'h5'), dataDir })
+  const rt = await startRuntime({ staticDir: H5_DIR, dataDir })
   await rt.app.listen({ host: '127.0.0.1', port: 0 })
   const base = `http://127.0.0.1:${(rt.app.server.address() as { port: number }).port}`
   const browser = await launchChromium()
