@@ -1,6 +1,7 @@
 import type { FunctionName } from '../types/api'
 import { campaignHandler } from './campaign/actions'
 import type { Handler } from './core/router'
+import { quizHandler } from './quiz/actions'
 import { reportsHandler } from './reports/actions'
 import { usersHandler } from './users/actions'
 import { volunteerHandler } from './volunteer/actions'
@@ -10,5 +11,6 @@ export const functions: Record<FunctionName, Handler> = {
   users: usersHandler,
   campaign: campaignHandler,
   reports: reportsHandler,
-  volunteer: volunteerHandler
+  volunteer: volunteerHandler,
+  quiz: quizHandler
 }

@@ -4,6 +4,7 @@ import { VOLUNTEER_DEFAULTS } from '../volunteer/rules'
 import { randomBytes } from 'node:crypto'
 import { categories, counters, departments, secrets, settings } from '../core/collections'
 import { DuplicateKeyError, type Deps, type Doc, type Collection } from '../core/ports'
+import { seedQuestionBank } from '../quiz/seed'
 import { CATEGORIES, DEPARTMENTS } from './taxonomy'
 
 async function insertMissing<T extends Doc>(collection: Collection<T>, docs: T[]) {
@@ -16,8 +17,9 @@ async function insertMissing<T extends Doc>(collection: Collection<T>, docs: T[]
   }
 }
 
-/** First start of an environment: departments, the problem taxonomy and zeroed counters. Safe to run again. */
-export async function seedBaseData({ store }: Deps) {
+/** First start of an environment: the question bank, departments, the problem taxonomy and zeroed counters. Safe to run again. */
+export async function seedBaseData({ store, clock }: Deps) {
+  await seedQuestionBank(store, clock.now().toISOString())
   if (await counters(store).count({})) return
   await insertMissing(departments(store), DEPARTMENTS)
   await insertMissing(categories(store), CATEGORIES)

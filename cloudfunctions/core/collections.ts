@@ -1,4 +1,5 @@
 import type { Category, Counter, Department, Grid, Holidays, OutboxMessage, PointsEntry, RejectReasons, Report, User } from '../../types/domain'
+import type { Attempt, Question, Quiz, QuizBest, QuizProfile, QuizTally, Unit, WrongEntry } from '../../types/quiz'
 import type { Activity, ServiceRecord, Signup, StarsMonth, Volunteer, VolunteerSettings } from '../../types/volunteer'
 import type { Store } from './ports'
 
@@ -24,6 +25,15 @@ export const secrets = (store: Store) => store.collection<{ _id: string; value: 
 /** Per person per day submission counts, for the rate limit: `<userId>:<YYYY-MM-DD>`. */
 export const quotas = (store: Store) => store.collection<{ _id: string; count: number }>('quotas')
 
+export const questions = (store: Store) => store.collection<Question>('questions')
+export const units = (store: Store) => store.collection<Unit>('units')
+export const quizProfiles = (store: Store) => store.collection<QuizProfile>('quizProfiles')
+export const quizzes = (store: Store) => store.collection<Quiz>('quizzes')
+export const attempts = (store: Store) => store.collection<Attempt>('attempts')
+export const wrongBook = (store: Store) => store.collection<WrongEntry>('wrongBook')
+export const quizBest = (store: Store) => store.collection<QuizBest>('quizBest')
+export const quizTallies = (store: Store) => store.collection<QuizTally>('quizTallies')
+
 /** Indexes each collection needs; the local store builds them, CloudBase gets them from the README's list. */
 export const INDEXES: Record<string, { fields: string[]; unique?: boolean }[]> = {
   users: [{ fields: ['roles'] }, { fields: ['createdAt'] }],
@@ -45,5 +55,12 @@ export const INDEXES: Record<string, { fields: string[]; unique?: boolean }[]> =
   signups: [{ fields: ['activityId'] }, { fields: ['userId'] }, { fields: ['status'] }],
   volunteers: [{ fields: ['certificateNo'], unique: true }],
   serviceRecords: [{ fields: ['userId'] }, { fields: ['month'] }],
-  monthly: [{ fields: ['month'] }, { fields: ['hours'] }]
+  monthly: [{ fields: ['month'] }, { fields: ['hours'] }],
+  questions: [{ fields: ['key'], unique: true }, { fields: ['point'] }, { fields: ['active'] }],
+  units: [{ fields: ['kind'] }],
+  quizzes: [{ fields: ['closesAt'] }],
+  attempts: [{ fields: ['userId'] }, { fields: ['quizId'] }, { fields: ['status'] }, { fields: ['deadline'] }],
+  wrongBook: [{ fields: ['userId'] }, { fields: ['mastered'] }],
+  quizBest: [{ fields: ['quizId'] }, { fields: ['score'] }],
+  quizTallies: [{ fields: ['quizId'] }, { fields: ['scope'] }]
 }

@@ -8,7 +8,8 @@ export type Query = Record<string, unknown>
 
 /**
  * Supported query operators: field equality (dot paths allowed), $eq $ne $gt $gte $lt $lte $in $nin $exists,
- * and $and / $or / $nor at the top level or nested.
+ * and $and / $or / $nor at the top level or nested. A RegExp as a field's value matches strings (keyword search);
+ * both stores take it natively.
  */
 export type Operator = '$eq' | '$ne' | '$gt' | '$gte' | '$lt' | '$lte' | '$in' | '$nin' | '$exists'
 

@@ -1,0 +1,217 @@
+import { createHash } from 'node:crypto'
+import { Workbook } from 'exceljs'
+import type { Page, UnitView } from '../../types/api'
+import type { Awareness, BoardRow, Question, QuestionInput, QuestionKind, QuestionRate, QuestionView, Quiz, QuizInput, QuizSummary, QuizTally, RateRow, Unit } from '../../types/quiz'
+import type { ActionContext } from '../core/action'
+import { counters, questions, quizBest, quizTallies, quizzes, units } from '../core/collections'
+import { conflict, invalid, notFound } from '../core/errors'
+import { DuplicateKeyError } from '../core/ports'
+import { requireRequestId } from '../reports/workflow'
+import { quizRepository, tallyId } from './repository'
+import { keyOf } from './rules'
+import { toQuestionView, toSummary } from './views'
+import { toUnitView } from './people'
+
+// ---------------------------------------------------------------- question bank
+
+export async function listQuestions(
+  input: { page: number; pageSize: number; point?: string; kind?: QuestionKind; keyword?: string; active?: boolean },
+  { deps }: ActionContext
+): Promise<Page<QuestionView> & { points: { point: string; count: number }[] }> {
+  const escaped = input.keyword?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const q = {
+    ...(input.point ? { point: input.point } : {}),
+    ...(input.kind ? { kind: input.kind } : {}),
+    ...(input.active === undefined ? {} : { active: input.active }),
+    ...(escaped ? { stem: new RegExp(escaped) } : {})
+  }
+  const [found, total, points] = await Promise.all([
+    questions(deps.store).find(q, { sort: { point: 1, createdAt: 1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }),
+    questions(deps.store).count(q),
+    questions(deps.store).countBy({ active: true }, 'point')
+  ])
+  return { items: found.map(toQuestionView), total, page: input.page, pageSize: input.pageSize, points: Object.entries(points).map(([point, count]) => ({ point, count })) }
+}
+
+export const questionIdOf = (key: string) => 'q' + createHash('sha256').update(key).digest('hex').slice(0, 23)
+
+export function newQuestion(input: QuestionInput, at: string): Question {
+  const key = keyOf(input.stem)
+  return { _id: questionIdOf(key), key, ...input, active: true, createdAt: at, updatedAt: at }
+}
+
+/** Writes a question; a stem that says the same as another question's is refused, so the bank holds no twins. */
+export async function saveQuestion(input: QuestionInput & { id?: string; active?: boolean }, { deps }: ActionContext): Promise<QuestionView> {
+  const { id, active, ...fields } = input
+  const at = deps.clock.now().toISOString()
+  const key = keyOf(fields.stem)
+  const twin = await questions(deps.store).findOne({ key })
+  if (twin && twin._id !== id) throw invalid('stem', '题库中已有相同题干的题目')
+  if (!id) {
+    try {
+      return toQuestionView(await questions(deps.store).insert(newQuestion(fields, at)))
+    } catch (error) {
+      if (error instanceof DuplicateKeyError) throw invalid('stem', '题库中已有相同题干的题目')
+      throw error
+    }
+  }
+  const updated = await questions(deps.store).update({ _id: id }, { $set: { ...fields, key, ...(active === undefined ? {} : { active }), updatedAt: at } })
+  if (!updated) throw notFound('该题目')
+  return toQuestionView((await questions(deps.store).findOne({ _id: id }))!)
+}
+
+// ---------------------------------------------------------------- quizzes and units
+
+export async function listQuizzes(input: { page: number; pageSize: number }, { deps }: ActionContext): Promise<Page<QuizSummary>> {
+  const [found, total] = await Promise.all([quizzes(deps.store).find({}, { sort: { opensAt: -1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }), quizzes(deps.store).count({})])
+  const alls = await tallies(deps, found.map((q) => tallyId(q._id, 'all', 'all')))
+  const now = deps.clock.now()
+  return { items: found.map((q) => toSummary(q, alls.get(tallyId(q._id, 'all', 'all')) ?? null, now)), total, page: input.page, pageSize: input.pageSize }
+}
+
+/** Creates or edits a campaign quiz; every quota must be drawable from the active bank, or the field says which. */
+export async function saveQuiz(input: QuizInput & { id?: string }, ctx: ActionContext): Promise<QuizSummary> {
+  const { deps, caller } = ctx
+  const { id, ...fields } = input
+  const available = await questions(deps.store).countBy({ active: true }, 'point')
+  fields.quotas.forEach((q, i) => {
+    if ((available[q.point] ?? 0) < q.count) throw invalid(`quotas.${i}.count`, `「${q.point}」只有 ${available[q.point] ?? 0} 道可用题目，不够抽 ${q.count} 道`)
+  })
+  if (fields.schoolIds.length) {
+    const known = await quizRepository(deps.store).units(fields.schoolIds)
+    const missing = fields.schoolIds.findIndex((s) => known.get(s)?.kind !== 'school')
+    if (missing >= 0) throw invalid(`schoolIds.${missing}`, '所选学校不存在，请刷新后重新选择')
+  }
+  const schoolIds = fields.audience === 'students' ? fields.schoolIds : []
+  const at = deps.clock.now().toISOString()
+  let quiz: Quiz
+  if (id) {
+    const current = await quizRepository(deps.store).quiz(id)
+    // Papers already drawn keep their questions; changing the draw mid-way would make results incomparable.
+    if (JSON.stringify(current.quotas) !== JSON.stringify(fields.quotas) && (await quizTallies(deps.store).count({ _id: tallyId(id, 'all', 'all') }))) {
+      throw invalid('quotas', '已有人交卷，不能再修改抽题规则')
+    }
+    await quizzes(deps.store).update({ _id: id }, { $set: { ...fields, schoolIds, updatedAt: at } })
+    quiz = { ...current, ...fields, schoolIds, updatedAt: at }
+  } else {
+    const requestId = requireRequestId(ctx.requestId)
+    quiz = { _id: 'z' + createHash('sha256').update(`${caller._id}:${requestId}`).digest('hex').slice(0, 23), requestId, ...fields, schoolIds, createdBy: caller._id, createdAt: at, updatedAt: at }
+    try {
+      await quizzes(deps.store).insert(quiz)
+      await counters(deps.store).update({ _id: 'quizzes' }, { $inc: { value: 1 } })
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError)) throw error
+      quiz = await quizRepository(deps.store).quiz(quiz._id)
+    }
+  }
+  return toSummary(quiz, (await tallies(deps, [tallyId(quiz._id, 'all', 'all')])).get(tallyId(quiz._id, 'all', 'all')) ?? null, deps.clock.now())
+}
+
+export async function saveUnit(input: { id?: string; kind: Unit['kind']; name: string; classes: string[]; members: number | null }, { deps }: ActionContext): Promise<UnitView> {
+  const { id, ...fields } = input
+  const classes = fields.kind === 'school' ? fields.classes : []
+  const twin = await units(deps.store).findOne({ kind: fields.kind, name: fields.name })
+  if (twin && twin._id !== id) throw invalid('name', `已有同名的${fields.kind === 'school' ? '学校' : '社区'}`)
+  if (id) {
+    const current = await units(deps.store).findOne({ _id: id })
+    if (!current) throw notFound('该学校或社区')
+    if (current.kind !== fields.kind) throw invalid('kind', '学校和社区不能互相转换')
+    await units(deps.store).update({ _id: id }, { $set: { ...fields, classes } })
+    return toUnitView({ ...current, ...fields, classes })
+  }
+  const unit: Unit = { _id: deps.ids.next(), ...fields, classes, createdAt: deps.clock.now().toISOString() }
+  return toUnitView(await units(deps.store).insert(unit))
+}
+
+// ---------------------------------------------------------------- figures
+
+async function tallies(ctx: Pick<ActionContext, 'deps'>['deps'] | ActionContext['deps'], ids: string[]) {
+  const found = ids.length ? await quizTallies(ctx.store).find({ _id: { $in: ids } }, { limit: ids.length }) : []
+  return new Map(found.map((t) => [t._id, t]))
+}
+
+const ratio = (a: number, b: number) => (b ? a / b : null)
+
+function rateRow(t: QuizTally, name: string, members: number | null): RateRow {
+  return { key: t.key, name, participants: t.participants, passed: t.passed, rate: ratio(t.passed, t.participants), average: t.participants ? Math.round((t.scoreSum / t.participants) * 10) / 10 : null, participation: members ? t.participants / members : null }
+}
+
+/** Ranked by average score, then participation: a big school does not come first by size alone. */
+const byAverage = (a: RateRow, b: RateRow) => (b.average ?? -1) - (a.average ?? -1) || (b.participation ?? -1) - (a.participation ?? -1) || b.participants - a.participants
+
+/** 知晓率 of one campaign quiz, from the running tallies: overall, per knowledge point and question, per school, class and community. */
+export async function awareness(input: { quizId: string }, { deps }: ActionContext): Promise<Awareness> {
+  const quiz = await quizRepository(deps.store).quiz(input.quizId)
+  const all = await quizTallies(deps.store).find({ quizId: quiz._id }, { limit: 1000 })
+  const of = (scope: QuizTally['scope']) => all.filter((t) => t.scope === scope)
+  const total = of('all')[0] ?? null
+  const classTallies = of('class')
+  const named = await quizRepository(deps.store).units([...of('school'), ...of('community')].map((t) => t.key).concat(classTallies.map((t) => t.key.split('/')[0])))
+  const found = await quizRepository(deps.store).questions(of('question').map((t) => t.key))
+  const questionRates: QuestionRate[] = of('question')
+    .filter((t) => found.has(t.key))
+    .map((t) => ({ questionId: t.key, stem: found.get(t.key)!.stem, point: found.get(t.key)!.point, answered: t.answered, right: t.right, rate: ratio(t.right, t.answered) }))
+    .sort((a, b) => (a.rate ?? 1) - (b.rate ?? 1) || b.answered - a.answered)
+  const unitRows = (scope: 'school' | 'community') => of(scope).map((t) => rateRow(t, named.get(t.key)?.name ?? '已删除', named.get(t.key)?.members ?? null)).sort(byAverage)
+  return {
+    quiz: toSummary(quiz, total, deps.clock.now()),
+    participants: total?.participants ?? 0,
+    passed: total?.passed ?? 0,
+    rate: total ? ratio(total.passed, total.participants) : null,
+    average: total?.participants ? Math.round((total.scoreSum / total.participants) * 10) / 10 : null,
+    points: of('point')
+      .map((t) => ({ point: t.key, answered: t.answered, right: t.right, rate: ratio(t.right, t.answered) }))
+      .sort((a, b) => (a.rate ?? 1) - (b.rate ?? 1)),
+    questions: questionRates,
+    mostMissed: questionRates.filter((q) => q.answered > 0 && q.right < q.answered).slice(0, 10),
+    schools: unitRows('school'),
+    classes: classTallies
+      .map((t) => {
+        const [schoolId, className] = t.key.split('/')
+        return { ...rateRow(t, className, null), schoolName: named.get(schoolId)?.name ?? '已删除' }
+      })
+      .sort(byAverage),
+    communities: unitRows('community')
+  }
+}
+
+/** People by best score, then by less time: nicknames only. */
+export async function board(input: { page: number; pageSize: number; quizId: string }, { deps }: ActionContext): Promise<Page<BoardRow>> {
+  await quizRepository(deps.store).quiz(input.quizId)
+  const q = { quizId: input.quizId }
+  const skip = (input.page - 1) * input.pageSize
+  const [found, total] = await Promise.all([quizBest(deps.store).find(q, { sort: { score: -1, seconds: 1, at: 1 }, skip, limit: input.pageSize }), quizBest(deps.store).count(q)])
+  const named = await quizRepository(deps.store).units(found.flatMap((b) => [b.schoolId, b.communityId]))
+  const unitOf = (schoolId: string | null, className: string | null, communityId: string | null) =>
+    schoolId && named.has(schoolId) ? `${named.get(schoolId)!.name}${className ? ` ${className}` : ''}` : communityId && named.has(communityId) ? named.get(communityId)!.name : null
+  return {
+    items: found.map((b, i) => ({ rank: skip + i + 1, nickname: b.nickname, unit: unitOf(b.schoolId, b.className, b.communityId), score: b.score, seconds: b.seconds, passed: b.passed })),
+    total,
+    page: input.page,
+    pageSize: input.pageSize
+  }
+}
+
+const percent = (r: number | null) => (r === null ? '' : `${Math.round(r * 1000) / 10}%`)
+
+export async function exportAwareness(input: { quizId: string }, ctx: ActionContext): Promise<{ fileId: string; url: string }> {
+  const a = await awareness(input, ctx)
+  if (!a.participants) throw conflict('还没有人交卷，暂无可导出的数据')
+  const book = new Workbook()
+  const sheet = (name: string, header: string[], rows: (string | number | null)[][], widths: number[]) => {
+    const s = book.addWorksheet(name)
+    s.addRow(header).font = { bold: true }
+    rows.forEach((r) => s.addRow(r.map((v) => v ?? '')))
+    s.columns.forEach((c, i) => (c.width = widths[i] ?? 12))
+  }
+  sheet('总体', ['答题活动', '参与人数', '通过人数', '知晓率', '平均分'], [[a.quiz.title, a.participants, a.passed, percent(a.rate), a.average]], [30, 10, 10, 10, 10])
+  sheet('知识点', ['知识点', '作答次数', '答对次数', '正确率'], a.points.map((p) => [p.point, p.answered, p.right, percent(p.rate)]), [20, 10, 10, 10])
+  sheet('题目', ['题干', '知识点', '作答次数', '答对次数', '正确率'], a.questions.map((q) => [q.stem, q.point, q.answered, q.right, percent(q.rate)]), [60, 16, 10, 10, 10])
+  const unitRows = (rows: RateRow[]) => rows.map((r) => [r.name, r.participants, r.passed, percent(r.rate), r.average, percent(r.participation)])
+  sheet('学校', ['学校', '参与人数', '通过人数', '知晓率', '平均分', '参与率'], unitRows(a.schools), [24, 10, 10, 10, 10, 10])
+  sheet('班级', ['学校', '班级', '参与人数', '通过人数', '知晓率', '平均分'], a.classes.map((r) => [r.schoolName, r.name, r.participants, r.passed, percent(r.rate), r.average]), [24, 14, 10, 10, 10, 10])
+  sheet('社区', ['社区', '参与人数', '通过人数', '知晓率', '平均分', '参与率'], unitRows(a.communities), [24, 10, 10, 10, 10, 10])
+  const file = await ctx.deps.files.put(Buffer.from(await book.xlsx.writeBuffer()), { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: `${a.quiz.title}-知晓率.xlsx` })
+  return { fileId: file.fileId, url: await ctx.deps.files.url(file.fileId) }
+}
+

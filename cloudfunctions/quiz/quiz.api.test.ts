@@ -1,0 +1,390 @@
+import ExcelJS from 'exceljs'
+import iconv from 'iconv-lite'
+import type { Paper } from '../../types/quiz'
+import { startRuntime, type TestRuntime } from '../../test/support/runtime'
+import { attempts, questions, quizBest, quizTallies, wrongBook } from '../core/collections'
+import { userIdOf } from '../core/identity'
+import { BANK } from './bank'
+import { sweepQuiz } from './daily'
+import { toShown } from './rules'
+
+let rt: TestRuntime
+beforeEach(async () => {
+  rt = await startRuntime({ at: '2026-11-23T09:00:00+08:00' })
+})
+afterEach(() => rt.app.close())
+
+const MINUTE = 60_000
+const NOW = Date.parse('2026-11-23T09:00:00+08:00')
+const at = (minutes: number) => new Date(NOW + minutes * MINUTE).toISOString()
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function ok<T = any>(action: string, payload: object, openid: string, requestId?: string): Promise<T> {
+  const res = await rt.call('quiz', action as 'home', payload as Record<string, never>, openid, requestId)
+  if (res.status !== 200) throw new Error(`${action} refused: ${JSON.stringify(res.body)}`)
+  return res.body.data
+}
+
+let seq = 0
+const rid = () => `quiz-test-${++seq}-${Date.now().toString(36)}`
+
+async function school(name = '麒麟区第一中学', classes = ['初一(1)班', '初一(2)班'], members: number | null = null) {
+  return (await ok('saveUnit', { kind: 'school', name, classes, members }, 'demo-admin')).id as string
+}
+
+const community = async (name: string) => (await ok('saveUnit', { kind: 'community', name, classes: [], members: null }, 'demo-admin')).id as string
+
+async function quiz(overrides: Record<string, unknown> = {}) {
+  const input = {
+    title: '2026 创文应知应会知识竞答',
+    description: '看看你对文明城市知识了解多少',
+    opensAt: at(-24 * 60),
+    closesAt: at(7 * 24 * 60),
+    quotas: [
+      { point: '交通文明', count: 3 },
+      { point: '文明养犬', count: 2 }
+    ],
+    timeLimitMinutes: 20,
+    attemptsAllowed: 2,
+    passMark: 60,
+    audience: 'everyone',
+    schoolIds: [],
+    ...overrides
+  }
+  return (await ok('saveQuiz', input, 'demo-admin', rid())).id as string
+}
+
+/** Answers an attempt's questions through the API: right for the indexes in `right`, wrong for the rest listed. */
+async function answerAs(openid: string, paper: Paper, right: number[], wrong: number[] = []) {
+  const stored = (await attempts(rt.deps.store).findOne({ _id: paper.attemptId }))!
+  for (const index of [...right, ...wrong]) {
+    const item = stored.items[index]
+    const q = (await questions(rt.deps.store).findOne({ _id: item.questionId }))!
+    const shownRight = toShown(item.order, q.answer)
+    const choice = right.includes(index) ? shownRight : [item.order.findIndex((_, i) => !shownRight.includes(i))]
+    await ok('answer', { attemptId: paper.attemptId, index, choice }, openid)
+  }
+}
+
+const range = (n: number) => [...Array(n).keys()]
+
+describe('the paper', () => {
+  it('when a paper is drawn, then it holds each knowledge point’s quota, no question twice, and its stored attempt keeps the deadline', async () => {
+    const id = await quiz({ quotas: [{ point: '交通文明', count: 4 }, { point: '志愿服务', count: 3 }, { point: '文明养犬', count: 1 }] })
+    const paper: Paper = await ok('start', { quizId: id }, 'demo-resident')
+    expect(paper.questions).toHaveLength(8)
+    const points = paper.questions.map((q) => q.point)
+    expect(points.filter((p) => p === '交通文明')).toHaveLength(4)
+    expect(points.filter((p) => p === '志愿服务')).toHaveLength(3)
+    expect(points.filter((p) => p === '文明养犬')).toHaveLength(1)
+    const stored = (await attempts(rt.deps.store).findOne({ _id: paper.attemptId }))!
+    expect(new Set(stored.items.map((i) => i.questionId)).size).toBe(8)
+    expect(stored).toMatchObject({ kind: 'campaign', status: 'open', startedAt: at(0), deadline: at(20), userId: userIdOf('demo-resident') })
+    expect(paper).toMatchObject({ deadline: at(20), now: at(0) })
+  })
+
+  it('when the office asks for more questions of a point than the bank holds, then the quota field says how many there are', async () => {
+    const res = await rt.call('quiz', 'saveQuiz', { title: '超量', description: '', opensAt: at(0), closesAt: at(60), quotas: [{ point: '文明养犬', count: 50 }], timeLimitMinutes: 10, attemptsAllowed: 1, passMark: 60, audience: 'everyone', schoolIds: [] }, 'demo-admin', rid())
+    expect(res).toMatchObject({ status: 400, body: { issues: [{ field: 'quotas.0.count', message: expect.stringContaining('只有 12 道') }] } })
+  })
+
+  it('when every response a person gets before submitting is searched, then no answer and no explanation is in any of them', async () => {
+    const id = await quiz()
+    const sent: unknown[] = []
+    const call = async (action: string, payload: object) => {
+      const res = await rt.call('quiz', action as 'home', payload as Record<string, never>, 'demo-student')
+      expect(res.status).toBe(200)
+      sent.push(res.body)
+      return res.body.data
+    }
+    await call('home', {})
+    const paper: Paper = await call('start', { quizId: id })
+    await call('paper', { attemptId: paper.attemptId })
+    for (const q of paper.questions) await call('answer', { attemptId: paper.attemptId, index: q.index, choice: [0] })
+    await call('start', { quizId: id })
+    await call('home', {})
+
+    const stored = (await attempts(rt.deps.store).findOne({ _id: paper.attemptId }))!
+    const bank = await questions(rt.deps.store).find({ _id: { $in: stored.items.map((i) => i.questionId) } })
+    const text = JSON.stringify(sent)
+    expect(text).not.toMatch(/"(answer|explanation|source|correct|order)"/)
+    for (const q of bank) {
+      expect(text).not.toContain(q.explanation)
+      if (q.source) expect(text).not.toContain(q.source)
+    }
+    // And once submitted, the result carries them.
+    const result = await ok('submit', { attemptId: paper.attemptId }, 'demo-student')
+    expect(JSON.stringify(result)).toContain(bank[0].explanation)
+  })
+
+  it('when options are shuffled per attempt, then a saved choice is kept in terms of the question, and the paper shows it where this attempt put it', async () => {
+    const id = await quiz({ quotas: [{ point: '交通文明', count: 5 }] })
+    const paper: Paper = await ok('start', { quizId: id }, 'demo-resident')
+    const single = paper.questions.find((q) => q.kind === 'single')!
+    await ok('answer', { attemptId: paper.attemptId, index: single.index, choice: [2] }, 'demo-resident')
+    const item = (await attempts(rt.deps.store).findOne({ _id: paper.attemptId }))!.items[single.index]
+    expect(item.choice).toEqual([item.order[2]])
+    const again: Paper = await ok('paper', { attemptId: paper.attemptId }, 'demo-resident')
+    expect(again.questions[single.index]).toMatchObject({ choice: [2], options: single.options })
+  })
+
+  it('when someone else asks for a person’s attempt, or names an option that is not there, then it is refused', async () => {
+    const id = await quiz()
+    const paper: Paper = await ok('start', { quizId: id }, 'demo-resident')
+    expect((await rt.call('quiz', 'paper', { attemptId: paper.attemptId }, 'demo-student')).status).toBe(404)
+    const judge = paper.questions.find((q) => q.kind !== 'multiple')!
+    expect(await rt.call('quiz', 'answer', { attemptId: paper.attemptId, index: judge.index, choice: [0, 1] }, 'demo-resident')).toMatchObject({ status: 400, body: { issues: [{ field: 'choice' }] } })
+    expect(await rt.call('quiz', 'answer', { attemptId: paper.attemptId, index: 0, choice: [7] }, 'demo-resident')).toMatchObject({ status: 400, body: { message: '所选选项不存在' } })
+  })
+})
+
+describe('submitting', () => {
+  it('when a person reloads, then the same attempt comes back with their answers and less time left', async () => {
+    const id = await quiz()
+    const paper: Paper = await ok('start', { quizId: id }, 'demo-student')
+    await ok('answer', { attemptId: paper.attemptId, index: 0, choice: [1] }, 'demo-student')
+    rt.clock.advance(5 * MINUTE)
+    const again: Paper = await ok('start', { quizId: id }, 'demo-student')
+    expect(again.attemptId).toBe(paper.attemptId)
+    expect(again.questions[0].choice).toEqual([1])
+    expect(Date.parse(again.deadline!) - Date.parse(again.now)).toBe(15 * MINUTE)
+  })
+
+  it('when a submit arrives after the deadline, then the attempt is graded on what was saved by the deadline and a late answer is refused', async () => {
+    const id = await quiz({ timeLimitMinutes: 10 })
+    const paper: Paper = await ok('start', { quizId: id }, 'demo-resident')
+    await answerAs('demo-resident', paper, [0, 1, 2])
+    rt.clock.advance(10 * MINUTE + 1000)
+    const late = await rt.call('quiz', 'answer', { attemptId: paper.attemptId, index: 3, choice: [0] }, 'demo-resident')
+    expect(late).toMatchObject({ status: 409, body: { message: '答题时间已到，已按保存的答案交卷' } })
+    const result = await ok('submit', { attemptId: paper.attemptId }, 'demo-resident')
+    expect(result).toMatchObject({ score: 60, correct: 3, total: 5, passed: true, endedBy: 'deadline', seconds: 600 })
+    const stored = (await attempts(rt.deps.store).findOne({ _id: paper.attemptId }))!
+    expect(stored).toMatchObject({ status: 'graded', endedBy: 'deadline', score: 60 })
+    expect(stored.items[3].choice).toBeNull()
+    expect(stored.history.map((h) => h.to)).toEqual(['open', 'graded'])
+  })
+
+  it('when a paper is submitted twice, even at once, then it is graded once and counted once', async () => {
+    const id = await quiz()
+    const paper: Paper = await ok('start', { quizId: id }, 'demo-resident')
+    await answerAs('demo-resident', paper, [0, 1, 2, 3])
+    const answers = await Promise.all(range(5).map(() => rt.call('quiz', 'submit', { attemptId: paper.attemptId }, 'demo-resident')))
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409])
+    expect(answers.find((a) => a.status === 409)!.body.message).toBe('已交卷，不能重复提交')
+    expect(await rt.call('quiz', 'submit', { attemptId: paper.attemptId }, 'demo-resident')).toMatchObject({ status: 409 })
+    expect(await quizTallies(rt.deps.store).findOne({ _id: `${id}:all:all` })).toMatchObject({ participants: 1, passed: 1, scoreSum: 80 })
+    const answered = await quizTallies(rt.deps.store).find({ quizId: id, scope: 'question' })
+    expect(answered.reduce((n, t) => n + t.answered, 0)).toBe(5)
+  })
+
+  it('when the attempts allowed are used up, then another start is refused, and racing starts make one attempt', async () => {
+    const id = await quiz({ attemptsAllowed: 2 })
+    const raced = await Promise.all(range(8).map(() => rt.call('quiz', 'start', { quizId: id }, 'demo-resident')))
+    expect(new Set(raced.map((r) => r.body.data.attemptId)).size).toBe(1)
+    await ok('submit', { attemptId: raced[0].body.data.attemptId }, 'demo-resident')
+    const second: Paper = await ok('start', { quizId: id }, 'demo-resident')
+    await ok('submit', { attemptId: second.attemptId }, 'demo-resident')
+    expect(await rt.call('quiz', 'start', { quizId: id }, 'demo-resident')).toMatchObject({ status: 409, body: { message: '每人限答 2 次，您的答题次数已用完' } })
+    expect(await attempts(rt.deps.store).count({ quizId: id })).toBe(2)
+  })
+
+  it('when nobody submits by the deadline, then the sweep grades the attempt on what was saved', async () => {
+    const id = await quiz()
+    const paper: Paper = await ok('start', { quizId: id }, 'demo-resident')
+    await answerAs('demo-resident', paper, [0])
+    rt.clock.advance(21 * MINUTE)
+    expect(await sweepQuiz(rt.deps)).toEqual({ graded: 1 })
+    expect(await attempts(rt.deps.store).findOne({ _id: paper.attemptId })).toMatchObject({ status: 'graded', endedBy: 'deadline', score: 20, seconds: 1200 })
+    expect(await sweepQuiz(rt.deps)).toEqual({ graded: 0 })
+  })
+
+  it('when a quiz is for listed schools, then a resident without one is told to bind a school, and the window is kept', async () => {
+    const s = await school()
+    const id = await quiz({ audience: 'students', schoolIds: [s] })
+    expect(await rt.call('quiz', 'start', { quizId: id }, 'demo-resident')).toMatchObject({ status: 403, body: { message: '本次答题面向学生，请先绑定学校和班级' } })
+    await ok('bind', { schoolId: s, className: '初一(2)班' }, 'demo-resident')
+    expect((await rt.call('quiz', 'start', { quizId: id }, 'demo-resident')).status).toBe(200)
+    const later = await quiz({ opensAt: at(60), closesAt: at(120) })
+    expect(await rt.call('quiz', 'start', { quizId: later }, 'demo-resident')).toMatchObject({ status: 409, body: { message: expect.stringContaining('开始') } })
+  })
+
+  it('when a class is not one of the school’s, then binding is refused naming the class and nothing changes', async () => {
+    const s = await school()
+    expect(await rt.call('quiz', 'bind', { schoolId: s, className: '高三(9)班' }, 'demo-student')).toMatchObject({ status: 400, body: { issues: [{ field: 'className' }] } })
+    expect((await ok('home', {}, 'demo-student')).profile).toEqual({ school: null, className: null, community: null })
+  })
+})
+
+describe('the wrong-answer book', () => {
+  it('when a person misses questions, then they are in the book until answered right twice in a row in practice', async () => {
+    const id = await quiz()
+    const paper: Paper = await ok('start', { quizId: id }, 'demo-resident')
+    await answerAs('demo-resident', paper, [0, 1, 2], [3, 4])
+    await ok('submit', { attemptId: paper.attemptId }, 'demo-resident')
+    const book = await ok('wrongBook', {}, 'demo-resident')
+    expect(book.total).toBe(2)
+    expect(book.items[0]).toMatchObject({ misses: 1, streak: 0, explanation: expect.any(String), answer: expect.any(Array) })
+
+    for (let round = 1; round <= 2; round++) {
+      const drill: Paper = await ok('practice', { from: 'wrong' }, 'demo-resident')
+      expect(drill.questions).toHaveLength(2)
+      const fb = await ok('answer', { attemptId: drill.attemptId, index: 0, choice: [] }, 'demo-resident').catch((e: Error) => e.message)
+      expect(fb).toContain('请选择答案')
+      await answerAs('demo-resident', drill, [0, 1])
+      await ok('submit', { attemptId: drill.attemptId }, 'demo-resident')
+    }
+    expect(await ok('wrongBook', {}, 'demo-resident')).toMatchObject({ total: 0 })
+    expect(await wrongBook(rt.deps.store).count({ userId: userIdOf('demo-resident'), mastered: true })).toBe(2)
+    expect(await rt.call('quiz', 'practice', { from: 'wrong' }, 'demo-resident')).toMatchObject({ status: 409, body: { message: '错题本里没有待练习的题目' } })
+  })
+
+  it('when a practice question is answered, then the feedback comes at once and the question cannot be answered again', async () => {
+    const paper: Paper = await ok('practice', { from: 'daily' }, 'demo-resident')
+    expect(paper).toMatchObject({ kind: 'practice', deadline: null })
+    expect(paper.questions).toHaveLength(10)
+    const stored = (await attempts(rt.deps.store).findOne({ _id: paper.attemptId }))!
+    const q = (await questions(rt.deps.store).findOne({ _id: stored.items[0].questionId }))!
+    const right = toShown(stored.items[0].order, q.answer)
+    const res = await ok('answer', { attemptId: paper.attemptId, index: 0, choice: right }, 'demo-resident')
+    expect(res.feedback).toEqual({ correct: true, answer: right, explanation: q.explanation, source: q.source })
+    expect(await rt.call('quiz', 'answer', { attemptId: paper.attemptId, index: 0, choice: right }, 'demo-resident')).toMatchObject({ status: 409, body: { message: '这道题已经作答过了' } })
+    expect((await ok('paper', { attemptId: paper.attemptId }, 'demo-resident')).questions[0].feedback).toMatchObject({ correct: true })
+  })
+})
+
+describe('the office', () => {
+  it('when a person who is not the office asks for figures or edits the bank, then it is refused', async () => {
+    const id = await quiz()
+    expect((await rt.call('quiz', 'awareness', { quizId: id }, 'demo-student')).status).toBe(403)
+    expect((await rt.call('quiz', 'saveQuestion', { ...BANK[0], stem: '新题' }, 'demo-organizer')).status).toBe(403)
+    expect((await rt.call('quiz', 'questions', {}, 'demo-admin')).status).toBe(200)
+  })
+
+  it('when five people of two schools and a community take the quiz, then the awareness figures and rankings match the hand-computed ones', async () => {
+    const one = await school('第一中学', ['初一(1)班', '初一(2)班'], 10)
+    const two = await school('实验小学', ['五(1)班'], 2)
+    const home = await community('南宁社区')
+    const id = await quiz({ quotas: [{ point: '交通文明', count: 3 }, { point: '文明养犬', count: 2 }], attemptsAllowed: 2 })
+    // who, where, questions right, minutes used
+    const plan = [
+      { who: 'p-a', bind: { schoolId: one, className: '初一(1)班' }, right: 5, minutes: 8 },
+      { who: 'p-b', bind: { schoolId: one, className: '初一(1)班' }, right: 2, minutes: 5 },
+      { who: 'p-c', bind: { schoolId: one, className: '初一(2)班' }, right: 4, minutes: 6 },
+      { who: 'p-d', bind: { schoolId: two, className: '五(1)班' }, right: 4, minutes: 4 },
+      { who: 'p-e', bind: { communityId: home }, right: 1, minutes: 3 }
+    ]
+    for (const p of plan) {
+      await ok('bind', p.bind, p.who)
+      const paper: Paper = await ok('start', { quizId: id }, p.who)
+      await answerAs(p.who, paper, range(p.right), range(5).slice(p.right))
+      rt.clock.advance(p.minutes * MINUTE)
+      await ok('submit', { attemptId: paper.attemptId }, p.who)
+      rt.clock.set(at(0))
+    }
+    // p-b tries again and passes: their best replaces the first, and the school's sums follow.
+    const retry: Paper = await ok('start', { quizId: id }, 'p-b')
+    await answerAs('p-b', retry, range(3), [3, 4])
+    rt.clock.advance(7 * MINUTE)
+    await ok('submit', { attemptId: retry.attemptId }, 'p-b')
+
+    // Scores: a 100, b 60 (after retry), c 80, d 80, e 20. Pass mark 60: a, b, c, d pass.
+    const a = await ok('awareness', { quizId: id }, 'demo-admin')
+    expect(a).toMatchObject({ participants: 5, passed: 4, rate: 0.8, average: 68 })
+    const byName = (rows: { name: string }[], name: string) => rows.find((r) => r.name === name)
+    expect(a.schools.map((s: { name: string }) => s.name)).toEqual(['实验小学', '第一中学'])
+    expect(byName(a.schools, '第一中学')).toMatchObject({ participants: 3, passed: 3, rate: 1, average: 80, participation: 0.3 })
+    expect(byName(a.schools, '实验小学')).toMatchObject({ participants: 1, passed: 1, average: 80, participation: 0.5 })
+    // Every class averages 80; the tie goes to the class with more participants.
+    expect(a.classes[0]).toMatchObject({ schoolName: '第一中学', name: '初一(1)班', participants: 2, passed: 2, average: 80 })
+    expect(a.classes.slice(1).map((c: { name: string }) => c.name).sort()).toEqual(['五(1)班', '初一(2)班'])
+    expect(a.communities).toEqual([expect.objectContaining({ name: '南宁社区', participants: 1, passed: 0, rate: 0, average: 20 })])
+    // Answers over all six graded attempts: 5 + 2 + 4 + 4 + 1 + 3 = 19 right of 30.
+    const answered = a.points.reduce((n: number, p: { answered: number }) => n + p.answered, 0)
+    const right = a.points.reduce((n: number, p: { right: number }) => n + p.right, 0)
+    expect([answered, right]).toEqual([30, 19])
+    expect(a.questions.reduce((n: number, q: { right: number }) => n + q.right, 0)).toBe(19)
+    expect(a.mostMissed.length).toBeGreaterThan(0)
+    expect(a.mostMissed.length).toBeLessThanOrEqual(10)
+    expect(a.mostMissed[0].rate).toBeLessThanOrEqual(a.mostMissed.at(-1).rate)
+
+    const board = await ok('board', { quizId: id }, 'demo-admin')
+    // c and d both have 80: d took 4 minutes, c 6.
+    expect(board.items.map((r: { nickname: string; score: number; rank: number }) => [r.rank, r.score])).toEqual([[1, 100], [2, 80], [3, 80], [4, 60], [5, 20]])
+    expect(board.items[1].seconds).toBe(240)
+    expect(board.items[1].unit).toBe('实验小学 五(1)班')
+    expect(JSON.stringify(board)).not.toMatch(/p-[a-e]|openid/)
+    expect(await quizBest(rt.deps.store).findOne({ _id: `${id}:${userIdOf('p-b')}` })).toMatchObject({ score: 60, passed: true, attempts: 2 })
+
+    const exported = await ok('exportAwareness', { quizId: id }, 'demo-admin')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await rt.deps.files.get(exported.fileId))!.content as unknown as ArrayBuffer)
+    expect(book.getWorksheet('总体')!.getRow(2).values).toEqual([undefined, '2026 创文应知应会知识竞答', 5, 4, '80%', 68])
+    expect(book.getWorksheet('学校')!.rowCount).toBe(3)
+  })
+})
+
+describe('importing questions', () => {
+  const header = '题型,题干,选项A,选项B,选项C,选项D,选项E,选项F,答案,解析,知识点,出处'
+  const csv = (lines: string[]) => Buffer.from([header, ...lines].join('\n'), 'utf8')
+  const upload = async (content: Buffer, contentType: string) => (await rt.deps.files.put(content, { contentType })).fileId
+
+  it('when a file has bad rows, then each is reported by row and field, nothing is imported, and with valid-only the valid rows are', async () => {
+    const before = await questions(rt.deps.store).count({})
+    const file = await upload(
+      csv([
+        '单选题,公交车上遇到老人上车，应该怎么做？,假装睡觉,主动让座,抢先占座,视而不见,,,B,尊老爱幼是中华民族的传统美德。,公共场所文明,',
+        '问答题,什么是文明？,,,,,,,,解析,公共场所文明,',
+        '多选题,下列哪些是可回收物？,废纸,塑料瓶,剩饭,,,,AB,废纸、塑料瓶属于可回收物。,环境与垃圾分类,',
+        '判断题,过马路要走人行横道。,,,,,,,也许,解析,交通文明,',
+        `${BANK[0].kind === 'judge' ? '判断题' : BANK[0].kind === 'single' ? '单选题' : '多选题'},${BANK[0].stem},${BANK[0].kind === 'judge' ? ',' : BANK[0].options.slice(0, 2).join(',')},,,,,A,解析,交通文明,`,
+        '单选题,公交车上遇到老人上车，应该怎么做?,让座,不让,,,,,A,解析,公共场所文明,',
+        '单选题,,A,B,,,,,A,,公共场所文明,'
+      ]),
+      'text/csv'
+    )
+    const preview = await ok('previewImport', { fileId: file }, 'demo-admin')
+    expect(preview).toMatchObject({ valid: 2, invalid: 3, duplicate: 2 })
+    expect(preview.rows.map((r: { row: number; status: string }) => [r.row, r.status])).toEqual([
+      [2, 'valid'],
+      [3, 'invalid'],
+      [4, 'valid'],
+      [5, 'invalid'],
+      [6, 'duplicate'],
+      [7, 'duplicate'],
+      [8, 'invalid']
+    ])
+    expect(preview.rows[1].errors).toEqual([{ field: '题型', message: expect.stringContaining('“问答题”不是可用的题型') }])
+    expect(preview.rows[3].errors).toEqual([{ field: '答案', message: expect.stringContaining('应填“正确”或“错误”') }])
+    expect(preview.rows[5].errors).toEqual([{ field: '题干', message: '与第 2 行题干相同' }])
+    expect(preview.rows[6].errors.map((e: { field: string }) => e.field)).toEqual(['题干', '解析'])
+
+    const refused = await rt.call('quiz', 'importQuestions', { fileId: file, validOnly: false }, 'demo-admin')
+    expect(refused).toMatchObject({ status: 409, body: { message: expect.stringContaining('有 3 行有误（如第 3 行题型') } })
+    expect(await questions(rt.deps.store).count({})).toBe(before)
+
+    expect(await ok('importQuestions', { fileId: file, validOnly: true }, 'demo-admin')).toEqual({ imported: 2, skipped: 5 })
+    expect(await questions(rt.deps.store).count({})).toBe(before + 2)
+    expect(await questions(rt.deps.store).findOne({ stem: '下列哪些是可回收物？' })).toMatchObject({ kind: 'multiple', options: ['废纸', '塑料瓶', '剩饭'], answer: [0, 1], active: true })
+    // The same file again: everything is now a duplicate, nothing new.
+    expect(await ok('importQuestions', { fileId: file, validOnly: true }, 'demo-admin')).toEqual({ imported: 0, skipped: 7 })
+  })
+
+  it('when the template is filled in Excel, then its rows are read, and a CSV saved in GBK reads the same', async () => {
+    const { fileId } = await ok('template', {}, 'demo-admin')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await rt.deps.files.get(fileId))!.content as unknown as ArrayBuffer)
+    const sheet = book.worksheets[0]
+    sheet.addRow(['判断题', '垃圾分类是每个人的责任。', '', '', '', '', '', '', '正确', '《中华人民共和国固体废物污染环境防治法》规定个人应当依法履行生活垃圾分类投放义务。', '环境与垃圾分类', ''])
+    const xlsx = await upload(Buffer.from(await book.xlsx.writeBuffer()), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    const preview = await ok('previewImport', { fileId: xlsx }, 'demo-admin')
+    expect(preview.rows.at(-1)).toMatchObject({ row: 5, status: 'valid', question: { kind: 'judge', options: ['正确', '错误'], answer: [0] } })
+    expect(preview.invalid).toBe(0)
+
+    const gbk = await upload(iconv.encode(`${header}\n判断题,垃圾分类是每个人的责任。,,,,,,,正确,依法履行分类投放义务。,环境与垃圾分类,\n`, 'gbk'), 'text/csv')
+    expect((await ok('previewImport', { fileId: gbk }, 'demo-admin')).rows).toEqual([expect.objectContaining({ row: 2, status: 'valid', question: expect.objectContaining({ stem: '垃圾分类是每个人的责任。' }) })])
+
+    const wrong = await upload(Buffer.from('名称,答案\n一,二\n'), 'text/csv')
+    expect(await rt.call('quiz', 'previewImport', { fileId: wrong }, 'demo-admin')).toMatchObject({ status: 400, body: { message: expect.stringContaining('表头缺少') } })
+  })
+})

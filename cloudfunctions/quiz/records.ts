@@ -1,0 +1,73 @@
+import type { User } from '../../types/domain'
+import type { Attempt, Question, Quiz, QuizBest } from '../../types/quiz'
+import { quizBest } from '../core/collections'
+import { DuplicateKeyError, type Deps } from '../core/ports'
+import { quizRepository } from './repository'
+import { beats } from './rules'
+import { missed } from './wrong-book'
+
+type Scopes = Pick<QuizBest, 'schoolId' | 'className' | 'communityId'>
+
+/** The tallies a person's best result counts towards: the whole quiz, their school, class and community. */
+const scopesOf = (u: Scopes) =>
+  [
+    ['all', 'all'],
+    ['school', u.schoolId],
+    ['class', u.schoolId && u.className ? `${u.schoolId}/${u.className}` : null],
+    ['community', u.communityId]
+  ].filter((s): s is ['all' | 'school' | 'class' | 'community', string] => !!s[1])
+
+/**
+ * What a graded attempt changes besides itself, done once because only the grading that wins the attempt's
+ * open → graded transition calls it: missed questions go into the wrong-answer book, and a campaign attempt
+ * adds to the per-question and per-point tallies and may become the person's best.
+ */
+export async function recordGraded(deps: Deps, attempt: Attempt, quiz: Quiz | null, questions: Map<string, Question>, person: User) {
+  const at = attempt.submittedAt!
+  if (attempt.kind === 'campaign') {
+    for (const item of attempt.items.filter((i) => !i.correct)) await missed(deps.store, attempt.userId, item.questionId, at)
+  }
+  if (!quiz) return
+  const repo = quizRepository(deps.store)
+  const points = new Map<string, { answered: number; right: number }>()
+  for (const item of attempt.items) {
+    const right = item.correct ? 1 : 0
+    await repo.bump(quiz._id, 'question', item.questionId, { answered: 1, right })
+    const point = questions.get(item.questionId)!.point
+    const sum = points.get(point) ?? { answered: 0, right: 0 }
+    points.set(point, { answered: sum.answered + 1, right: sum.right + right })
+  }
+  for (const [point, sum] of points) await repo.bump(quiz._id, 'point', point, sum)
+  await recordBest(deps, attempt, quiz, person)
+}
+
+async function recordBest(deps: Deps, attempt: Attempt, quiz: Quiz, person: User) {
+  const repo = quizRepository(deps.store)
+  const result = { score: attempt.score!, seconds: attempt.seconds!, passed: !!attempt.passed }
+  const _id = `${quiz._id}:${attempt.userId}`
+  const profile = await repo.profile(attempt.userId)
+  const first: QuizBest = { _id, quizId: quiz._id, userId: attempt.userId, nickname: person.nickname, schoolId: profile.schoolId, className: profile.className, communityId: profile.communityId, ...result, attempts: 1, at: attempt.submittedAt! }
+  try {
+    await quizBest(deps.store).insert(first)
+    for (const [scope, key] of scopesOf(first)) await repo.bump(quiz._id, scope, key, { participants: 1, passed: result.passed ? 1 : 0, scoreSum: result.score })
+    return
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError)) throw error
+  }
+  // Retried on a lost race: the best is replaced only if it is still the one this grading compared against.
+  for (let tries = 0; tries < 5; tries++) {
+    const best = (await quizBest(deps.store).findOne({ _id }))!
+    if (!beats(result, best)) {
+      await quizBest(deps.store).update({ _id }, { $inc: { attempts: 1 } })
+      return
+    }
+    const replaced = await quizBest(deps.store).update(
+      { _id, score: best.score, seconds: best.seconds },
+      { $set: { score: result.score, seconds: result.seconds, passed: best.passed || result.passed, nickname: person.nickname, at: attempt.submittedAt! }, $inc: { attempts: 1 } }
+    )
+    if (!replaced) continue
+    const newlyPassed = !best.passed && result.passed ? 1 : 0
+    for (const [scope, key] of scopesOf(best)) await repo.bump(quiz._id, scope, key, { passed: newlyPassed, scoreSum: result.score - best.score })
+    return
+  }
+}

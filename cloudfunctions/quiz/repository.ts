@@ -1,0 +1,47 @@
+import type { Question, QuizProfile, QuizTally, Unit } from '../../types/quiz'
+import { attempts, questions, quizProfiles, quizTallies, quizzes, units } from '../core/collections'
+import { notFound } from '../core/errors'
+import { DuplicateKeyError, type Store } from '../core/ports'
+
+export const tallyId = (quizId: string, scope: QuizTally['scope'], key: string) => `${quizId}:${scope}:${key}`
+
+export function quizRepository(store: Store) {
+  return {
+    async quiz(id: string) {
+      const found = await quizzes(store).findOne({ _id: id })
+      if (!found) throw notFound('该答题活动')
+      return found
+    },
+    async attempt(id: string, userId: string) {
+      const found = await attempts(store).findOne({ _id: id, userId })
+      if (!found) throw notFound('该答卷')
+      return found
+    },
+    async questions(ids: string[]): Promise<Map<string, Question>> {
+      const wanted = [...new Set(ids)]
+      const found = wanted.length ? await questions(store).find({ _id: { $in: wanted } }, { limit: wanted.length }) : []
+      return new Map(found.map((q) => [q._id, q]))
+    },
+    async profile(userId: string): Promise<QuizProfile> {
+      return (await quizProfiles(store).findOne({ _id: userId })) ?? { _id: userId, schoolId: null, className: null, communityId: null, updatedAt: '' }
+    },
+    async units(ids: (string | null)[]): Promise<Map<string, Unit>> {
+      const wanted = [...new Set(ids.filter((x): x is string => !!x))]
+      const found = wanted.length ? await units(store).find({ _id: { $in: wanted } }, { limit: wanted.length }) : []
+      return new Map(found.map((u) => [u._id, u]))
+    },
+    /** Adds to a running tally, creating it on first use; safe when two gradings race to create it. */
+    async bump(quizId: string, scope: QuizTally['scope'], key: string, inc: Partial<Record<'participants' | 'passed' | 'scoreSum' | 'answered' | 'right', number>>) {
+      const _id = tallyId(quizId, scope, key)
+      const $inc = Object.fromEntries(Object.entries(inc).filter(([, v]) => v !== 0)) as Record<string, number>
+      if (!Object.keys($inc).length) return
+      if (await quizTallies(store).update({ _id }, { $inc })) return
+      try {
+        await quizTallies(store).insert({ _id, quizId, scope, key, participants: 0, passed: 0, scoreSum: 0, answered: 0, right: 0, ...$inc })
+      } catch (error) {
+        if (!(error instanceof DuplicateKeyError)) throw error
+        await quizTallies(store).update({ _id }, { $inc })
+      }
+    }
+  }
+}
