@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ActionName, RequestOf } from '../types/api'
-import { reports } from '../cloudfunctions/core/collections'
+import type { Paper } from '../types/quiz'
+import { manualClock } from '../cloudfunctions/core/basics'
+import { activities, attempts, questions, quizzes, reports, users } from '../cloudfunctions/core/collections'
+import { resolveCaller } from '../cloudfunctions/core/identity'
 import type { Deps } from '../cloudfunctions/core/ports'
+import { toShown } from '../cloudfunctions/quiz/rules'
 import { functions } from '../cloudfunctions/registry'
 import { DEMO_CENTER } from '../cloudfunctions/reports/geo'
-import { activities } from '../cloudfunctions/core/collections'
 import { beijingDay } from '../cloudfunctions/reports/calendar'
 
 const photo = async (deps: Deps, name: string) => (await deps.files.put(readFileSync(path.join(__dirname, 'demo', `${name}.jpg`)), { contentType: 'image/jpeg' })).fileId
@@ -69,4 +72,90 @@ export async function seedDemoActivities(deps: Deps): Promise<string[]> {
   }
   await call('demo-volunteer', 'signUp', { id: ids[0] })
   return ids
+}
+
+const QUIZ_PEOPLE = [
+  ['刘思雨', 'school', 0, '初一(1)班', 0.95, 9],
+  ['陈浩然', 'school', 0, '初一(1)班', 0.7, 12],
+  ['杨子涵', 'school', 0, '初一(2)班', 0.85, 8],
+  ['黄一鸣', 'school', 0, '初一(2)班', 0.5, 14],
+  ['赵欣怡', 'school', 0, '初二(1)班', 0.9, 10],
+  ['周子轩', 'school', 0, '初二(1)班', 0.6, 13],
+  ['吴佳琪', 'school', 1, '五(1)班', 0.8, 11],
+  ['徐梓涵', 'school', 1, '五(1)班', 1, 7],
+  ['孙浩宇', 'school', 1, '六(1)班', 0.45, 9],
+  ['马雨桐', 'school', 1, '六(1)班', 0.75, 12],
+  ['朱建国', 'community', 0, null, 0.65, 14],
+  ['胡秀英', 'community', 0, null, 0.4, 15],
+  ['郭志强', 'community', 1, null, 0.85, 10],
+  ['林桂芳', 'community', 1, null, 0.55, 13]
+] as const
+
+/**
+ * Schools, communities, this month's campaign quiz with people who took it, and a practice with misses for the
+ * demo resident: so the awareness page, the rankings and the wrong-answer book have something to show.
+ */
+export async function seedDemoQuiz(deps: Deps) {
+  if (await quizzes(deps.store).count({})) return
+  // Each person's time on the paper is real minutes on a clock of its own.
+  const clock = manualClock(deps.clock.now())
+  const local = { ...deps, clock }
+  const call = async <A extends ActionName<'quiz'>>(openid: string, action: A, payload: RequestOf<'quiz', A>, requestId?: string) => {
+    const answer = await functions.quiz({ action, payload, requestId }, { openid, deps: local })
+    if (!answer.ok) throw new Error(`demo ${action}: ${answer.message}`)
+    return answer.data as never
+  }
+  const schools = [
+    await call('demo-admin', 'saveUnit', { kind: 'school', name: '麒麟区第一中学', classes: ['初一(1)班', '初一(2)班', '初二(1)班'], members: 60 }),
+    await call('demo-admin', 'saveUnit', { kind: 'school', name: '南宁小学', classes: ['四(1)班', '五(1)班', '六(1)班'], members: 40 })
+  ] as { id: string }[]
+  const communities = [
+    await call('demo-admin', 'saveUnit', { kind: 'community', name: '南宁社区', classes: [], members: 300 }),
+    await call('demo-admin', 'saveUnit', { kind: 'community', name: '文昌社区', classes: [], members: 200 })
+  ] as { id: string }[]
+  const now = clock.now().getTime()
+  const day = 86400_000
+  const quiz = (await call(
+    'demo-admin',
+    'saveQuiz',
+    {
+      title: '2026年创文应知应会知识竞答',
+      description: '围绕文明交通、垃圾分类、文明养犬、志愿服务等应知应会内容，每人可答 3 次，取最好成绩。',
+      opensAt: new Date(now - 3 * day).toISOString(),
+      closesAt: new Date(now + 18 * day).toISOString(),
+      quotas: ['公共场所文明', '交通文明', '环境与垃圾分类', '文明养犬', '志愿服务', '社会主义核心价值观', '文明城市创建'].map((point) => ({ point, count: 2 })),
+      timeLimitMinutes: 15,
+      attemptsAllowed: 3,
+      passMark: 60,
+      audience: 'everyone',
+      schoolIds: []
+    },
+    'demo-quiz-2026'
+  )) as { id: string }
+
+  /** Right on roughly `skill` of the questions, spread evenly so the figures look like a real class. */
+  const take = async (openid: string, paper: Paper, skill: number, minutes: number) => {
+    const stored = (await attempts(deps.store).findOne({ _id: paper.attemptId }))!
+    for (const [index, item] of stored.items.entries()) {
+      const q = (await questions(deps.store).findOne({ _id: item.questionId }))!
+      const right = toShown(item.order, q.answer)
+      const knows = (index * 0.618 + skill * 7) % 1 < skill
+      await call(openid, 'answer', { attemptId: paper.attemptId, index, choice: knows ? right : [item.order.findIndex((_, i) => !right.includes(i))] })
+    }
+    clock.advance(minutes * 60_000)
+    await call(openid, 'submit', { attemptId: paper.attemptId })
+  }
+
+  for (const [i, [nickname, kind, unit, className, skill, minutes]] of QUIZ_PEOPLE.entries()) {
+    const openid = `demo-quiz-${String(i + 1).padStart(2, '0')}`
+    const user = await resolveCaller(deps, openid)
+    await users(deps.store).update({ _id: user._id }, { $set: { nickname } })
+    await call(openid, 'bind', kind === 'school' ? { schoolId: schools[unit].id, className } : { communityId: communities[unit].id })
+    clock.set(new Date(now - (i % 3) * day - (i + 1) * 3600_000))
+    await take(openid, await call(openid, 'start', { quizId: quiz.id }), skill, minutes)
+  }
+
+  clock.set(new Date(now - 2 * 3600_000))
+  await take('demo-resident', await call('demo-resident', 'practice', { from: 'daily' }), 0.6, 6)
+  clock.set(new Date(now))
 }

@@ -3,10 +3,11 @@ import { DEMO_IDENTITIES, ROLE_LABELS } from '../types/domain'
 import { createLocalDeps } from '../cloudfunctions/core/local-deps'
 import { createRuntime } from './app'
 import { ensureH5Build, H5_DIR } from './h5-build'
-import { seedDemoActivities, seedDemoReports } from './demo'
+import { seedDemoActivities, seedDemoQuiz, seedDemoReports } from './demo'
 import { seedLocal } from './seed'
 import { sweep } from '../cloudfunctions/reports/daily'
 import { sweepVolunteers } from '../cloudfunctions/volunteer/daily'
+import { sweepQuiz } from '../cloudfunctions/quiz/daily'
 
 const root = path.resolve(__dirname, '..')
 const port = Number(process.env.PORT ?? 3000)
@@ -22,6 +23,7 @@ async function main() {
   if (process.env.DEMO_DATA !== '0') {
     await seedDemoReports(deps)
     await seedDemoActivities(deps)
+    await seedDemoQuiz(deps)
   }
   const app = await createRuntime({ deps, staticDir: H5_DIR })
   await app.listen({ host: '127.0.0.1', port })
@@ -34,7 +36,7 @@ async function main() {
   console.log(`示例：curl -s -X POST ${url}/api/campaign -H 'x-openid: demo-admin' -d '{"action":"overview"}'\n`)
 
   // What CloudBase's hourly timer trigger does, every ten minutes here so a demo sees deadlines pass.
-  const sweepAll = () => Promise.all([sweep(deps), sweepVolunteers(deps)]).catch((error) => deps.logger.error('sweep failed', { error: String(error) }))
+  const sweepAll = () => Promise.all([sweep(deps), sweepVolunteers(deps), sweepQuiz(deps)]).catch((error) => deps.logger.error('sweep failed', { error: String(error) }))
   const timer = setInterval(sweepAll, 10 * 60 * 1000)
   await sweepAll()
 

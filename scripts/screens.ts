@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createLocalDeps } from '../cloudfunctions/core/local-deps'
 import { createRuntime } from '../runtime/app'
-import { seedDemoActivities, seedDemoReports } from '../runtime/demo'
+import { seedDemoActivities, seedDemoQuiz, seedDemoReports } from '../runtime/demo'
 import { ensureH5Build, H5_DIR } from '../runtime/h5-build'
 import { seedLocal } from '../runtime/seed'
 import { launchChromium, phone } from '../test/support/browser'
@@ -52,6 +52,7 @@ async function main() {
   await seedLocal(deps)
   await seedDemoReports(deps)
   const activity = (await seedDemoActivities(deps))[0]
+  await seedDemoQuiz(deps)
   const app = await createRuntime({ deps, staticDir: H5_DIR })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
