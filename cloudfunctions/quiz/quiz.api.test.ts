@@ -324,6 +324,23 @@ describe('the office', () => {
   })
 })
 
+describe('the bank', () => {
+  it('when the office searches, adds, edits and retires questions, then the list and the drawable counts follow, and a twin stem is refused', async () => {
+    const found = await ok('questions', { keyword: '人行横道', pageSize: 50 }, 'demo-admin')
+    expect(found.total).toBeGreaterThan(0)
+    expect(found.items.every((q: { stem: string }) => q.stem.includes('人行横道'))).toBe(true)
+    expect(found.points).toContainEqual({ point: '文明养犬', count: 12 })
+
+    const input = { kind: 'single', stem: '在图书馆里接打电话，应当怎么做？', options: ['大声通话', '到馆外或走廊轻声接听', '开免提', '边走边喊'], answer: [1], explanation: '公共场所应当轻声细语，不影响他人。', point: '公共场所文明', source: null }
+    const saved = await ok('saveQuestion', input, 'demo-admin')
+    expect(await rt.call('quiz', 'saveQuestion', { ...input, stem: '在图书馆里接打电话, 应当怎么做?' }, 'demo-admin')).toMatchObject({ status: 400, body: { issues: [{ field: 'stem', message: '题库中已有相同题干的题目' }] } })
+    expect(await rt.call('quiz', 'saveQuestion', { ...input, kind: 'multiple' }, 'demo-admin')).toMatchObject({ status: 400, body: { issues: [{ field: 'answer', message: '多选题至少 2 个正确答案' }] } })
+    await ok('saveQuestion', { ...input, id: saved.id, active: false }, 'demo-admin')
+    expect(await questions(rt.deps.store).findOne({ _id: saved.id })).toMatchObject({ active: false })
+    expect((await ok('questions', {}, 'demo-admin')).points).toContainEqual({ point: '公共场所文明', count: 12 })
+  })
+})
+
 describe('importing questions', () => {
   const header = '题型,题干,选项A,选项B,选项C,选项D,选项E,选项F,答案,解析,知识点,出处'
   const csv = (lines: string[]) => Buffer.from([header, ...lines].join('\n'), 'utf8')

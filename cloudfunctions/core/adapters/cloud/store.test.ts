@@ -103,6 +103,15 @@ describe('queries', () => {
     expect(decoded(sent[0].query)).toEqual({ status: 'open', 'location.district': 'west' })
   })
 
+  it('when a field is matched by a RegExp, then the sdk sends it as the regular expression a keyword search needs', async () => {
+    const { sent } = await sameWire(
+      () => reports.find({ description: /井盖/ }),
+      async () => db.collection('reports').where({ description: /井盖/ }).limit(100).get(),
+      found()
+    )
+    expect(JSON.stringify(decoded(sent[0].query))).toContain('井盖')
+  })
+
   it('when a field is matched against a whole object, then it is sent as $eq rather than flattened into dotted paths', async () => {
     const { sent } = await sameWire(
       () => reports.find({ location: { district: 'west' } }),

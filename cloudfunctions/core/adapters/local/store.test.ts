@@ -56,6 +56,12 @@ describe('local store', () => {
     expect(await col.count(query)).toBe(expected.length)
   })
 
+  it('when a field is matched by a RegExp, alone or under $or, then strings that contain it match', async () => {
+    const col = await seeded()
+    expect(ids(await col.find({ tag: /x/ }))).toEqual(['a', 'd'])
+    expect(ids(await col.find({ $or: [{ tag: new RegExp('y') }, { n: 3 }] }))).toEqual(['b', 'c'])
+  })
+
   it('when sorting, skipping and limiting with a projection, then the page holds only the asked fields', async () => {
     const col = await seeded()
     expect(await col.find({}, { sort: { n: -1 }, skip: 1, limit: 2, projection: { n: 1 } })).toEqual([

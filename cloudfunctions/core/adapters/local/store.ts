@@ -16,7 +16,7 @@ const MAX_LIMIT = 1000
  */
 function toNedb(query: unknown): unknown {
   if (Array.isArray(query)) return query.map(toNedb)
-  if (!query || typeof query !== 'object') return query
+  if (!query || typeof query !== 'object' || query instanceof RegExp) return query
   const out: Record<string, unknown> = {}
   const negations: object[] = []
   for (const [key, value] of Object.entries(query)) {
