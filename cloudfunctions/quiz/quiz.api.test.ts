@@ -178,6 +178,20 @@ describe('submitting', () => {
     expect(answered.reduce((n, t) => n + t.answered, 0)).toBe(5)
   })
 
+  it('when thirty people submit at the same moment, then every one of them is counted once in the tallies', async () => {
+    const id = await quiz()
+    const people = range(30).map((i) => `racer-${i}`)
+    const papers: Paper[] = await Promise.all(people.map((p) => ok('start', { quizId: id }, p)))
+    for (const [i, p] of people.entries()) await answerAs(p, papers[i], range(i % 6))
+    const answers = await Promise.all(people.map((p, i) => rt.call('quiz', 'submit', { attemptId: papers[i].attemptId }, p)))
+    expect(answers.every((a) => a.status === 200)).toBe(true)
+    // Right answers 0..5 repeat five times: scores 0, 20, 40, 60, 80, 100 → 15 pass, sum 1500.
+    expect(await quizTallies(rt.deps.store).findOne({ _id: `${id}:all:all` })).toMatchObject({ participants: 30, passed: 15, scoreSum: 1500 })
+    const points = await quizTallies(rt.deps.store).find({ quizId: id, scope: 'point' })
+    expect(points.reduce((n, t) => n + t.answered, 0)).toBe(150)
+    expect(points.reduce((n, t) => n + t.right, 0)).toBe(75)
+  })
+
   it('when the attempts allowed are used up, then another start is refused, and racing starts make one attempt', async () => {
     const id = await quiz({ attemptsAllowed: 2 })
     const raced = await Promise.all(range(8).map(() => rt.call('quiz', 'start', { quizId: id }, 'demo-resident')))
