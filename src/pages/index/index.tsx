@@ -1,4 +1,4 @@
-import { Heart, Location, Order, Photograph } from '@nutui/icons-react-taro'
+import { Edit, Heart, Location, Order, Photograph } from '@nutui/icons-react-taro'
 import { Button, Collapse, Grid, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
@@ -43,7 +43,7 @@ export default function Home() {
           随手拍
         </Button>
         <Text className="home__shoot-hint">看到问题拍一拍，创文办交办责任单位限期整改</Text>
-        <Grid className="home__entries" columns={3} square={false} direction="horizontal" gap={12}>
+        <Grid className="home__entries" columns={2} square={false} direction="horizontal" gap={12}>
           <Grid.Item text="附近问题" onClick={() => go('/packages/report/feed/index')}>
             <Location size={22} color="#c8161d" />
           </Grid.Item>
@@ -52,6 +52,9 @@ export default function Home() {
           </Grid.Item>
           <Grid.Item className="home__volunteer" text="志愿服务" onClick={() => go('/packages/volunteer/list/index')}>
             <Heart size={22} color="#c8161d" />
+          </Grid.Item>
+          <Grid.Item className="home__quiz" text="知识答题" onClick={() => go('/packages/quiz/home/index')}>
+            <Edit size={22} color="#c8161d" />
           </Grid.Item>
         </Grid>
       </View>

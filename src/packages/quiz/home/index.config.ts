@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '知识答题',
+  enablePullDownRefresh: true
+})

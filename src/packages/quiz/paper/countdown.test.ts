@@ -1,0 +1,53 @@
+import { clockOffset, formatLeft, isUrgent, msLeft } from './countdown'
+
+describe('clockOffset', () => {
+  const server = '2026-11-23T01:00:00.000Z'
+  const serverMs = Date.parse(server)
+
+  it('when the phone runs an hour behind, then the offset adds that hour back', () => {
+    const phone = serverMs - 3600_000
+    expect(clockOffset(server, phone - 100, phone + 100)).toBe(3600_000)
+  })
+
+  it('when the answer took a while, then the server time is placed at the middle of the request', () => {
+    expect(clockOffset(server, serverMs - 400, serverMs + 200)).toBe(100)
+  })
+
+  it('when the server time cannot be read, then the phone clock is used as is', () => {
+    expect(clockOffset('soon', 0, 10)).toBe(0)
+  })
+})
+
+describe('msLeft', () => {
+  const deadline = '2026-11-23T01:20:00.000Z'
+  const at = Date.parse(deadline)
+
+  it('when the phone is an hour fast, then the time left still follows the server', () => {
+    const offset = -3600_000
+    expect(msLeft(deadline, offset, at - 90_000 + 3600_000)).toBe(90_000)
+  })
+
+  it('when the deadline has passed, then nothing is left rather than a negative time', () => {
+    expect(msLeft(deadline, 0, at + 5000)).toBe(0)
+  })
+})
+
+describe('formatLeft', () => {
+  it('when under an hour, then minutes and seconds, with seconds rounded up', () => {
+    expect(formatLeft(20 * 60_000)).toBe('20:00')
+    expect(formatLeft(59_001)).toBe('01:00')
+    expect(formatLeft(500)).toBe('00:01')
+    expect(formatLeft(0)).toBe('00:00')
+  })
+
+  it('when an hour or more, then hours too', () => {
+    expect(formatLeft(3723_000)).toBe('1:02:03')
+  })
+})
+
+describe('isUrgent', () => {
+  it('when under a minute is left, then it is urgent; at a minute it is not yet', () => {
+    expect(isUrgent(59_999)).toBe(true)
+    expect(isUrgent(60_000)).toBe(false)
+  })
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '错题本',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 80
+})
