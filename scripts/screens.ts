@@ -38,8 +38,10 @@ const GROUPS: Record<string, Shot[]> = {
     { name: 'quiz-profile', openid: 'demo-student', hash: '/packages/quiz/profile/index' },
     { name: 'quiz-practice', openid: 'demo-student', hash: '/packages/quiz/paper/index?mode=practice', ready: '.quiz-paper__question' },
     { name: 'quiz-wrong', openid: 'demo-resident', hash: '/packages/quiz/wrong/index' },
-    { name: 'quiz-office', openid: 'demo-admin', hash: '/packages/quiz/office/index' },
-    { name: 'quiz-bank', openid: 'demo-admin', hash: '/packages/quiz/bank/index' }
+    { name: 'quiz-office', openid: 'demo-admin', hash: '/packages/quiz/office/index', ready: '.quiz-office__point' },
+    { name: 'quiz-bank', openid: 'demo-admin', hash: '/packages/quiz/bank/index', ready: '.quiz-bank__item' },
+    { name: 'quiz-edit', openid: 'demo-admin', hash: '/packages/quiz/edit/index', ready: '.quiz-edit__quota' },
+    { name: 'quiz-units', openid: 'demo-admin', hash: '/packages/quiz/units/index' }
   ]
 }
 

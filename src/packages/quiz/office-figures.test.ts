@@ -1,5 +1,5 @@
 import type { ImportPreview, ImportRow } from '@contract'
-import { defaultQuiz, durationText, fieldLabel, importBlock, importedText, participationText, percentOf, percentText, rateColour, rowProblems, scoreText, windowText } from './office-figures'
+import { defaultQuiz, durationText, fieldLabel, importBlock, importedText, percentOf, percentText, rateColour, rowProblems, scoreText, unitFacts, windowText } from './office-figures'
 
 describe('percentText, percentOf and scoreText', () => {
   it('when a rate is given, then it reads as a percent with at most one decimal', () => {
@@ -33,10 +33,10 @@ describe('durationText', () => {
   })
 })
 
-describe('participationText', () => {
-  it('when the unit size is known, then the participation rate follows the head count', () => {
-    expect(participationText({ participants: 12, participation: 0.4 })).toBe('12 人 · 40%')
-    expect(participationText({ participants: 12, participation: null })).toBe('12 人')
+describe('unitFacts', () => {
+  it('when the unit size is known, then the participation rate follows the head count, and the passed count ends it', () => {
+    expect(unitFacts({ participants: 12, participation: 0.4, passed: 9 })).toEqual(['参与 12 人', '参与率 40%', '通过 9 人'])
+    expect(unitFacts({ participants: 12, participation: null, passed: 9 })).toEqual(['参与 12 人', '通过 9 人'])
   })
 })
 

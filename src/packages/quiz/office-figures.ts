@@ -22,9 +22,12 @@ export function durationText(seconds: number): string {
   return `${Math.floor(s / 3600)}小时${pad(Math.floor((s % 3600) / 60))}分`
 }
 
-/** 参与 12 人 · 参与率 40%, or only the head count when the unit's size is not known. */
-export const participationText = (row: Pick<RateRow, 'participants' | 'participation'>) =>
-  row.participation === null ? `${row.participants} 人` : `${row.participants} 人 · ${percentText(row.participation)}`
+/** 参与 12 人, 参与率 40% (when the unit's size is known), 通过 9 人: each kept whole when the line wraps. */
+export const unitFacts = (row: Pick<RateRow, 'participants' | 'participation' | 'passed'>) => [
+  `参与 ${row.participants} 人`,
+  ...(row.participation === null ? [] : [`参与率 ${percentText(row.participation)}`]),
+  `通过 ${row.passed} 人`
+]
 
 export const QUIZ_STATE_LABELS: Record<QuizSummary['state'], string> = { open: '进行中', upcoming: '未开始', closed: '已结束' }
 

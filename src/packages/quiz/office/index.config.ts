@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '答题统计',
+  enablePullDownRefresh: true
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '学校与社区',
+  enablePullDownRefresh: true
+})
