@@ -164,4 +164,45 @@ describe('知识答题 for a student, in Chromium', () => {
     await again.locator('.quiz-wrong__stem', { hasText: missedStem }).waitFor()
     await closeAll()
   })
+
+  it('when a save fails it is kept and sent again, and when the time runs out with the paper open, then the page hands it in by itself, graded on what was saved', async () => {
+    await rt.call('quiz', 'bind', { schoolId, className: '初一(2)班', communityId: null }, 'demo-student')
+    const page = await open('/packages/quiz/home/index', 'demo-student')
+    // The phone's clock is the test's to move; the server's moves with it.
+    await page.context().clock.install()
+    await page.reload()
+    await page.locator('.quiz-home__start', { hasText: '再答一次' }).tap({ timeout: 60000 })
+    await page.waitForURL(/packages\/quiz\/paper\/index\?attemptId=/, { timeout: 60000 })
+    const attemptId = attemptIdIn(page)
+    expect(attemptId).toMatch(/:2$/)
+    await page.locator('.quiz-paper__question').waitFor({ timeout: 60000 })
+    // The network drops while the student answers: the choice stays, says it is not saved, and goes once asked.
+    const { right } = await shownAnswers(attemptId, 0)
+    await page.route('**/api/quiz', (route) => (route.request().postDataJSON()?.action === 'answer' ? route.abort() : route.continue()))
+    for (const i of right) await page.locator('.quiz-option').nth(i).tap()
+    await page.locator('.quiz-paper__save--failed').waitFor({ timeout: 30000 })
+    expect(await page.locator('.quiz-paper__save--failed').innerText()).toContain('网络不通')
+    expect((await attempts(rt.deps.store).findOne({ _id: attemptId }))!.items[0].choice).toBeNull()
+    await page.unroute('**/api/quiz')
+    await page.locator('.quiz-paper__save--failed').tap()
+    await page.locator('.quiz-paper__save--saved').waitFor({ timeout: 30000 })
+    await expect(page.locator('.quiz-option--chosen').count()).resolves.toBe(right.length)
+
+    rt.clock.advance(20 * 60_000 + 1000)
+    await page.clock.fastForward(20 * 60_000 + 1000)
+    await page.waitForURL(/packages\/quiz\/result\/index\?attemptId=/, { timeout: 60000 })
+    await page.getByText('答题时间已到，系统按到时已保存的答案评分').waitFor({ timeout: 60000 })
+    expect(await page.locator('.quiz-result__score').innerText()).toBe('17')
+    await page.getByText('本次答题的次数已用完').waitFor()
+
+    const graded = (await attempts(rt.deps.store).findOne({ _id: attemptId }))!
+    expect(graded).toMatchObject({ status: 'graded', endedBy: 'deadline', correct: 1, score: 17, seconds: 20 * 60 })
+    await closeAll()
+
+    // Both tries used: the card offers the result only.
+    const home = await open('/packages/quiz/home/index', 'demo-student')
+    await home.locator('.quiz-home__blocked', { hasText: '答题次数已用完' }).waitFor({ timeout: 60000 })
+    await home.locator('.quiz-home__result').waitFor()
+    await closeAll()
+  })
 })
