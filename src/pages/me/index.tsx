@@ -10,6 +10,8 @@ import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { OrganizeCells } from './organize-cells'
+import { QuizCells } from './quiz-cells'
+import { QuizOfficeCells } from './quiz-office-cells'
 import { ResidentCells } from './resident-cells'
 import { VolunteerCells } from './volunteer-cells'
 import './index.scss'
@@ -80,7 +82,11 @@ export default function MePage() {
 
             <VolunteerCells />
 
+            <QuizCells />
+
             <OrganizeCells roles={user.roles} />
+
+            <QuizOfficeCells roles={user.roles} />
 
             {user.roles.includes('admin') && (
               <Cell.Group className="me__cells" title="创文办管理">
