@@ -45,15 +45,16 @@ function Starter({ quizId, from }: { quizId: string; from: 'daily' | 'wrong' }) 
 
   const error = started.error
   if (!error || started.loading) return <Skeletons />
-  const retry = error.code === 'NETWORK' || error.code === 'INTERNAL'
+  // A passing hiccup is worth another try; a quiz for bound students offers the binding; anything else goes back.
+  const action =
+    error.code === 'NETWORK' || error.code === 'INTERNAL'
+      ? { text: '重试', onClick: () => void started.reload() }
+      : /绑定/.test(error.message)
+        ? { text: '去绑定', onClick: () => void Taro.redirectTo({ url: urls.profile }) }
+        : { text: '返回', onClick: back }
   return (
     <View className={prefix}>
-      <Blank
-        icon={<Edit size={56} color="#e6a1a3" />}
-        title={quizId ? '暂时不能开始答题' : '暂时不能开始练习'}
-        description={error.message}
-        action={retry ? { text: '重试', onClick: () => void started.reload() } : { text: '返回', onClick: back }}
-      />
+      <Blank icon={<Edit size={56} color="#e6a1a3" />} title={quizId ? '暂时不能开始答题' : '暂时不能开始练习'} description={error.message} action={action} />
     </View>
   )
 }
@@ -112,10 +113,11 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
   const practice = isPractice(paper.kind)
   const total = questions.length
   const [, rerender] = useReducer((n: number) => n + 1, 0)
-  const resend = useRef(practice ? [] : toResend(questions, readUnsaved(attemptId)))
+  // Choices a lost connection kept on the phone last time show at once and are sent again below.
+  const [resend] = useState(() => (practice ? [] : toResend(questions, readUnsaved(attemptId))))
   const [choices, setChoices] = useState(() => {
     const shown = questions.map((q) => q.choice)
-    for (const r of resend.current) shown[r.index] = r.choice
+    for (const r of resend) shown[r.index] = r.choice
     return shown
   })
   const [feedback, setFeedback] = useState<(Feedback | null)[]>(() => questions.map((q) => q.feedback))
@@ -142,8 +144,8 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
   })
 
   useEffect(() => {
-    for (const r of resend.current) saver.set(r.index, r.choice)
-  }, [saver])
+    for (const r of resend) saver.set(r.index, r.choice)
+  }, [saver, resend])
   useUnload(() => saver.stop())
 
   const toResult = () => {
@@ -163,8 +165,7 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
     const saved = await saver.flush()
     if (!saved && why === 'submit' && !ending.current) {
       setBusy('')
-      const left = Object.keys(saver.unsaved()).length
-      return toast(`有 ${left} 题的答案还没保存上，请检查网络后再交卷`)
+      return toast(`有 ${Object.keys(saver.unsaved()).length} 题的答案还没保存上，请检查网络后再交卷`)
     }
     ending.current = true
     try {
