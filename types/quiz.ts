@@ -123,6 +123,9 @@ export interface Attempt {
   history: { at: string; from: string; to: string; note?: string }[]
 }
 
+/** Right answers in a row, in practice, that take a question out of the wrong-answer book. */
+export const MASTERED_AFTER = 2
+
 /** A question the person missed and is practising until answered right twice in a row. */
 export interface WrongEntry {
   /** `<userId>:<questionId>` */
@@ -223,6 +226,8 @@ export interface ResultQuestion {
 export interface AttemptResult {
   attemptId: string
   kind: AttemptKind
+  /** The campaign quiz, so the result can offer another attempt; null for practice. */
+  quizId: string | null
   title: string
   score: number
   correct: number

@@ -56,6 +56,7 @@ export function toResult(attempt: Attempt, questions: Map<string, Question>, qui
   return {
     attemptId: attempt._id,
     kind: attempt.kind,
+    quizId: attempt.quizId,
     title: titleOf(attempt, quiz),
     score: attempt.score ?? 0,
     correct: attempt.correct ?? 0,

@@ -1,12 +1,9 @@
 import type { Page } from '../../types/api'
-import type { WrongItem } from '../../types/quiz'
+import { MASTERED_AFTER, type WrongItem } from '../../types/quiz'
 import type { ActionContext } from '../core/action'
 import { wrongBook } from '../core/collections'
 import { DuplicateKeyError, type Store } from '../core/ports'
 import { quizRepository } from './repository'
-
-/** Right answers in a row, in practice, that take a question out of the book. */
-export const MASTERED_AFTER = 2
 
 const entryId = (userId: string, questionId: string) => `${userId}:${questionId}`
 

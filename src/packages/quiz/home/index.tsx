@@ -2,7 +2,7 @@ import { ArrowRight, Clock, Edit, Failure, Location } from '@nutui/icons-react-t
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import type { ProfileView, QuizCard } from '@contract'
+import { MASTERED_AFTER, type ProfileView, type QuizCard } from '@contract'
 import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
 import { useReloadOnShow } from '@/hooks/use-reload-on-show'
@@ -133,7 +133,7 @@ export default function QuizHomePage() {
                 <Failure size={22} color="#c8161d" />
                 <View className={`${prefix}__entry-main`}>
                   <Text className={`${prefix}__entry-title`}>错题本</Text>
-                  <Text className={`${prefix}__entry-text`}>练到连续答对 2 次</Text>
+                  <Text className={`${prefix}__entry-text`}>练到连续答对 {MASTERED_AFTER} 次</Text>
                   <Text className={`${prefix}__entry-note ${d.wrongCount > 0 ? `${prefix}__entry-note--alert` : ''}`}>{d.wrongCount > 0 ? `${d.wrongCount} 题待巩固` : '暂无错题'}</Text>
                 </View>
               </View>

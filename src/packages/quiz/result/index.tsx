@@ -124,6 +124,10 @@ export default function ResultPage() {
                 <Button className={`${prefix}__again`} type="primary" onClick={() => void Taro.redirectTo({ url: urls.practice(r.kind === 'wrong' ? 'wrong' : 'daily') })}>
                   再练一次
                 </Button>
+              ) : r.quizId && r.attemptsLeft ? (
+                <Button className={`${prefix}__again`} type="primary" onClick={() => void Taro.redirectTo({ url: urls.start(r.quizId!) })}>
+                  再答一次
+                </Button>
               ) : (
                 <Button className={`${prefix}__back`} type="primary" onClick={back}>
                   返回

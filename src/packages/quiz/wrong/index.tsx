@@ -3,7 +3,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { QUESTION_KIND_LABELS, type WrongItem } from '@contract'
+import { MASTERED_AFTER, QUESTION_KIND_LABELS, type WrongItem } from '@contract'
 import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
 import { useReloadOnShow } from '@/hooks/use-reload-on-show'
@@ -18,10 +18,9 @@ import './index.scss'
 const prefix = 'quiz-wrong'
 const PAGE_SIZE = 10
 /** The server takes a question out of the book after this many right answers in a row in practice. */
-const TO_MASTER = 2
 
 function Item({ item }: { item: WrongItem }) {
-  const togo = Math.max(1, TO_MASTER - item.streak)
+  const togo = Math.max(1, MASTERED_AFTER - item.streak)
   return (
     <View className={`cwt-section ${prefix}__item`}>
       <View className={`${prefix}__head`}>
@@ -55,7 +54,7 @@ export default function WrongBookPage() {
           <Blank
             icon={<Failure size={56} color="#e6a1a3" />}
             title="错题本是空的"
-            description="答错的题会收进这里，练习时连续答对 2 次就会移出。先做一组每日练习吧"
+            description={`答错的题会收进这里，练习时连续答对 ${MASTERED_AFTER} 次就会移出。先做一组每日练习吧`}
             action={{ text: '去每日练习', onClick: () => void Taro.navigateTo({ url: urls.practice('daily') }) }}
           />
         ) : (
@@ -65,7 +64,7 @@ export default function WrongBookPage() {
                 <Text className={`${prefix}__count`}>{total}</Text>
                 <Text className={`${prefix}__count-label`}>道错题待巩固</Text>
               </View>
-              <Text className={`${prefix}__rule`}>每次练习抽 10 道，连续答对 2 次即移出</Text>
+              <Text className={`${prefix}__rule`}>每次练习抽 10 道，连续答对 {MASTERED_AFTER} 次即移出</Text>
             </View>
             {list.items.map((item) => (
               <Item key={item.questionId} item={item} />
