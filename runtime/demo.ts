@@ -121,8 +121,8 @@ export async function seedDemoQuiz(deps: Deps) {
     {
       title: '2026年创文应知应会知识竞答',
       description: '围绕文明交通、垃圾分类、文明养犬、志愿服务等应知应会内容，每人可答 3 次，取最好成绩。',
-      opensAt: new Date(now - 3 * day).toISOString(),
-      closesAt: new Date(now + 18 * day).toISOString(),
+      opensAt: new Date(`${beijingDay(new Date(now - 3 * day))}T08:00:00+08:00`).toISOString(),
+      closesAt: new Date(`${beijingDay(new Date(now + 18 * day))}T22:00:00+08:00`).toISOString(),
       quotas: ['公共场所文明', '交通文明', '环境与垃圾分类', '文明养犬', '志愿服务', '社会主义核心价值观', '文明城市创建'].map((point) => ({ point, count: 2 })),
       timeLimitMinutes: 15,
       attemptsAllowed: 3,
