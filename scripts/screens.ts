@@ -34,7 +34,7 @@ const GROUPS: Record<string, Shot[]> = {
     { name: 'org-edit', openid: 'demo-organizer', hash: '/packages/organize/edit/index' }
   ],
   quiz: [
-    { name: 'quiz-home', openid: 'demo-student', hash: '/packages/quiz/home/index' },
+    { name: 'quiz-home', openid: 'demo-student', hash: '/packages/quiz/home/index', ready: '.quiz-home__card' },
     { name: 'quiz-profile', openid: 'demo-student', hash: '/packages/quiz/profile/index' },
     { name: 'quiz-practice', openid: 'demo-student', hash: '/packages/quiz/paper/index?mode=practice', ready: '.quiz-paper__question' },
     { name: 'quiz-wrong', openid: 'demo-resident', hash: '/packages/quiz/wrong/index' },
