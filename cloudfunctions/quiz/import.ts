@@ -6,7 +6,7 @@ import type { ActionContext } from '../core/action'
 import { questions } from '../core/collections'
 import { AppError, conflict, notFound } from '../core/errors'
 import { DuplicateKeyError } from '../core/ports'
-import { newQuestion } from './office'
+import { newQuestion } from './questions'
 import { keyOf } from './rules'
 import { JUDGE_OPTIONS, question } from './schemas'
 

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto'
 import { Workbook } from 'exceljs'
 import type { Page, UnitView } from '../../types/api'
-import type { Awareness, BoardRow, Question, QuestionInput, QuestionKind, QuestionRate, QuestionView, Quiz, QuizInput, QuizSummary, QuizTally, RateRow, Unit } from '../../types/quiz'
+import type { Awareness, BoardRow, QuestionInput, QuestionKind, QuestionRate, QuestionView, Quiz, QuizInput, QuizSummary, QuizTally, RateRow, Unit } from '../../types/quiz'
 import type { ActionContext } from '../core/action'
 import { counters, questions, quizBest, quizTallies, quizzes, units } from '../core/collections'
 import { conflict, invalid, notFound } from '../core/errors'
 import { DuplicateKeyError } from '../core/ports'
 import { requireRequestId } from '../reports/workflow'
 import { quizRepository, tallyId } from './repository'
+import { newQuestion } from './questions'
 import { keyOf } from './rules'
 import { toQuestionView, toSummary } from './views'
 import { toUnitView } from './people'
@@ -31,13 +32,6 @@ export async function listQuestions(
     questions(deps.store).countBy({ active: true }, 'point')
   ])
   return { items: found.map(toQuestionView), total, page: input.page, pageSize: input.pageSize, points: Object.entries(points).map(([point, count]) => ({ point, count })) }
-}
-
-export const questionIdOf = (key: string) => 'q' + createHash('sha256').update(key).digest('hex').slice(0, 23)
-
-export function newQuestion(input: QuestionInput, at: string): Question {
-  const key = keyOf(input.stem)
-  return { _id: questionIdOf(key), key, ...input, active: true, createdAt: at, updatedAt: at }
 }
 
 /** Writes a question; a stem that says the same as another question's is refused, so the bank holds no twins. */

@@ -1,7 +1,7 @@
 import { questions } from '../core/collections'
 import { DuplicateKeyError, type Store } from '../core/ports'
 import { BANK } from './bank'
-import { newQuestion } from './office'
+import { newQuestion } from './questions'
 
 /** The seeded bank, on an environment's first start (and on one seeded before the quiz existed). */
 export async function seedQuestionBank(store: Store, at: string) {
