@@ -298,6 +298,7 @@ export interface Api {
   quiz: {
     // people
     home: { req: Record<string, never>; res: QuizHome }
+    profile: { req: Record<string, never>; res: ProfileView }
     units: { req: { kind: Unit['kind'] }; res: UnitView[] }
     bind: { req: { schoolId?: string | null; className?: string | null; communityId?: string | null }; res: ProfileView }
     start: { req: { quizId: string }; res: Paper }
@@ -314,6 +315,7 @@ export interface Api {
     previewImport: { req: { fileId: string }; res: ImportPreview }
     importQuestions: { req: { fileId: string; validOnly: boolean }; res: { imported: number; skipped: number } }
     quizzes: { req: PageQuery; res: Page<QuizSummary> }
+    quiz: { req: { quizId: string }; res: QuizSummary }
     saveQuiz: { req: QuizInput & { id?: string }; res: QuizSummary }
     saveUnit: { req: { id?: string; kind: Unit['kind']; name: string; classes: string[]; members: number | null }; res: UnitView }
     awareness: { req: { quizId: string }; res: Awareness }

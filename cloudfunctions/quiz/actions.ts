@@ -2,8 +2,8 @@ import { defineAction, type Actions } from '../core/action'
 import { createHandler } from '../core/router'
 import { answer, practice, resume, showResult, start, submit } from './attempts'
 import { importQuestions, previewImport, template } from './import'
-import { awareness, board, exportAwareness, listQuestions, listQuizzes, saveQuestion, saveQuiz, saveUnit } from './office'
-import { bind, home, listUnits } from './people'
+import { awareness, board, exportAwareness, listQuestions, listQuizzes, saveQuestion, saveQuiz, saveUnit, showQuiz } from './office'
+import { bind, home, listUnits, profile } from './people'
 import * as schemas from './schemas'
 import { list as wrongBook } from './wrong-book'
 
@@ -11,6 +11,7 @@ const office = ['admin'] as const
 
 export const quizActions: Actions<'quiz'> = {
   home: defineAction({ allow: 'anyone', schema: schemas.noPayload, run: (_, ctx) => home(ctx) }),
+  profile: defineAction({ allow: 'anyone', schema: schemas.noPayload, run: (_, ctx) => profile(ctx) }),
   units: defineAction({ allow: 'anyone', schema: schemas.unitKind, run: listUnits }),
   bind: defineAction({ allow: 'anyone', schema: schemas.bind, run: bind }),
   start: defineAction({ allow: 'anyone', schema: schemas.start, run: start }),
@@ -27,6 +28,7 @@ export const quizActions: Actions<'quiz'> = {
   previewImport: defineAction({ allow: office, schema: schemas.file, run: previewImport }),
   importQuestions: defineAction({ allow: office, schema: schemas.importQuestions, run: importQuestions }),
   quizzes: defineAction({ allow: office, schema: schemas.page, run: listQuizzes }),
+  quiz: defineAction({ allow: office, schema: schemas.quizOnly, run: showQuiz }),
   saveQuiz: defineAction({ allow: office, schema: schemas.quiz, run: saveQuiz }),
   saveUnit: defineAction({ allow: office, schema: schemas.saveUnit, run: saveUnit }),
   awareness: defineAction({ allow: office, schema: schemas.quizOnly, run: awareness }),

@@ -63,6 +63,11 @@ export async function listQuizzes(input: { page: number; pageSize: number }, { d
   return { items: found.map((q) => toSummary(q, alls.get(tallyId(q._id, 'all', 'all')) ?? null, now)), total, page: input.page, pageSize: input.pageSize }
 }
 
+export async function showQuiz(input: { quizId: string }, { deps }: ActionContext): Promise<QuizSummary> {
+  const quiz = await quizRepository(deps.store).quiz(input.quizId)
+  return toSummary(quiz, (await tallies(deps, [tallyId(quiz._id, 'all', 'all')])).get(tallyId(quiz._id, 'all', 'all')) ?? null, deps.clock.now())
+}
+
 /** Creates or edits a campaign quiz; every quota must be drawable from the active bank, or the field says which. */
 export async function saveQuiz(input: QuizInput & { id?: string }, ctx: ActionContext): Promise<QuizSummary> {
   const { deps, caller } = ctx

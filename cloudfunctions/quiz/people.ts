@@ -62,6 +62,11 @@ export async function home({ caller, deps }: ActionContext): Promise<QuizHome> {
   return { profile: await profileView(deps.store, profile), quizzes: cards, wrongCount, practiced }
 }
 
+/** What the caller has bound, for the binding page: nothing else is read or graded. */
+export async function profile({ caller, deps }: ActionContext): Promise<ProfileView> {
+  return profileView(deps.store, await quizRepository(deps.store).profile(caller._id))
+}
+
 export async function listUnits(input: { kind: Unit['kind'] }, { deps }: ActionContext): Promise<UnitView[]> {
   return (await units(deps.store).find({ kind: input.kind }, { sort: { name: 1 }, limit: 500 })).map(toUnitView)
 }

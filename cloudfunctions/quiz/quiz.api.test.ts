@@ -226,7 +226,16 @@ describe('submitting', () => {
   it('when a class is not one of the school’s, then binding is refused naming the class and nothing changes', async () => {
     const s = await school()
     expect(await rt.call('quiz', 'bind', { schoolId: s, className: '高三(9)班' }, 'demo-student')).toMatchObject({ status: 400, body: { issues: [{ field: 'className' }] } })
-    expect((await ok('home', {}, 'demo-student')).profile).toEqual({ school: null, className: null, community: null })
+    expect(await ok('profile', {}, 'demo-student')).toEqual({ school: null, className: null, community: null })
+    await ok('bind', { schoolId: s, className: '初一(1)班' }, 'demo-student')
+    expect(await ok('profile', {}, 'demo-student')).toEqual({ school: { id: s, name: '麒麟区第一中学' }, className: '初一(1)班', community: null })
+  })
+
+  it('when the office opens one quiz, then it gets its settings and figures; others may not', async () => {
+    const id = await quiz()
+    expect(await ok('quiz', { quizId: id }, 'demo-admin')).toMatchObject({ id, title: '2026 创文应知应会知识竞答', questionCount: 5, participants: 0, passRate: null, state: 'open' })
+    expect((await rt.call('quiz', 'quiz', { quizId: id }, 'demo-student')).status).toBe(403)
+    expect((await rt.call('quiz', 'quiz', { quizId: 'nope' }, 'demo-admin')).status).toBe(404)
   })
 })
 

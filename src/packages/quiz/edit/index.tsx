@@ -4,7 +4,7 @@ import { Button, Cell, Checkbox, DatePicker, Input, InputNumber, NoticeBar, Radi
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { AUDIENCE_LABELS, AUDIENCES, type Audience, type QuizSummary } from '@contract'
+import { AUDIENCE_LABELS, AUDIENCES, type Audience } from '@contract'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
@@ -35,19 +35,6 @@ const prefix = 'quiz-edit'
 type TimeField = 'opensAt' | 'closesAt'
 const TIME_LABELS: Record<TimeField, string> = { opensAt: '开始时间', closesAt: '结束时间' }
 
-/**
- * The contract lists quizzes a page at a time and has no action for one quiz, so an edit finds its quiz by
- * paging through the list (newest first, where the one being edited almost always is).
- */
-async function findQuiz(id: string): Promise<QuizSummary> {
-  for (let page = 1; ; page++) {
-    const found = await api.call('quiz', 'quizzes', { page, pageSize: 100 })
-    const quiz = found.items.find((q) => q.id === id)
-    if (quiz) return quiz
-    if (page * found.pageSize >= found.total) throw new ApiError('NOT_FOUND', '没有找到这次答题，可能已被删除')
-  }
-}
-
 /** 新建答题 / 编辑答题: window, questions drawn per knowledge point, time, tries, pass mark and who may take it. */
 export default function QuizEdit() {
   const { params } = useRouter()
@@ -61,7 +48,7 @@ export default function QuizEdit() {
 
   const quiz = useRequest(async () => {
     if (!params.id) return null
-    const found = await findQuiz(params.id)
+    const found = await api.call('quiz', 'quiz', { quizId: params.id })
     setForm(fromSummary(found))
     return found
   }, [params.id])

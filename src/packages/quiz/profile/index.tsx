@@ -15,7 +15,7 @@ const prefix = 'quiz-profile'
 type Field = 'schoolId' | 'className' | 'communityId'
 
 export default function ProfilePage() {
-  const home = useRequest(() => api.call('quiz', 'home'), [])
+  const bound = useRequest(() => api.call('quiz', 'profile'), [])
   const schools = useRequest(() => api.call('quiz', 'units', { kind: 'school' }), [])
   const communities = useRequest(() => api.call('quiz', 'units', { kind: 'community' }), [])
   const [form, setForm] = useState<Binding | null>(null)
@@ -24,15 +24,15 @@ export default function ProfilePage() {
   const [saving, setSaving] = useState(false)
 
   // The form starts from what is bound; once the person changes it, a reload does not overwrite the choice.
-  const profile = home.data?.profile
+  const profile = bound.data
   useEffect(() => {
     if (profile && !form) setForm({ schoolId: profile.school?.id ?? null, className: profile.className, communityId: profile.community?.id ?? null })
   }, [profile, form])
 
-  const reload = () => Promise.all([home.reload(), schools.reload(), communities.reload()])
+  const reload = () => Promise.all([bound.reload(), schools.reload(), communities.reload()])
   const ready = !!form && !!schools.data && !!communities.data
-  const error = home.error ?? schools.error ?? communities.error
-  const loading = home.loading || schools.loading || communities.loading
+  const error = bound.error ?? schools.error ?? communities.error
+  const loading = bound.loading || schools.loading || communities.loading
 
   const change = (next: Partial<Binding>, fields: Field[]) => {
     setForm((f) => (f ? { ...f, ...next } : f))
