@@ -160,6 +160,8 @@ export interface ActivityCard {
   signupDeadline: string
   status: ActivityStatus
   team: string
+  /** When the organizer confirmed who came; until then the hours are not counted. */
+  rosterConfirmedAt: string | null
   /** The caller's sign-up, if any. */
   mine: SignupStatus | null
 }
@@ -182,7 +184,6 @@ export interface ActivityDetail extends ActivityCard {
   cancelDeadline: string
   insurance: boolean
   cancelReason: string | null
-  rosterConfirmedAt: string | null
   mySignup: MySignup | null
   /** The caller organizes it. */
   organizing: boolean

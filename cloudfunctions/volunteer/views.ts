@@ -18,6 +18,7 @@ export const toCard = (a: StoredActivity, mine: Signup | null): ActivityCard => 
   signupDeadline: a.signupDeadline,
   status: a.status,
   team: a.team,
+  rosterConfirmedAt: a.rosterConfirmedAt,
   mine: mine?.status ?? null
 })
 
@@ -36,7 +37,6 @@ export async function toDetail(store: Store, a: StoredActivity, viewer: User, mi
     cancelDeadline: a.cancelDeadline,
     insurance: a.insurance,
     cancelReason: a.cancelReason,
-    rosterConfirmedAt: a.rosterConfirmedAt,
     mySignup: mine ? await toMySignup(store, mine) : null,
     organizing: a.organizerId === viewer._id || viewer.roles.includes('admin')
   }

@@ -217,6 +217,8 @@ describe('checking in and counting hours', () => {
     expect((await volunteers(rt.deps.store).findOne({ _id: userIdOf('full') }))?.hours).toBe(2)
     expect(await rt.call('volunteer', 'confirmRoster', { id }, 'demo-organizer')).toMatchObject({ status: 409 })
     expect((await volunteers(rt.deps.store).findOne({ _id: userIdOf('full') }))?.hours).toBe(2)
+    const listed = (await ok('volunteer', 'organized', {}, 'demo-organizer')).items.find((c: { id: string }) => c.id === id)
+    expect(listed.rosterConfirmedAt).toBe(roster.confirmedAt)
 
     const exported = await ok('volunteer', 'exportRoster', { id }, 'demo-organizer')
     const book = new ExcelJS.Workbook()

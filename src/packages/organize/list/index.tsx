@@ -32,6 +32,11 @@ function Row({ card }: { card: ActivityCard }) {
         {ACTIVITY_TYPE_LABELS[card.type]} · {timeRange(card.startAt, card.endAt)}
         {ended && card.status === 'published' ? ' · 已结束' : ''}
       </Text>
+      {ended && card.status === 'published' && (
+        <Text className={`${prefix}__confirm ${card.rosterConfirmedAt ? '' : `${prefix}__confirm--due`}`}>
+          {card.rosterConfirmedAt ? `名单已于 ${dayjs(card.rosterConfirmedAt).format('M月D日')} 确认，时长已计入` : '待确认名单：确认后志愿者的服务时长才会计入'}
+        </Text>
+      )}
       <Text className={`${prefix}__meta`}>{card.address}</Text>
       {card.status !== 'cancelled' && (
         <View className={`${prefix}__places`}>
