@@ -84,6 +84,18 @@ export interface Guardian {
   phone: string
 }
 
+/** A registered volunteer as the office picks one (make-up hours): the name on paper sign-in sheets, a masked phone. */
+export interface VolunteerSummary {
+  userId: string
+  realName: string
+  nickname: string
+  phone: string
+  team: string
+  hours: number
+  makeupHours: number
+  registeredAt: string
+}
+
 export interface Volunteer {
   /** The user's id. */
   _id: string

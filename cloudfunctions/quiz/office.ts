@@ -6,6 +6,7 @@ import type { ActionContext } from '../core/action'
 import { counters, questions, quizBest, quizTallies, quizzes, units } from '../core/collections'
 import { conflict, invalid, notFound } from '../core/errors'
 import { DuplicateKeyError } from '../core/ports'
+import { containing } from '../core/search'
 import { requireRequestId } from '../reports/workflow'
 import { quizRepository, tallyId } from './repository'
 import { newQuestion } from './questions'
@@ -19,12 +20,11 @@ export async function listQuestions(
   input: { page: number; pageSize: number; point?: string; kind?: QuestionKind; keyword?: string; active?: boolean },
   { deps }: ActionContext
 ): Promise<Page<QuestionView> & { points: { point: string; count: number }[] }> {
-  const escaped = input.keyword?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   const q = {
     ...(input.point ? { point: input.point } : {}),
     ...(input.kind ? { kind: input.kind } : {}),
     ...(input.active === undefined ? {} : { active: input.active }),
-    ...(escaped ? { stem: new RegExp(escaped) } : {})
+    ...(input.keyword ? { stem: containing(input.keyword) } : {})
   }
   const [found, total, points] = await Promise.all([
     questions(deps.store).find(q, { sort: { point: 1, createdAt: 1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }),

@@ -1,6 +1,6 @@
 import { defineAction, type Actions } from '../core/action'
 import { createHandler } from '../core/router'
-import { candidates, finalizeStars, makeup, publishStars } from './office'
+import { candidates, finalizeStars, listVolunteers, makeup, publishStars } from './office'
 import { cancelActivity, code, confirmRoster, create, exportRoster, organized, publish, roster, update } from './organizers'
 import * as schemas from './schemas'
 import { acceptOffer, attend, cancel, certificate, detail, hours, list, me, mine, register, signUp, stars, verify } from './volunteers'
@@ -34,6 +34,7 @@ export const volunteerActions: Actions<'volunteer'> = {
   confirmRoster: defineAction({ allow: organizers, schema: schemas.one, run: confirmRoster }),
   exportRoster: defineAction({ allow: organizers, schema: schemas.one, run: exportRoster }),
 
+  volunteers: defineAction({ allow: office, schema: schemas.volunteers, run: listVolunteers }),
   makeup: defineAction({ allow: office, schema: schemas.makeup, run: makeup }),
   starCandidates: defineAction({ allow: office, schema: schemas.monthOnly, run: candidates }),
   publishStars: defineAction({ allow: office, schema: schemas.publishStars, run: publishStars }),

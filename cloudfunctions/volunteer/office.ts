@@ -1,12 +1,32 @@
-import type { StarsMonth, StarWinner } from '../../types/volunteer'
+import type { Page } from '../../types/api'
+import type { StarsMonth, StarWinner, VolunteerSummary } from '../../types/volunteer'
 import type { ActionContext } from '../core/action'
 import { monthly, serviceRecords, stars, users, volunteers } from '../core/collections'
 import { conflict, invalid } from '../core/errors'
+import { containing, endingWith } from '../core/search'
 import { beijingDateTime, beijingDay } from '../reports/calendar'
 import { volunteerRepository } from './repository'
+import { maskPhone } from './rules'
 import { toMe } from './views'
 
 /** 补录: hours the office vouches for without a roster, always with a reason, kept apart from verified hours. */
+/** Registered volunteers for the office to pick from, newest first, found by real name, team or phone's last digits. */
+export async function listVolunteers(input: { page: number; pageSize: number; keyword?: string }, { deps }: ActionContext): Promise<Page<VolunteerSummary>> {
+  const word = input.keyword
+  const q = word ? { $or: [{ realName: containing(word) }, { team: containing(word) }, { phone: endingWith(word) }] } : {}
+  const [found, total] = await Promise.all([
+    volunteers(deps.store).find(q, { sort: { registeredAt: -1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }),
+    volunteers(deps.store).count(q)
+  ])
+  const people = await volunteerRepository(deps.store).people(found.map((v) => v._id))
+  return {
+    items: found.map((v) => ({ userId: v._id, realName: v.realName, nickname: people.users.get(v._id)?.nickname ?? '', phone: maskPhone(v.phone), team: v.team, hours: v.hours, makeupHours: v.makeupHours, registeredAt: v.registeredAt })),
+    total,
+    page: input.page,
+    pageSize: input.pageSize
+  }
+}
+
 export async function makeup(input: { userId: string; hours: number; reason: string }, { caller, deps }: ActionContext) {
   const repo = volunteerRepository(deps.store)
   await repo.volunteer(input.userId).catch(() => {

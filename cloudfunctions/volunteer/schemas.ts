@@ -71,6 +71,7 @@ export const makeup = z.strictObject({
   hours: z.number({ error: '请填写补录时长' }).min(0.5, '补录时长至少 0.5 小时').max(24, '单次补录最多 24 小时').multipleOf(0.5, '补录时长以 0.5 小时为单位'),
   reason: text('补录原因', 200)
 })
+export const volunteers = z.strictObject({ ...pageQuery, keyword: z.string().trim().max(20, '关键词最多 20 个字').optional() })
 export const monthOnly = z.strictObject({ month })
 export const publishStars = z.strictObject({ month, userIds: z.array(id('志愿者')).max(100, '一次最多 100 人') })
 export const verify = z.strictObject({ no: z.string({ error: '请输入证明编号' }).trim().min(6, '请输入完整的证明编号').max(40, '证明编号不正确') })

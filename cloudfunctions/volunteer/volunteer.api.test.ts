@@ -235,6 +235,20 @@ describe('checking in and counting hours', () => {
     expect(records.items).toEqual([expect.objectContaining({ kind: 'makeup', hours: 3.5, reason: '2026 年 10 月线下服务，纸质签到表补录' })])
     expect(await rt.call('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 1, reason: '' }, 'demo-admin')).toMatchObject({ status: 400 })
   })
+
+  it('when the office looks a volunteer up for make-up hours, then it finds them by real name, team or the phone’s last digits, with the phone masked', async () => {
+    await register('demo-volunteer')
+    await ok('volunteer', 'register', { realName: '王芳', phone: '13900004321', team: '文昌社区志愿队', birthDate: '1980-02-02' }, 'demo-resident')
+    const all = await ok('volunteer', 'volunteers', {}, 'demo-admin')
+    expect(all.total).toBe(2)
+    expect(all.items[0]).toMatchObject({ userId: userIdOf('demo-resident'), realName: '王芳', phone: '139****4321', team: '文昌社区志愿队', hours: 0 })
+    expect((await ok('volunteer', 'volunteers', { keyword: '李志' }, 'demo-admin')).items.map((v: { realName: string }) => v.realName)).toEqual(['李志愿'])
+    expect((await ok('volunteer', 'volunteers', { keyword: '文昌' }, 'demo-admin')).items.map((v: { realName: string }) => v.realName)).toEqual(['王芳'])
+    expect((await ok('volunteer', 'volunteers', { keyword: '4321' }, 'demo-admin')).total).toBe(1)
+    expect((await ok('volunteer', 'volunteers', { keyword: '.*' }, 'demo-admin')).total).toBe(0)
+    expect(JSON.stringify(all)).not.toContain('13900004321')
+    expect((await rt.call('volunteer', 'volunteers', {}, 'demo-organizer')).status).toBe(403)
+  })
 })
 
 describe('volunteer stars of the month', () => {

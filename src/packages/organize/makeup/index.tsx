@@ -3,7 +3,7 @@ import { ArrowRight } from '@nutui/icons-react-taro'
 import { Button, Cell, InputNumber, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { UserSummary, VolunteerMe } from '@contract'
+import type { VolunteerMe, VolunteerSummary } from '@contract'
 import { StatGrid } from '@/components/stat-grid'
 import { api, ApiError, newRequestId } from '@/services/api'
 import { hoursText } from '../labels'
@@ -16,7 +16,7 @@ type Field = 'userId' | 'hours' | 'reason'
 
 /** 补录服务时长: the office records hours served outside the app, kept apart from verified hours. */
 export default function OrganizeMakeup() {
-  const [user, setUser] = useState<UserSummary>()
+  const [user, setUser] = useState<VolunteerSummary>()
   const [hours, setHours] = useState(1)
   const [reason, setReason] = useState('')
   const [picking, setPicking] = useState(false)
@@ -42,8 +42,8 @@ export default function OrganizeMakeup() {
     setSaving(true)
     setFormError('')
     try {
-      const me = await api.call('volunteer', 'makeup', { userId: user.id, hours, reason: reason.trim() }, { requestId })
-      setResult({ name: me.realName || user.nickname, me, hours })
+      const me = await api.call('volunteer', 'makeup', { userId: user.userId, hours, reason: reason.trim() }, { requestId })
+      setResult({ name: me.realName || user.realName, me, hours })
       setReason('')
       setHours(1)
       setRequestId(newRequestId())
@@ -75,7 +75,7 @@ export default function OrganizeMakeup() {
           title="志愿者"
           extra={
             <Text className={`${prefix}__value ${user ? '' : `${prefix}__placeholder`}`}>
-              {user?.nickname ?? '请选择'} <ArrowRight size={12} color="#8c8c8c" />
+              {user ? `${user.realName}（${user.team}）` : '请选择'} <ArrowRight size={12} color="#8c8c8c" />
             </Text>
           }
           clickable
@@ -146,12 +146,12 @@ export default function OrganizeMakeup() {
 
       <VolunteerPicker
         visible={picking}
-        value={user?.id}
+        value={user?.userId}
         onPick={(u) => {
           setUser(u)
           setPicking(false)
           clear('userId')
-          if (u.id !== user?.id) setResult(undefined)
+          if (u.userId !== user?.userId) setResult(undefined)
         }}
         onClose={() => setPicking(false)}
       />

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react'
 import { Checked, User } from '@nutui/icons-react-taro'
-import { Button, Popup, Skeleton } from '@nutui/nutui-react-taro'
+import { Button, Popup, SearchBar, Skeleton } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
-import type { UserSummary } from '@contract'
+import type { VolunteerSummary } from '@contract'
 import { Blank } from '@/components/blank'
 import { api, ApiError } from '@/services/api'
+import { hoursText } from '../labels'
 
 export interface VolunteerPickerProps {
   visible: boolean
   value?: string
-  onPick: (user: UserSummary) => void
+  onPick: (volunteer: VolunteerSummary) => void
   onClose: () => void
   pageSize?: number
 }
@@ -18,21 +18,22 @@ export interface VolunteerPickerProps {
 const defaultProps = { pageSize: 20 } satisfies Partial<VolunteerPickerProps>
 const prefix = 'org-picker'
 
-/** Every registered volunteer, a page at a time, in a bottom sheet. */
+/** Registered volunteers by real name, team or the phone's last digits, a page at a time, in a bottom sheet. */
 export function VolunteerPicker(props: VolunteerPickerProps) {
   const { visible, value, onPick, onClose, pageSize } = { ...defaultProps, ...props }
-  const [users, setUsers] = useState<UserSummary[]>([])
+  const [people, setPeople] = useState<VolunteerSummary[]>([])
   const [total, setTotal] = useState(0)
   const [page, setPage] = useState(0)
+  const [keyword, setKeyword] = useState('')
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState('')
 
-  const more = async (next: number) => {
+  const more = async (next: number, word = keyword) => {
     setLoading(true)
     setError('')
     try {
-      const res = await api.call('users', 'list', { role: 'volunteer', page: next, pageSize })
-      setUsers((list) => (next === 1 ? res.items : [...list, ...res.items]))
+      const res = await api.call('volunteer', 'volunteers', { page: next, pageSize, ...(word.trim() ? { keyword: word.trim() } : {}) })
+      setPeople((list) => (next === 1 ? res.items : [...list, ...res.items]))
       setTotal(res.total)
       setPage(next)
     } catch (e) {
@@ -51,19 +52,26 @@ export function VolunteerPicker(props: VolunteerPickerProps) {
   return (
     <Popup visible={visible} position="bottom" round closeable title="选择志愿者" description={total ? `共 ${total} 名志愿者` : undefined} onClose={onClose}>
       <View className={prefix}>
+        <SearchBar className={`${prefix}__search`} value={keyword} placeholder="姓名、所在队伍或手机尾号" onChange={setKeyword} onSearch={(word) => void more(1, word)} onClear={() => void more(1, '')} />
         {page === 0 && loading && <Skeleton rows={6} animated />}
-        {page > 0 && users.length === 0 && <Blank icon={<User size={48} color="#bfbfbf" />} title="还没有志愿者" description="居民在「志愿服务」里注册后会出现在这里" />}
-        {users.map((u) => (
-          <View key={u.id} className={`${prefix}__row ${u.id === value ? `${prefix}__row--on` : ''}`} onClick={() => onPick(u)}>
+        {page > 0 && people.length === 0 && (
+          <Blank icon={<User size={48} color="#bfbfbf" />} title={keyword.trim() ? '没有找到这位志愿者' : '还没有志愿者'} description={keyword.trim() ? '换个姓名或手机尾号试试' : '居民在「志愿服务」里注册后会出现在这里'} />
+        )}
+        {people.map((v) => (
+          <View key={v.userId} className={`${prefix}__row ${v.userId === value ? `${prefix}__row--on` : ''}`} onClick={() => onPick(v)}>
             <View className={`${prefix}__who`}>
-              <Text className={`${prefix}__name`}>{u.nickname}</Text>
-              <Text className={`${prefix}__since`}>{dayjs(u.joinedAt).format('YYYY年M月')}加入</Text>
+              <Text className={`${prefix}__name`}>
+                {v.realName} <Text className={`${prefix}__phone`}>{v.phone}</Text>
+              </Text>
+              <Text className={`${prefix}__since`}>
+                {v.team} · 认证 {hoursText(v.hours)} 小时{v.makeupHours ? ` · 补录 ${hoursText(v.makeupHours)} 小时` : ''}
+              </Text>
             </View>
-            {u.id === value && <Checked size={16} color="#c8161d" />}
+            {v.userId === value && <Checked size={16} color="#c8161d" />}
           </View>
         ))}
         {error && <Text className={`${prefix}__error`}>{error}</Text>}
-        {(users.length < total || error) && (
+        {(people.length < total || error) && (
           <Button className={`${prefix}__more`} size="small" fill="outline" loading={loading && page > 0} onClick={() => more(error && page === 0 ? 1 : page + 1)}>
             {error ? '重试' : '加载更多'}
           </Button>
