@@ -17,6 +17,18 @@ describe('api client', () => {
     expect((error as ApiError).field('nickname')).toBe('请填写昵称')
   })
 
+  it('when the server names fields, then byField puts the first message of each on its form field and keeps the rest', () => {
+    const error = new ApiError('VALIDATION_FAILED', '填写的内容有误', [
+      { field: 'place.address', message: '请填写活动地点' },
+      { field: 'place.lat', message: '纬度不正确' },
+      { field: 'quotas', message: '同一知识点只能设置一次' },
+      { field: 'requestId', message: '缺少 requestId' }
+    ])
+    const sorted = error.byField((path) => (path.startsWith('place.') ? 'address' : path === 'quotas' ? 'quotas' : null))
+    expect(sorted).toEqual({ fields: { address: '请填写活动地点', quotas: '同一知识点只能设置一次' }, others: ['缺少 requestId'], text: '缺少 requestId' })
+    expect(new ApiError('CONFLICT', '已有人交卷').byField(() => null)).toEqual({ fields: {}, others: [], text: '已有人交卷' })
+  })
+
   it('when the network fails, then the call rejects with a plain Chinese NETWORK error', async () => {
     const api = createApi(async () => {
       throw new Error('request:fail timeout')

@@ -17,6 +17,21 @@ export class ApiError extends Error {
   field(name: string) {
     return this.issues.find((i) => i.field === name)?.message
   }
+
+  /**
+   * The server's messages sorted onto a form's fields (the first for each field), with what it said about
+   * anything else: `others`, and `text` to show above the form (the plain message when nothing was named).
+   */
+  byField<K extends string>(fieldOf: (path: string) => K | null): { fields: Partial<Record<K, string>>; others: string[]; text: string } {
+    const fields: Partial<Record<K, string>> = {}
+    const others: string[] = []
+    for (const issue of this.issues) {
+      const field = fieldOf(issue.field)
+      if (field && !fields[field]) fields[field] = issue.message
+      else if (!field) others.push(issue.message)
+    }
+    return { fields, others, text: this.issues.length ? others.join('；') : this.message }
+  }
 }
 
 /** A fresh idempotency key for a create; reuse it when retrying the same submit. */

@@ -21,18 +21,6 @@ const TYPE_OPTIONS = [ACTIVITY_TYPES.map((t) => ({ label: ACTIVITY_TYPE_LABELS[t
 
 const timeText = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm')
 
-/** The server's messages by form field, and what it said about anything else. */
-function errorsFrom(e: ApiError): { fields: FormErrors; rest: string } {
-  const fields: FormErrors = {}
-  const rest: string[] = []
-  for (const issue of e.issues) {
-    const field = fieldOf(issue.field)
-    if (field && !fields[field]) fields[field] = issue.message
-    else if (!field) rest.push(issue.message)
-  }
-  return { fields, rest: e.issues.length ? rest.join('；') : e.message }
-}
-
 /** 发布新活动 / 编辑活动: one form for both; a new activity's form is kept on the phone until it is saved. */
 export default function OrganizeEdit() {
   const { params } = useRouter()
@@ -81,10 +69,10 @@ export default function OrganizeEdit() {
 
   const fail = (e: unknown) => {
     const err = e instanceof ApiError ? e : new ApiError('INTERNAL', '保存失败，请稍后再试')
-    const { fields, rest } = errorsFrom(err)
+    const { fields, text } = err.byField(fieldOf)
     setErrors(fields)
-    setFormError(rest)
-    Taro.showToast({ title: Object.values(fields)[0] ?? (rest || err.message), icon: 'none', duration: 3000 })
+    setFormError(text)
+    Taro.showToast({ title: Object.values(fields)[0] ?? (text || err.message), icon: 'none', duration: 3000 })
     // Someone changed or cancelled it meanwhile: show what it is now, keep what was typed.
     if (err.code === 'CONFLICT' && id) void api.call('volunteer', 'activity', { id }).then(setDetail, () => undefined)
   }

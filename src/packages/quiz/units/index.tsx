@@ -65,16 +65,10 @@ export default function QuizUnits() {
       await list.reload()
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError('INTERNAL', '保存失败，请稍后再试')
-      const fields: UnitErrors = {}
-      const rest: string[] = []
-      for (const issue of err.issues) {
-        const field = unitFieldOf(issue.field)
-        if (field && !fields[field]) fields[field] = issue.message
-        else if (!field) rest.push(issue.message)
-      }
+      const { fields, others, text } = err.byField(unitFieldOf)
       setErrors(fields)
-      setFormError(err.issues.length ? rest.join('；') : err.message)
-      Taro.showToast({ title: Object.values(fields)[0] ?? (rest[0] || err.message), icon: 'none', duration: 3000 })
+      setFormError(text)
+      Taro.showToast({ title: Object.values(fields)[0] ?? (others[0] || err.message), icon: 'none', duration: 3000 })
     } finally {
       setSaving(false)
     }
