@@ -5,7 +5,7 @@ import type { Paper } from '../types/quiz'
 import { manualClock } from '../cloudfunctions/core/basics'
 import { activities, attempts, questions, quizzes, reports, users } from '../cloudfunctions/core/collections'
 import { resolveCaller } from '../cloudfunctions/core/identity'
-import type { Deps } from '../cloudfunctions/core/ports'
+import type { Deps, Store } from '../cloudfunctions/core/ports'
 import { toShown } from '../cloudfunctions/quiz/rules'
 import { functions } from '../cloudfunctions/registry'
 import { DEMO_CENTER } from '../cloudfunctions/reports/geo'
@@ -74,6 +74,16 @@ export async function seedDemoActivities(deps: Deps): Promise<string[]> {
   return ids
 }
 
+/**
+ * For question `index` of an attempt, the options as the attempt shows them that answer it right, and one
+ * that answers it wrong: how the demo, the benchmark and the tests play someone who knows, or does not.
+ */
+export async function shownAnswers(store: Store, attemptId: string, index: number) {
+  const item = (await attempts(store).findOne({ _id: attemptId }))!.items[index]
+  const right = toShown(item.order, (await questions(store).findOne({ _id: item.questionId }))!.answer)
+  return { right, wrong: [item.order.findIndex((_, i) => !right.includes(i))] }
+}
+
 const QUIZ_PEOPLE = [
   ['刘思雨', 'school', 0, '初一(1)班', 0.95, 9],
   ['陈浩然', 'school', 0, '初一(1)班', 0.7, 12],
@@ -135,12 +145,10 @@ export async function seedDemoQuiz(deps: Deps) {
 
   /** Right on roughly `skill` of the questions, spread evenly so the figures look like a real class. */
   const take = async (openid: string, paper: Paper, skill: number, minutes: number) => {
-    const stored = (await attempts(deps.store).findOne({ _id: paper.attemptId }))!
-    for (const [index, item] of stored.items.entries()) {
-      const q = (await questions(deps.store).findOne({ _id: item.questionId }))!
-      const right = toShown(item.order, q.answer)
+    for (const index of paper.questions.keys()) {
+      const { right, wrong } = await shownAnswers(deps.store, paper.attemptId, index)
       const knows = (index * 0.618 + skill * 7) % 1 < skill
-      await call(openid, 'answer', { attemptId: paper.attemptId, index, choice: knows ? right : [item.order.findIndex((_, i) => !right.includes(i))] })
+      await call(openid, 'answer', { attemptId: paper.attemptId, index, choice: knows ? right : wrong })
     }
     clock.advance(minutes * 60_000)
     await call(openid, 'submit', { attemptId: paper.attemptId })

@@ -7,10 +7,9 @@
 import { performance } from 'node:perf_hooks'
 import type { Paper } from '../types/quiz'
 import { manualClock } from '../cloudfunctions/core/basics'
-import { attempts, questions } from '../cloudfunctions/core/collections'
 import { createLocalDeps } from '../cloudfunctions/core/local-deps'
-import { toShown } from '../cloudfunctions/quiz/rules'
 import { functions } from '../cloudfunctions/registry'
+import { shownAnswers } from '../runtime/demo'
 import { seedLocal } from '../runtime/seed'
 
 const PEOPLE = Number(process.env.PEOPLE ?? 2000)
@@ -39,12 +38,10 @@ async function main() {
     let t = performance.now()
     const paper: Paper = await call(openid, 'start', { quizId: quiz.id })
     costs.start += performance.now() - t
-    const stored = (await attempts(deps.store).findOne({ _id: paper.attemptId }))!
-    for (const [index, item] of stored.items.entries()) {
-      const q = (await questions(deps.store).findOne({ _id: item.questionId }))!
-      const right = toShown(item.order, q.answer)
+    for (const index of paper.questions.keys()) {
+      const { right, wrong } = await shownAnswers(deps.store, paper.attemptId, index)
       t = performance.now()
-      await call(openid, 'answer', { attemptId: paper.attemptId, index, choice: (index * 7 + i) % 10 < 3 + (i % 8) ? right : [item.order.findIndex((_, k) => !right.includes(k))] })
+      await call(openid, 'answer', { attemptId: paper.attemptId, index, choice: (index * 7 + i) % 10 < 3 + (i % 8) ? right : wrong })
       costs.answer += performance.now() - t
       costs.answers++
     }

@@ -5,7 +5,7 @@ import type { Awareness, BoardRow, QuestionInput, QuestionKind, QuestionRate, Qu
 import type { ActionContext } from '../core/action'
 import { counters, questions, quizBest, quizTallies, quizzes, units } from '../core/collections'
 import { conflict, invalid, notFound } from '../core/errors'
-import { DuplicateKeyError } from '../core/ports'
+import { DuplicateKeyError, type Deps, type Store } from '../core/ports'
 import { containing } from '../core/search'
 import { requireRequestId } from '../reports/workflow'
 import { quizRepository, tallyId } from './repository'
@@ -58,14 +58,14 @@ export async function saveQuestion(input: QuestionInput & { id?: string; active?
 
 export async function listQuizzes(input: { page: number; pageSize: number }, { deps }: ActionContext): Promise<Page<QuizSummary>> {
   const [found, total] = await Promise.all([quizzes(deps.store).find({}, { sort: { opensAt: -1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }), quizzes(deps.store).count({})])
-  const alls = await tallies(deps, found.map((q) => tallyId(q._id, 'all', 'all')))
+  const alls = await totals(deps.store, found.map((q) => q._id))
   const now = deps.clock.now()
-  return { items: found.map((q) => toSummary(q, alls.get(tallyId(q._id, 'all', 'all')) ?? null, now)), total, page: input.page, pageSize: input.pageSize }
+  return { items: found.map((q) => toSummary(q, alls.get(q._id) ?? null, now)), total, page: input.page, pageSize: input.pageSize }
 }
 
 export async function showQuiz(input: { quizId: string }, { deps }: ActionContext): Promise<QuizSummary> {
   const quiz = await quizRepository(deps.store).quiz(input.quizId)
-  return toSummary(quiz, (await tallies(deps, [tallyId(quiz._id, 'all', 'all')])).get(tallyId(quiz._id, 'all', 'all')) ?? null, deps.clock.now())
+  return summaryOf(deps, quiz)
 }
 
 /** Creates or edits a campaign quiz; every quota must be drawable from the active bank, or the field says which. */
@@ -103,7 +103,7 @@ export async function saveQuiz(input: QuizInput & { id?: string }, ctx: ActionCo
       quiz = await quizRepository(deps.store).quiz(quiz._id)
     }
   }
-  return toSummary(quiz, (await tallies(deps, [tallyId(quiz._id, 'all', 'all')])).get(tallyId(quiz._id, 'all', 'all')) ?? null, deps.clock.now())
+  return summaryOf(deps, quiz)
 }
 
 export async function saveUnit(input: { id?: string; kind: Unit['kind']; name: string; classes: string[]; members: number | null }, { deps }: ActionContext): Promise<UnitView> {
@@ -124,10 +124,13 @@ export async function saveUnit(input: { id?: string; kind: Unit['kind']; name: s
 
 // ---------------------------------------------------------------- figures
 
-async function tallies(ctx: Pick<ActionContext, 'deps'>['deps'] | ActionContext['deps'], ids: string[]) {
-  const found = ids.length ? await quizTallies(ctx.store).find({ _id: { $in: ids } }, { limit: ids.length }) : []
-  return new Map(found.map((t) => [t._id, t]))
+/** Each quiz's overall tally (participants, passed), by quiz id. */
+async function totals(store: Store, quizIds: string[]) {
+  const found = quizIds.length ? await quizTallies(store).find({ _id: { $in: quizIds.map((id) => tallyId(id, 'all', 'all')) } }, { limit: quizIds.length }) : []
+  return new Map(found.map((t) => [t.quizId, t]))
 }
+
+const summaryOf = async (deps: Deps, quiz: Quiz) => toSummary(quiz, (await totals(deps.store, [quiz._id])).get(quiz._id) ?? null, deps.clock.now())
 
 const ratio = (a: number, b: number) => (b ? a / b : null)
 

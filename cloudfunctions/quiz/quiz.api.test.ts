@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import type { Paper } from '../../types/quiz'
+import { shownAnswers } from '../../runtime/demo'
 import { startRuntime, type TestRuntime } from '../../test/support/runtime'
 import { attempts, questions, quizBest, quizTallies, wrongBook } from '../core/collections'
 import { userIdOf } from '../core/identity'
@@ -56,13 +57,9 @@ async function quiz(overrides: Record<string, unknown> = {}) {
 
 /** Answers an attempt's questions through the API: right for the indexes in `right`, wrong for the rest listed. */
 async function answerAs(openid: string, paper: Paper, right: number[], wrong: number[] = []) {
-  const stored = (await attempts(rt.deps.store).findOne({ _id: paper.attemptId }))!
   for (const index of [...right, ...wrong]) {
-    const item = stored.items[index]
-    const q = (await questions(rt.deps.store).findOne({ _id: item.questionId }))!
-    const shownRight = toShown(item.order, q.answer)
-    const choice = right.includes(index) ? shownRight : [item.order.findIndex((_, i) => !shownRight.includes(i))]
-    await ok('answer', { attemptId: paper.attemptId, index, choice }, openid)
+    const shown = await shownAnswers(rt.deps.store, paper.attemptId, index)
+    await ok('answer', { attemptId: paper.attemptId, index, choice: right.includes(index) ? shown.right : shown.wrong }, openid)
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Attempt, AttemptResult, Feedback, Paper, Question, QuestionView, Quiz, QuizSummary, QuizTally } from '../../types/quiz'
+import type { Attempt, AttemptItem, AttemptResult, Feedback, Paper, Question, QuestionView, Quiz, QuizSummary, QuizTally } from '../../types/quiz'
 import { toShown } from './rules'
 
 export const quizState = (quiz: Pick<Quiz, 'opensAt' | 'closesAt'>, now: Date): QuizSummary['state'] =>
@@ -22,6 +22,11 @@ export function feedbackOf(q: Question, order: number[], correct: boolean): Feed
   return { correct, answer: toShown(order, q.answer), explanation: q.explanation, source: q.source }
 }
 
+/** A question as this attempt shows it: options in the attempt's order, the saved choice in those terms. */
+function shown(item: AttemptItem, q: Question, index: number) {
+  return { index, kind: q.kind, stem: q.stem, point: q.point, options: item.order.map((i) => q.options[i]), choice: item.choice ? toShown(item.order, item.choice) : null }
+}
+
 /**
  * The paper as a client may see it while the attempt runs: stems and options in this attempt's order, the
  * saved choices, and nothing that gives the answer away. Practice questions already checked carry their feedback.
@@ -33,14 +38,8 @@ export function toPaper(attempt: Attempt, questions: Map<string, Question>, quiz
     title: titleOf(attempt, quiz),
     questions: attempt.items.map((item, index) => {
       const q = questions.get(item.questionId)!
-      const choice = item.choice ? toShown(item.order, item.choice) : null
       return {
-        index,
-        kind: q.kind,
-        stem: q.stem,
-        point: q.point,
-        options: item.order.map((i) => q.options[i]),
-        choice,
+        ...shown(item, q, index),
         feedback: attempt.kind !== 'campaign' && item.correct !== null && item.choice ? feedbackOf(q, item.order, item.correct) : null
       }
     }),
@@ -70,12 +69,7 @@ export function toResult(attempt: Attempt, questions: Map<string, Question>, qui
     questions: attempt.items.map((item, index) => {
       const q = questions.get(item.questionId)!
       return {
-        index,
-        kind: q.kind,
-        stem: q.stem,
-        point: q.point,
-        options: item.order.map((i) => q.options[i]),
-        choice: item.choice ? toShown(item.order, item.choice) : null,
+        ...shown(item, q, index),
         answer: toShown(item.order, q.answer),
         correct: !!item.correct,
         explanation: q.explanation,

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { attempts, questions, quizProfiles, wrongBook } from '../../cloudfunctions/core/collections'
 import { userIdOf } from '../../cloudfunctions/core/identity'
-import { toShown } from '../../cloudfunctions/quiz/rules'
+import { shownAnswers } from '../../runtime/demo'
 import { KNOWLEDGE_POINTS } from '../../types/quiz'
 import { startE2E } from '../support/browser'
 import type { TestRuntime } from '../support/runtime'
@@ -66,16 +66,6 @@ async function secondsLeft(page: Page) {
   return m * 60 + s
 }
 
-/** The options as this attempt shows them that answer question `index` right, and one that answers it wrong. */
-async function shownAnswers(attemptId: string, index: number) {
-  const attempt = (await attempts(rt.deps.store).findOne({ _id: attemptId }))!
-  const item = attempt.items[index]
-  const question = (await questions(rt.deps.store).findOne({ _id: item.questionId }))!
-  const right = toShown(item.order, question.answer)
-  const wrong = item.order.map((_, i) => i).find((i) => !right.includes(i))!
-  return { right, wrong }
-}
-
 async function choose(page: Page, options: number[]) {
   for (const i of options) await page.locator('.quiz-option').nth(i).tap()
   await page.locator('.quiz-paper__save--saved').waitFor({ timeout: 30000 })
@@ -105,7 +95,7 @@ describe('知识答题 for a student, in Chromium', () => {
 
     // Right, wrong, right; the other three left blank.
     await home.locator('.quiz-paper__question').waitFor({ timeout: 60000 })
-    const plan = [(await shownAnswers(attemptId, 0)).right, [(await shownAnswers(attemptId, 1)).wrong], (await shownAnswers(attemptId, 2)).right]
+    const plan = [(await shownAnswers(rt.deps.store, attemptId, 0)).right, (await shownAnswers(rt.deps.store, attemptId, 1)).wrong, (await shownAnswers(rt.deps.store, attemptId, 2)).right]
     for (const [index, options] of plan.entries()) {
       await home.locator('.quiz-paper__number', { hasText: `第 ${index + 1} 题` }).waitFor()
       await choose(home, options)
@@ -177,7 +167,7 @@ describe('知识答题 for a student, in Chromium', () => {
     expect(attemptId).toMatch(/:2$/)
     await page.locator('.quiz-paper__question').waitFor({ timeout: 60000 })
     // The network drops while the student answers: the choice stays, says it is not saved, and goes once asked.
-    const { right } = await shownAnswers(attemptId, 0)
+    const { right } = await shownAnswers(rt.deps.store, attemptId, 0)
     await page.route('**/api/quiz', (route) => (route.request().postDataJSON()?.action === 'answer' ? route.abort() : route.continue()))
     for (const i of right) await page.locator('.quiz-option').nth(i).tap()
     await page.locator('.quiz-paper__save--failed').waitFor({ timeout: 30000 })

@@ -23,11 +23,8 @@ afterAll(() => e2e?.stop())
 
 /** A page whose clock reads the server's: the pages decide which buttons to show from the time of day. */
 async function open(hash: string, openid: string): Promise<Page> {
-  const page = await e2e.open('/pages/index/index', openid)
+  const page = await e2e.open(hash, openid, rt.clock.now())
   phones.push(page.context())
-  await page.context().clock.setFixedTime(rt.clock.now())
-  await page.goto(page.url().replace(/#.*$/, `#${hash}`))
-  await page.reload()
   return page
 }
 

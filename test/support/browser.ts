@@ -36,9 +36,14 @@ export async function startE2E() {
   return {
     rt,
     browser,
-    /** A fresh phone as `openid`, on `hash` (e.g. /pages/me/index). */
-    async open(hash: string, openid?: string) {
-      const page = await (await phone(browser, openid)).newPage()
+    /**
+     * A fresh phone as `openid`, on `hash` (e.g. /pages/me/index); with `at`, its clock stands still there, for
+     * pages that decide what to show from the time of day and a test that moves the server's clock.
+     */
+    async open(hash: string, openid?: string, at?: Date) {
+      const context = await phone(browser, openid)
+      if (at) await context.clock.setFixedTime(at)
+      const page = await context.newPage()
       await page.goto(`${base}/#${hash}`)
       return page
     },
