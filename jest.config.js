@@ -9,7 +9,10 @@ const common = {
   },
   // A few dependencies ship only ES modules, which jest's CommonJS runtime cannot require on Node 20.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie)/)'],
-  testEnvironment: 'node'
+  testEnvironment: 'node',
+  // once per project; the second and third find the template written
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts']
 }
 
 /** unit: pure code; api: handlers through the local runtime in-process; e2e: Chromium on the H5 build. */

@@ -9,6 +9,10 @@ import type { Deps } from '../cloudfunctions/core/ports'
 /** Base data plus the demo identities and demo grids, once per data folder. */
 export async function seedLocal(deps: Deps) {
   await seedBaseData(deps)
+  await deps.store.transaction(() => seedDemoPeople(deps))
+}
+
+async function seedDemoPeople(deps: Deps) {
   for (const grid of DEMO_GRIDS) {
     await grids(deps.store).insert(grid).catch((error) => {
       if (!(error instanceof DuplicateKeyError)) throw error

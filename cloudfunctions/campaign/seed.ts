@@ -19,7 +19,11 @@ async function insertMissing<T extends Doc>(collection: Collection<T>, docs: T[]
 
 /** First start of an environment: the question bank, departments, the problem taxonomy and zeroed counters. Safe to run again. */
 export async function seedBaseData({ store, clock }: Deps) {
-  await seedQuestionBank(store, clock.now().toISOString())
+  await store.transaction(() => seedOnce(store, clock.now().toISOString()))
+}
+
+async function seedOnce(store: Deps['store'], at: string) {
+  await seedQuestionBank(store, at)
   if (await counters(store).count({})) return
   await insertMissing(departments(store), DEPARTMENTS)
   await insertMissing(categories(store), CATEGORIES)

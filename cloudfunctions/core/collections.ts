@@ -1,7 +1,7 @@
 import type { Category, Counter, Department, Grid, Holidays, OutboxMessage, PointsEntry, RejectReasons, Report, User } from '../../types/domain'
 import type { Attempt, Question, Quiz, QuizBest, QuizProfile, QuizTally, Unit, WrongEntry } from '../../types/quiz'
 import type { Activity, ServiceRecord, Signup, StarsMonth, Volunteer, VolunteerSettings } from '../../types/volunteer'
-import type { Store } from './ports'
+import type { IndexSpec, Store } from './ports'
 
 /** Typed handles on the collections, named in one place. */
 export const users = (store: Store) => store.collection<User>('users')
@@ -34,30 +34,43 @@ export const wrongBook = (store: Store) => store.collection<WrongEntry>('wrongBo
 export const quizBest = (store: Store) => store.collection<QuizBest>('quizBest')
 export const quizTallies = (store: Store) => store.collection<QuizTally>('quizTallies')
 
-/** Indexes each collection needs; the local store builds them, CloudBase gets them from the README's list. */
-export const INDEXES: Record<string, { fields: string[]; unique?: boolean }[]> = {
-  users: [{ fields: ['roles'] }, { fields: ['createdAt'] }],
+/**
+ * Every collection and the indexes it needs: the Postgres store makes a table and these indexes for each (and
+ * refuses a collection missing here); for CloudBase the README lists them to create. `array` marks a field
+ * that holds a list, matched by element.
+ */
+export const INDEXES: Record<string, IndexSpec[]> = {
+  users: [{ fields: ['roles'], array: true }, { fields: ['createdAt'] }],
+  departments: [],
   categories: [{ fields: ['parentId'] }],
-  outbox: [{ fields: ['userId'] }, { fields: ['createdAt'] }],
+  counters: [],
+  outbox: [{ fields: ['userId', 'createdAt'] }, { fields: ['createdAt'] }],
   reports: [
-    { fields: ['status'] },
-    { fields: ['reporterId'] },
-    { fields: ['followers'] },
-    { fields: ['departmentId'] },
+    { fields: ['status', 'createdAt'] },
+    { fields: ['reporterId', 'createdAt'] },
+    { fields: ['followers'], array: true },
+    { fields: ['departmentId', 'createdAt'] },
     { fields: ['categoryId'] },
+    { fields: ['gridId'] },
     { fields: ['createdAt'] },
     { fields: ['deadline'] },
     { fields: ['overdue'] },
     { fields: ['location.lat'] }
   ],
+  grids: [],
   points: [{ fields: ['userId'] }],
+  settings: [],
+  quotas: [],
   activities: [{ fields: ['status'] }, { fields: ['startAt'] }, { fields: ['organizerId'] }],
   signups: [{ fields: ['activityId'] }, { fields: ['userId'] }, { fields: ['status'] }],
   volunteers: [{ fields: ['certificateNo'], unique: true }],
   serviceRecords: [{ fields: ['userId'] }, { fields: ['month'] }],
   monthly: [{ fields: ['month'] }, { fields: ['hours'] }],
+  stars: [],
+  secrets: [],
   questions: [{ fields: ['key'], unique: true }, { fields: ['point'] }, { fields: ['active'] }],
   units: [{ fields: ['kind'] }],
+  quizProfiles: [],
   quizzes: [{ fields: ['closesAt'] }],
   attempts: [{ fields: ['userId'] }, { fields: ['quizId'] }, { fields: ['status'] }, { fields: ['deadline'] }],
   wrongBook: [{ fields: ['userId'] }, { fields: ['mastered'] }],

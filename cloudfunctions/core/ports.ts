@@ -58,6 +58,20 @@ export interface Collection<T extends Doc> {
 
 export interface Store {
   collection<T extends Doc>(name: string): Collection<T>
+  /**
+   * Runs `work` so that every store call it makes commits together or not at all: a multi-step move (a case,
+   * its points and notices; a seat and its counters) is never left half done. Calls inside a transaction join
+   * it. CloudBase's transactions take single-record operations only, so there the steps run one by one and the
+   * sweeps repair what a crash between them leaves.
+   */
+  transaction<R>(work: () => Promise<R>): Promise<R>
+}
+
+/** An index a collection needs: on one field or several (compound); `array` marks a field that holds a list. */
+export interface IndexSpec {
+  fields: string[]
+  unique?: boolean
+  array?: boolean
 }
 
 export interface StoredFile {

@@ -238,6 +238,7 @@ describe('checking in and counting hours', () => {
 
   it('when the office looks a volunteer up for make-up hours, then it finds them by real name, team or the phone’s last digits, with the phone masked', async () => {
     await register('demo-volunteer')
+    rt.clock.advance(60_000)
     await ok('volunteer', 'register', { realName: '王芳', phone: '13900004321', team: '文昌社区志愿队', birthDate: '1980-02-02' }, 'demo-resident')
     const all = await ok('volunteer', 'volunteers', {}, 'demo-admin')
     expect(all.total).toBe(2)

@@ -20,6 +20,7 @@ export async function startRuntime(options: { at?: string; staticDir?: string; d
   const deps = createLocalDeps({ clock, logger, dataDir: options.dataDir })
   await seedLocal(deps)
   const app = await createRuntime({ deps, staticDir: options.staticDir })
+  app.addHook('onClose', () => deps.store.close())
 
   /** POST /api/<fn> as `openid` (or anonymously with null) and answer status + body. */
   async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, payload: RequestOf<F, A> | Record<string, unknown>, openid: string | null, requestId?: string) {

@@ -1,6 +1,6 @@
 import { manualClock } from '../../basics'
 import { createOutboxNotifier } from '../local/notifier'
-import { createLocalStore } from '../local/store'
+import { scratchStore } from '../../local-deps'
 import { createCloudNotifier, type CloudOpenApi } from './notifier'
 
 const notice = { userId: 'u1', openid: 'o-u1', template: 'caseAssigned', title: '您的随手拍已交办', body: '已交办给城管局，请耐心等待整改', page: 'pages/report/detail?id=r1' }
@@ -8,7 +8,7 @@ const notice = { userId: 'u1', openid: 'o-u1', template: 'caseAssigned', title: 
 function setup() {
   const send = jest.fn(async (_message: unknown) => ({ errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }))
   const cloud: CloudOpenApi = { openapi: { subscribeMessage: { send } } }
-  const store = createLocalStore()
+  const store = scratchStore()
   const logger = { info: jest.fn(), error: jest.fn() }
   const inbox = createOutboxNotifier(store, { next: () => 'm1' }, manualClock('2026-03-01T08:00:00.000Z'))
   const notifier = createCloudNotifier(cloud, inbox, { templates: { caseAssigned: 'TPL-assigned' }, logger })

@@ -321,6 +321,8 @@ export function createCloudStore(database: CloudDatabase): Store {
   return {
     collection<T extends Doc>(name: string): Collection<T> {
       return new CloudCollectionAdapter<T>(db, name)
-    }
+    },
+    // db.runTransaction takes single-record operations only; the steps run one by one and the sweeps repair counters
+    transaction: (work) => work()
   }
 }

@@ -1,0 +1,269 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { scratchStore } from '../../local-deps'
+import { DuplicateKeyError, type IndexSpec, type Store } from '../../ports'
+import { openPglite } from './databases'
+import { importNedbFolder } from './nedb-import'
+import { createPgStore, MAX_LIMIT, type PgStore } from './store'
+
+/**
+ * The store contract: what every adapter of the Store port answers alike. Runs on PGlite, and on the
+ * PostgreSQL server in DATABASE_URL when it is set (CI runs both). Each query runs against a collection
+ * without indexes and one with them, since equality is written differently for indexed fields.
+ */
+interface Row {
+  _id: string
+  n: number
+  tag?: string
+  tags?: string[]
+  place?: { district: string }
+  history?: string[]
+}
+
+const rows: Row[] = [
+  { _id: 'a', n: 1, tag: 'x', tags: ['p'], place: { district: 'w' } },
+  { _id: 'b', n: 2, tag: 'y', tags: ['p', 'q'], place: { district: 'e' } },
+  { _id: 'c', n: 3, tags: [], place: { district: 'w' } },
+  { _id: 'd', n: 4, tag: 'x' }
+]
+
+const COLLECTIONS: Record<string, IndexSpec[]> = {
+  rows: [],
+  indexed: [{ fields: ['n'] }, { fields: ['tag', 'n'] }, { fields: ['place.district'] }, { fields: ['tags'], array: true }],
+  seats: [],
+  keyed: [{ fields: ['key'], unique: true }]
+}
+
+const opened: PgStore[] = []
+const store = () => {
+  const s = scratchStore(COLLECTIONS)
+  opened.push(s)
+  return s
+}
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()))
+})
+
+async function seeded(name = 'rows', s: Store = store()) {
+  const col = s.collection<Row>(name)
+  for (const row of rows) await col.insert(structuredClone(row))
+  return col
+}
+
+const ids = (docs: Row[]) => docs.map((d) => d._id).sort()
+
+describe.each(['rows', 'indexed'])('store contract on %s', (name) => {
+  it.each([
+    ['equality', { tag: 'x' }, ['a', 'd']],
+    ['dotted path', { 'place.district': 'w' }, ['a', 'c']],
+    ['array element', { tags: 'q' }, ['b']],
+    ['$eq', { n: { $eq: 2 } }, ['b']],
+    ['$ne', { tag: { $ne: 'x' } }, ['b', 'c']],
+    ['$gt + $lte on one field', { n: { $gt: 1, $lte: 3 } }, ['b', 'c']],
+    ['$gte', { n: { $gte: 3 } }, ['c', 'd']],
+    ['$lt', { n: { $lt: 2 } }, ['a']],
+    ['$lt on strings', { tag: { $lt: 'y' } }, ['a', 'd']],
+    ['$in', { n: { $in: [1, 4] } }, ['a', 'd']],
+    ['$in with null (missing)', { tag: { $in: ['y', null] } }, ['b', 'c']],
+    ['$in on an array', { tags: { $in: ['q', 'z'] } }, ['b']],
+    ['$nin', { n: { $nin: [1, 4] } }, ['b', 'c']],
+    ['$exists false', { tag: { $exists: false } }, ['c']],
+    ['$exists true', { place: { $exists: true } }, ['a', 'b', 'c']],
+    ['$or', { $or: [{ n: 1 }, { tag: 'y' }] }, ['a', 'b']],
+    ['$and', { $and: [{ tag: 'x' }, { n: { $gt: 1 } }] }, ['d']],
+    ['$nor', { $nor: [{ tag: 'x' }, { n: 3 }] }, ['b']],
+    ['$ne on an array (no element equal, as in MongoDB)', { tags: { $ne: 'p' } }, ['c', 'd']],
+    ['$nin on an array', { tags: { $nin: ['q'] } }, ['a', 'c', 'd']],
+    ['$ne with another operator on one field', { n: { $ne: 2, $lt: 4 } }, ['a', 'c']],
+    ['$ne null', { tag: { $ne: null } }, ['a', 'b', 'd']],
+    ['null (missing)', { tag: null }, ['c']],
+    ['a number bound never matching a string', { tag: { $gt: 0 } }, []],
+    ['_id list', { _id: { $in: ['a', 'c', 'zz'] } }, ['a', 'c']],
+    ['nested logic', { tag: 'x', $or: [{ n: 4 }, { 'place.district': 'e' }] }, ['d']]
+  ])('when querying with %s, then exactly the matching documents come back', async (_, query, expected) => {
+    const col = await seeded(name)
+    expect(ids(await col.find(query))).toEqual(expected)
+    expect(await col.count(query)).toBe(expected.length)
+  })
+
+  it('when a field is matched by a RegExp, alone or under $or, then strings that contain it match, taken literally', async () => {
+    const col = await seeded(name)
+    await col.insert({ _id: 'e', n: 5, tag: 'a.b(c)' })
+    expect(ids(await col.find({ tag: /x/ }))).toEqual(['a', 'd'])
+    expect(ids(await col.find({ $or: [{ tag: new RegExp('y') }, { n: 3 }] }))).toEqual(['b', 'c'])
+    expect(ids(await col.find({ tag: /\.b\(c\)$/ }))).toEqual(['e'])
+    expect(ids(await col.find({ tag: /X/i }))).toEqual(['a', 'd'])
+  })
+
+  it('when sorting, skipping and limiting with a projection, then the page holds only the asked fields', async () => {
+    const col = await seeded(name)
+    expect(await col.find({}, { sort: { n: -1 }, skip: 1, limit: 2, projection: { n: 1 } })).toEqual([
+      { _id: 'c', n: 3 },
+      { _id: 'b', n: 2 }
+    ])
+    expect(await col.find({ _id: 'a' }, { projection: { 'place.district': 1, missing: 1 } })).toEqual([{ _id: 'a', place: { district: 'w' } }])
+    expect(await col.find({ _id: 'a' }, { projection: { tags: 0, place: 0 } })).toEqual([{ _id: 'a', n: 1, tag: 'x' }])
+  })
+
+  it('when sorting on a field some documents lack, then they come first ascending and last descending, as in MongoDB', async () => {
+    const col = await seeded(name)
+    expect((await col.find({}, { sort: { tag: 1 } })).map((d) => d._id)).toEqual(['c', 'a', 'd', 'b'])
+    expect((await col.find({}, { sort: { tag: -1 } })).map((d) => d._id)).toEqual(['b', 'd', 'a', 'c'])
+    expect((await col.find({}, { sort: { tag: -1, n: 1 } })).map((d) => d._id)).toEqual(['b', 'a', 'd', 'c'])
+  })
+})
+
+describe('store contract', () => {
+  it('when more than 1,000 documents match, then a read answers at most 1,000 (as CloudBase does) and 100 without a limit', async () => {
+    const col = store().collection<Row>('rows')
+    await store().transaction(async () => undefined)
+    for (let i = 0; i < 1100; i += 100) await Promise.all(Array.from({ length: 100 }, (_, j) => col.insert({ _id: `r${i + j}`, n: i + j })))
+    expect(await col.find({}, { limit: 5000 })).toHaveLength(MAX_LIMIT)
+    expect(await col.find({})).toHaveLength(100)
+    expect(await col.count({})).toBe(1100)
+  })
+
+  it('when a conditional update matches nothing, then it answers 0 and changes nothing', async () => {
+    const col = await seeded()
+    expect(await col.update({ _id: 'a', n: 99 }, { $set: { tag: 'z' } })).toBe(0)
+    expect((await col.findOne({ _id: 'a' }))?.tag).toBe('x')
+  })
+
+  it('when updating with $set, $inc, $push and $unset, then each is applied and the count of matches is answered', async () => {
+    const col = await seeded()
+    expect(await col.update({ _id: 'a' }, { $set: { 'place.district': 'n' }, $inc: { n: 5 }, $push: { history: 'h1' }, $unset: { tag: true } })).toBe(1)
+    expect(await col.findOne({ _id: 'a' })).toEqual({ _id: 'a', n: 6, tags: ['p'], place: { district: 'n' }, history: ['h1'] })
+    expect(await col.update({ tag: 'x' }, { $inc: { n: 1 } }, { multi: true })).toBe(1)
+  })
+
+  it('when an update names an unknown operator or changes the _id, then it is refused', async () => {
+    const col = await seeded()
+    await expect(col.update({ _id: 'a' }, { $rename: { n: 'm' } } as never)).rejects.toThrow(/Unsupported update operator/)
+    await expect(col.update({ _id: 'a' }, { $set: { _id: 'z' } })).rejects.toThrow(/_id/)
+    await expect(col.find({ n: { $regex: 'x' } })).rejects.toThrow(/Unsupported query operator/)
+  })
+
+  it('when updating many, then every match changes', async () => {
+    const col = await seeded()
+    expect(await col.update({ 'place.district': 'w' }, { $set: { tag: 'w' } }, { multi: true })).toBe(2)
+    expect(ids(await col.find({ tag: 'w' }))).toEqual(['a', 'c'])
+  })
+
+  it('when inserting an existing _id or a taken unique key, then a DuplicateKeyError is raised and the first document stays', async () => {
+    const s = store()
+    const col = await seeded('rows', s)
+    await expect(col.insert({ _id: 'a', n: 100 })).rejects.toBeInstanceOf(DuplicateKeyError)
+    expect((await col.findOne({ _id: 'a' }))?.n).toBe(1)
+    const keyed = s.collection<{ _id: string; key?: string }>('keyed')
+    await keyed.insert({ _id: 'k1', key: 'K' })
+    await keyed.insert({ _id: 'k2' })
+    await keyed.insert({ _id: 'k3' })
+    await expect(keyed.insert({ _id: 'k4', key: 'K' })).rejects.toBeInstanceOf(DuplicateKeyError)
+    await expect(keyed.update({ _id: 'k2' }, { $set: { key: 'K' } })).rejects.toBeInstanceOf(DuplicateKeyError)
+  })
+
+  it('when removing one or many, then the answer counts what was removed', async () => {
+    const col = await seeded()
+    expect(await col.remove({ tag: 'x' })).toBe(1)
+    expect(await col.remove({ n: { $gt: 0 } }, { multi: true })).toBe(3)
+    expect(await col.count({})).toBe(0)
+  })
+
+  it('when counting by a field, then each value gets its count, missing under ""', async () => {
+    const col = await seeded()
+    expect(await col.countBy({ n: { $lt: 4 } }, 'place.district')).toEqual({ w: 2, e: 1 })
+    expect(await col.countBy({}, 'tag')).toEqual({ x: 2, y: 1, '': 1 })
+  })
+
+  it('when summing a field, then matching documents add up and missing values count as 0', async () => {
+    const col = await seeded()
+    expect(await col.sum({ n: { $gte: 2 } }, 'n')).toBe(9)
+    expect(await col.sum({ tag: 'nobody' }, 'n')).toBe(0)
+  })
+
+  it('when 50 conditional increments race for 10 places, then exactly 10 succeed', async () => {
+    const col = store().collection<{ _id: string; taken: number }>('seats')
+    await col.insert({ _id: 's', taken: 0 })
+    const results = await Promise.all(Array.from({ length: 50 }, () => col.update({ _id: 's', taken: { $lt: 10 } }, { $inc: { taken: 1 } })))
+    expect(results.filter((n) => n === 1)).toHaveLength(10)
+    expect((await col.findOne({ _id: 's' }))?.taken).toBe(10)
+  })
+
+  it('when 50 takes race for 25 seats, then seats 1 to 25 are each given once and the rest get null', async () => {
+    const col = store().collection<{ _id: string; taken: number }>('seats')
+    await col.insert({ _id: 's', taken: 0 })
+    const seats = await Promise.all(Array.from({ length: 50 }, () => col.take({ _id: 's', taken: { $lt: 25 } }, 'taken')))
+    expect(seats.filter((n) => n !== null).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1))
+    expect(seats.filter((n) => n === null)).toHaveLength(25)
+    expect(await col.take({ _id: 'missing' }, 'taken')).toBeNull()
+  })
+
+  it('when a transaction fails half way, then none of its writes remain; when it succeeds, all do', async () => {
+    const s = store()
+    const col = await seeded('rows', s)
+    await expect(
+      s.transaction(async () => {
+        await col.update({ _id: 'a' }, { $inc: { n: 10 } })
+        await col.insert({ _id: 'e', n: 5 })
+        throw new Error('crash between steps')
+      })
+    ).rejects.toThrow('crash between steps')
+    expect((await col.findOne({ _id: 'a' }))?.n).toBe(1)
+    expect(await col.findOne({ _id: 'e' })).toBeNull()
+    await s.transaction(async () => {
+      await col.update({ _id: 'a' }, { $inc: { n: 10 } })
+      await s.transaction(() => col.insert({ _id: 'e', n: 5 }))
+    })
+    expect((await col.findOne({ _id: 'a' }))?.n).toBe(11)
+    expect((await col.findOne({ _id: 'e' }))?.n).toBe(5)
+  })
+
+  it('when a path steps into a list by position, then it reads and updates that element, as MongoDB does', async () => {
+    const col = store().collection<{ _id: string; items: { v: number | null }[] }>('rows')
+    await col.insert({ _id: 'q', items: [{ v: null }, { v: 2 }] })
+    expect(await col.count({ 'items.0.v': null })).toBe(1)
+    expect(await col.update({ _id: 'q', 'items.0.v': null }, { $set: { 'items.0.v': 1 } })).toBe(1)
+    expect(await col.update({ _id: 'q', 'items.0.v': null }, { $set: { 'items.0.v': 9 } })).toBe(0)
+    expect((await col.findOne({ _id: 'q' }))?.items).toEqual([{ v: 1 }, { v: 2 }])
+  })
+
+  it('when a collection is not in the list, then the store refuses it by name', () => {
+    expect(() => store().collection('nowhere')).toThrow(/unknown collection: nowhere/)
+  })
+})
+
+describe('embedded store on disk', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'cwt-store-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('when the store is reopened on the same folder, then the data is still there, and a folder of the old store is imported once', async () => {
+    const old = path.join(dir, 'db')
+    mkdirSync(old)
+    const lines = [
+      { _id: 'kept', n: 7, at: { $$date: Date.UTC(2026, 0, 2) } },
+      { _id: 'gone', n: 1 },
+      { _id: 'kept', n: 8, at: { $$date: Date.UTC(2026, 0, 2) } },
+      { $$deleted: true, _id: 'gone' },
+      { $$indexCreated: { fieldName: 'n' } }
+    ]
+    // the last line cut short, as a crash mid-write leaves it
+    writeFileSync(path.join(old, 'rows.db'), `${lines.map((l) => JSON.stringify(l)).join('\n')}\n{"_id":"half","n":`)
+    const logger = { info: jest.fn(), error: jest.fn() }
+    const open = () =>
+      createPgStore({ database: openPglite(path.join(dir, 'pg')), collections: COLLECTIONS, prepare: (s) => importNedbFolder(s, old, Object.keys(COLLECTIONS), logger) })
+    const first = open()
+    await first.ready
+    expect(await first.collection<Row>('rows').find({})).toEqual([{ _id: 'kept', n: 8, at: '2026-01-02T00:00:00.000Z' }])
+    expect(logger.info).toHaveBeenCalledWith('nedb import', { name: 'rows', documents: 1, brokenLines: 1 })
+    await first.collection<Row>('rows').insert({ _id: 'new', n: 9 })
+    await first.close()
+    const again = open()
+    await again.ready
+    expect(ids(await again.collection<Row>('rows').find({}))).toEqual(['kept', 'new'])
+    await again.close()
+  }, 60_000)
+})

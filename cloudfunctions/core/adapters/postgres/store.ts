@@ -1,0 +1,265 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { update as applyUpdate } from 'mingo'
+import { DuplicateKeyError, type Collection, type Doc, type FindOptions, type IndexSpec, type Query, type Store, type Update } from '../../ports'
+import { field, fieldKinds, orderBy, quoteIdent, selection, Translator, trim, type FieldKinds } from './sql'
+
+/** One connection's worth of SQL: PGlite itself, a pooled PostgreSQL client, or either inside a transaction. */
+export interface Sql {
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>
+  /** Several statements without parameters, in one round trip. */
+  exec(text: string): Promise<void>
+}
+
+export interface Database extends Sql {
+  /** BEGIN … COMMIT on one connection, ROLLBACK when `work` throws. */
+  transaction<R>(work: (tx: Sql) => Promise<R>): Promise<R>
+  close(): Promise<void>
+}
+
+export interface PgStore extends Store {
+  /** Resolves once the tables and indexes exist; rejects with why the database could not be opened. */
+  ready: Promise<void>
+  close(): Promise<void>
+}
+
+/** CloudBase answers at most 1,000 records a read; every adapter holds to the same, so code that works here works there. */
+export const DEFAULT_LIMIT = 100
+export const MAX_LIMIT = 1000
+
+// Postgres's unique_violation
+const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505'
+
+const indexName = (table: string, spec: IndexSpec) => `${table}_${spec.fields.join('_').replace(/\./g, '_')}_${spec.unique ? 'key' : spec.array ? 'gin' : 'idx'}`.slice(0, 63)
+
+/** The DDL of one collection: the document table and the indexes from the one index list. */
+export function tableDdl(schema: string, name: string, indexes: IndexSpec[]): string[] {
+  const table = `${quoteIdent(schema)}.${quoteIdent(name)}`
+  const ddl = [`CREATE TABLE IF NOT EXISTS ${table} (id text PRIMARY KEY, doc jsonb NOT NULL)`]
+  for (const spec of indexes) {
+    const index = quoteIdent(indexName(name, spec))
+    if (spec.array) {
+      if (spec.fields.length !== 1) throw new Error(`an array index takes one field: ${name}`)
+      ddl.push(`CREATE INDEX IF NOT EXISTS ${index} ON ${table} USING gin (${field(spec.fields[0])} jsonb_path_ops)`)
+    } else if (spec.unique) {
+      ddl.push(`CREATE UNIQUE INDEX IF NOT EXISTS ${index} ON ${table} (${spec.fields.map(field).join(', ')})`)
+    } else {
+      // NULLS FIRST and the key last: one index serves both sort directions, in MongoDB's order, with stable pages
+      ddl.push(`CREATE INDEX IF NOT EXISTS ${index} ON ${table} (${spec.fields.map((f) => `${field(f)} NULLS FIRST`).join(', ')}, id)`)
+    }
+  }
+  return ddl
+}
+
+class PgCollection<T extends Doc> implements Collection<T> {
+  constructor(
+    private readonly store: PgStoreImpl,
+    private readonly table: string,
+    private readonly name: string,
+    private readonly kinds: FieldKinds,
+    private readonly unique: boolean
+  ) {}
+
+  private translate(query: Query) {
+    const t = new Translator(this.kinds)
+    return { where: t.where(query), params: t.params }
+  }
+
+  async find(query: Query, options: FindOptions = {}) {
+    const { where, params } = this.translate(query)
+    const limit = Math.min(Math.max(options.limit ?? DEFAULT_LIMIT, 0), MAX_LIMIT)
+    const skip = Math.max(options.skip ?? 0, 0)
+    const { rows } = await this.store.sql(
+      `SELECT ${selection(options.projection)} AS doc FROM ${this.table} WHERE ${where}${orderBy(options.sort)} LIMIT ${limit}${skip ? ` OFFSET ${skip}` : ''}`,
+      params.values
+    )
+    return rows.map((r) => trim((r as { doc: T }).doc ?? ({} as T), options.projection))
+  }
+
+  async findOne(query: Query) {
+    const [doc] = await this.find(query, { limit: 1 })
+    return doc ?? null
+  }
+
+  async count(query: Query) {
+    const { where, params } = this.translate(query)
+    const { rows } = await this.store.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${this.table} WHERE ${where}`, params.values)
+    return rows[0].n
+  }
+
+  async insert(doc: T) {
+    // ON CONFLICT rather than a caught error: a failed statement would abort the transaction around it
+    const { rows } = await this.store.sql(`INSERT INTO ${this.table} (id, doc) VALUES ($1, $2::jsonb) ON CONFLICT DO NOTHING RETURNING id`, [doc._id, JSON.stringify(doc)])
+    if (!rows.length) throw new DuplicateKeyError(this.name)
+    return doc
+  }
+
+  /**
+   * Locks the matching rows, applies the update to them here with MongoDB's semantics (mingo), and writes them
+   * back, in one transaction: a concurrent update waits for the lock and then re-checks its own condition.
+   */
+  async update(query: Query, update: Update, { multi = false }: { multi?: boolean } = {}) {
+    checkUpdate(update)
+    return this.store.transaction(async () => {
+      const docs = await this.locked(query, multi ? undefined : 1)
+      for (const doc of docs) applyUpdate(doc as Record<string, unknown>, update as never, undefined, undefined, { cloneMode: 'none' })
+      await this.write(docs)
+      return docs.length
+    })
+  }
+
+  async remove(query: Query, { multi = false }: { multi?: boolean } = {}) {
+    const { where, params } = this.translate(query)
+    const target = multi ? where : `id IN (SELECT id FROM ${this.table} WHERE ${where} LIMIT 1 FOR UPDATE)`
+    const { rows } = await this.store.sql(`DELETE FROM ${this.table} WHERE ${target} RETURNING id`, params.values)
+    return rows.length
+  }
+
+  async countBy(query: Query, path: string) {
+    const { where, params } = this.translate(query)
+    const { rows } = await this.store.sql<{ k: unknown; n: number }>(`SELECT ${field(path)} AS k, count(*)::int AS n FROM ${this.table} WHERE ${where} GROUP BY 1`, params.values)
+    const counts: Record<string, number> = {}
+    for (const { k, n } of rows) {
+      const key = k === null || k === undefined ? '' : String(k)
+      counts[key] = (counts[key] ?? 0) + n
+    }
+    return counts
+  }
+
+  async sum(query: Query, path: string) {
+    const { where, params } = this.translate(query)
+    const f = field(path)
+    const { rows } = await this.store.sql<{ n: string | number | null }>(
+      `SELECT sum((${f})::numeric) FILTER (WHERE jsonb_typeof(${f}) = 'number') AS n FROM ${this.table} WHERE ${where}`,
+      params.values
+    )
+    return Number(rows[0]?.n ?? 0)
+  }
+
+  async take(query: Query & { _id: string }, path: string) {
+    return this.store.transaction(async () => {
+      const [doc] = await this.locked(query, 1)
+      if (!doc) return null
+      const current = path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], doc) ?? 0
+      if (typeof current !== 'number') throw new Error(`Cannot take on ${path}: it is not a number`)
+      applyUpdate(doc as Record<string, unknown>, { $inc: { [path]: 1 } } as never, undefined, undefined, { cloneMode: 'none' })
+      await this.write([doc])
+      return current + 1
+    })
+  }
+
+  private async locked(query: Query, limit?: number): Promise<T[]> {
+    const { where, params } = this.translate(query)
+    const { rows } = await this.store.sql<{ doc: T }>(`SELECT doc FROM ${this.table} WHERE ${where}${limit ? ` LIMIT ${limit}` : ''} FOR UPDATE`, params.values)
+    return rows.map((r) => r.doc)
+  }
+
+  private async write(docs: T[]) {
+    if (!docs.length) return
+    const statement = `UPDATE ${this.table} AS t SET doc = e.value FROM jsonb_array_elements($1::jsonb) AS e WHERE t.id = e.value->>'_id'`
+    const values = [JSON.stringify(docs)]
+    if (!this.unique) return void (await this.store.sql(statement, values))
+    // a unique key taken by another document: undone to the savepoint, so the caller's transaction goes on
+    await this.store.sql('SAVEPOINT unique_write')
+    try {
+      await this.store.sql(statement, values)
+      await this.store.sql('RELEASE SAVEPOINT unique_write')
+    } catch (error) {
+      await this.store.sql('ROLLBACK TO SAVEPOINT unique_write')
+      if (isUniqueViolation(error)) throw new DuplicateKeyError(this.name)
+      throw error
+    }
+  }
+}
+
+const UPDATE_OPERATORS = new Set(['$set', '$inc', '$push', '$unset'])
+
+function checkUpdate(update: Update) {
+  const seen = new Set<string>()
+  for (const [operator, fields] of Object.entries(update)) {
+    if (!UPDATE_OPERATORS.has(operator)) throw new Error(`Unsupported update operator: ${operator}`)
+    for (const path of Object.keys(fields as object)) {
+      if (path === '_id' || path.startsWith('_id.')) throw new Error('The _id of a document cannot change')
+      if (seen.has(path)) throw new Error(`Update touches ${path} twice`)
+      seen.add(path)
+    }
+  }
+  if (!seen.size) throw new Error('Update has nothing to change')
+}
+
+class PgStoreImpl implements PgStore {
+  readonly ready: Promise<void>
+  private readonly opened: Promise<void>
+  private readonly current = new AsyncLocalStorage<Sql>()
+  private readonly open = new Map<string, Collection<Doc>>()
+  private db?: Database
+
+  constructor(
+    database: Promise<Database>,
+    private readonly schema: string,
+    private readonly collections: Record<string, IndexSpec[]>,
+    private readonly onClose: (db: Database) => Promise<void>,
+    prepare: (store: Store) => Promise<void>
+  ) {
+    this.opened = database.then(async (db) => {
+      this.db = db
+      await db.transaction(async (tx) => {
+        // Two processes opening one PostgreSQL database at once would race on CREATE … IF NOT EXISTS
+        await tx.query(`SELECT pg_advisory_xact_lock(20261129)`)
+        const ddl = [`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`, ...Object.entries(collections).flatMap(([name, indexes]) => tableDdl(schema, name, indexes))]
+        await tx.exec(ddl.join(';\n'))
+      })
+    })
+    this.ready = this.opened.then(() => prepare(this))
+    // a failure is reported by the first call that needs the database
+    this.ready.catch(() => undefined)
+  }
+
+  async sql<R = Record<string, unknown>>(text: string, params: unknown[] = []) {
+    await this.opened
+    return (this.current.getStore() ?? this.db!).query<R>(text, params)
+  }
+
+  async transaction<R>(work: () => Promise<R>): Promise<R> {
+    if (this.current.getStore()) return work()
+    await this.opened
+    return this.db!.transaction((tx) => this.current.run(tx, work))
+  }
+
+  collection<T extends Doc>(name: string): Collection<T> {
+    let collection = this.open.get(name)
+    if (!collection) {
+      const indexes = this.collections[name]
+      if (!indexes) throw new Error(`unknown collection: ${name} (add it to the collection list)`)
+      collection = new PgCollection<Doc>(this, `${quoteIdent(this.schema)}.${quoteIdent(name)}`, name, fieldKinds(indexes), indexes.some((i) => i.unique))
+      this.open.set(name, collection)
+    }
+    return collection as unknown as Collection<T>
+  }
+
+  async close() {
+    await this.opened.catch(() => undefined)
+    if (this.db) await this.onClose(this.db)
+  }
+}
+
+/**
+ * The Store port on Postgres: one table per collection holding each document as jsonb, with the indexes the
+ * collection list names, in `schema`. `database` is PGlite (embedded) or a PostgreSQL pool.
+ */
+export function createPgStore(options: {
+  database: Promise<Database> | Database
+  collections: Record<string, IndexSpec[]>
+  schema?: string
+  /** What closing the store does to the database: close it (default), or drop this store's schema. */
+  onClose?: (db: Database) => Promise<void>
+  /** Runs once the tables exist, before `ready` resolves: e.g. importing data kept by an older store. */
+  prepare?: (store: Store) => Promise<void>
+}): PgStore {
+  return new PgStoreImpl(
+    Promise.resolve(options.database),
+    options.schema ?? 'public',
+    options.collections,
+    options.onClose ?? ((db) => db.close()),
+    options.prepare ?? (async () => undefined)
+  )
+}
