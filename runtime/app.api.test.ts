@@ -1,6 +1,11 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { users } from '../cloudfunctions/core/collections'
 import { startRuntime, type TestRuntime } from '../test/support/runtime'
+import { precompress } from './static'
 
 let rt: TestRuntime
 beforeEach(async () => {
@@ -110,5 +115,83 @@ describe('files', () => {
       expect(res.statusCode).toBe(404)
       expect(res.json()).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     }
+  })
+})
+
+describe('the H5 build', () => {
+  // A build as Taro lays it out: index.html and a content-hashed script, both over the 1 KB worth compressing.
+  const script = `console.log(${JSON.stringify('创文通 '.repeat(400))})\n`
+  const html = `<!doctype html><html><head><title>创文通</title><script defer src="/js/app.1a2b3c4d.js"></script></head><body>${'<p>随手拍</p>'.repeat(100)}</body></html>`
+  let dir: string
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'cwt-static-'))
+    mkdirSync(path.join(dir, 'js'))
+    writeFileSync(path.join(dir, 'js', 'app.1a2b3c4d.js'), script)
+    writeFileSync(path.join(dir, 'index.html'), html)
+    // Under 1 KB, like Taro's real index.html: left uncompressed.
+    mkdirSync(path.join(dir, 'small'))
+    writeFileSync(path.join(dir, 'small', 'index.html'), '<!doctype html><title>创文通</title>')
+    expect(await precompress(dir)).toBe(4)
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  beforeEach(async () => {
+    await rt.app.close()
+    rt = await startRuntime({ staticDir: dir })
+  })
+
+  const get = (url: string, acceptEncoding?: string) => rt.app.inject({ method: 'GET', url, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} })
+  const decode = { br: brotliDecompressSync, gzip: gunzipSync, identity: (b: Buffer) => b }
+
+  it.each([
+    ['br, gzip, deflate', 'br'],
+    ['gzip, deflate', 'gzip'],
+    ['', 'identity']
+  ] as const)('when a browser accepting "%s" asks for a hashed script, then it gets the %s file, cached for a year', async (accepts, encoding) => {
+    const res = await get('/js/app.1a2b3c4d.js', accepts)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-encoding']).toBe(encoding === 'identity' ? undefined : encoding)
+    expect(res.headers['content-type']).toMatch(/^(application|text)\/javascript/)
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(res.headers.vary).toMatch(/accept-encoding/i)
+    expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length)
+    if (encoding !== 'identity') expect(res.rawPayload.length).toBeLessThan(Buffer.byteLength(script) / 4)
+    expect(decode[encoding](res.rawPayload).toString()).toBe(script)
+  })
+
+  it.each([
+    ['br', 'br'],
+    ['gzip', 'gzip'],
+    ['', 'identity']
+  ] as const)('when a browser accepting "%s" opens the site, then index.html comes %s and is revalidated on every load', async (accepts, encoding) => {
+    const res = await get('/', accepts)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-encoding']).toBe(encoding === 'identity' ? undefined : encoding)
+    expect(res.headers['content-type']).toMatch(/^text\/html/)
+    expect(res.headers['cache-control']).toBe('no-cache')
+    expect(res.headers.vary).toMatch(/accept-encoding/i)
+    expect(decode[encoding](res.rawPayload).toString()).toBe(html)
+  })
+
+  it('when the build is compressed again, then nothing is rewritten; when a file changes, then only its siblings are', async () => {
+    expect(await precompress(dir)).toBe(0)
+    const changed = html.replace('随手拍', '志愿服务')
+    writeFileSync(path.join(dir, 'index.html'), changed)
+    expect(await precompress(dir)).toBe(2)
+    expect(decode.br((await get('/index.html', 'br')).rawPayload).toString()).toBe(changed)
+  })
+
+  it('when a page has no compressed sibling (under 1 KB), then a browser accepting br gets it as it is', async () => {
+    const res = await get('/small/', 'br, gzip')
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-encoding']).toBeUndefined()
+    expect(res.headers['cache-control']).toBe('no-cache')
+    expect(res.headers.vary).toMatch(/accept-encoding/i)
+    expect(res.body).toBe('<!doctype html><title>创文通</title>')
+  })
+
+  it('when a name is missing, then it answers the API\'s 404, not a compressed sibling of something else', async () => {
+    const res = await get('/js/app.00000000.js', 'br')
+    expect(res.statusCode).toBe(404)
+    expect(res.json()).toMatchObject({ ok: false, code: 'NOT_FOUND' })
   })
 })

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs'
 import multipart from '@fastify/multipart'
-import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyError, type FastifyReply } from 'fastify'
 import { ERROR_MESSAGES, type ErrorCode, type Failure, type Result } from '../types/errors'
 import type { Deps } from '../cloudfunctions/core/ports'
 import { functions } from '../cloudfunctions/registry'
+import { serveBuild } from './static'
 import { sniffUpload } from './uploads'
 import { STATUS } from './status'
 
@@ -86,9 +86,7 @@ export async function createRuntime({ deps, staticDir }: RuntimeOptions) {
       .send(file.content)
   })
 
-  if (staticDir && existsSync(staticDir)) {
-    await app.register(fastifyStatic, { root: staticDir, index: 'index.html' })
-  }
+  if (staticDir && existsSync(staticDir)) await serveBuild(app, staticDir)
   app.setNotFoundHandler((_req, reply) => fail(reply, 'NOT_FOUND', '没有这个地址'))
   return app
 }

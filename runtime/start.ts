@@ -14,7 +14,7 @@ const port = Number(process.env.PORT ?? 3000)
 const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data')
 
 async function main() {
-  if (process.env.SKIP_BUILD !== '1' && !ensureH5Build()) {
+  if (process.env.SKIP_BUILD !== '1' && !(await ensureH5Build())) {
     console.error('H5 构建失败，见上方输出。')
     process.exit(1)
   }

@@ -48,7 +48,7 @@ const GROUPS: Record<string, Shot[]> = {
 async function main() {
   const wanted = process.argv.slice(2)
   const shots = Object.entries(GROUPS).flatMap(([group, list]) => (wanted.length === 0 || wanted.includes(group) ? list : list.filter((s) => wanted.includes(s.name))))
-  if (!ensureH5Build()) throw new Error('H5 构建失败')
+  if (!(await ensureH5Build())) throw new Error('H5 构建失败')
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cwt-screens-'))
   const deps = createLocalDeps({ dataDir })
   await seedLocal(deps)
