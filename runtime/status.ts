@@ -15,5 +15,6 @@ export const STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_FILE: 415,
   RATE_LIMITED: 429,
-  INTERNAL: 500
+  INTERNAL: 500,
+  UNAVAILABLE: 503
 }

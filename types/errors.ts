@@ -13,7 +13,8 @@ export const ERROR_MESSAGES = {
   CONTENT_REJECTED: '内容未通过安全检查，请修改后再提交',
   PAYLOAD_TOO_LARGE: '提交的内容太大',
   UNSUPPORTED_FILE: '不支持的文件类型',
-  INTERNAL: '服务暂时不可用，请稍后再试'
+  INTERNAL: '服务暂时不可用，请稍后再试',
+  UNAVAILABLE: '服务繁忙，请求没有完成，请稍后再试'
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -18,6 +18,11 @@ export interface Action<Req, Res, In = Req> {
   allow: Allowed
   schema: z.ZodType<In, Req>
   run(input: In, ctx: ActionContext): Promise<Res>
+  /**
+   * Whether the use case runs in one store transaction (the default): every step it takes lands, or none.
+   * Long read-only actions (exports) say false, so they do not hold the embedded store for their length.
+   */
+  atomic?: boolean
 }
 
 /** A function's actions, checked against the contract: every action of the function, with its exact types. */

@@ -62,9 +62,10 @@ export interface Store {
    * Runs `work` so that every store call it makes commits together or not at all: a multi-step move (a case,
    * its points and notices; a seat and its counters) is never left half done. Calls inside a transaction join
    * it. CloudBase's transactions take single-record operations only, so there the steps run one by one and the
-   * sweeps repair what a crash between them leaves.
+   * sweeps repair what a crash between them leaves. Once `signal` aborts (the caller gave up, or the request ran
+   * past its deadline), the next store call throws Cancelled and the transaction rolls back.
    */
-  transaction<R>(work: () => Promise<R>): Promise<R>
+  transaction<R>(work: () => Promise<R>, options?: { signal?: AbortSignal }): Promise<R>
 }
 
 /** An index a collection needs: on one field or several (compound); `array` marks a field that holds a list. */
@@ -135,5 +136,13 @@ export class DuplicateKeyError extends Error {
   constructor(readonly collection: string) {
     super(`duplicate key in ${collection}`)
     this.name = 'DuplicateKeyError'
+  }
+}
+
+/** Raised by a store call made after the request it serves was given up on; the transaction rolls back. */
+export class Cancelled extends Error {
+  constructor() {
+    super('request cancelled')
+    this.name = 'Cancelled'
   }
 }

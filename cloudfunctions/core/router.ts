@@ -4,6 +4,7 @@ import type { Role, User } from '../../types/domain'
 import { ERROR_MESSAGES, type Failure, type Result } from '../../types/errors'
 import type { Action, Actions, Allowed } from './action'
 import { AppError } from './errors'
+import { Cancelled } from './ports'
 import { resolveCaller } from './identity'
 import type { Deps } from './ports'
 import { toIssues } from './validation'
@@ -12,6 +13,8 @@ export interface Invocation {
   /** The platform's word on who is calling: getWXContext().OPENID in the cloud, x-openid locally. */
   openid: string | undefined
   deps: Deps
+  /** Aborts when the caller has given up or the request ran past its deadline (the local runtime sets it). */
+  signal?: AbortSignal
 }
 
 export type Handler = (event: unknown, invocation: Invocation) => Promise<Result<unknown>>
@@ -27,7 +30,7 @@ const allows = (allow: Allowed, roles: Role[]) => allow === 'anyone' || allow.so
 /** Turns a function's action table into its handler: envelope -> action -> identity -> role guard -> schema -> use case. */
 export function createHandler<F extends FunctionName>(name: F, actions: Actions<F>): Handler {
   const table = actions as Record<string, Action<unknown, unknown, unknown>>
-  return async (event, { openid, deps }) => {
+  return async (event, { openid, deps, signal }) => {
     try {
       const parsed = envelope.safeParse(event)
       if (!parsed.success) throw new AppError('BAD_REQUEST', parsed.error.issues[0].message)
@@ -42,7 +45,8 @@ export function createHandler<F extends FunctionName>(name: F, actions: Actions<
         const issues = toIssues(input.error)
         throw new AppError('VALIDATION_FAILED', issues[0].message, issues)
       }
-      return { ok: true, data: await action.run(input.data, { caller, deps, requestId }) }
+      const run = () => action.run(input.data, { caller, deps, requestId })
+      return { ok: true, data: await (action.atomic === false ? run() : deps.store.transaction(run, { signal })) }
     } catch (error) {
       return toFailure(error, deps, name)
     }
@@ -50,6 +54,7 @@ export function createHandler<F extends FunctionName>(name: F, actions: Actions<
 }
 
 function toFailure(error: unknown, deps: Deps, fn: string): Failure {
+  if (error instanceof Cancelled) return { ok: false, code: 'UNAVAILABLE', message: ERROR_MESSAGES.UNAVAILABLE }
   if (error instanceof AppError) {
     return { ok: false, code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) }
   }

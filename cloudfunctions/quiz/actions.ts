@@ -33,7 +33,7 @@ export const quizActions: Actions<'quiz'> = {
   saveUnit: defineAction({ allow: office, schema: schemas.saveUnit, run: saveUnit }),
   awareness: defineAction({ allow: office, schema: schemas.quizOnly, run: awareness }),
   board: defineAction({ allow: office, schema: schemas.board, run: board }),
-  exportAwareness: defineAction({ allow: office, schema: schemas.quizOnly, run: exportAwareness })
+  exportAwareness: defineAction({ allow: office, schema: schemas.quizOnly, run: exportAwareness, atomic: false })
 }
 
 export const quizHandler = createHandler('quiz', quizActions)

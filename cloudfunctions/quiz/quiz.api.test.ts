@@ -187,7 +187,7 @@ describe('submitting', () => {
     const points = await quizTallies(rt.deps.store).find({ quizId: id, scope: 'point' })
     expect(points.reduce((n, t) => n + t.answered, 0)).toBe(150)
     expect(points.reduce((n, t) => n + t.right, 0)).toBe(75)
-  })
+  }, 30_000)
 
   it('when the attempts allowed are used up, then another start is refused, and racing starts make one attempt', async () => {
     const id = await quiz({ attemptsAllowed: 2 })

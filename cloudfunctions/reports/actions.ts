@@ -19,7 +19,7 @@ export const reportsActions: Actions<'reports'> = {
 
   ledger: defineAction({ allow: office, schema: schemas.ledger, run: ledger }),
   stats: defineAction({ allow: office, schema: schemas.ledgerFilter, run: stats }),
-  export: defineAction({ allow: office, schema: schemas.ledgerFilter, run: exportLedger }),
+  export: defineAction({ allow: office, schema: schemas.ledgerFilter, run: exportLedger, atomic: false }),
   suggest: defineAction({ allow: office, schema: schemas.one, run: suggest }),
   accept: defineAction({ allow: office, schema: schemas.accept, run: accept }),
   reject: defineAction({ allow: office, schema: schemas.reject, run: reject }),

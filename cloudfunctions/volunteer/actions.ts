@@ -32,7 +32,7 @@ export const volunteerActions: Actions<'volunteer'> = {
   code: defineAction({ allow: organizers, schema: schemas.one, run: code }),
   roster: defineAction({ allow: organizers, schema: schemas.one, run: roster }),
   confirmRoster: defineAction({ allow: organizers, schema: schemas.one, run: confirmRoster }),
-  exportRoster: defineAction({ allow: organizers, schema: schemas.one, run: exportRoster }),
+  exportRoster: defineAction({ allow: organizers, schema: schemas.one, run: exportRoster, atomic: false }),
 
   volunteers: defineAction({ allow: office, schema: schemas.volunteers, run: listVolunteers }),
   makeup: defineAction({ allow: office, schema: schemas.makeup, run: makeup }),

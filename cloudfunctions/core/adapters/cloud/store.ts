@@ -1,6 +1,6 @@
 import { Query as Matcher } from 'mingo'
 import type * as sdk from 'wx-server-sdk'
-import { DuplicateKeyError, type Collection, type Doc, type FindOptions, type Query, type Store, type Update } from '../../ports'
+import { Cancelled, DuplicateKeyError, type Collection, type Doc, type FindOptions, type Query, type Store, type Update } from '../../ports'
 
 export type CloudDatabase = ReturnType<typeof sdk.database>
 
@@ -323,6 +323,9 @@ export function createCloudStore(database: CloudDatabase): Store {
       return new CloudCollectionAdapter<T>(db, name)
     },
     // db.runTransaction takes single-record operations only; the steps run one by one and the sweeps repair counters
-    transaction: (work) => work()
+    transaction(work, options) {
+      if (options?.signal?.aborted) return Promise.reject(new Cancelled())
+      return work()
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { update as applyUpdate } from 'mingo'
-import { DuplicateKeyError, type Collection, type Doc, type FindOptions, type IndexSpec, type Query, type Store, type Update } from '../../ports'
+import { Cancelled, DuplicateKeyError, type Collection, type Doc, type FindOptions, type IndexSpec, type Query, type Store, type Update } from '../../ports'
 import { field, fieldKinds, orderBy, quoteIdent, selection, Translator, trim, type FieldKinds } from './sql'
 
 /** One connection's worth of SQL: PGlite itself, a pooled PostgreSQL client, or either inside a transaction. */
@@ -189,7 +189,7 @@ function checkUpdate(update: Update) {
 class PgStoreImpl implements PgStore {
   readonly ready: Promise<void>
   private readonly opened: Promise<void>
-  private readonly current = new AsyncLocalStorage<Sql>()
+  private readonly current = new AsyncLocalStorage<{ tx: Sql; signal?: AbortSignal }>()
   private readonly open = new Map<string, Collection<Doc>>()
   private db?: Database
 
@@ -216,13 +216,16 @@ class PgStoreImpl implements PgStore {
 
   async sql<R = Record<string, unknown>>(text: string, params: unknown[] = []) {
     await this.opened
-    return (this.current.getStore() ?? this.db!).query<R>(text, params)
+    const scope = this.current.getStore()
+    if (scope?.signal?.aborted) throw new Cancelled()
+    return (scope?.tx ?? this.db!).query<R>(text, params)
   }
 
-  async transaction<R>(work: () => Promise<R>): Promise<R> {
+  async transaction<R>(work: () => Promise<R>, options: { signal?: AbortSignal } = {}): Promise<R> {
     if (this.current.getStore()) return work()
+    if (options.signal?.aborted) throw new Cancelled()
     await this.opened
-    return this.db!.transaction((tx) => this.current.run(tx, work))
+    return this.db!.transaction((tx) => this.current.run({ tx, signal: options.signal }, work))
   }
 
   collection<T extends Doc>(name: string): Collection<T> {
