@@ -18,7 +18,14 @@ async function main() {
     console.error('H5 构建失败，见上方输出。')
     process.exit(1)
   }
-  const deps = createLocalDeps({ dataDir })
+  const databaseUrl = process.env.DATABASE_URL
+  const deps = createLocalDeps({ dataDir, databaseUrl })
+  try {
+    await deps.store.ready
+  } catch (error) {
+    console.error(databaseUrl ? `连不上数据库（DATABASE_URL）：${String(error)}` : `打不开数据目录 ${dataDir}：${String(error)}`)
+    process.exit(1)
+  }
   await seedLocal(deps)
   if (process.env.DEMO_DATA !== '0') {
     await seedDemoReports(deps)
@@ -30,7 +37,7 @@ async function main() {
 
   const url = `http://127.0.0.1:${port}`
   console.log(`\n创文通本地运行时已启动：${url}`)
-  console.log(`数据目录：${dataDir}（重置：npm run reset）`)
+  console.log(databaseUrl ? '数据库：PostgreSQL（DATABASE_URL）' : `数据目录：${dataDir}（重置：npm run reset）`)
   console.log('演示身份（H5 页面右上角切换，或在请求头 x-openid 中指定）：')
   for (const demo of DEMO_IDENTITIES) console.log(`  ${demo.openid.padEnd(16)} ${demo.nickname}（${demo.roles.map((r) => ROLE_LABELS[r]).join('、')}）`)
   console.log(`示例：curl -s -X POST ${url}/api/campaign -H 'x-openid: demo-admin' -d '{"action":"overview"}'\n`)

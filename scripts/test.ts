@@ -44,7 +44,8 @@ async function main() {
 
   mkdirSync(path.dirname(results), { recursive: true })
   const jest = createRequire(__filename).resolve('jest/bin/jest')
-  const run = spawnSync(process.execPath, [jest, ...projects.flatMap((p) => ['--selectProjects', p]), '--json', `--outputFile=${results}`, ...process.argv.slice(2)], {
+  // PGlite loads parts of itself with import(), which jest's module sandbox answers only with vm modules on
+  const run = spawnSync(process.execPath, ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning', jest, ...projects.flatMap((p) => ['--selectProjects', p]), '--json', `--outputFile=${results}`, ...process.argv.slice(2)], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' }
