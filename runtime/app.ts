@@ -12,11 +12,14 @@ export interface RuntimeOptions {
   deps: Deps
   /** The H5 build to serve; the API works without it. */
   staticDir?: string
+  /** How long an API call may take before it is cancelled and answered 503. */
+  requestTimeoutMs?: number
 }
 
 const JSON_LIMIT = 1024 * 1024
 const FILE_LIMIT = 10 * 1024 * 1024
 const OPENID = /^[A-Za-z0-9_-]{1,64}$/
+const REQUEST_TIMEOUT_MS = 15_000
 
 function fail(reply: FastifyReply, code: ErrorCode, message: string = ERROR_MESSAGES[code]) {
   const body: Failure = { ok: false, code, message }
@@ -24,7 +27,7 @@ function fail(reply: FastifyReply, code: ErrorCode, message: string = ERROR_MESS
 }
 
 /** The local runtime: the cloud functions, file storage and the H5 build behind one HTTP server (DESIGN.md §3). */
-export async function createRuntime({ deps, staticDir }: RuntimeOptions) {
+export async function createRuntime({ deps, staticDir, requestTimeoutMs = REQUEST_TIMEOUT_MS }: RuntimeOptions) {
   const app = Fastify({ bodyLimit: JSON_LIMIT })
 
   // Bodies are JSON whatever the declared type, so `curl -d '{...}'` (form-encoded by default) works too.
@@ -53,8 +56,17 @@ export async function createRuntime({ deps, staticDir }: RuntimeOptions) {
   app.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
     const handler = Object.hasOwn(functions, req.params.fn) ? functions[req.params.fn as keyof typeof functions] : undefined
     if (!handler) return fail(reply, 'UNKNOWN_FUNCTION', `没有 ${req.params.fn} 这个服务`)
-    const result: Result<unknown> = await handler(req.body, { openid: caller(req.headers['x-openid']), deps })
-    return reply.code(result.ok ? 200 : STATUS[result.code]).send(result)
+    // A request the client gave up on, or that ran past its deadline, stops at its next store call and rolls back
+    const deadline = new AbortController()
+    const timer = setTimeout(() => deadline.abort(), requestTimeoutMs)
+    const abandoned = () => !reply.raw.writableFinished && deadline.abort()
+    reply.raw.once('close', abandoned)
+    try {
+      const result: Result<unknown> = await handler(req.body, { openid: caller(req.headers['x-openid']), deps, signal: deadline.signal })
+      return reply.code(result.ok ? 200 : STATUS[result.code]).send(result)
+    } finally {
+      clearTimeout(timer)
+    }
   })
 
   app.post('/files', async (req, reply) => {

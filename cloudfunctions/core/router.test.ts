@@ -44,4 +44,24 @@ describe('router', () => {
     expect(answer).toEqual({ ok: false, code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' })
     expect(d.logger.error).toHaveBeenCalledWith('unexpected error', expect.objectContaining({ fn: 'users', error: expect.stringContaining('disk on fire') }))
   })
+
+  it('when the request was given up on, then the use case stops at its next store call, its writes roll back, and it answers UNAVAILABLE', async () => {
+    const d = deps()
+    await usersHandler({ action: 'me' }, { openid: 'o1', deps: d })
+    const deadline = new AbortController()
+    const users = d.store.collection<{ _id: string; nickname: string }>('users')
+    const [before] = await users.find({})
+    // the first write of the use case happens, then the caller goes away
+    const store = {
+      ...d.store,
+      transaction: d.store.transaction.bind(d.store),
+      collection: (name: string) => {
+        const real = d.store.collection(name)
+        return { ...real, find: real.find.bind(real), findOne: real.findOne.bind(real), count: real.count.bind(real), update: async (...args: Parameters<typeof real.update>) => ((await real.update(...args)), deadline.abort(), 1) }
+      }
+    } as unknown as Deps['store']
+    const answer = await usersHandler({ action: 'updateProfile', payload: { nickname: '小王' } }, { openid: 'o1', deps: { ...d, store }, signal: deadline.signal })
+    expect(answer).toEqual({ ok: false, code: 'UNAVAILABLE', message: '服务繁忙，请求没有完成，请稍后再试' })
+    expect((await users.findOne({ _id: before._id }))?.nickname).toBe(before.nickname)
+  })
 })

@@ -225,7 +225,14 @@ class PgStoreImpl implements PgStore {
     if (this.current.getStore()) return work()
     if (options.signal?.aborted) throw new Cancelled()
     await this.opened
-    return this.db!.transaction((tx) => this.current.run({ tx, signal: options.signal }, work))
+    return this.db!.transaction((tx) =>
+      this.current.run({ tx, signal: options.signal }, async () => {
+        const result = await work()
+        // given up on while the last step ran: nobody is waiting for the answer, so nothing of it is kept
+        if (options.signal?.aborted) throw new Cancelled()
+        return result
+      })
+    )
   }
 
   collection<T extends Doc>(name: string): Collection<T> {
