@@ -106,6 +106,17 @@ describe.each(['rows', 'indexed'])('store contract on %s', (name) => {
     expect(await col.find({ _id: 'a' }, { projection: { tags: 0, place: 0 } })).toEqual([{ _id: 'a', n: 1, tag: 'x' }])
   })
 
+  it('when strings are sorted or compared, then in byte order (capitals, then "_", small letters, Chinese), as MongoDB does', async () => {
+    // holds only where the database collates as "C" (PGlite does; a PostgreSQL database must be created so)
+    const col = store().collection<Row>(name)
+    for (const [n, tag] of ['张', 'a', '_', 'B', 'Z'].entries()) await col.insert({ _id: tag, n, tag })
+    const order = ['B', 'Z', '_', 'a', '张']
+    expect((await col.find({}, { sort: { tag: 1 } })).map((d) => d.tag)).toEqual(order)
+    expect((await col.find({}, { sort: { _id: -1 } })).map((d) => d._id)).toEqual([...order].reverse())
+    expect(ids(await col.find({ tag: { $gt: 'Z', $lt: 'b' } }))).toEqual(['_', 'a'])
+    expect(ids(await col.find({ _id: { $lt: '_' } }))).toEqual(['B', 'Z'])
+  })
+
   it('when sorting on a field some documents lack, then they come first ascending and last descending, as in MongoDB', async () => {
     const col = await seeded(name)
     expect((await col.find({}, { sort: { tag: 1 } })).map((d) => d._id)).toEqual(['c', 'a', 'd', 'b'])
@@ -217,6 +228,21 @@ describe('store contract', () => {
     })
     expect((await col.findOne({ _id: 'a' }))?.n).toBe(11)
     expect((await col.findOne({ _id: 'e' }))?.n).toBe(5)
+  })
+
+  it('when two transactions update the same documents in opposite orders at once, then both land (a deadlock runs again)', async () => {
+    const s = store()
+    const col = s.collection<{ _id: string; taken: number }>('seats')
+    await col.insert({ _id: 'x', taken: 0 })
+    await col.insert({ _id: 'y', taken: 0 })
+    const both = (first: string, second: string) =>
+      s.transaction(async () => {
+        await col.update({ _id: first }, { $inc: { taken: 1 } })
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        await col.update({ _id: second }, { $inc: { taken: 1 } })
+      })
+    await Promise.all([both('x', 'y'), both('y', 'x')])
+    expect((await col.find({}, { sort: { _id: 1 } })).map((d) => d.taken)).toEqual([2, 2])
   })
 
   it('when a path steps into a list by position, then it reads and updates that element, as MongoDB does', async () => {
