@@ -17,6 +17,8 @@ const scopesOf = (u: Scopes) =>
     ['community', u.communityId]
   ].filter((s): s is ['all' | 'school' | 'class' | 'community', string] => !!s[1])
 
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
 /**
  * What a graded attempt changes besides itself, done once because only the grading that wins the attempt's
  * open → graded transition calls it: missed questions go into the wrong-answer book, and a campaign attempt
@@ -30,14 +32,16 @@ export async function recordGraded(deps: Deps, attempt: Attempt, quiz: Quiz | nu
   if (!quiz) return
   const repo = quizRepository(deps.store)
   const points = new Map<string, { answered: number; right: number }>()
-  for (const item of attempt.items) {
+  // Tallies are locked in one order by every grading (questions by id, then points by name, then the scopes), so
+  // gradings racing on a PostgreSQL server wait for each other instead of deadlocking; papers list questions shuffled.
+  for (const item of [...attempt.items].sort((a, b) => byText(a.questionId, b.questionId))) {
     const right = item.correct ? 1 : 0
     await repo.bump(quiz._id, 'question', item.questionId, { answered: 1, right })
     const point = questions.get(item.questionId)!.point
     const sum = points.get(point) ?? { answered: 0, right: 0 }
     points.set(point, { answered: sum.answered + 1, right: sum.right + right })
   }
-  for (const [point, sum] of points) await repo.bump(quiz._id, 'point', point, sum)
+  for (const [point, sum] of [...points].sort(([a], [b]) => byText(a, b))) await repo.bump(quiz._id, 'point', point, sum)
   await recordBest(deps, attempt, quiz, person)
 }
 
