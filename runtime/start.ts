@@ -8,6 +8,7 @@ import { seedLocal } from './seed'
 import { sweep } from '../cloudfunctions/reports/daily'
 import { sweepVolunteers } from '../cloudfunctions/volunteer/daily'
 import { sweepQuiz } from '../cloudfunctions/quiz/daily'
+import { sweepInbox } from '../cloudfunctions/users/daily'
 
 const root = path.resolve(__dirname, '..')
 const port = Number(process.env.PORT ?? 3000)
@@ -43,7 +44,7 @@ async function main() {
   console.log(`示例：curl -s -X POST ${url}/api/campaign -H 'x-openid: demo-admin' -d '{"action":"overview"}'\n`)
 
   // What CloudBase's hourly timer trigger does, every ten minutes here so a demo sees deadlines pass.
-  const sweepAll = () => Promise.all([sweep(deps), sweepVolunteers(deps), sweepQuiz(deps)]).catch((error) => deps.logger.error('sweep failed', { error: String(error) }))
+  const sweepAll = () => Promise.all([sweep(deps), sweepVolunteers(deps), sweepQuiz(deps), sweepInbox(deps)]).catch((error) => deps.logger.error('sweep failed', { error: String(error) }))
   const timer = setInterval(sweepAll, 10 * 60 * 1000)
   await sweepAll()
 

@@ -12,7 +12,8 @@ const SYSTEM: User = { _id: 'system', openid: '', nickname: '系统', roles: [],
 
 /**
  * The hourly sweep: marks open cases past their deadline overdue, reminds departments of deadlines due within
- * a day, and closes as confirmed the cases whose reporter did not answer within 7 days.
+ * a day, closes as confirmed the cases whose reporter did not answer within 7 days, and sets the case counters
+ * to what the ledger holds (where a move's steps could not share a transaction, a crash between them left them off).
  */
 export async function sweep(deps: Deps) {
   const repo = reportRepository(deps.store)
@@ -36,5 +37,6 @@ export async function sweep(deps: Deps) {
     await move({ caller: SYSTEM, deps }, report, 'autoConfirm', { set: { confirmation: { state: 'auto', at: nowIso } } })
     confirmed++
   }
-  return { overdue, reminded: due.length, confirmed }
+  const repaired = await repo.repairCounters()
+  return { overdue, reminded: due.length, confirmed, repaired }
 }

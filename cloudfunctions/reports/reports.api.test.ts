@@ -227,6 +227,16 @@ describe('deadlines and overdue', () => {
     expect((await rt.call('reports', 'ledger', { overdue: true }, 'demo-admin')).body.data.total).toBe(1)
   })
 
+  it('when a counter drifted from the ledger (a crash between steps where no transaction held them), then the sweep sets it back', async () => {
+    await caseAt('assigned')
+    const counter = (key: string) => rt.deps.store.collection<{ _id: string; value: number }>('counters').findOne({ _id: key })
+    const open = (await counter('reportsOpen'))!.value
+    await rt.deps.store.collection('counters').update({ _id: 'reportsOpen' }, { $inc: { value: 3 } })
+    expect(await sweep(rt.deps)).toMatchObject({ repaired: 1 })
+    expect((await counter('reportsOpen'))!.value).toBe(open)
+    expect(await sweep(rt.deps)).toMatchObject({ repaired: 0 })
+  })
+
   it('when a fix lands in time but the office verifies after the deadline, then the case is not overdue', async () => {
     const id = await caseAt('fixed')
     rt.clock.set('2026-12-10T10:00:00+08:00')

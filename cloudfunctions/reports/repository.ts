@@ -69,6 +69,17 @@ export function reportRepository(store: Store) {
     },
     async bump(changes: Partial<Record<'reports' | 'reportsOpen' | 'reportsClosed', number>>) {
       for (const [key, by] of Object.entries(changes)) if (by) await counters(store).update({ _id: key }, { $inc: { value: by } })
+    },
+    /** Sets the case counters to the ledger's own counts; answers how many were off. */
+    async repairCounters() {
+      const truth = {
+        reports: await reports(store).count({}),
+        reportsOpen: await reports(store).count({ status: { $in: [...OPEN_REPORT_STATUSES] } }),
+        reportsClosed: await reports(store).count({ status: 'closed' })
+      }
+      let repaired = 0
+      for (const [key, value] of Object.entries(truth)) repaired += await counters(store).update({ _id: key, value: { $ne: value } }, { $set: { value } })
+      return repaired
     }
   }
 }

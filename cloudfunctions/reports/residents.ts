@@ -222,26 +222,32 @@ export async function confirm(input: ConfirmInput, ctx: ActionContext): Promise<
 }
 
 /** The public feed: accepted cases, nearest first around a point or newest first; never who reported. */
+/** What a feed item shows of a case. */
+const FEED_FIELDS = { categoryName: 1, status: 1, description: 1, location: 1, photos: 1, createdAt: 1 } as const
+
 export async function feed(input: { page: number; pageSize: number } & Partial<GeoPoint>, { deps }: ActionContext): Promise<Page<FeedItem>> {
   const repo = reportRepository(deps.store)
   const skip = (input.page - 1) * input.pageSize
   if (input.lat === undefined || input.lng === undefined) {
     const q = { status: { $in: PUBLIC } }
-    const [list, total] = await Promise.all([repo.find(q, { sort: { createdAt: -1 }, skip, limit: input.pageSize }), repo.count(q)])
+    const [list, total] = await Promise.all([repo.find(q, { sort: { createdAt: -1 }, skip, limit: input.pageSize, projection: FEED_FIELDS }), repo.count(q)])
     return { items: await Promise.all(list.map((r) => toFeedItem(deps, r, null))), total, page: input.page, pageSize: input.pageSize }
   }
   const point = { lat: input.lat, lng: input.lng }
   const box = boundingBox(point, FEED_METERS)
+  // Ranked on where they are; only the page shown is read whole
   const around = await repo.find(
     { status: { $in: PUBLIC }, 'location.lat': { $gte: box.minLat, $lte: box.maxLat }, 'location.lng': { $gte: box.minLng, $lte: box.maxLng } },
-    { sort: { createdAt: -1 }, limit: 300 }
+    { sort: { createdAt: -1 }, limit: 300, projection: { location: 1 } }
   )
   const ranked = around
-    .map((r: Report) => ({ r, distance: distanceMeters(point, r.location) }))
+    .map((r: Pick<Report, '_id' | 'location'>) => ({ id: r._id, distance: distanceMeters(point, r.location) }))
     .filter((c) => c.distance <= FEED_METERS)
     .sort((a, b) => a.distance - b.distance)
+  const shown = ranked.slice(skip, skip + input.pageSize)
+  const docs = new Map((await repo.find({ _id: { $in: shown.map((c) => c.id) } }, { limit: shown.length, projection: FEED_FIELDS })).map((r) => [r._id, r]))
   return {
-    items: await Promise.all(ranked.slice(skip, skip + input.pageSize).map(({ r, distance }) => toFeedItem(deps, r, distance))),
+    items: await Promise.all(shown.map(({ id, distance }) => toFeedItem(deps, docs.get(id)!, distance))),
     total: ranked.length,
     page: input.page,
     pageSize: input.pageSize

@@ -1,6 +1,7 @@
-import { users } from '../core/collections'
+import { outbox, users } from '../core/collections'
 import { userIdOf } from '../core/identity'
 import { startRuntime, type TestRuntime } from '../../test/support/runtime'
+import { sweepInbox } from './daily'
 
 let rt: TestRuntime
 beforeEach(async () => {
@@ -129,5 +130,17 @@ describe('users.list', () => {
 
   it('when a non-admin lists users, then it is refused', async () => {
     expect(await rt.call('users', 'list', {}, 'demo-organizer')).toMatchObject({ status: 403 })
+  })
+})
+
+describe('the nightly inbox sweep', () => {
+  it('when notices are older than the 90 days the inbox keeps, then the sweep removes them and keeps the recent ones', async () => {
+    const userId = userIdOf('demo-resident')
+    const notice = (id: string, createdAt: string) => ({ _id: id, userId, template: 'report.closed', title: '随手拍进展：已办结', body: '核查通过', createdAt })
+    await outbox(rt.deps.store).insert(notice('old', '2026-08-24T00:00:00.000Z'))
+    await outbox(rt.deps.store).insert(notice('recent', '2026-08-25T12:00:00.000Z'))
+    expect(await sweepInbox(rt.deps)).toEqual({ pruned: 1 })
+    expect((await outbox(rt.deps.store).find({ userId })).map((m) => m._id)).toEqual(['recent'])
+    expect((await rt.call('users', 'inbox', {}, 'demo-resident')).body.data.items.map((m: { id: string }) => m.id)).toEqual(['recent'])
   })
 })
