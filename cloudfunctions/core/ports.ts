@@ -32,6 +32,11 @@ export interface FindOptions {
   projection?: Record<string, 0 | 1>
 }
 
+export interface Figure {
+  where?: Query
+  sum?: string
+}
+
 export interface Doc {
   _id: string
 }
@@ -49,6 +54,11 @@ export interface Collection<T extends Doc> {
   countBy(query: Query, field: string): Promise<Record<string, number>>
   /** Adds up a numeric field over the matching documents (missing counts as 0). */
   sum(query: Query, field: string): Promise<number>
+  /**
+   * Several figures over the matching documents at once (one pass where the store can): per name, how many of
+   * them also match `where` (all without it), or with `sum`, that numeric field added up over those.
+   */
+  tally<K extends string>(query: Query, figures: Record<K, Figure>): Promise<Record<K, number>>
   /**
    * Adds 1 to a numeric field of the one document `query` names by `_id`, if it still matches the query, and
    * answers the new value (null when it did not match). Atomic: a seat or a place in line is never given twice.

@@ -25,21 +25,20 @@ export async function ledger(input: Paged<LedgerFilter>, { deps }: ActionContext
   return { items: await toCards(deps, list, true), total, page: input.page, pageSize: input.pageSize }
 }
 
-/** The figures as the campaign documents report them, each one indexed count (or sum) over the filtered ledger. */
+/** The figures as the campaign documents report them, counted over the filtered ledger in one pass. */
 export async function stats(filter: LedgerFilter, { deps }: ActionContext): Promise<LedgerStats> {
   const repo = reportRepository(deps.store)
   const q = ledgerQuery(filter)
-  const and = (extra: object) => ({ $and: [q, extra] })
-  const [total, submitted, onSpot, byDeadline, fixed, inProgress, overdue, hours] = await Promise.all([
-    repo.count(q),
-    repo.count(and({ status: 'submitted' })),
-    repo.count(and({ onSpot: true })),
-    repo.count(and({ assignedAt: { $ne: null } })),
-    repo.count(and({ fixedAt: { $ne: null } })),
-    repo.count(and({ status: { $in: WITH_DEPARTMENT } })),
-    repo.count(and({ overdue: true })),
-    deps.store.collection('reports').sum(and({ fixedAt: { $ne: null } }), 'hoursToFix')
-  ])
+  const { total, submitted, onSpot, byDeadline, fixed, inProgress, overdue, hours } = await repo.tally(q, {
+    total: {},
+    submitted: { where: { status: 'submitted' } },
+    onSpot: { where: { onSpot: true } },
+    byDeadline: { where: { assignedAt: { $ne: null } } },
+    fixed: { where: { fixedAt: { $ne: null } } },
+    inProgress: { where: { status: { $in: WITH_DEPARTMENT } } },
+    overdue: { where: { overdue: true } },
+    hours: { where: { fixedAt: { $ne: null } }, sum: 'hoursToFix' }
+  })
   const assigned = onSpot + byDeadline
   return {
     total,

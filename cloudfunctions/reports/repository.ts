@@ -2,7 +2,7 @@ import type { LedgerFilter } from '../../types/api'
 import { DEFAULT_REJECT_REASONS, OPEN_REPORT_STATUSES, type Holidays, type RejectReasons, type Report } from '../../types/domain'
 import { categories, counters, departments, grids, reports, settings, users } from '../core/collections'
 import { notFound } from '../core/errors'
-import type { Query, Store, Update } from '../core/ports'
+import type { Figure, Query, Store, Update } from '../core/ports'
 import { endOfBeijingDay, startOfBeijingDay, type WorkCalendar } from './calendar'
 
 export type StoredReport = Report & { hoursToFix?: number }
@@ -34,6 +34,7 @@ export function reportRepository(store: Store) {
     },
     find: (query: Query, options: Parameters<ReturnType<typeof reports>['find']>[1]) => reports(store).find(query, options),
     count: (query: Query) => reports(store).count(query),
+    tally: <K extends string>(query: Query, figures: Record<K, Figure>) => reports(store).tally(query, figures),
     insert: (report: StoredReport) => reports(store).insert(report),
     /** Applies a change only if the case is still as it was read: two people acting at once cannot both win. */
     update: (report: Report, update: Update) => reports(store).update({ _id: report._id, status: report.status, updatedAt: report.updatedAt }, update),

@@ -1,6 +1,6 @@
 import { Query as Matcher } from 'mingo'
 import type * as sdk from 'wx-server-sdk'
-import { Cancelled, DuplicateKeyError, type Collection, type Doc, type FindOptions, type Query, type Store, type Update } from '../../ports'
+import { Cancelled, DuplicateKeyError, type Collection, type Doc, type Figure, type FindOptions, type Query, type Store, type Update } from '../../ports'
 
 export type CloudDatabase = ReturnType<typeof sdk.database>
 
@@ -301,6 +301,19 @@ class CloudCollectionAdapter<T extends Doc> implements Collection<T> {
         await pause(TAKE_BACKOFF_MS * 2 ** (attempt - 1) * (0.5 + Math.random()))
       }
     }
+  }
+
+  /** CloudBase has no filtered aggregates in one group; each figure is its own count or sum, in parallel. */
+  async tally<K extends string>(query: Query, figures: Record<K, Figure>) {
+    const names = Object.keys(figures) as K[]
+    const values = await Promise.all(
+      names.map((name) => {
+        const { where, sum } = figures[name]
+        const q = where ? { $and: [query, where] } : query
+        return sum ? this.sum(q, sum) : this.count(q)
+      })
+    )
+    return Object.fromEntries(names.map((name, i) => [name, values[i]])) as Record<K, number>
   }
 
   async sum(query: Query, field: string) {

@@ -172,8 +172,9 @@ export function selection(projection: FindOptions['projection']): string {
   if (including) {
     const tops = [...new Set(entries.filter(([k, v]) => v === 1 && k !== '_id').map(([k]) => k.split('.')[0]))]
     for (const top of tops) field(top)
-    const keys = [...(projection._id === 0 ? [] : ['_id']), ...tops].map((k) => `'${k}'`).join(', ')
-    return `(SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(doc) AS e WHERE e.key IN (${keys}))`
+    // key by key, so a field the document lacks stays absent rather than null
+    const parts = tops.map((k) => `(CASE WHEN doc ? '${k}' THEN jsonb_build_object('${k}', doc->'${k}') ELSE '{}'::jsonb END)`)
+    return [projection._id === 0 ? `'{}'::jsonb` : `jsonb_build_object('_id', id)`, ...parts].join(' || ')
   }
   return entries.reduce((expr, [path]) => {
     field(path)

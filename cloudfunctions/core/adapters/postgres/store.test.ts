@@ -193,6 +193,17 @@ describe('store contract', () => {
     expect(await col.sum({ tag: 'nobody' }, 'n')).toBe(0)
   })
 
+  it('when tallying several figures at once, then each counts (or adds up) the documents that also match its condition', async () => {
+    const col = await seeded()
+    expect(await col.tally({ n: { $lt: 4 } }, { all: {}, x: { where: { tag: 'x' } }, west: { where: { 'place.district': 'w' } }, sumWest: { where: { 'place.district': 'w' }, sum: 'n' }, none: { where: { tag: 'z' }, sum: 'n' } })).toEqual({
+      all: 3,
+      x: 1,
+      west: 2,
+      sumWest: 4,
+      none: 0
+    })
+  })
+
   it('when 50 conditional increments race for 10 places, then exactly 10 succeed', async () => {
     const col = store().collection<{ _id: string; taken: number }>('seats')
     await col.insert({ _id: 's', taken: 0 })

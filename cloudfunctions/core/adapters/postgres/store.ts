@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { update as applyUpdate } from 'mingo'
-import { Cancelled, DuplicateKeyError, type Collection, type Doc, type FindOptions, type IndexSpec, type Query, type Store, type Update } from '../../ports'
+import { Cancelled, DuplicateKeyError, type Collection, type Doc, type Figure, type FindOptions, type IndexSpec, type Query, type Store, type Update } from '../../ports'
 import { field, fieldKinds, orderBy, quoteIdent, selection, Translator, trim, type FieldKinds } from './sql'
 
 /** One connection's worth of SQL: PGlite itself, a pooled PostgreSQL client, or either inside a transaction. */
@@ -133,6 +133,21 @@ class PgCollection<T extends Doc> implements Collection<T> {
       params.values
     )
     return Number(rows[0]?.n ?? 0)
+  }
+
+  async tally<K extends string>(query: Query, figures: Record<K, Figure>) {
+    const t = new Translator(this.kinds)
+    const where = t.where(query)
+    const names = Object.keys(figures) as K[]
+    const columns = names.map((name, i) => {
+      const { where: only, sum } = figures[name]
+      const condition = only ? t.where(only) : 'TRUE'
+      if (!sum) return `count(*) FILTER (WHERE ${condition}) AS f${i}`
+      const f = field(sum)
+      return `sum((${f})::numeric) FILTER (WHERE jsonb_typeof(${f}) = 'number' AND ${condition}) AS f${i}`
+    })
+    const { rows } = await this.store.sql<Record<string, string | number | null>>(`SELECT ${columns.join(', ')} FROM ${this.table} WHERE ${where}`, t.params.values)
+    return Object.fromEntries(names.map((name, i) => [name, Number(rows[0][`f${i}`] ?? 0)])) as Record<K, number>
   }
 
   async take(query: Query & { _id: string }, path: string) {

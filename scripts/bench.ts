@@ -1,0 +1,306 @@
+/**
+ * `npm run bench`: the runtime at a district's scale. For 10,000 and 100,000 cases (with 20,000 volunteers,
+ * 60,000 sign-ups and the notices they brought) it writes a data folder, starts `npm start`'s runtime on it
+ * as its own process, and prints per call p50/p99 over HTTP, the process's memory, the folder's size and the
+ * start time; then 200 clients load the feed and the activities for 20 s while the overview is timed.
+ * Figures, not pass/fail: the targets of issue 9 are printed beside them. SIZES=10000 runs one size.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import type { Report, ReportStatus, User } from '../types/domain'
+import type { Activity, Signup, Volunteer } from '../types/volunteer'
+import { manualClock } from '../cloudfunctions/core/basics'
+import { userIdOf } from '../cloudfunctions/core/identity'
+import { createLocalDeps } from '../cloudfunctions/core/local-deps'
+import { openPglite } from '../cloudfunctions/core/adapters/postgres/databases'
+import type { Database } from '../cloudfunctions/core/adapters/postgres/store'
+import { DEMO_CENTER } from '../cloudfunctions/reports/geo'
+import { seedLocal } from '../runtime/seed'
+
+const root = path.resolve(__dirname, '..')
+const SIZES = (process.env.SIZES ?? '10000,100000').split(',').map(Number)
+const VOLUNTEERS = 20_000
+const SIGNUPS = 60_000
+const ACTIVITIES = 600
+const REPORTERS = 5_000
+const CALLS = Number(process.env.CALLS ?? 60)
+const NOW = Date.parse('2026-11-23T09:00:00+08:00')
+const DAY = 86_400_000
+const quiet = { info: () => undefined, error: (m: string, e?: object) => console.error(m, e) }
+
+const STATUSES: ReportStatus[] = ['closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'in_progress', 'assigned', 'submitted']
+const DEPARTMENTS = ['dept-cg', 'dept-zj', 'dept-jj', 'dept-sz', 'dept-yl']
+
+function caseAt(i: number, size: number): Report {
+  // a year of cases, oldest first; the newest are still moving
+  const created = NOW - Math.round(((size - i) / size) * 365 * DAY)
+  const at = new Date(created).toISOString()
+  const status = i > size - 200 ? (['submitted', 'assigned', 'in_progress'] as ReportStatus[])[i % 3] : STATUSES[i % 10]
+  const onSpot = status === 'closed' && i % 10 < 5
+  const assigned = !onSpot && status !== 'submitted'
+  const later = (h: number) => new Date(created + h * 3600_000).toISOString()
+  const history: { at: string; by: string; role: string; from: string | null; to: string; note: string }[] = [{ at, by: 'r', role: 'resident', from: null, to: 'submitted', note: '提交' }]
+  if (status !== 'submitted') history.push({ at: later(2), by: 'a', role: 'admin', from: 'submitted', to: 'accepted', note: '受理' })
+  if (assigned) history.push({ at: later(3), by: 'a', role: 'admin', from: 'accepted', to: 'assigned', note: '交办' })
+  if (status === 'closed') history.push({ at: later(30), by: 'a', role: 'admin', from: 'fixed', to: 'closed', note: '核查通过' })
+  return {
+    _id: `bench${String(i).padStart(7, '0')}`,
+    no: `SSP-${String(i).padStart(7, '0')}`,
+    requestId: `bench-${i}`,
+    reporterId: userIdOf(`bench-r${i % REPORTERS}`),
+    anonymous: i % 3 === 0,
+    categoryId: `g${(i % 7) + 1}-01`,
+    categoryName: '井盖破损/缺失',
+    groupId: `g${(i % 7) + 1}`,
+    description: '人行道井盖缺失，夜间容易踩空，请尽快处理',
+    photos: [`photo-${i}-1`, `photo-${i}-2`],
+    location: { lat: DEMO_CENTER.lat + ((i % 97) - 48) * 0.0009, lng: DEMO_CENTER.lng + ((i % 89) - 44) * 0.0009, address: `测试路 ${i % 900} 号` },
+    gridId: `grid-${(i % 6) + 1}`,
+    status,
+    departmentId: assigned ? DEPARTMENTS[i % 5] : null,
+    deadline: assigned ? later(72) : null,
+    overdue: assigned && i % 11 === 0,
+    onSpot,
+    afterPhotos: status === 'closed' ? [`after-${i}`] : [],
+    fixNote: status === 'closed' ? '已更换井盖' : null,
+    rejectReason: null,
+    duplicateOf: null,
+    followers: i % 13 === 0 ? [userIdOf(`bench-r${(i + 1) % REPORTERS}`)] : [],
+    needsReview: false,
+    extension: null,
+    confirmation: status === 'closed' ? { state: 'resolved', rating: 5, at: later(40) } : null,
+    remindedAt: null,
+    createdAt: at,
+    updatedAt: later(30),
+    acceptedAt: status === 'submitted' ? null : later(2),
+    assignedAt: assigned ? later(3) : null,
+    fixedAt: status === 'closed' ? later(20) : null,
+    closedAt: status === 'closed' ? later(30) : null,
+    history,
+    ...(status === 'closed' ? { hoursToFix: 18 } : {})
+  } as unknown as Report
+}
+
+function person(openid: string, roles: User['roles'], at: string): User {
+  return { _id: userIdOf(openid), openid, nickname: `市民${openid.slice(-4)}`, roles, createdAt: at, updatedAt: at, history: [] }
+}
+
+function activityAt(i: number): Activity & { waiting: number } {
+  const start = NOW + (i - ACTIVITIES / 2) * DAY / 4
+  const at = new Date(start).toISOString()
+  const capacity = 100 + (i % 5) * 20
+  return {
+    _id: `act${String(i).padStart(5, '0')}`,
+    title: `交通文明劝导 第 ${i} 岗`,
+    type: 'traffic',
+    description: '早高峰路口劝导行人和非机动车遵守信号灯',
+    bring: '',
+    place: { address: '民族大道与古城路路口', lat: DEMO_CENTER.lat, lng: DEMO_CENTER.lng, radius: 300 },
+    startAt: at,
+    endAt: new Date(start + 2 * 3600_000).toISOString(),
+    capacity,
+    taken: 0,
+    tickets: 0,
+    waiting: 0,
+    signupDeadline: new Date(start - 3600_000).toISOString(),
+    cancelDeadline: new Date(start - 3 * 3600_000).toISOString(),
+    insurance: true,
+    status: 'published',
+    organizerId: userIdOf('demo-organizer'),
+    team: '南宁街道志愿服务队',
+    cancelReason: null,
+    rosterConfirmedAt: null,
+    remindedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    history: []
+  } as Activity & { waiting: number }
+}
+
+async function bulk(db: Database, name: string, docs: object[]) {
+  for (let i = 0; i < docs.length; i += 2000) {
+    const batch = JSON.stringify(docs.slice(i, i + 2000))
+    await db.query(`INSERT INTO "public"."${name}" (id, doc) SELECT e->>'_id', e FROM jsonb_array_elements($1::jsonb) AS e`, [batch])
+  }
+}
+
+/** Writes a data folder the runtime can start on: base data, demo people, then the district's records in bulk. */
+async function seedFolder(dir: string, size: number) {
+  const deps = createLocalDeps({ dataDir: dir, clock: manualClock(new Date(NOW)), logger: quiet })
+  await seedLocal(deps)
+  await deps.store.close()
+  const db = await openPglite(path.join(dir, 'pg'))
+  const at = new Date(NOW - 400 * DAY).toISOString()
+  const cases = Array.from({ length: size }, (_, i) => caseAt(i, size))
+  await bulk(db, 'reports', cases)
+  await bulk(db, 'users', Array.from({ length: REPORTERS }, (_, i) => person(`bench-r${i}`, ['resident'], at)))
+  await bulk(db, 'users', Array.from({ length: VOLUNTEERS }, (_, i) => person(`bench-v${i}`, ['resident', 'volunteer'], at)))
+  await bulk(
+    db,
+    'volunteers',
+    Array.from({ length: VOLUNTEERS }, (_, i): Volunteer => ({ _id: userIdOf(`bench-v${i}`), realName: `志愿者${i}`, phone: `139${String(i).padStart(8, '0')}`, team: `第 ${i % 40} 志愿队`, birthDate: '1980-01-01', guardian: null, registeredAt: at, hours: i % 300, makeupHours: 0, activities: i % 30, certificateNo: `ZY${String(i).padStart(8, '0')}` }))
+  )
+  const acts = Array.from({ length: ACTIVITIES }, (_, i) => activityAt(i))
+  const signups: Signup[] = []
+  for (let i = 0; i < SIGNUPS; i++) {
+    const activity = acts[i % ACTIVITIES]
+    const userId = userIdOf(`bench-v${(i * 7) % VOLUNTEERS}`)
+    if (activity.taken >= activity.capacity) continue
+    activity.taken++
+    signups.push({ _id: `${activity._id}:${userId}`, activityId: activity._id, userId, status: 'confirmed', ticket: null, offerExpiresAt: null, checkInAt: null, checkOutAt: null, autoCheckout: false, attendance: 'pending', minutes: null, hours: null, startAt: activity.startAt, endAt: activity.endAt, createdAt: at, updatedAt: at, history: [] })
+  }
+  // the activity volunteers sign up to in the bench, with room for all of them
+  acts.push({ ...activityAt(ACTIVITIES), _id: 'bench-open', capacity: 100_000, startAt: new Date(NOW + 200 * DAY).toISOString(), endAt: new Date(NOW + 200 * DAY + 7200_000).toISOString(), signupDeadline: new Date(NOW + 199 * DAY).toISOString(), cancelDeadline: new Date(NOW + 199 * DAY).toISOString() })
+  await bulk(db, 'activities', acts)
+  await bulk(db, 'signups', signups)
+  // the notices the cases brought (about two per case), the recent ones the inbox shows
+  const notices = Array.from({ length: size * 2 }, (_, i) => ({ _id: `n${i}`, userId: userIdOf(`bench-r${i % REPORTERS}`), template: 'report.closed', title: '随手拍进展：已办结', body: '「井盖破损/缺失」核查通过', createdAt: cases[Math.floor(i / 2)].createdAt }))
+  await bulk(db, 'outbox', notices)
+  await db.query(`UPDATE "public"."counters" SET doc = jsonb_set(doc, '{value}', to_jsonb($1::int)) WHERE id = 'reports'`, [size])
+  await db.query('VACUUM ANALYZE')
+  await db.close()
+}
+
+const folderSize = (dir: string): number =>
+  readdirSync(dir).reduce((n, name) => {
+    const p = path.join(dir, name)
+    const s = statSync(p)
+    return n + (s.isDirectory() ? folderSize(p) : s.size)
+  }, 0)
+
+const memory = (pid: number) => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 }
+}
+
+async function startRuntime(dir: string, port: number): Promise<{ child: ChildProcess; ms: number }> {
+  const started = performance.now()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/start.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dir, SKIP_BUILD: '1', DEMO_DATA: '0' },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  child.stderr!.on('data', (chunk) => process.stderr.write(chunk))
+  await new Promise<void>((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (chunk) => {
+      out += chunk
+      if (out.includes('已启动')) resolve()
+    })
+    child.once('exit', (code) => reject(new Error(`runtime exited with ${code}: ${out}`)))
+  })
+  return { child, ms: performance.now() - started }
+}
+
+function client(port: number) {
+  return async (openid: string, fn: string, action: string, payload: object = {}) => {
+    const started = performance.now()
+    const res = await fetch(`http://127.0.0.1:${port}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-openid': openid }, body: JSON.stringify({ action, payload }) })
+    const body = (await res.json()) as { ok: boolean; message?: string }
+    if (!body.ok) throw new Error(`${fn}.${action}: ${res.status} ${body.message}`)
+    return performance.now() - started
+  }
+}
+
+const pct = (times: number[], p: number) => {
+  const sorted = [...times].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+async function measure(size: number) {
+  const dir = mkdtempSync(path.join(tmpdir(), `cwt-bench-${size}-`))
+  try {
+    let t = performance.now()
+    await seedFolder(dir, size)
+    const seeded = (performance.now() - t) / 1000
+    const port = 3900 + (size % 97)
+    const { child, ms } = await startRuntime(dir, port)
+    const stop = () => child.exitCode === null && child.kill('SIGKILL')
+    process.once('exit', stop)
+    const pid = child.pid!
+    const afterStart = memory(pid)
+    const call = client(port)
+    const figures: [string, number[]][] = []
+    const run = async (label: string, times: number, one: (i: number) => Promise<number>) => {
+      await one(-1)
+      const list: number[] = []
+      for (let i = 0; i < times; i++) list.push(await one(i))
+      figures.push([label, list])
+    }
+    t = performance.now()
+    const first = await call('demo-admin', 'reports', 'ledger', { page: 1 })
+    await run('reports.ledger page 1', CALLS, () => call('demo-admin', 'reports', 'ledger', { page: 1 }))
+    await run('reports.ledger, one status', CALLS, () => call('demo-admin', 'reports', 'ledger', { page: 1, status: 'assigned' }))
+    await run('reports.stats', CALLS, () => call('demo-admin', 'reports', 'stats'))
+    await run('reports.stats, department + dates', CALLS, () => call('demo-admin', 'reports', 'stats', { departmentId: 'dept-cg', from: '2026-08-01', to: '2026-11-23' }))
+    await run('reports.feed (around a point)', CALLS, () => call('bench-r1', 'reports', 'feed', { ...DEMO_CENTER }))
+    await run('reports.feed (everywhere)', CALLS, () => call('bench-r1', 'reports', 'feed', {}))
+    await run('reports.mine', CALLS, () => call('bench-r7', 'reports', 'mine', {}))
+    await run('reports.queue (department)', CALLS, () => call('demo-handler', 'reports', 'queue', {}))
+    await run('campaign.overview', CALLS, () => call('demo-resident', 'campaign', 'overview'))
+    await run('volunteer.activities', CALLS, () => call('bench-v3', 'volunteer', 'activities', {}))
+    await run('volunteer.signUp', CALLS, (i) => call(`bench-v${10_000 + i + 1}`, 'volunteer', 'signUp', { id: 'bench-open' }))
+    await run('users.inbox', CALLS, () => call('bench-r9', 'users', 'inbox', {}))
+    const loaded = await load(call)
+    const end = memory(pid)
+    t = performance.now()
+    child.kill('SIGTERM')
+    await new Promise((resolve) => child.once('exit', resolve))
+    const shutdown = performance.now() - t
+    console.log(`\n${size.toLocaleString('en')} cases, ${VOLUNTEERS.toLocaleString('en')} volunteers, ${SIGNUPS.toLocaleString('en')} sign-ups`)
+    console.log(`  data folder ${(folderSize(dir) / 1048576).toFixed(0)} MB (seeded in ${seeded.toFixed(0)} s); start ${(ms / 1000).toFixed(1)} s; first ledger call ${first.toFixed(0)} ms; shutdown ${(shutdown / 1000).toFixed(1)} s`)
+    console.log(`  RSS after start ${afterStart.rss.toFixed(0)} MB, at the end ${end.rss.toFixed(0)} MB, peak ${end.peak.toFixed(0)} MB`)
+    console.log(`  ${'call'.padEnd(36)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`)
+    for (const [label, list] of figures) console.log(`  ${label.padEnd(36)} ${pct(list, 50).toFixed(1).padStart(8)} ${pct(list, 99).toFixed(1).padStart(8)}`)
+    console.log(`  load: ${loaded}`)
+    return Object.fromEntries(figures.map(([label, list]) => [label, pct(list, 50)]))
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** 200 clients on the feed and the activities for 20 s (LOAD_SECONDS), while one more times the overview. */
+async function load(call: ReturnType<typeof client>) {
+  const seconds = Number(process.env.LOAD_SECONDS ?? 20)
+  const until = performance.now() + seconds * 1000
+  const times: number[] = []
+  const overview: number[] = []
+  let errors = 0
+  const worker = async (k: number) => {
+    while (performance.now() < until) {
+      try {
+        times.push(await (k % 2 ? call(`bench-r${k}`, 'reports', 'feed', { ...DEMO_CENTER }) : call(`bench-v${k}`, 'volunteer', 'activities', {})))
+      } catch {
+        errors++
+      }
+    }
+  }
+  const watch = async () => {
+    while (performance.now() < until) {
+      overview.push(await call('demo-resident', 'campaign', 'overview').catch(() => Infinity))
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+  }
+  await Promise.all([...Array.from({ length: 200 }, (_, k) => worker(k)), watch()])
+  return `${times.length} calls in ${seconds} s (${(times.length / seconds).toFixed(0)}/s), ${errors} errors, p50 ${pct(times, 50).toFixed(0)} ms, p99 ${pct(times, 99).toFixed(0)} ms; overview during it p50 ${pct(overview, 50).toFixed(0)} ms, max ${Math.max(...overview).toFixed(0)} ms`
+}
+
+async function main() {
+  console.log('Targets (issue 9): at 100,000 no office call above 50 ms p99, RSS under 500 MB, each figure within ×2 of 10,000; under load p99 ≤ 200 ms, overview ≤ 50 ms.')
+  console.log('For the record, the nedb store this replaced (measured in issue 9, p50): ledger 127 → 2,010 ms, stats 126 → 2,265 ms, feed 131 → 1,801 ms, mine 45 → 539 ms, signUp 14 → 109 ms; RSS 377 → 1,600 MB; first ledger 4.3 → 54 s.')
+  const results: Record<string, number>[] = []
+  for (const size of SIZES) results.push(await measure(size))
+  if (results.length === 2) {
+    console.log(`\ngrowth ${SIZES[0].toLocaleString('en')} → ${SIZES[1].toLocaleString('en')} (p50):`)
+    for (const label of Object.keys(results[0])) console.log(`  ${label.padEnd(36)} ×${(results[1][label] / results[0][label]).toFixed(2)}`)
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
