@@ -15,11 +15,15 @@ const common = {
   setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts']
 }
 
-/** unit: pure code; api: handlers through the local runtime in-process; e2e: Chromium on the H5 build. */
+/**
+ * unit: pure code; api: handlers through the local runtime in-process; e2e: Chromium on the H5 build;
+ * durability: a runtime process killed with SIGKILL under load (minutes; `npm run test:durability`, not in `npm test`).
+ */
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,types,cloudfunctions,runtime,scripts}/**/*.test.{ts,tsx}'], testPathIgnorePatterns: ['\\.api\\.test\\.ts$', '/node_modules/'] },
     { ...common, displayName: 'api', testMatch: ['<rootDir>/{cloudfunctions,runtime}/**/*.api.test.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'] }
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'] },
+    { ...common, displayName: 'durability', testMatch: ['<rootDir>/test/durability/**/*.test.ts'] }
   ]
 }
