@@ -22,8 +22,11 @@ export async function resolveCaller(deps: Deps, openid: string): Promise<User> {
     history: [{ at, by: _id, role: 'system', from: null, to: 'resident', note: '首次使用' }]
   }
   try {
-    await users(deps.store).insert(user)
-    await counters(deps.store).update({ _id: 'users' }, { $inc: { value: 1 } })
+    // the person and the count of people land together, or neither does
+    await deps.store.transaction(async () => {
+      await users(deps.store).insert(user)
+      await counters(deps.store).update({ _id: 'users' }, { $inc: { value: 1 } })
+    })
     return user
   } catch (error) {
     if (error instanceof DuplicateKeyError) return (await users(deps.store).findOne({ _id }))!

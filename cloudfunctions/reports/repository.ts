@@ -72,16 +72,20 @@ export function reportRepository(store: Store) {
       for (const [key, by] of Object.entries(changes)) if (by) await counters(store).update({ _id: key }, { $inc: { value: by } })
     },
     /** Sets the case counters to the ledger's own counts; answers how many were off. */
-    async repairCounters() {
-      const truth = {
-        reports: await reports(store).count({}),
-        reportsOpen: await reports(store).count({ status: { $in: [...OPEN_REPORT_STATUSES] } }),
-        reportsClosed: await reports(store).count({ status: 'closed' })
-      }
-      let repaired = 0
-      for (const [key, value] of Object.entries(truth)) repaired += await counters(store).update({ _id: key, value: { $ne: value } }, { $set: { value } })
-      return repaired
-    }
+    repairCounters: () =>
+      store.transaction(async () => {
+        const keys = ['reports', 'reportsOpen', 'reportsClosed']
+        // Locked before counting: a move that commits meanwhile bumps the counter after this sets it, not before
+        await counters(store).update({ _id: { $in: keys } }, { $inc: { value: 0 } }, { multi: true })
+        const truth = {
+          reports: await reports(store).count({}),
+          reportsOpen: await reports(store).count({ status: { $in: [...OPEN_REPORT_STATUSES] } }),
+          reportsClosed: await reports(store).count({ status: 'closed' })
+        }
+        let repaired = 0
+        for (const [key, value] of Object.entries(truth)) repaired += await counters(store).update({ _id: key, value: { $ne: value } }, { $set: { value } })
+        return repaired
+      })
   }
 }
 
