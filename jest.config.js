@@ -17,7 +17,7 @@ const common = {
 
 /**
  * unit: pure code; api: handlers through the local runtime in-process; e2e: Chromium on the H5 build;
- * durability: a runtime process killed with SIGKILL under load (minutes; `npm run test:durability`, not in `npm test`).
+ * durability: a runtime process killed with SIGKILL under load (minutes; part of `npm test`, alone with `npm run test:durability`).
  */
 module.exports = {
   projects: [
