@@ -39,7 +39,7 @@ describe('router', () => {
 
   it('when a use case fails unexpectedly, then the caller gets INTERNAL without the details, and the error is logged', async () => {
     const d = deps()
-    const broken = { ...d, store: { collection: () => ({ findOne: () => Promise.reject(new Error('disk on fire at /var/secret')) }) } } as unknown as Deps
+    const broken = { ...d, store: { transaction: (work: () => Promise<unknown>) => work(), collection: () => ({ findOne: () => Promise.reject(new Error('disk on fire at /var/secret')) }) } } as unknown as Deps
     const answer = await usersHandler({ action: 'me' }, { openid: 'o1', deps: broken })
     expect(answer).toEqual({ ok: false, code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' })
     expect(d.logger.error).toHaveBeenCalledWith('unexpected error', expect.objectContaining({ fn: 'users', error: expect.stringContaining('disk on fire') }))

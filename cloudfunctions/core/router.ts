@@ -38,14 +38,17 @@ export function createHandler<F extends FunctionName>(name: F, actions: Actions<
       const action = Object.hasOwn(table, actionName) ? table[actionName as ActionName<F>] : undefined
       if (!action) throw new AppError('UNKNOWN_ACTION', `${name} 没有 ${actionName} 这个操作`)
       if (!openid) throw new AppError('UNAUTHENTICATED')
-      const caller: User = await resolveCaller(deps, openid)
-      if (!allows(action.allow, caller.roles)) throw new AppError('FORBIDDEN')
       const input = action.schema.safeParse(payload ?? {})
-      if (!input.success) {
-        const issues = toIssues(input.error)
-        throw new AppError('VALIDATION_FAILED', issues[0].message, issues)
+      const run = async () => {
+        const caller: User = await resolveCaller(deps, openid)
+        if (!allows(action.allow, caller.roles)) throw new AppError('FORBIDDEN')
+        if (!input.success) {
+          const issues = toIssues(input.error)
+          throw new AppError('VALIDATION_FAILED', issues[0].message, issues)
+        }
+        return action.run(input.data, { caller, deps, requestId })
       }
-      const run = () => action.run(input.data, { caller, deps, requestId })
+      // one transaction from knowing the caller to the last step: a request waits for the store once
       return { ok: true, data: await (action.atomic === false ? run() : deps.store.transaction(run, { signal })) }
     } catch (error) {
       return toFailure(error, deps, name)

@@ -11,8 +11,13 @@ export async function openPglite(dir?: string): Promise<Database> {
   if (dir) mkdirSync(dir, { recursive: true })
   const template = dir ? undefined : process.env.PGLITE_TEMPLATE
   // initdb costs seconds; a dumped, freshly initialised data folder loads in about one
+  // PostgreSQL's default 128 MB of shared buffers sit in the WASM heap for the life of the process; the
+  // operating system caches the data folder anyway
+  const postgresqlconf = 'shared_buffers = 32MB'
   const pg =
-    template && existsSync(template) ? await PGlite.create({ loadDataDir: new Blob([readFileSync(template)]) }) : await PGlite.create(dir ? { dataDir: dir } : {})
+    template && existsSync(template)
+      ? await PGlite.create({ loadDataDir: new Blob([readFileSync(template)]), postgresqlconf })
+      : await PGlite.create(dir ? { dataDir: dir, postgresqlconf } : { postgresqlconf })
   return {
     query: (text, params) => pg.query(text, params),
     exec: async (text) => void (await pg.exec(text)),
