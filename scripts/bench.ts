@@ -3,7 +3,8 @@
  * 60,000 sign-ups and the notices they brought) it writes a data folder, starts `npm start`'s runtime on it
  * as its own process, and prints per call p50/p99 over HTTP, the process's memory, the folder's size and the
  * start time; then 200 clients load the feed and the activities for 20 s while the overview is timed.
- * Figures, not pass/fail: the targets of issue 9 are printed beside them. SIZES=10000 runs one size.
+ * Figures, not pass/fail: the targets of issue 9 are printed beside them. SIZES=10000 runs one size;
+ * BENCH_DATABASE_URL=postgres://… measures the runtime on a PostgreSQL server instead of PGlite.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
@@ -15,7 +16,7 @@ import type { Activity, Signup, Volunteer } from '../types/volunteer'
 import { manualClock } from '../cloudfunctions/core/basics'
 import { userIdOf } from '../cloudfunctions/core/identity'
 import { createLocalDeps } from '../cloudfunctions/core/local-deps'
-import { openPglite } from '../cloudfunctions/core/adapters/postgres/databases'
+import { openPglite, openPostgres } from '../cloudfunctions/core/adapters/postgres/databases'
 import type { Database } from '../cloudfunctions/core/adapters/postgres/store'
 import { DEMO_CENTER } from '../cloudfunctions/reports/geo'
 import { seedLocal } from '../runtime/seed'
@@ -27,6 +28,8 @@ const VOLUNTEERS = 20_000
 const SIGNUPS = 60_000
 const ACTIVITIES = 600
 const CALLS = Number(process.env.CALLS ?? 60)
+/** BENCH_DATABASE_URL measures the self-hosted deployment instead: the runtime on that PostgreSQL server (its schema public is emptied). */
+const DATABASE_URL = process.env.BENCH_DATABASE_URL
 const quiet = { info: () => undefined, error: (m: string, e?: object) => console.error(m, e) }
 
 function person(openid: string, roles: User['roles'], at: string): User {
@@ -74,10 +77,16 @@ async function bulk(db: Database, name: string, docs: object[]) {
 
 /** Writes a data folder the runtime can start on: base data, demo people, then the district's records in bulk. */
 async function seedFolder(dir: string, size: number) {
-  const deps = createLocalDeps({ dataDir: dir, clock: manualClock(new Date(NOW)), logger: quiet })
+  if (DATABASE_URL) {
+    // a fresh database each size: the runtime keeps its tables in schema public
+    const admin = await openPostgres(DATABASE_URL)
+    await admin.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public')
+    await admin.close()
+  }
+  const deps = createLocalDeps({ dataDir: dir, databaseUrl: DATABASE_URL, clock: manualClock(new Date(NOW)), logger: quiet })
   await seedLocal(deps)
   await deps.store.close()
-  const db = await openPglite(path.join(dir, 'pg'))
+  const db = DATABASE_URL ? await openPostgres(DATABASE_URL) : await openPglite(path.join(dir, 'pg'))
   const at = new Date(NOW - 400 * DAY).toISOString()
   const cases = Array.from({ length: size }, (_, i) => caseAt(i, size))
   await bulk(db, 'reports', cases)
@@ -126,7 +135,7 @@ async function startRuntime(dir: string, port: number): Promise<{ child: ChildPr
   const started = performance.now()
   const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/start.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dir, SKIP_BUILD: '1', DEMO_DATA: '0' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dir, SKIP_BUILD: '1', DEMO_DATA: '0', ...(DATABASE_URL ? { DATABASE_URL } : {}) },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   child.stderr!.on('data', (chunk) => process.stderr.write(chunk))
@@ -196,7 +205,7 @@ async function measure(size: number) {
     child.kill('SIGTERM')
     await new Promise((resolve) => child.once('exit', resolve))
     const shutdown = performance.now() - t
-    console.log(`\n${size.toLocaleString('en')} cases, ${VOLUNTEERS.toLocaleString('en')} volunteers, ${SIGNUPS.toLocaleString('en')} sign-ups`)
+    console.log(`\n${DATABASE_URL ? 'PostgreSQL server' : 'PGlite (embedded)'}: ${size.toLocaleString('en')} cases, ${VOLUNTEERS.toLocaleString('en')} volunteers, ${SIGNUPS.toLocaleString('en')} sign-ups`)
     console.log(`  data folder ${(folderSize(dir) / 1048576).toFixed(0)} MB (seeded in ${seeded.toFixed(0)} s); start ${(ms / 1000).toFixed(1)} s; first ledger call ${first.toFixed(0)} ms; shutdown ${(shutdown / 1000).toFixed(1)} s`)
     console.log(`  RSS after start ${afterStart.rss.toFixed(0)} MB, at the end ${end.rss.toFixed(0)} MB, peak ${end.peak.toFixed(0)} MB`)
     console.log(`  ${'call'.padEnd(36)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`)

@@ -50,6 +50,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: ['reporterId', 'createdAt'] },
     { fields: ['followers'], array: true },
     { fields: ['departmentId', 'createdAt'] },
+    { fields: ['departmentId', 'deadline'] },
     { fields: ['categoryId'] },
     { fields: ['gridId'] },
     { fields: ['createdAt'] },

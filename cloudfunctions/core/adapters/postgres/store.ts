@@ -173,18 +173,22 @@ class PgCollection<T extends Doc> implements Collection<T> {
     const statement = `UPDATE ${this.table} AS t SET doc = e.value FROM jsonb_array_elements($1::jsonb) AS e WHERE t.id = e.value->>'_id'`
     const values = [JSON.stringify(docs)]
     if (!this.unique) return void (await this.store.sql(statement, values))
-    // a unique key taken by another document: undone to the savepoint, so the caller's transaction goes on
-    await this.store.sql('SAVEPOINT unique_write')
+    // a unique key taken by another document: undone to the savepoint, so the caller's transaction goes on;
+    // named per write, so two writes of one transaction never roll back to each other's savepoint
+    const savepoint = `unique_write_${++savepoints}`
+    await this.store.sql(`SAVEPOINT ${savepoint}`)
     try {
       await this.store.sql(statement, values)
-      await this.store.sql('RELEASE SAVEPOINT unique_write')
+      await this.store.sql(`RELEASE SAVEPOINT ${savepoint}`)
     } catch (error) {
-      await this.store.sql('ROLLBACK TO SAVEPOINT unique_write')
+      await this.store.sql(`ROLLBACK TO SAVEPOINT ${savepoint}`)
       if (isUniqueViolation(error)) throw new DuplicateKeyError(this.name)
       throw error
     }
   }
 }
+
+let savepoints = 0
 
 const UPDATE_OPERATORS = new Set(['$set', '$inc', '$push', '$unset'])
 
