@@ -10,6 +10,8 @@ const common = {
   // A few dependencies ship only ES modules, which jest's CommonJS runtime cannot require on Node 20.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie)/)'],
   testEnvironment: 'node',
+  // the first store of a test file loads PGlite (a second or more on a busy 2-core machine)
+  testTimeout: 30_000,
   // once per project; the second and third find the template written
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts']

@@ -246,6 +246,10 @@ class PgStoreImpl implements PgStore {
     await this.opened
     return this.db!.transaction((tx) =>
       this.current.run({ tx, signal: options.signal }, async () => {
+        // PGlite answers in microtasks: without a turn of the event loop between transactions, finished answers
+        // would not be sent, deadlines not fire and new requests not be read until the whole queue drained
+        await new Promise((resolve) => setImmediate(resolve))
+        if (options.signal?.aborted) throw new Cancelled()
         const result = await work()
         // given up on while the last step ran: nobody is waiting for the answer, so nothing of it is kept
         if (options.signal?.aborted) throw new Cancelled()
