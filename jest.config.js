@@ -10,8 +10,6 @@ const common = {
   // A few dependencies ship only ES modules, which jest's CommonJS runtime cannot require on Node 20.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie)/)'],
   testEnvironment: 'node',
-  // the first store of a test file loads PGlite (a second or more on a busy 2-core machine)
-  testTimeout: 30_000,
   // once per project; the second and third find the template written
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts']
@@ -22,6 +20,8 @@ const common = {
  * durability: a runtime process killed with SIGKILL under load (minutes; part of `npm test`, alone with `npm run test:durability`).
  */
 module.exports = {
+  // the first store of a test file loads PGlite (a second or more on a busy 2-core machine)
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,types,cloudfunctions,runtime,scripts}/**/*.test.{ts,tsx}'], testPathIgnorePatterns: ['\\.api\\.test\\.ts$', '/node_modules/'] },
     { ...common, displayName: 'api', testMatch: ['<rootDir>/{cloudfunctions,runtime}/**/*.api.test.ts'] },

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { users } from '../cloudfunctions/core/collections'
 import { startRuntime, type TestRuntime } from '../test/support/runtime'
+import { createRuntime } from './app'
 import { precompress } from './static'
 
 let rt: TestRuntime
@@ -67,6 +68,22 @@ describe('the local HTTP contract', () => {
     expect(new Set(answers.map((a) => a.data.id)).size).toBe(1)
     expect(await users(rt.deps.store).count({ openid: 'rushing-newcomer' })).toBe(1)
     expect((await rt.deps.store.collection<{ _id: string; value: number }>('counters').findOne({ _id: 'users' }))?.value).toBe(7)
+  })
+})
+
+describe('deadlines', () => {
+  it('when calls queue for the store past their deadline, then the late ones answer 503 UNAVAILABLE and keep nothing', async () => {
+    const hurried = await createRuntime({ deps: rt.deps, requestTimeoutMs: 5 })
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => hurried.inject({ method: 'POST', url: '/api/users', headers: { 'x-openid': `queued-${i}` }, payload: '{"action":"me"}' }))
+    )
+    const late = answers.filter((a) => a.statusCode === 503)
+    expect(late.length).toBeGreaterThan(0)
+    expect(answers.every((a) => a.statusCode === 200 || a.statusCode === 503)).toBe(true)
+    expect(late[0].json()).toEqual({ ok: false, code: 'UNAVAILABLE', message: '服务繁忙，请求没有完成，请稍后再试' })
+    // a late first visit registered nobody: the people counted are the ones answered
+    expect(await users(rt.deps.store).count({ openid: /^queued-/ })).toBe(answers.length - late.length)
+    await hurried.close()
   })
 })
 
