@@ -1,5 +1,6 @@
 import { Edit, Heart, Location, Order, Photograph } from '@nutui/icons-react-taro'
 import { Button, Collapse, Grid, Tag } from '@nutui/nutui-react-taro'
+import { useDeferredValue } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import dayjs from 'dayjs'
@@ -7,15 +8,21 @@ import { IdentitySwitch } from '@/components/identity-switch'
 import { LoadState } from '@/components/load-state'
 import { StatGrid } from '@/components/stat-grid'
 import { useReloadOnShow } from '@/hooks/use-reload-on-show'
-import { useRequest } from '@/hooks/use-request'
+import { loadEarly, useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
+import { useShellUntil } from '@/utils/shell'
 import './index.scss'
 
 const go = (url: string) => Taro.navigateTo({ url })
 
+// The live figures are what this page is opened for: their request leaves as soon as the page's code is in.
+const loadOverview = loadEarly(() => api.call('campaign', 'overview'))
+
 export default function Home() {
-  const overview = useRequest(() => api.call('campaign', 'overview'), [])
+  const overview = useRequest(loadOverview, [])
   const categories = useRequest(() => api.call('campaign', 'categories'), [])
+  // The list below the fold is built after the figures are shown, not in the same pass when both come in at once.
+  const kinds = useDeferredValue(categories.data)
 
   const refresh = () => Promise.all([overview.reload(), categories.reload()])
 
@@ -26,7 +33,11 @@ export default function Home() {
     Taro.stopPullDownRefresh()
   })
 
+  // Opened first, the page is drawn once its figures are in (briefly, while src/index.html's copy of its top stands in).
+  const draw = useShellUntil(!overview.loading)
+
   const counts = overview.data?.counts
+  if (!draw) return null
   return (
     <View className="home">
       <View className="home__hero">
@@ -85,14 +96,14 @@ export default function Home() {
         )}
       </LoadState>
 
-      <LoadState loading={categories.loading} error={categories.error} ready={!!categories.data} onRetry={categories.reload} rows={6}>
+      <LoadState loading={categories.loading} error={categories.error} ready={!!kinds} onRetry={categories.reload} rows={6}>
         <View className="cwt-section home__kinds">
           <View className="cwt-section__title">
             <Text>可以反映的问题</Text>
             <Text className="cwt-section__hint">默认办理单位 · 整改时限</Text>
           </View>
-          <Collapse accordion defaultActiveName={categories.data?.[0]?.id}>
-            {categories.data?.map((group) => (
+          <Collapse accordion defaultActiveName={kinds?.[0]?.id}>
+            {kinds?.map((group) => (
               <Collapse.Item key={group.id} name={group.id} title={`${group.name}（${group.kinds.length}）`}>
                 {group.kinds.map((kind) => (
                   <View key={kind.id} className="home__kind">
