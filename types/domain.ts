@@ -54,6 +54,27 @@ export interface Category {
   deadlineDays?: number
 }
 
+/** A family of day tallies: all cases, or those of one kind, department or grid. */
+export type TallyFamily = 'all' | 'categoryId' | 'departmentId' | 'gridId'
+
+export interface TallyMeasures {
+  n: number
+  onSpot: number
+  byDeadline: number
+  fixed: number
+  hours: number
+}
+
+/** The cases filed on one Beijing day that share a family value, a status and overdue, and their measures. */
+export interface DayTally extends TallyMeasures {
+  _id: string
+  family: TallyFamily
+  value: string
+  day: string
+  status: ReportStatus
+  overdue: boolean
+}
+
 export interface Counter {
   _id: CounterKey
   value: number

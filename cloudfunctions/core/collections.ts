@@ -1,4 +1,4 @@
-import type { Category, Counter, Department, Grid, Holidays, OutboxMessage, PointsEntry, RejectReasons, Report, User } from '../../types/domain'
+import type { Category, Counter, DayTally, Department, Grid, Holidays, OutboxMessage, PointsEntry, RejectReasons, Report, User } from '../../types/domain'
 import type { Attempt, Question, Quiz, QuizBest, QuizProfile, QuizTally, Unit, WrongEntry } from '../../types/quiz'
 import type { Activity, ServiceRecord, Signup, StarsMonth, Volunteer, VolunteerSettings } from '../../types/volunteer'
 import type { IndexSpec, Store } from './ports'
@@ -13,6 +13,10 @@ export const reports = (store: Store) => store.collection<Report & { hoursToFix?
 export const grids = (store: Store) => store.collection<Grid>('grids')
 export const points = (store: Store) => store.collection<PointsEntry>('points')
 export const settings = (store: Store) => store.collection<Holidays | RejectReasons | VolunteerSettings>('settings')
+/** When each sweep that runs less often than its timer last ran (`_id` names the sweep). */
+export const sweeps = (store: Store) => store.collection<{ _id: string; at: string }>('sweeps')
+/** The ledger's figures per day of filing, kept by every filing and move (reports/tallies.ts). */
+export const dayTallies = (store: Store) => store.collection<DayTally>('dayTallies')
 export const activities = (store: Store) => store.collection<Activity & { waiting: number }>('activities')
 export const signups = (store: Store) => store.collection<Signup>('signups')
 export const volunteers = (store: Store) => store.collection<Volunteer>('volunteers')
@@ -58,9 +62,11 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: ['overdue'] },
     { fields: ['location.lat'] }
   ],
+  dayTallies: [{ fields: ['family', 'value', 'day'] }],
   grids: [],
   points: [{ fields: ['userId'] }],
   settings: [],
+  sweeps: [],
   quotas: [],
   activities: [{ fields: ['status'] }, { fields: ['startAt'] }, { fields: ['organizerId'] }],
   signups: [{ fields: ['activityId'] }, { fields: ['userId'] }, { fields: ['status'] }],

@@ -13,14 +13,22 @@ const SYSTEM: User = { _id: 'system', openid: '', nickname: '系统', roles: [],
 /**
  * The hourly sweep: marks open cases past their deadline overdue, reminds departments of deadlines due within
  * a day, closes as confirmed the cases whose reporter did not answer within 7 days, and sets the case counters
- * to what the ledger holds (where a move's steps could not share a transaction, a crash between them left them off).
+ * (hourly) and the day tallies (daily) to what the ledger holds: where a move's steps could not share a
+ * transaction, a crash between them left them off.
  */
 export async function sweep(deps: Deps) {
   const repo = reportRepository(deps.store)
   const now = deps.clock.now()
   const nowIso = now.toISOString()
 
-  const overdue = await repo.updateWhere({ status: { $in: WITH_DEPARTMENT }, overdue: false, deadline: { $lt: nowIso } }, { $set: { overdue: true } }, true)
+  let overdue = 0
+  for (;;) {
+    const late = await repo.find({ status: { $in: WITH_DEPARTMENT }, overdue: false, deadline: { $lt: nowIso } }, { limit: BATCH })
+    let marked = 0
+    for (const report of late) marked += await repo.update(report, { $set: { overdue: true } })
+    overdue += marked
+    if (late.length < BATCH || !marked) break
+  }
 
   const soon = new Date(now.getTime() + 86400000).toISOString()
   const due = await repo.find({ status: { $in: WITH_DEPARTMENT }, remindedAt: null, deadline: { $gte: nowIso, $lte: soon } }, { limit: BATCH })
@@ -37,6 +45,6 @@ export async function sweep(deps: Deps) {
     await move({ caller: SYSTEM, deps }, report, 'autoConfirm', { set: { confirmation: { state: 'auto', at: nowIso } } })
     confirmed++
   }
-  const repaired = await repo.repairCounters()
+  const repaired = (await repo.repairCounters()) + (await repo.repairTallies(now))
   return { overdue, reminded: due.length, confirmed, repaired }
 }

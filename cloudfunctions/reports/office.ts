@@ -7,7 +7,7 @@ import { DuplicateKeyError } from '../core/ports'
 import { beijingDateTime, deadlineAfter } from './calendar'
 import { buildLedgerWorkbook, type LedgerRow } from './ledger-export'
 import { ledgerQuery, reportRepository } from './repository'
-import { WITH_DEPARTMENT } from './state'
+import { toStats } from './tallies'
 import { toCards, toDetail } from './views'
 import { cleanPhotos, move, tell, tellDepartment } from './workflow'
 
@@ -25,33 +25,9 @@ export async function ledger(input: Paged<LedgerFilter>, { deps }: ActionContext
   return { items: await toCards(deps, list, true), total, page: input.page, pageSize: input.pageSize }
 }
 
-/** The figures as the campaign documents report them, counted over the filtered ledger in one pass. */
+/** The figures as the campaign documents report them, over the filtered ledger. */
 export async function stats(filter: LedgerFilter, { deps }: ActionContext): Promise<LedgerStats> {
-  const repo = reportRepository(deps.store)
-  const q = ledgerQuery(filter)
-  const { total, submitted, onSpot, byDeadline, fixed, inProgress, overdue, hours } = await repo.tally(q, {
-    total: {},
-    submitted: { where: { status: 'submitted' } },
-    onSpot: { where: { onSpot: true } },
-    byDeadline: { where: { assignedAt: { $ne: null } } },
-    fixed: { where: { fixedAt: { $ne: null } } },
-    inProgress: { where: { status: { $in: WITH_DEPARTMENT } } },
-    overdue: { where: { overdue: true } },
-    hours: { where: { fixedAt: { $ne: null } }, sum: 'hoursToFix' }
-  })
-  const assigned = onSpot + byDeadline
-  return {
-    total,
-    submitted,
-    assigned,
-    onSpot,
-    byDeadline,
-    fixed,
-    inProgress,
-    overdue,
-    fixRate: assigned ? Math.round((fixed / assigned) * 1000) / 10 : null,
-    avgHoursToFix: fixed ? Math.round((hours / fixed) * 10) / 10 : null
-  }
+  return toStats(await reportRepository(deps.store).stats(filter))
 }
 
 export async function exportLedger(filter: LedgerFilter, ctx: ActionContext) {

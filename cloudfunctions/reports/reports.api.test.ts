@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
-import { counters, points, reports, users } from '../core/collections'
+import { counters, dayTallies, points, reports, users } from '../core/collections'
 import { userIdOf } from '../core/identity'
 import { startRuntime, type TestRuntime } from '../../test/support/runtime'
 import { act, fileReport, photo, requestId, SPOT } from '../../test/support/reports'
 import { sweep } from './daily'
+import { ledgerQuery, reportRepository } from './repository'
+import { CASE_FIGURES } from './tallies'
 
 let rt: TestRuntime
 beforeEach(async () => {
@@ -412,6 +414,43 @@ describe('the ledger', () => {
     expect(rows.map((r) => r.getCell(noCol).value).sort()).toEqual(open.map((r) => r.no).sort())
     const lateNo = (await stored(late))!.no
     expect(rows.find((r) => r.getCell(noCol).value === lateNo)?.getCell(overdueCol).value).toBe('是')
+  })
+
+  it('when cases are filed and moved, then the figures kept per day equal those counted over the cases, for every filter', async () => {
+    await caseAt('closed')
+    await caseAt('in_progress')
+    await act(rt, 'fixOnSpot', { id: await caseAt('accepted'), afterPhotos: [await photo(rt)], note: '当场清理' }, 'demo-admin')
+    rt.clock.set('2026-11-26T10:00:00+08:00')
+    await caseAt('assigned')
+    await fileReport(rt, 'demo-resident', { categoryId: 'g2-02' })
+    await act(rt, 'reject', { id: await caseAt('submitted'), reason: '不属实' }, 'demo-admin')
+    const { gridId } = (await stored(await caseAt('returned')))!
+    rt.clock.set('2026-12-01T10:00:00+08:00')
+    expect(await sweep(rt.deps)).toMatchObject({ overdue: 2, repaired: 0 })
+
+    const repo = reportRepository(rt.deps.store)
+    const filters = [{}, { status: 'open' }, { status: 'submitted' }, { departmentId: 'dept-cg' }, { categoryId: 'g2-01' }, { gridId: gridId! }, { overdue: true }, { from: '2026-11-26', to: '2026-11-26' }, { to: '2026-11-25', status: 'closed' }, { departmentId: 'dept-cg', categoryId: 'g2-01' }] as const
+    for (const filter of filters) {
+      const counted = await reports(rt.deps.store).tally(ledgerQuery(filter), CASE_FIGURES)
+      expect({ filter, figures: await repo.stats(filter) }).toEqual({ filter, figures: counted })
+    }
+    expect((await repo.stats({})).total).toBe(7)
+  })
+
+  it('when a day tally drifted (a crash between steps where no transaction held them), then the next daily repair sets it back', async () => {
+    await caseAt('assigned')
+    expect(await sweep(rt.deps)).toMatchObject({ repaired: 0 })
+    const before = (await rt.call('reports', 'stats', {}, 'demo-admin')).body.data
+    await dayTallies(rt.deps.store).update({ family: 'all', status: 'assigned' }, { $inc: { n: 5 } })
+    await dayTallies(rt.deps.store).remove({ family: 'departmentId' }, { multi: true })
+    expect(await sweep(rt.deps)).toMatchObject({ repaired: 0 })
+
+    rt.clock.advance(25 * HOUR)
+    expect((await sweep(rt.deps)).repaired).toBeGreaterThan(1)
+    expect((await rt.call('reports', 'stats', {}, 'demo-admin')).body.data).toEqual(before)
+    expect((await rt.call('reports', 'stats', { departmentId: 'dept-cg' }, 'demo-admin')).body.data).toMatchObject({ total: 1, inProgress: 1 })
+    rt.clock.advance(25 * HOUR)
+    expect(await sweep(rt.deps)).toMatchObject({ repaired: 0 })
   })
 
   it('when a handler or resident asks for the ledger or export, then it is refused', async () => {

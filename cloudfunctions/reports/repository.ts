@@ -1,9 +1,10 @@
 import type { LedgerFilter } from '../../types/api'
-import { DEFAULT_REJECT_REASONS, OPEN_REPORT_STATUSES, type Holidays, type RejectReasons, type Report } from '../../types/domain'
-import { categories, counters, departments, grids, reports, settings, users } from '../core/collections'
+import { DEFAULT_REJECT_REASONS, OPEN_REPORT_STATUSES, type DayTally, type Holidays, type RejectReasons, type Report, type TallyMeasures } from '../../types/domain'
+import { categories, counters, dayTallies, departments, grids, reports, settings, sweeps, users } from '../core/collections'
 import { notFound } from '../core/errors'
-import type { Figure, Query, Store, Update } from '../core/ports'
+import { DuplicateKeyError, type Collection, type Figure, type Query, type Store, type Update } from '../core/ports'
 import { endOfBeijingDay, startOfBeijingDay, type WorkCalendar } from './calendar'
+import { CASE_FIGURES, familyFor, TALLY_FIGURES, tallyChanges, tallyQuery, type StatsFigures, type TallyChange } from './tallies'
 
 export type StoredReport = Report & { hoursToFix?: number }
 
@@ -35,10 +36,28 @@ export function reportRepository(store: Store) {
     find: (query: Query, options: Parameters<ReturnType<typeof reports>['find']>[1]) => reports(store).find(query, options),
     count: (query: Query) => reports(store).count(query),
     tally: <K extends string>(query: Query, figures: Record<K, Figure>) => reports(store).tally(query, figures),
-    insert: (report: StoredReport) => reports(store).insert(report),
-    /** Applies a change only if the case is still as it was read: two people acting at once cannot both win. */
-    update: (report: Report, update: Update) => reports(store).update({ _id: report._id, status: report.status, updatedAt: report.updatedAt }, update),
-    updateWhere: (query: Query, update: Update, multi = false) => reports(store).update(query, update, { multi }),
+    async insert(report: StoredReport) {
+      await reports(store).insert(report)
+      await addTallies(store, tallyChanges(null, report))
+      return report
+    },
+    /**
+     * Applies a change only if the case is still as it was read: two people acting at once cannot both win.
+     * The day tallies follow in the same transaction; every field they count is changed by `$set`.
+     */
+    async update(report: StoredReport, update: Update) {
+      const matched = await reports(store).update({ _id: report._id, status: report.status, updatedAt: report.updatedAt }, update)
+      if (matched) await addTallies(store, tallyChanges(report, { ...report, ...(update.$set as Partial<StoredReport>) }))
+      return matched
+    },
+    /** The ledger's figures: from the day tallies when the filter names at most one of kind, department and grid. */
+    stats(filter: LedgerFilter): Promise<StatsFigures> {
+      const family = familyFor(filter)
+      if (family) return dayTallies(store).tally(tallyQuery(filter, family), TALLY_FIGURES)
+      return reports(store).tally(ledgerQuery(filter), CASE_FIGURES)
+    },
+    /** For fields the day tallies do not count (reminders, followers). */
+    updateWhere: (query: Query, update: Update) => reports(store).update(query, update),
     async category(id: string) {
       return categories(store).findOne({ _id: id, parentId: { $ne: null } })
     },
@@ -85,7 +104,73 @@ export function reportRepository(store: Store) {
         let repaired = 0
         for (const [key, value] of Object.entries(truth)) repaired += await counters(store).update({ _id: key, value: { $ne: value } }, { $set: { value } })
         return repaired
+      }),
+    /**
+     * Sets the day tallies to what the cases say, at most once a day (or at once when there are none yet, as
+     * after an upgrade): in CloudBase a move's steps are separate writes, and a crash between them leaves a
+     * tally off. Answers how many tallies were off.
+     */
+    async repairTallies(now: Date) {
+      const mark = await sweeps(store).findOne({ _id: 'tallies' })
+      const seeded = !!(await dayTallies(store).find({}, { limit: 1 })).length || !(await reports(store).find({}, { limit: 1 })).length
+      if (mark && seeded && now.getTime() - Date.parse(mark.at) < 86400000) return 0
+      return store.transaction(async () => {
+        const truth = new Map<string, TallyChange>()
+        for await (const page of pages<StoredReport>(reports(store), FACT_FIELDS)) {
+          for (const report of page) for (const change of tallyChanges(null, report)) merge(truth, change)
+        }
+        let repaired = 0
+        for await (const page of pages<DayTally>(dayTallies(store))) {
+          for (const held of page) {
+            const want = truth.get(held._id)?.by ?? { n: 0, onSpot: 0, byDeadline: 0, fixed: 0, hours: 0 }
+            truth.delete(held._id)
+            if (sameMeasures(held, want)) continue
+            await dayTallies(store).update({ _id: held._id }, { $set: { ...want } })
+            repaired++
+          }
+        }
+        for (const change of truth.values()) await dayTallies(store).insert({ ...change.key, ...change.by })
+        repaired += truth.size
+        const at = now.toISOString()
+        if (!(await sweeps(store).update({ _id: 'tallies' }, { $set: { at } }))) await sweeps(store).insert({ _id: 'tallies', at })
+        return repaired
       })
+    }
+  }
+}
+
+const FACT_FIELDS = { createdAt: 1, status: 1, overdue: 1, onSpot: 1, assignedAt: 1, fixedAt: 1, hoursToFix: 1, categoryId: 1, departmentId: 1, gridId: 1 } as const
+
+/** Every document of a collection, a thousand at a time in `_id` order. */
+async function* pages<T extends { _id: string }>(collection: Collection<T>, projection?: Record<string, 1>) {
+  for (let after = ''; ; ) {
+    const page = await collection.find({ _id: { $gt: after } }, { sort: { _id: 1 }, limit: 1000, projection })
+    if (!page.length) return
+    yield page
+    after = page[page.length - 1]._id
+  }
+}
+
+function merge(into: Map<string, TallyChange>, change: TallyChange) {
+  const held = into.get(change.key._id)
+  if (!held) return into.set(change.key._id, { key: change.key, by: { ...change.by } })
+  for (const name of Object.keys(held.by) as (keyof TallyMeasures)[]) held.by[name] += change.by[name]
+}
+
+function sameMeasures(a: TallyMeasures, b: TallyMeasures) {
+  return (Object.keys(b) as (keyof TallyMeasures)[]).every((name) => Math.abs(a[name] - b[name]) < 1e-6)
+}
+
+/** Adds to each tally, making it on first use; an insert racing another answers duplicate and adds instead. */
+async function addTallies(store: Store, changes: TallyChange[]) {
+  for (const { key, by } of changes) {
+    if (await dayTallies(store).update({ _id: key._id }, { $inc: { ...by } })) continue
+    try {
+      await dayTallies(store).insert({ ...key, ...by })
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError)) throw error
+      await dayTallies(store).update({ _id: key._id }, { $inc: { ...by } })
+    }
   }
 }
 

@@ -1,0 +1,108 @@
+import type { LedgerFilter, LedgerStats } from '../../types/api'
+import { OPEN_REPORT_STATUSES, type DayTally, type Report, type TallyFamily, type TallyMeasures } from '../../types/domain'
+import type { Figure, Query } from '../core/ports'
+import { beijingDay } from './calendar'
+import { WITH_DEPARTMENT } from './state'
+
+/*
+ * The ledger's figures kept as running tallies per day of filing, so the office's stats read a few hundred
+ * small documents whatever the number of cases. Each case counts in four families: all cases, its kind, its
+ * department and its grid; a stats filter that names at most one of those is answered from its family.
+ */
+export interface TallyChange {
+  key: Omit<DayTally, keyof TallyMeasures>
+  by: TallyMeasures
+}
+
+type Facts = Pick<Report, 'createdAt' | 'status' | 'overdue' | 'onSpot' | 'assignedAt' | 'fixedAt' | 'categoryId' | 'departmentId' | 'gridId'> & { hoursToFix?: number }
+
+const FAMILIES: TallyFamily[] = ['all', 'categoryId', 'departmentId', 'gridId']
+const ZERO: TallyMeasures = { n: 0, onSpot: 0, byDeadline: 0, fixed: 0, hours: 0 }
+
+function keysOf(report: Facts): TallyChange['key'][] {
+  const day = beijingDay(report.createdAt)
+  return FAMILIES.map((family) => {
+    const value = family === 'all' ? '' : (report[family] ?? '')
+    return { _id: [family, value, day, report.status, report.overdue ? 1 : 0].join('|'), family, value, day, status: report.status, overdue: report.overdue }
+  })
+}
+
+function measuresOf(report: Facts): TallyMeasures {
+  const fixed = report.fixedAt !== null && report.fixedAt !== undefined
+  return { n: 1, onSpot: report.onSpot ? 1 : 0, byDeadline: report.assignedAt ? 1 : 0, fixed: fixed ? 1 : 0, hours: fixed ? (report.hoursToFix ?? 0) : 0 }
+}
+
+/** What a case's filing or move changes in the tallies: its old rows less, its new rows more; nothing for no change. */
+export function tallyChanges(before: Facts | null, after: Facts | null): TallyChange[] {
+  const changes = new Map<string, TallyChange>()
+  const add = (report: Facts, sign: 1 | -1) => {
+    const m = measuresOf(report)
+    for (const key of keysOf(report)) {
+      const change = changes.get(key._id) ?? { key, by: { ...ZERO } }
+      for (const name of Object.keys(ZERO) as (keyof TallyMeasures)[]) change.by[name] += sign * m[name]
+      changes.set(key._id, change)
+    }
+  }
+  if (before) add(before, -1)
+  if (after) add(after, 1)
+  return [...changes.values()].filter((c) => Object.values(c.by).some((v) => Math.abs(v) > 1e-9))
+}
+
+/** The family that answers a filter, or null when it names two or more of kind, department and grid. */
+export function familyFor(filter: LedgerFilter): TallyFamily | null {
+  const named = (['categoryId', 'departmentId', 'gridId'] as const).filter((f) => filter[f])
+  if (named.length > 1) return null
+  return named[0] ?? 'all'
+}
+
+export function tallyQuery(filter: LedgerFilter, family: TallyFamily): Query {
+  const q: Query = { family, value: family === 'all' ? '' : filter[family] }
+  if (filter.status === 'open') q.status = { $in: [...OPEN_REPORT_STATUSES] }
+  else if (filter.status) q.status = filter.status
+  if (filter.overdue !== undefined) q.overdue = filter.overdue
+  if (filter.from || filter.to) q.day = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) }
+  return q
+}
+
+export type StatsFigures = Record<keyof typeof TALLY_FIGURES, number>
+
+/** The stats as sums over day tallies. */
+export const TALLY_FIGURES = {
+  total: { sum: 'n' },
+  submitted: { where: { status: 'submitted' }, sum: 'n' },
+  onSpot: { sum: 'onSpot' },
+  byDeadline: { sum: 'byDeadline' },
+  fixed: { sum: 'fixed' },
+  inProgress: { where: { status: { $in: WITH_DEPARTMENT } }, sum: 'n' },
+  overdue: { where: { overdue: true }, sum: 'n' },
+  hours: { sum: 'hours' }
+} satisfies Record<string, Figure>
+
+/** The same stats counted over the cases themselves, for filters no family answers. */
+export const CASE_FIGURES: Record<keyof typeof TALLY_FIGURES, Figure> = {
+  total: {},
+  submitted: { where: { status: 'submitted' } },
+  onSpot: { where: { onSpot: true } },
+  byDeadline: { where: { assignedAt: { $ne: null } } },
+  fixed: { where: { fixedAt: { $ne: null } } },
+  inProgress: { where: { status: { $in: WITH_DEPARTMENT } } },
+  overdue: { where: { overdue: true } },
+  hours: { where: { fixedAt: { $ne: null } }, sum: 'hoursToFix' }
+}
+
+/** The figures as the campaign documents report them. */
+export function toStats({ total, submitted, onSpot, byDeadline, fixed, inProgress, overdue, hours }: StatsFigures): LedgerStats {
+  const assigned = onSpot + byDeadline
+  return {
+    total,
+    submitted,
+    assigned,
+    onSpot,
+    byDeadline,
+    fixed,
+    inProgress,
+    overdue,
+    fixRate: assigned ? Math.round((fixed / assigned) * 1000) / 10 : null,
+    avgHoursToFix: fixed ? Math.round((hours / fixed) * 10) / 10 : null
+  }
+}
