@@ -28,6 +28,7 @@ async function main() {
     process.exit(1)
   }
   await seedLocal(deps)
+  await deps.store.maintain()
   if (process.env.DEMO_DATA !== '0') {
     await seedDemoReports(deps)
     await seedDemoActivities(deps)
@@ -47,9 +48,12 @@ async function main() {
   const sweepAll = () => Promise.all([sweep(deps), sweepVolunteers(deps), sweepQuiz(deps), sweepInbox(deps)]).catch((error) => deps.logger.error('sweep failed', { error: String(error) }))
   const timer = setInterval(sweepAll, 10 * 60 * 1000)
   await sweepAll()
+  // What CloudBase and a PostgreSQL server do by themselves; statistics at start cover a folder grown since
+  const upkeep = setInterval(() => deps.store.maintain({ vacuum: true }).catch((error) => deps.logger.error('maintenance failed', { error: String(error) })), 24 * 3600 * 1000)
 
   const stop = async () => {
     clearInterval(timer)
+    clearInterval(upkeep)
     await app.close()
     await deps.store.close()
     process.exit(0)

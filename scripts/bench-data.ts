@@ -38,7 +38,8 @@ export function caseAt(i: number, size: number): Report {
     status,
     departmentId: assigned ? DEPARTMENTS[i % 5] : null,
     deadline: assigned ? later(72) : null,
-    overdue: assigned && i % 11 === 0,
+    // what the hourly sweep has marked: the open past their deadline, and some that closed late
+    overdue: assigned && (status === 'closed' ? i % 11 === 0 : created + 72 * 3600_000 < NOW),
     onSpot,
     afterPhotos: status === 'closed' ? [`after-${i}`] : [],
     fixNote: status === 'closed' ? '已更换井盖' : null,

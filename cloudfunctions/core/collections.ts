@@ -60,7 +60,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: ['createdAt'] },
     { fields: ['deadline'] },
     { fields: ['overdue'] },
-    { fields: ['location.lat'] }
+    { fields: ['location.lat'] },
+    { fields: ['location.lng'] }
   ],
   dayTallies: [{ fields: ['family', 'value', 'day'] }],
   grids: [],

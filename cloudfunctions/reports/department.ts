@@ -12,7 +12,7 @@ export async function queue(input: { page: number; pageSize: number; scope?: 'op
   if (!caller.departmentId) throw forbidden('您还没有所属责任单位，请联系创文办')
   const q = { departmentId: caller.departmentId, ...(input.scope === 'all' ? {} : { status: { $in: WITH_DEPARTMENT } }) }
   const repo = reportRepository(deps.store)
-  const [list, total] = await Promise.all([repo.find(q, { sort: { deadline: 1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }), repo.count(q)])
+  const [list, total] = await Promise.all([repo.find(q, { sort: { deadline: 1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }), repo.total({ departmentId: caller.departmentId }, input.scope === 'all' ? undefined : WITH_DEPARTMENT)])
   return { items: await toCards(deps, list, true), total, page: input.page, pageSize: input.pageSize }
 }
 

@@ -21,7 +21,7 @@ export async function ledger(input: Paged<LedgerFilter>, { deps }: ActionContext
   const q = ledgerQuery(input)
   // The triage queue works oldest first; the ledger reads newest first.
   const sort = { createdAt: input.status === 'submitted' ? 1 : -1 } as const
-  const [list, total] = await Promise.all([repo.find(q, { sort, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }), repo.count(q)])
+  const [list, total] = await Promise.all([repo.find(q, { sort, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }), repo.total(input)])
   return { items: await toCards(deps, list, true), total, page: input.page, pageSize: input.pageSize }
 }
 
@@ -34,7 +34,7 @@ export async function exportLedger(filter: LedgerFilter, ctx: ActionContext) {
   const { deps } = ctx
   const repo = reportRepository(deps.store)
   const q = ledgerQuery(filter)
-  const total = await repo.count(q)
+  const total = await repo.total(filter)
   if (total > EXPORT_LIMIT) throw invalid('from', `符合条件的问题有 ${total} 条，一次最多导出 ${EXPORT_LIMIT} 条，请缩小日期范围`)
   const list: Report[] = []
   while (list.length < total) {

@@ -1,5 +1,5 @@
 import type { LedgerFilter } from '../../types/api'
-import { DEFAULT_REJECT_REASONS, OPEN_REPORT_STATUSES, type DayTally, type Holidays, type RejectReasons, type Report, type TallyMeasures } from '../../types/domain'
+import { DEFAULT_REJECT_REASONS, OPEN_REPORT_STATUSES, type DayTally, type Holidays, type RejectReasons, type Report, type ReportStatus, type TallyMeasures } from '../../types/domain'
 import { categories, counters, dayTallies, departments, grids, reports, settings, sweeps, users } from '../core/collections'
 import { notFound } from '../core/errors'
 import { DuplicateKeyError, type Collection, type Figure, type Query, type Store, type Update } from '../core/ports'
@@ -49,6 +49,18 @@ export function reportRepository(store: Store) {
       const matched = await reports(store).update({ _id: report._id, status: report.status, updatedAt: report.updatedAt }, update)
       if (matched) await addTallies(store, tallyChanges(report, { ...report, ...(update.$set as Partial<StoredReport>) }))
       return matched
+    },
+    /** How many cases a filter matches (of `statuses` when given): from the day tallies when one family answers. */
+    total(filter: LedgerFilter, statuses?: readonly ReportStatus[]) {
+      const family = familyFor(filter)
+      const only = (q: Query) => (statuses ? { ...q, status: { $in: [...statuses] } } : q)
+      if (family) return dayTallies(store).sum(only(tallyQuery(filter, family)), 'n')
+      return reports(store).count(only(ledgerQuery(filter)))
+    },
+    /** How many cases the public may see: the open and the closed, as counted. */
+    async publicTotal() {
+      const held = await counters(store).find({ _id: { $in: ['reportsOpen', 'reportsClosed'] } }, { limit: 2 })
+      return held.reduce((sum, c) => sum + c.value, 0)
     },
     /** The ledger's figures: from the day tallies when the filter names at most one of kind, department and grid. */
     stats(filter: LedgerFilter): Promise<StatsFigures> {

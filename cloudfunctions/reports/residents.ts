@@ -230,7 +230,7 @@ export async function feed(input: { page: number; pageSize: number } & Partial<G
   const skip = (input.page - 1) * input.pageSize
   if (input.lat === undefined || input.lng === undefined) {
     const q = { status: { $in: PUBLIC } }
-    const [list, total] = await Promise.all([repo.find(q, { sort: { createdAt: -1 }, skip, limit: input.pageSize, projection: FEED_FIELDS }), repo.count(q)])
+    const [list, total] = await Promise.all([repo.find(q, { sort: { createdAt: -1 }, skip, limit: input.pageSize, projection: FEED_FIELDS }), repo.publicTotal()])
     return { items: await Promise.all(list.map((r) => toFeedItem(deps, r, null))), total, page: input.page, pageSize: input.pageSize }
   }
   const point = { lat: input.lat, lng: input.lng }

@@ -40,6 +40,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 const isScalar = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value)
 
 const JSON_TYPE: Record<string, string> = { string: 'string', number: 'number', boolean: 'boolean' }
+const SIGNS: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }
 
 /** Which fields of a collection hold lists, and which are indexed as scalars: how equality is best written. */
 export interface FieldKinds {
@@ -75,6 +76,8 @@ export class Translator {
   private condition(path: string, value: unknown): string {
     if (value instanceof RegExp) return this.regex(path, value)
     if (isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
+      const between = this.between(path, value)
+      if (between) return between
       return Object.entries(value)
         .map(([op, operand]) => this.operator(path, op, operand))
         .join(' AND ')
@@ -125,9 +128,24 @@ export class Translator {
     return `${field(path)} IN (${plain.map((v) => this.params.json(v)).join(', ')})`
   }
 
+  /**
+   * A range closed on both sides by bounds of one type needs no type test: jsonb orders every value of a type
+   * together, so whatever lies between two numbers is a number. Left bare, the planner can estimate it.
+   */
+  private between(path: string, ops: Record<string, unknown>): string | null {
+    const entries = Object.entries(ops)
+    const lower = entries.filter(([op]) => op === '$gt' || op === '$gte')
+    const upper = entries.filter(([op]) => op === '$lt' || op === '$lte')
+    if (path === '_id' || lower.length !== 1 || upper.length !== 1 || entries.length !== 2) return null
+    const types = new Set(entries.map(([, bound]) => JSON_TYPE[typeof bound]))
+    if (types.size !== 1 || types.has(undefined as unknown as string)) return null
+    const f = field(path)
+    return entries.map(([op, bound]) => `${f} ${SIGNS[op]} ${this.params.json(bound)}`).join(' AND ')
+  }
+
   /** Ranges compare like with like, as MongoDB does: a number never matches a string bound. */
   private compare(path: string, op: string, bound: unknown): string {
-    const sign = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[op]
+    const sign = SIGNS[op]
     if (path === '_id') return `id ${sign} ${this.params.text(String(bound))}`
     const type = JSON_TYPE[typeof bound]
     if (!type) throw new Error(`${op} needs a string, number or boolean`)

@@ -79,6 +79,8 @@ describe.each(['rows', 'indexed'])('store contract on %s', (name) => {
     ['$ne null', { tag: { $ne: null } }, ['a', 'b', 'd']],
     ['null (missing)', { tag: null }, ['c']],
     ['a number bound never matching a string', { tag: { $gt: 0 } }, []],
+    ['a range closed on both sides by numbers, over strings', { tag: { $gte: 0, $lte: 1e9 } }, []],
+    ['a range closed on both sides by strings', { tag: { $gte: 'a', $lt: 'y' } }, ['a', 'd']],
     ['_id list', { _id: { $in: ['a', 'c', 'zz'] } }, ['a', 'c']],
     ['nested logic', { tag: 'x', $or: [{ n: 4 }, { 'place.district': 'e' }] }, ['d']]
   ])('when querying with %s, then exactly the matching documents come back', async (_, query, expected) => {

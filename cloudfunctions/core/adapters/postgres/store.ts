@@ -19,6 +19,12 @@ export interface Database extends Sql {
 export interface PgStore extends Store {
   /** Resolves once the tables and indexes exist; rejects with why the database could not be opened. */
   ready: Promise<void>
+  /**
+   * What autovacuum does on a server and nothing does inside PGlite: refresh the planner's statistics (without
+   * them a filter on a new or grown table is guessed at one row and the plan scans everything), and with
+   * `vacuum` also reclaim the rows that updates left behind.
+   */
+  maintain(options?: { vacuum?: boolean }): Promise<void>
   close(): Promise<void>
 }
 
@@ -256,6 +262,12 @@ class PgStoreImpl implements PgStore {
         return result
       })
     )
+  }
+
+  async maintain({ vacuum = false } = {}) {
+    await this.opened
+    const tables = Object.keys(this.collections).map((name) => `${quoteIdent(this.schema)}.${quoteIdent(name)}`)
+    await this.db!.exec(`${vacuum ? 'VACUUM (ANALYZE)' : 'ANALYZE'} ${tables.join(', ')}`)
   }
 
   collection<T extends Doc>(name: string): Collection<T> {
