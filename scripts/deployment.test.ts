@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { INDEXES } from '../cloudfunctions/core/collections'
+import { functions } from '../cloudfunctions/registry'
+import { deploy, indexName, plan, readRc, root, type Current, type Step } from './deployment'
+
+/** The deploy as `npm run deploy` runs it, offline: what it printed, which variables it read, whether it tried to connect. */
+async function run(args: string[], vars: Record<string, string> = {}) {
+  const read: string[] = []
+  const env = new Proxy(vars, {
+    get(target, key: string) {
+      read.push(key)
+      return target[key]
+    }
+  })
+  const lines: string[] = []
+  let connected = false
+  const code = await deploy(args, {
+    env,
+    log: (line) => lines.push(line),
+    connect: async () => {
+      connected = true
+      throw new Error('the test has no cloud')
+    }
+  })
+  return { code, out: lines.join('\n'), read, connected }
+}
+
+const configJson = (name: string) => JSON.parse(readFileSync(path.join(root, 'cloudfunctions', name, 'config.json'), 'utf8')) as { triggers?: unknown[] }
+
+describe('npm run deploy -- --dry-run', () => {
+  it('when run without credentials, then it prints every collection, index, permission and function of the code, and neither reads credentials nor connects', async () => {
+    const { code, out, read, connected } = await run(['--dry-run'], { CLOUD_ENV: 'cwt-1a2b3c', TENCENTCLOUD_SECRETID: 'AKID-should-not-be-read', TENCENTCLOUD_SECRETKEY: 'nor-this' })
+
+    expect(code).toBe(0)
+    expect(connected).toBe(false)
+    expect(read.filter((key) => key.startsWith('TENCENTCLOUD'))).toEqual([])
+    expect(out).toContain('环境 cwt-1a2b3c')
+    expect(out).toContain(`集合（${Object.keys(INDEXES).length} 个`)
+    for (const [collection, specs] of Object.entries(INDEXES)) {
+      const line = out.split('\n').find((l) => l.trimStart().startsWith(`${collection} `))
+      expect(line).toContain('权限 不符则设置')
+      for (const spec of specs) expect(line).toContain(`${indexName(spec)}(缺则创建)`)
+    }
+    for (const name of Object.keys(functions)) expect(out).toMatch(new RegExp(`^  ${name} +创建或更新  Nodejs\\S+  超时 \\d+ s  内存 \\d+ MB  安装依赖 是`, 'm'))
+  })
+
+  it('when an admin is named, then the plan gives the users function ADMIN_OPENIDS', async () => {
+    const { code, out } = await run(['--dry-run', '--admin', 'oWx-7a1b2c3d4e5f6g7h8i9j0k1l2m'])
+
+    expect(code).toBe(0)
+    expect(out).toMatch(/^ {2}users .*环境变量 ADMIN_OPENIDS$/m)
+    expect(out).toContain('首个管理员：oWx-7a1b2c3d4e5f6g7h8i9j0k1l2m')
+  })
+
+  it('when the admin is not an openid, then it says so and plans nothing', async () => {
+    const { code, out } = await run(['--dry-run', '--admin', 'o 1;drop'])
+
+    expect(code).toBe(2)
+    expect(out).toContain('「o 1;drop」不是 openid')
+    expect(out).not.toContain('集合')
+  })
+
+  it('when not a dry run and the credentials are missing, then it names what is missing and does not connect', async () => {
+    const { code, out, connected } = await run([], { CLOUD_ENV: 'cwt-1a2b3c' })
+
+    expect(code).toBe(2)
+    expect(connected).toBe(false)
+    expect(out).toContain('TENCENTCLOUD_SECRETID')
+  })
+})
+
+describe('cloudbaserc.json', () => {
+  it('when read, then it names every function of the registry, each with the triggers of its config.json, a timeout and memory', () => {
+    const rc = readRc({})
+
+    expect(rc.functions.map((f) => f.name).sort()).toEqual(Object.keys(functions).sort())
+    for (const fn of rc.functions) {
+      expect(fn.triggers).toEqual(configJson(fn.name).triggers ?? [])
+      expect(fn.timeout).toBeGreaterThanOrEqual(20)
+      expect(fn.timeout).toBeLessThanOrEqual(60)
+      expect(fn.memorySize).toBeGreaterThanOrEqual(256)
+      expect(fn.installDependency).toBe(true)
+    }
+  })
+})
+
+describe('the plan against an environment', () => {
+  const rc = readRc({ SUBSCRIBE_TEMPLATES: '' })
+  /** An environment that already holds everything the code asks for, e.g. after a first deploy. */
+  const deployed = (): Current => ({
+    collections: new Set(Object.keys(INDEXES)),
+    indexes: new Map(Object.entries(INDEXES).map(([name, specs]) => [name, [['_id'], ...specs.map((s) => s.fields)]])),
+    permissions: new Map(Object.keys(INDEXES).map((name) => [name, 'ADMINONLY'])),
+    functions: new Map(rc.functions.map((f) => [f.name, { env: { ...f.envVariables }, triggers: f.triggers }]))
+  })
+  const changes = (steps: Step[]) => steps.filter((s) => s.act !== 'keep')
+
+  it('when everything is in place, then it changes nothing but the functions code and configuration', () => {
+    const steps = changes(plan(rc, deployed()))
+
+    expect(steps.map((s) => s.kind)).toEqual(rc.functions.map(() => 'function'))
+    expect(steps.every((s) => s.act === 'update')).toBe(true)
+  })
+
+  it('when a collection, an index, a permission and a trigger are missing or wrong, then only those are planned', () => {
+    const current = deployed()
+    current.collections.delete('quizTallies')
+    current.indexes.delete('quizTallies')
+    current.indexes.set('reports', [['status', 'createdAt']])
+    current.permissions.set('secrets', 'PRIVATE')
+    current.functions.set('reports', { env: {}, triggers: [{ name: 'hourly-sweep', type: 'timer', config: '0 0 */2 * * * *' }] })
+    current.functions.delete('quiz')
+
+    const steps = changes(plan(rc, current)).filter((s) => s.kind !== 'function' || s.act === 'create')
+    const names = steps.map((s) =>
+      s.kind === 'collection' ? `collection ${s.name}` : s.kind === 'index' ? `index ${s.collection}.${indexName(s.spec)}` : s.kind === 'permission' ? `permission ${s.collection}` : s.kind === 'trigger' ? `${s.act} ${s.fn}.${s.trigger.name}` : `create ${s.fn.name}`
+    )
+
+    expect(names).toEqual([
+      ...INDEXES.reports.slice(1).map((spec) => `index reports.${indexName(spec)}`),
+      'permission secrets',
+      'collection quizTallies',
+      ...INDEXES.quizTallies.map((spec) => `index quizTallies.${indexName(spec)}`),
+      'replace reports.hourly-sweep',
+      'create quiz',
+      'create quiz.hourly-sweep'
+    ])
+  })
+
+  it('when the console holds a variable the command line does not set, then it is kept, and a named admin joins those already listed once', () => {
+    const current = deployed()
+    current.functions.set('reports', { env: { SUBSCRIBE_TEMPLATES: '{"report.accepted":"tpl-1"}' }, triggers: [] })
+    current.functions.set('users', { env: { ADMIN_OPENIDS: 'oFirst-admin-000' }, triggers: [] })
+
+    const fns = plan(rc, current, ['oSecond-admin-11', 'oFirst-admin-000']).filter((s): s is Extract<Step, { kind: 'function' }> => s.kind === 'function')
+
+    expect(fns.find((s) => s.fn.name === 'reports')?.fn.envVariables).toEqual({ SUBSCRIBE_TEMPLATES: '{"report.accepted":"tpl-1"}' })
+    expect(fns.find((s) => s.fn.name === 'users')?.fn.envVariables).toEqual({ ADMIN_OPENIDS: 'oFirst-admin-000,oSecond-admin-11' })
+  })
+})
