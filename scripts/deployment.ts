@@ -159,7 +159,8 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 /** Reads the environment: its collections, their indexes and permissions, and each function's variables and triggers. */
 export async function readCurrent(app: CloudBase, rc: Rc): Promise<Current> {
   const names = Object.keys(INDEXES)
-  const { Collections } = await app.database.listCollections({ MgoLimit: 1000, MgoOffset: 0 })
+  // the first 100 (the API's page); one beyond it is taken for missing, which createCollectionIfNotExists makes harmless
+  const { Collections } = await app.database.listCollections()
   const collections = new Set(Collections.map((c) => c.CollectionName))
   const indexes = new Map<string, string[][]>()
   for (const name of names.filter((n) => collections.has(n))) {
