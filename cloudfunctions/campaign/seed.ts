@@ -4,7 +4,7 @@ import type { Question } from '../../types/quiz'
 import type { VolunteerSettings } from '../../types/volunteer'
 import { VOLUNTEER_DEFAULTS } from '../volunteer/rules'
 import { settings, type SeedMarker } from '../core/collections'
-import { DuplicateKeyError, type Collection, type Deps, type Doc } from '../core/ports'
+import { DuplicateKeyError, type Collection, type Deps, type Doc, type Store } from '../core/ports'
 import { BANK } from '../quiz/bank'
 import { newQuestion } from '../quiz/questions'
 import { CATEGORIES, DEPARTMENTS } from './taxonomy'
@@ -43,7 +43,11 @@ const versionOf = (data: BaseData) =>
  * the marker goes last, so it exists only once every item does. A seeded environment costs one read.
  */
 export async function seedBaseData({ store, clock }: Deps) {
-  const at = clock.now().toISOString()
+  // one transaction where the store has them (the embedded store commits once); on CloudBase, one write at a time
+  await store.transaction(() => seed(store, clock.now().toISOString()))
+}
+
+async function seed(store: Store, at: string) {
   const data = baseData(at)
   const version = versionOf(data)
   const marker = (await settings(store).findOne({ _id: 'seed' })) as SeedMarker | null
