@@ -103,13 +103,14 @@ describe('the plan against an environment', () => {
     expect(steps.every((s) => s.act === 'update')).toBe(true)
   })
 
-  it('when a collection, an index, a permission and a trigger are missing or wrong, then only those are planned', () => {
+  it('when a collection, an index, a permission and triggers are missing, wrong or left over, then only those are planned', () => {
     const current = deployed()
     current.collections.delete('quizTallies')
     current.indexes.delete('quizTallies')
     current.indexes.set('reports', [['status', 'createdAt']])
     current.permissions.set('secrets', 'PRIVATE')
     current.functions.set('reports', { env: {}, triggers: [{ name: 'hourly-sweep', type: 'timer', config: '0 0 */2 * * * *' }] })
+    current.functions.set('volunteer', { env: {}, triggers: [{ name: 'sweep', type: 'timer', config: '0 0 * * * * *' }] })
     current.functions.delete('quiz')
 
     const steps = changes(plan(rc, current)).filter((s) => s.kind !== 'function' || s.act === 'create')
@@ -123,6 +124,8 @@ describe('the plan against an environment', () => {
       'collection quizTallies',
       ...INDEXES.quizTallies.map((spec) => `index quizTallies.${indexName(spec)}`),
       'replace reports.hourly-sweep',
+      'remove volunteer.sweep',
+      'create volunteer.hourly-sweep',
       'create quiz',
       'create quiz.hourly-sweep'
     ])

@@ -60,9 +60,9 @@ export type Step =
   | { kind: 'index'; collection: string; spec: IndexSpec; act: Act }
   | { kind: 'permission'; collection: string; act: Act }
   | { kind: 'function'; fn: FunctionConfig; act: Act }
-  | { kind: 'trigger'; fn: string; trigger: Trigger; act: Act | 'replace' }
+  | { kind: 'trigger'; fn: string; trigger: Trigger; act: Act | 'replace' | 'remove' }
 
-/** create / update: will change; keep: already right; ensure: a dry run, not read. */
+/** create / update: will change; keep: already right; ensure: a dry run, not read (triggers also replace and remove). */
 type Act = 'create' | 'update' | 'keep' | 'ensure'
 
 /** cloudbaserc.json with `{{env.NAME}}` taken from the environment, as @cloudbase/cli does; an unset name is empty. */
@@ -97,6 +97,8 @@ export function plan(rc: Rc, current: Current | null, admins: string[] = []): St
     const there = current?.functions.get(configured.name)
     const fn = { ...configured, envVariables: mergeEnv(there?.env ?? {}, configured, admins) }
     steps.push({ kind: 'function', fn, act: current ? (there ? 'update' : 'create') : 'ensure' })
+    // CloudBase takes one timer per function, so one left from an older config must go first
+    for (const old of there?.triggers.filter((t) => !fn.triggers.some((n) => n.name === t.name)) ?? []) steps.push({ kind: 'trigger', fn: fn.name, trigger: old, act: 'remove' })
     for (const trigger of fn.triggers) {
       const old = there?.triggers.find((t) => t.name === trigger.name)
       const act = !current ? 'ensure' : !old ? 'create' : old.config === trigger.config ? 'keep' : 'replace'
@@ -116,13 +118,13 @@ function mergeEnv(there: Record<string, string>, fn: FunctionConfig, admins: str
   return env
 }
 
-const ACT_LABEL = { create: '创建', update: '更新', keep: '已就绪', ensure: '缺则创建', replace: '替换' } as const
+const ACT_LABEL = { create: '创建', update: '更新', keep: '已就绪', ensure: '缺则创建', replace: '替换', remove: '删除' } as const
 /** In a dry run nothing is read, so each kind says what it will do either way. */
 const label = (step: Step) =>
   step.act !== 'ensure' ? ACT_LABEL[step.act] : step.kind === 'permission' ? '不符则设置' : step.kind === 'function' ? '创建或更新' : ACT_LABEL.ensure
 
 /** The plan as people read it: one line per collection and per function. */
-export function describe(steps: Step[]): string[] {
+export function render(steps: Step[]): string[] {
   const lines: string[] = []
   const collections = steps.filter((s) => s.kind === 'collection')
   lines.push(`集合（${collections.length} 个，权限一律「仅管理端可读写」${PERMISSION}：小程序只经云函数读写数据）`)
@@ -227,8 +229,8 @@ export async function apply(app: CloudBase, rc: Rc, steps: Step[], log: (line: s
     if (step.kind === 'trigger' && !created.has(step.fn)) {
       const { fn, trigger } = step
       await run(`触发器 ${fn}.${trigger.name}`, async () => {
-        if (step.act === 'replace') await app.functions.deleteFunctionTrigger(fn, trigger.name)
-        await app.functions.createFunctionTriggers(fn, [trigger])
+        if (step.act === 'replace' || step.act === 'remove') await app.functions.deleteFunctionTrigger(fn, trigger.name)
+        if (step.act !== 'remove') await app.functions.createFunctionTriggers(fn, [trigger])
       })
     }
   }
@@ -266,7 +268,7 @@ export async function deploy(args: string[], io: Io): Promise<number> {
   const envId = options.env || rc.envId
   if (options['dry-run']) {
     io.log(`部署计划（--dry-run：不连接云端，不读取凭据；环境 ${envId || '未指定'}）`)
-    for (const line of describe(plan(rc, null, admins))) io.log(line)
+    for (const line of render(plan(rc, null, admins))) io.log(line)
     if (admins.length) io.log(`首个管理员：${admins.join(', ')} 写入云函数 users 的 ADMIN_OPENIDS，其下一次调用时授予管理员角色`)
     return 0
   }
@@ -280,7 +282,7 @@ export async function deploy(args: string[], io: Io): Promise<number> {
   const app = await io.connect!({ envId, secretId, secretKey, token: io.env.TENCENTCLOUD_SESSIONTOKEN })
   io.log(`读取环境 ${envId} 的现状…`)
   const steps = plan(rc, await readCurrent(app, rc), admins)
-  for (const line of describe(steps)) io.log(line)
+  for (const line of render(steps)) io.log(line)
   io.log('执行：')
   const failed = await apply(app, rc, steps, io.log)
   if (failed.length) {
