@@ -10,6 +10,9 @@ const designWidth = (input?: string | number | { file?: string }) =>
 // The shared contract lives outside src, so Babel must be told to compile it too.
 const compile = { include: [path.resolve(__dirname, '..', 'types')] }
 
+// TARO_OUTPUT lets parallel builds (several worktrees, a watcher) write to their own folders.
+const outputRoot = process.env.TARO_OUTPUT ?? `dist/${process.env.TARO_ENV}`
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'chuangwentong',
@@ -17,15 +20,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    // TARO_OUTPUT lets parallel builds (several worktrees, a watcher) write to their own folders.
-    outputRoot: process.env.TARO_OUTPUT ?? `dist/${process.env.TARO_ENV}`,
+    outputRoot,
     plugins: ['@tarojs/plugin-html'],
     defineConstants: { CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? '') },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
       '@contract': path.resolve(__dirname, '..', 'types')
     },
-    copy: { patterns: [], options: {} },
+    copy: { patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/sitemap.json', to: `${outputRoot}/sitemap.json` }] : [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { DEMO_IDENTITIES, ROLE_LABELS } from '../types/domain'
+import { grantAdmins } from '../cloudfunctions/core/identity'
 import { createLocalDeps } from '../cloudfunctions/core/local-deps'
 import { createRuntime } from './app'
 import { ensureH5Build, H5_DIR } from './h5-build'
@@ -28,6 +29,7 @@ async function main() {
     process.exit(1)
   }
   await seedLocal(deps)
+  await grantAdmins(deps, process.env.ADMIN_OPENIDS)
   await deps.store.maintain()
   if (process.env.DEMO_DATA !== '0') {
     await seedDemoReports(deps)

@@ -25,6 +25,8 @@ export default defineAppConfig({
     ]
   },
   lazyCodeLoading: 'requiredComponents',
+  // what WeChat search may index: public pages only (config/index.ts copies the file into the weapp build)
+  sitemapLocation: 'sitemap.json',
   // 随手拍 pins the problem's place; WeChat requires both declarations and the privacy agreement flow.
   requiredPrivateInfos: ['chooseLocation', 'getLocation'],
   permission: { 'scope.userLocation': { desc: '用于标注随手拍问题的位置、查看附近的问题和志愿活动现场签到' } },

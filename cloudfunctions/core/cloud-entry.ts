@@ -1,29 +1,46 @@
+import type { Result } from '../../types/errors'
 import { seedBaseData } from '../campaign/seed'
 import { callerOpenid, createCloudDeps } from './cloud-deps'
+import { grantAdmins } from './identity'
 import type { Deps } from './ports'
-import type { Handler } from './router'
+import { toFailure, type Handler } from './router'
 
 const isTimer = (event: unknown) => (event as { Type?: string } | null)?.Type === 'Timer'
 
+/** What a function instance gets from where it runs: CloudBase's adapters and caller, or a test's. */
+export interface Platform {
+  deps(): Deps
+  openid(): string | undefined
+  /** The function's environment variables (ADMIN_OPENIDS: openids that hold the admin role from the first call). */
+  env: Record<string, string | undefined>
+}
+
+const cloud: Platform = { deps: createCloudDeps, openid: callerOpenid, env: process.env }
+
 /**
  * A cloud function's `main`: adapters are built once per instance, and the first call of an instance makes
- * sure the environment holds the base data the counters and taxonomy rely on. A timer trigger (config.json)
- * runs `onTimer` instead of an action.
+ * sure the environment holds the base data and the configured admins. That start answers in the same envelope
+ * as an action, so a failed start (a lost connection, a timeout) is an error the app can show, and the next
+ * call starts again and finishes what was left. A timer trigger (config.json) runs `onTimer` instead of an action.
  */
-export function cloudMain(handler: Handler, onTimer?: (deps: Deps) => Promise<unknown>) {
-  let ready: Promise<Deps> | undefined
-  const prepare = async () => {
-    const deps = createCloudDeps()
+export function cloudMain(handler: Handler, onTimer?: (deps: Deps) => Promise<unknown>, platform: Platform = cloud) {
+  let deps: Deps | undefined
+  let started: Promise<void> | undefined
+  const start = async (deps: Deps) => {
     await seedBaseData(deps)
-    return deps
+    await grantAdmins(deps, platform.env.ADMIN_OPENIDS)
   }
-  return async (event: unknown) => {
-    ready ??= prepare().catch((error) => {
-      ready = undefined
-      throw error
-    })
-    const deps = await ready
+  return async (event: unknown): Promise<Result<unknown>> => {
+    deps ??= platform.deps()
+    try {
+      await (started ??= start(deps).catch((error) => {
+        started = undefined
+        throw error
+      }))
+    } catch (error) {
+      return toFailure(error, deps.logger, 'start')
+    }
     if (isTimer(event)) return onTimer ? { ok: true, data: await onTimer(deps) } : { ok: false, code: 'UNKNOWN_ACTION', message: '没有定时任务' }
-    return handler(event, { openid: callerOpenid(), deps })
+    return handler(event, { openid: platform.openid(), deps })
   }
 }

@@ -12,7 +12,13 @@ export const outbox = (store: Store) => store.collection<OutboxMessage>('outbox'
 export const reports = (store: Store) => store.collection<Report & { hoursToFix?: number }>('reports')
 export const grids = (store: Store) => store.collection<Grid>('grids')
 export const points = (store: Store) => store.collection<PointsEntry>('points')
-export const settings = (store: Store) => store.collection<Holidays | RejectReasons | VolunteerSettings>('settings')
+/** Marks a finished seed (campaign/seed.ts): written last, naming the items the seed wrote. */
+export interface SeedMarker {
+  _id: 'seed'
+  version: string
+  at: string
+}
+export const settings = (store: Store) => store.collection<Holidays | RejectReasons | VolunteerSettings | SeedMarker>('settings')
 /** When each sweep that runs less often than its timer last ran (`_id` names the sweep). */
 export const sweeps = (store: Store) => store.collection<{ _id: string; at: string }>('sweeps')
 /** The ledger's figures per day of filing, kept by every filing and move (reports/tallies.ts). */

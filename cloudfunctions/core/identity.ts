@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { User } from '../../types/domain'
+import type { HistoryEntry, User } from '../../types/domain'
 import { DuplicateKeyError, type Deps } from './ports'
 import { counters, users } from './collections'
 
@@ -31,5 +31,24 @@ export async function resolveCaller(deps: Deps, openid: string): Promise<User> {
   } catch (error) {
     if (error instanceof DuplicateKeyError) return (await users(deps.store).findOne({ _id }))!
     throw error
+  }
+}
+
+const NAMED_ADMIN = '部署时指定的管理员'
+
+/**
+ * Makes the people a deployment names (ADMIN_OPENIDS: openids separated by commas or spaces) admins, registering
+ * them if they never visited: how an environment gets its first admin. Each is granted once, so an admin who
+ * later revokes one of them is not overruled by the next start.
+ */
+export async function grantAdmins(deps: Deps, setting: string | undefined) {
+  for (const openid of (setting ?? '').split(/[\s,]+/).filter(Boolean)) {
+    const user = await resolveCaller(deps, openid)
+    if (user.roles.includes('admin') || user.history.some((h) => h.note === NAMED_ADMIN)) continue
+    const at = deps.clock.now().toISOString()
+    const roles = [...user.roles, 'admin' as const]
+    const entry: HistoryEntry = { at, by: 'system', role: 'system', from: user.roles.join(','), to: roles.join(','), note: NAMED_ADMIN }
+    // matched only if nobody changed them since the read (another instance starting at the same time)
+    await users(deps.store).update({ _id: user._id, updatedAt: user.updatedAt }, { $set: { roles, updatedAt: at }, $push: { history: entry } })
   }
 }

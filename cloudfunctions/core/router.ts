@@ -6,7 +6,7 @@ import type { Action, Actions, Allowed } from './action'
 import { AppError } from './errors'
 import { Cancelled } from './ports'
 import { resolveCaller } from './identity'
-import type { Deps } from './ports'
+import type { Deps, Logger } from './ports'
 import { toIssues } from './validation'
 
 export interface Invocation {
@@ -51,16 +51,17 @@ export function createHandler<F extends FunctionName>(name: F, actions: Actions<
       // one transaction from knowing the caller to the last step: a request waits for the store once
       return { ok: true, data: await (action.atomic === false ? run() : deps.store.transaction(run, { signal })) }
     } catch (error) {
-      return toFailure(error, deps, name)
+      return toFailure(error, deps.logger, name)
     }
   }
 }
 
-function toFailure(error: unknown, deps: Deps, fn: string): Failure {
+/** The one envelope for anything that went wrong: an AppError as it is, the rest logged and answered generically. */
+export function toFailure(error: unknown, logger: Logger, fn: string): Failure {
   if (error instanceof Cancelled) return { ok: false, code: 'UNAVAILABLE', message: ERROR_MESSAGES.UNAVAILABLE }
   if (error instanceof AppError) {
     return { ok: false, code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) }
   }
-  deps.logger.error('unexpected error', { fn, error: error instanceof Error ? error.stack : String(error) })
+  logger.error('unexpected error', { fn, error: error instanceof Error ? error.stack : String(error) })
   return { ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL }
 }
