@@ -199,7 +199,8 @@ async function measure(size: number) {
     await run('volunteer.activities', CALLS, () => call('bench-v3', 'volunteer', 'activities', {}))
     await run('volunteer.signUp', CALLS, (i) => call(`bench-v${10_000 + i + 1}`, 'volunteer', 'signUp', { id: 'bench-open' }))
     await run('users.inbox', CALLS, () => call('bench-r9', 'users', 'inbox', {}))
-    const loaded = await load(call)
+    const loaded = await load(call, 0)
+    const paced = await load(call, Number(process.env.THINK_MS ?? 2000))
     const end = memory(pid)
     t = performance.now()
     child.kill('SIGTERM')
@@ -210,15 +211,20 @@ async function measure(size: number) {
     console.log(`  RSS after start ${afterStart.rss.toFixed(0)} MB, at the end ${end.rss.toFixed(0)} MB, peak ${end.peak.toFixed(0)} MB`)
     console.log(`  ${'call'.padEnd(36)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`)
     for (const [label, list] of figures) console.log(`  ${label.padEnd(36)} ${pct(list, 50).toFixed(1).padStart(8)} ${pct(list, 99).toFixed(1).padStart(8)}`)
-    console.log(`  load: ${loaded}`)
+    console.log(`  load, each client calling again at once: ${loaded}`)
+    console.log(`  load, each client pausing ~${Number(process.env.THINK_MS ?? 2000) / 1000} s between calls as people do: ${paced}`)
     return Object.fromEntries(figures.map(([label, list]) => [label, pct(list, 50)]))
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
-/** 200 clients on the feed and the activities for 20 s (LOAD_SECONDS), while one more times the overview. */
-async function load(call: ReturnType<typeof client>) {
+/**
+ * 200 clients on the feed and the activities for 20 s (LOAD_SECONDS), while one more times the overview. With
+ * `thinkMs` 0 each calls again as soon as answered, which measures throughput (latency is then 200 ÷ calls per
+ * second); with a pause, randomised around `thinkMs`, it is 200 people using the app at once.
+ */
+async function load(call: ReturnType<typeof client>, thinkMs: number) {
   const seconds = Number(process.env.LOAD_SECONDS ?? 20)
   const until = performance.now() + seconds * 1000
   const times: number[] = []
@@ -231,6 +237,7 @@ async function load(call: ReturnType<typeof client>) {
       } catch {
         errors++
       }
+      if (thinkMs) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random())))
     }
   }
   const watch = async () => {
