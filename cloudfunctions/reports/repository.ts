@@ -4,7 +4,7 @@ import { categories, counters, dayTallies, departments, grids, reports, settings
 import { notFound } from '../core/errors'
 import { DuplicateKeyError, type Collection, type Figure, type Query, type Store, type Update } from '../core/ports'
 import { endOfBeijingDay, startOfBeijingDay, type WorkCalendar } from './calendar'
-import { CASE_FIGURES, familyFor, TALLY_FIGURES, tallyChanges, tallyQuery, type StatsFigures, type TallyChange } from './tallies'
+import { CASE_FIGURES, familyFor, repairDue, TALLY_FIGURES, tallyChanges, tallyQuery, type StatsFigures, type TallyChange } from './tallies'
 
 export type StoredReport = Report & { hoursToFix?: number }
 
@@ -118,14 +118,14 @@ export function reportRepository(store: Store) {
         return repaired
       }),
     /**
-     * Sets the day tallies to what the cases say, at most once a day (or at once when there are none yet, as
-     * after an upgrade): in CloudBase a move's steps are separate writes, and a crash between them leaves a
+     * Sets the day tallies to what the cases say, once a night (or at once when there are none yet, as after
+     * an upgrade): in CloudBase a move's steps are separate writes, and a crash between them leaves a
      * tally off. Answers how many tallies were off.
      */
     async repairTallies(now: Date) {
       const mark = await sweeps(store).findOne({ _id: 'tallies' })
       const seeded = !!(await dayTallies(store).find({}, { limit: 1 })).length || !(await reports(store).find({}, { limit: 1 })).length
-      if (mark && seeded && now.getTime() - Date.parse(mark.at) < 86400000) return 0
+      if (seeded && !repairDue(mark?.at ?? null, now)) return 0
       return store.transaction(async () => {
         const truth = new Map<string, TallyChange>()
         for await (const page of pages<StoredReport>(reports(store), FACT_FIELDS)) {

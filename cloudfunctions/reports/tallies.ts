@@ -1,7 +1,7 @@
 import type { LedgerFilter, LedgerStats } from '../../types/api'
 import { OPEN_REPORT_STATUSES, type DayTally, type Report, type TallyFamily, type TallyMeasures } from '../../types/domain'
 import type { Figure, Query } from '../core/ports'
-import { beijingDay } from './calendar'
+import { beijingDateTime, beijingDay } from './calendar'
 import { WITH_DEPARTMENT } from './state'
 
 /*
@@ -46,6 +46,12 @@ export function tallyChanges(before: Facts | null, after: Facts | null): TallyCh
   if (before) add(before, -1)
   if (after) add(after, 1)
   return [...changes.values()].filter((c) => Object.values(c.by).some((v) => Math.abs(v) > 1e-9))
+}
+
+/** The nightly repair is due at the first sweep from 03:00 Beijing on a day it has not run: it holds the store a few seconds at 100,000 cases. */
+export function repairDue(lastAt: string | null, now: Date): boolean {
+  if (!lastAt) return true
+  return beijingDay(lastAt) < beijingDay(now) && beijingDateTime(now).slice(11, 13) >= '03'
 }
 
 /** The family that answers a filter, or null when it names two or more of kind, department and grid. */
