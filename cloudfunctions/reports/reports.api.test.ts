@@ -317,13 +317,48 @@ describe('who sees what', () => {
     expect((await rt.call('reports', 'feed', {}, 'demo-volunteer')).body.data.items).toEqual([])
   })
 
+  it('when a stranger finds a submitted case nearby, then no id is offered, following it is refused and its detail stays closed, also after rejection', async () => {
+    const { id } = await fileReport(rt)
+    const near = { categoryId: 'g2-01', lat: SPOT.lat, lng: SPOT.lng }
+    expect((await rt.call('reports', 'nearby', near, 'demo-volunteer')).body.data).toEqual([])
+    expect((await rt.call('reports', 'nearby', near, 'demo-resident')).body.data).toEqual([expect.objectContaining({ id, mine: true })])
+    expect(await rt.call('reports', 'follow', { id }, 'demo-volunteer')).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } })
+    expect((await stored(id))?.followers).toEqual([])
+    expect(await rt.call('reports', 'detail', { id }, 'demo-volunteer')).toMatchObject({ status: 404 })
+
+    await act(rt, 'reject', { id, reason: '不属实' }, 'demo-admin')
+    expect(await rt.call('reports', 'follow', { id }, 'demo-volunteer')).toMatchObject({ status: 404 })
+    expect(await rt.call('reports', 'detail', { id }, 'demo-volunteer')).toMatchObject({ status: 404 })
+    expect((await rt.call('reports', 'mine', {}, 'demo-volunteer')).body.data).toMatchObject({ items: [], total: 0 })
+  })
+
+  it('when someone follows a case that is later merged as a duplicate of an unaccepted one, then following gives them nothing private', async () => {
+    const original = await fileReport(rt, 'demo-volunteer')
+    const second = await fileReport(rt)
+    await act(rt, 'markDuplicate', { id: second.id, duplicateOf: original.no }, 'demo-admin')
+    // the office linked demo-resident to the original as a follower; it is still not accepted
+    expect((await stored(original.id))?.followers).toEqual([userIdOf('demo-resident')])
+    expect(await rt.call('reports', 'detail', { id: original.id }, 'demo-resident')).toMatchObject({ status: 404 })
+    expect((await rt.call('reports', 'mine', {}, 'demo-resident')).body.data.items.map((c: { id: string }) => c.id)).toEqual([second.id])
+    await act(rt, 'accept', { id: original.id }, 'demo-admin')
+    expect((await rt.call('reports', 'detail', { id: original.id }, 'demo-resident')).body.data).toMatchObject({ following: true, canFollow: false })
+    expect((await rt.call('reports', 'mine', {}, 'demo-resident')).body.data.total).toBe(2)
+  })
+
+  it('when a case is closed, then the public can still open it but no longer follow it', async () => {
+    const id = await caseAt('closed')
+    expect((await rt.call('reports', 'detail', { id }, 'demo-volunteer')).body.data).toMatchObject({ status: 'closed', canFollow: false })
+    expect(await rt.call('reports', 'follow', { id }, 'demo-volunteer')).toMatchObject({ status: 409 })
+    expect((await stored(id))?.followers).toEqual([])
+  })
+
   it('when a case is accepted, then the public sees it with photos but never who reported it', async () => {
     const { id } = await fileReport(rt, 'demo-resident', { anonymous: false })
     await act(rt, 'accept', { id }, 'demo-admin')
     const feed = await rt.call('reports', 'feed', { lat: SPOT.lat, lng: SPOT.lng }, 'demo-volunteer')
     expect(feed.body.data.items).toEqual([expect.objectContaining({ id, distance: 0, photos: [expect.stringMatching(/^\/files\//)] })])
     const publicView = await rt.call('reports', 'detail', { id }, 'demo-volunteer')
-    expect(publicView.body.data).toMatchObject({ reporter: null, mine: false })
+    expect(publicView.body.data).toMatchObject({ reporter: null, mine: false, canFollow: true })
     const text = JSON.stringify([feed.body, publicView.body])
     expect(text).not.toMatch(/demo-resident|王阿姨|openid/)
     expect(text).not.toContain(userIdOf('demo-resident'))
