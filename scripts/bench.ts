@@ -65,7 +65,7 @@ function activityAt(i: number): Activity & { waiting: number } {
     createdAt: at,
     updatedAt: at,
     history: []
-  } as Activity & { waiting: number }
+  } as unknown as Activity & { waiting: number }
 }
 
 async function bulk(db: Database, name: string, docs: object[]) {

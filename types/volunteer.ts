@@ -1,5 +1,5 @@
 /** 志愿服务: the domain and the views the volunteer function answers with. Dates travel as ISO 8601 strings. */
-import type { HistoryEntry } from './domain'
+import type { HistoryEntry, PublicText } from './domain'
 
 export const ACTIVITY_TYPES = ['traffic', 'cleanup', 'leifeng', 'neighbour', 'publicity', 'other'] as const
 export type ActivityType = (typeof ACTIVITY_TYPES)[number]
@@ -15,8 +15,9 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
 
 export type ActivityStatus = 'draft' | 'published' | 'cancelled'
 
-export interface ActivityPlace {
-  address: string
+/** `Text`: PublicText as the back end stores it (moderated), a plain string as a client sends it. */
+export interface ActivityPlace<Text extends string = string> {
+  address: Text
   /** Where check-in is allowed, when given. */
   lat: number | null
   lng: number | null
@@ -26,12 +27,12 @@ export interface ActivityPlace {
 
 export interface Activity {
   _id: string
-  title: string
+  title: PublicText
   type: ActivityType
-  description: string
+  description: PublicText
   /** What to bring (证件, 水杯, 防晒…). */
-  bring: string
-  place: ActivityPlace
+  bring: PublicText
+  place: ActivityPlace<PublicText>
   startAt: string
   endAt: string
   capacity: number
@@ -45,7 +46,7 @@ export interface Activity {
   status: ActivityStatus
   organizerId: string
   team: string
-  cancelReason: string | null
+  cancelReason: PublicText | null
   rosterConfirmedAt: string | null
   remindedAt: string | null
   createdAt: string
@@ -246,12 +247,12 @@ export interface Certificate {
   issuedAt: string
 }
 
-export interface ActivityInput {
-  title: string
+export interface ActivityInput<Text extends string = string> {
+  title: Text
   type: ActivityType
-  description: string
-  bring: string
-  place: ActivityPlace
+  description: Text
+  bring: Text
+  place: ActivityPlace<Text>
   startAt: string
   endAt: string
   capacity: number

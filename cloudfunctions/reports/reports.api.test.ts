@@ -292,6 +292,26 @@ describe('the resident after the fix', () => {
     expect(await counter('reportsOpen')).toBe(1)
   })
 
+  it.each([
+    ['an abusive comment', { resolved: true, rating: 1, comment: '傻逼 修了个寂寞' }, 'comment', '评价含有不宜发布的内容'],
+    ['contact spam in the comment', { resolved: true, rating: 5, comment: '加微信 xyz123 代办各种证件' }, 'comment', '评价含有联系方式、广告等不宜公开的内容'],
+    ['contact spam as the reason', { resolved: false, reason: '没修好，有事加vx xyz123' }, 'reason', '未解决的原因含有联系方式、广告等不宜公开的内容']
+  ])('when the reporter confirms with %s, then it is refused naming the field and the case and its public timeline are unchanged', async (_, answer, field, message) => {
+    const id = await caseAt('closed')
+    const before = await stored(id)
+    const res = await rt.call('reports', 'confirm', { id, ...answer }, 'demo-resident')
+    expect(res).toMatchObject({ status: 400, body: { code: 'CONTENT_REJECTED', issues: [{ field, message }] } })
+    expect(await stored(id)).toEqual(before)
+    expect(JSON.stringify((await rt.call('reports', 'detail', { id }, 'demo-volunteer')).body.data.timeline)).not.toMatch(/xyz123|傻逼/)
+  })
+
+  it('when a handler writes abuse into the fix note, then it is refused and the case does not move', async () => {
+    const id = await caseAt('in_progress')
+    const res = await rt.call('reports', 'fix', { id, afterPhotos: [await photo(rt)], note: '傻逼市民天天投诉' }, 'demo-handler')
+    expect(res).toMatchObject({ status: 400, body: { code: 'CONTENT_REJECTED', issues: [{ field: 'note' }] } })
+    expect((await stored(id))?.status).toBe('in_progress')
+  })
+
   it('when someone else tries to confirm, or 未解决 comes without a reason, then it is refused', async () => {
     const id = await caseAt('closed')
     expect(await rt.call('reports', 'confirm', { id, resolved: true, rating: 5 }, 'demo-volunteer')).toMatchObject({ status: 404 })

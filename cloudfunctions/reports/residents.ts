@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { FeedItem, NearbyMatch, Page, ReportCard, ReportDetail } from '../../types/api'
-import { type GeoPoint, type Report, type ReportLocation } from '../../types/domain'
+import type { GeoPoint, PublicText, Report, ReportLocation } from '../../types/domain'
 import type { ActionContext } from '../core/action'
 import { AppError, conflict, invalid, notFound } from '../core/errors'
 import { DuplicateKeyError } from '../core/ports'
@@ -19,7 +19,7 @@ const FEED_METERS = 3000
 
 export interface SubmitInput {
   categoryId: string
-  description: string
+  description: PublicText
   photos: string[]
   location: ReportLocation
   anonymous: boolean
@@ -37,8 +37,6 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
 
   const category = await repo.category(input.categoryId)
   if (!category) throw invalid('categoryId', '请选择问题类别')
-  const check = await deps.moderation.checkText(input.description, { openid: caller.openid, scene: 'social' })
-  if (check.verdict === 'risky') throw new AppError('CONTENT_REJECTED', '问题描述含有不宜发布的内容，请修改后再提交', [{ field: 'description', message: '问题描述含有不宜发布的内容' }])
   const photos = await cleanPhotos(deps, input.photos, 'photos')
   const day = beijingDay(deps.clock.now())
   await takeQuota(ctx, day)
@@ -67,7 +65,7 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
     rejectReason: null,
     duplicateOf: null,
     followers: [],
-    needsReview: check.verdict === 'review',
+    needsReview: ctx.held.includes('description'),
     extension: null,
     confirmation: null,
     remindedAt: null,
@@ -178,8 +176,8 @@ export interface ConfirmInput {
   id: string
   resolved: boolean
   rating?: number
-  comment?: string
-  reason?: string
+  comment?: PublicText
+  reason?: PublicText
 }
 
 /** The reporter's word on the fix: 已解决 settles the case; 未解决 sends it back to whoever fixes it. */

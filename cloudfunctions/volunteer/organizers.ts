@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { Page } from '../../types/api'
+import type { PublicText } from '../../types/domain'
 import { ACTIVITY_TYPE_LABELS, type ActivityCard, type ActivityDetail, type ActivityInput, type Roster, type RosterRow, type ServiceRecord } from '../../types/volunteer'
 import type { ActionContext } from '../core/action'
 import { activities, counters, monthly, serviceRecords, signups, volunteers } from '../core/collections'
@@ -20,7 +21,7 @@ async function own(ctx: ActionContext, id: string) {
 
 const detailOf = async (ctx: ActionContext, id: string) => toDetail(ctx.deps.store, await volunteerRepository(ctx.deps.store).activity(id), ctx.caller, null)
 
-export async function create(input: ActivityInput, ctx: ActionContext): Promise<ActivityDetail> {
+export async function create(input: ActivityInput<PublicText>, ctx: ActionContext): Promise<ActivityDetail> {
   const { caller, deps } = ctx
   const at = deps.clock.now().toISOString()
   const activity: StoredActivity = {
@@ -44,7 +45,7 @@ export async function create(input: ActivityInput, ctx: ActionContext): Promise<
 }
 
 /** Edits an activity; capacity may not drop below the places already given, and the schedule follows into sign-ups. */
-export async function update(input: { id: string } & ActivityInput, ctx: ActionContext): Promise<ActivityDetail> {
+export async function update(input: { id: string } & ActivityInput<PublicText>, ctx: ActionContext): Promise<ActivityDetail> {
   const activity = await own(ctx, input.id)
   if (activity.status === 'cancelled') throw conflict('活动已取消，不能再修改')
   if (input.capacity < activity.taken) throw invalid('capacity', `已有 ${activity.taken} 人报名，名额不能少于 ${activity.taken}`)
@@ -74,7 +75,7 @@ export async function publish(input: { id: string }, ctx: ActionContext): Promis
 }
 
 /** 取消活动: everyone holding or waiting for a place is told why. */
-export async function cancelActivity(input: { id: string; reason: string }, ctx: ActionContext): Promise<ActivityDetail> {
+export async function cancelActivity(input: { id: string; reason: PublicText }, ctx: ActionContext): Promise<ActivityDetail> {
   const activity = await own(ctx, input.id)
   const at = ctx.deps.clock.now().toISOString()
   const done = await activities(ctx.deps.store).update(
