@@ -289,6 +289,7 @@ export interface Api {
     organized: { req: PageQuery; res: Page<ActivityCard> }
     code: { req: Id; res: { code: string; qr: string; expiresAt: string } }
     roster: { req: Id; res: Roster }
+    reviewAttendance: { req: Id & { userId: string; approve: boolean }; res: Roster }
     confirmRoster: { req: Id; res: Roster }
     exportRoster: { req: Id; res: { fileId: string; url: string; rows: number } }
     // office

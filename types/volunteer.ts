@@ -58,6 +58,12 @@ export interface Activity {
 export type SignupStatus = 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'passed'
 export type Attendance = 'pending' | 'present' | 'short' | 'absent'
 
+/**
+ * 待核实: a check-in or check-out at an activity with a place came without the volunteer's location, so the
+ * organizer approves or refuses it in the roster; until approved it earns no hours. Null: nothing to check.
+ */
+export type PlaceCheck = 'pending' | 'approved' | 'refused'
+
 export interface Signup {
   /** `<activityId>:<userId>`: one place per person per activity. */
   _id: string
@@ -69,6 +75,10 @@ export interface Signup {
   checkInAt: string | null
   checkOutAt: string | null
   autoCheckout: boolean
+  placeCheck: PlaceCheck | null
+  /** Wrong check-in codes typed since the last right one or lock; at 5 the code locks for this person. */
+  codeTries: number
+  codeLockedUntil: string | null
   attendance: Attendance
   minutes: number | null
   hours: number | null
@@ -186,6 +196,7 @@ export interface MySignup {
   offerExpiresAt: string | null
   checkInAt: string | null
   checkOutAt: string | null
+  placeCheck: PlaceCheck | null
   attendance: Attendance
   hours: number | null
 }
@@ -226,6 +237,7 @@ export interface RosterRow {
   checkInAt: string | null
   checkOutAt: string | null
   autoCheckout: boolean
+  placeCheck: PlaceCheck | null
   attendance: Attendance
   hours: number | null
 }

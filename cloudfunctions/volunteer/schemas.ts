@@ -28,12 +28,16 @@ export const list = z.strictObject({
   scope: z.enum(['upcoming', 'month']).optional()
 })
 
-export const attend = z.strictObject({
-  ...byId,
-  code: z.string({ error: '请输入签到码' }).trim().min(6, '请输入 6 位签到码').max(200, '签到码不正确'),
-  lat: z.number().min(-90).max(90).optional(),
-  lng: z.number().min(-180).max(180).optional()
-})
+export const attend = z
+  .strictObject({
+    ...byId,
+    code: z.string({ error: '请输入签到码' }).trim().min(6, '请输入 6 位签到码').max(200, '签到码不正确'),
+    lat: z.number({ error: '纬度必须是数字' }).min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间').optional(),
+    lng: z.number({ error: '经度必须是数字' }).min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间').optional()
+  })
+  .refine((v) => (v.lat === undefined) === (v.lng === undefined), { path: ['lng'], message: '请同时提供经度和纬度' })
+
+export const reviewAttendance = z.strictObject({ ...byId, userId: id('志愿者'), approve: z.boolean({ error: '请选择是否认可' }) })
 
 // What volunteers and the public read of an activity passes moderation.
 const activityFields = {
