@@ -145,9 +145,9 @@ export async function nearby(input: { categoryId: string } & GeoPoint, { caller,
 export async function follow(input: { id: string }, { caller, deps }: ActionContext) {
   const repo = reportRepository(deps.store)
   const report = await repo.get(input.id)
+  if (!mayOpen(caller, report)) throw notFound('该问题')
   if (report.reporterId === caller._id) throw conflict('这是您自己上报的问题')
-  if (!PUBLIC.includes(report.status)) throw notFound('该问题')
-  if (!FOLLOWABLE.includes(report.status)) throw conflict('该问题已办结，不能再关注')
+  if (!FOLLOWABLE.includes(report.status)) throw conflict(SETTLED.includes(report.status) ? '该问题已办结，不能再关注' : '该问题尚未受理，暂不能关注')
   if (!report.followers.includes(caller._id)) {
     await repo.updateWhere({ _id: report._id, followers: { $ne: caller._id } }, { $push: { followers: caller._id } })
   }
