@@ -14,7 +14,7 @@ type Rule = 'strict' | 'lenient'
 
 /**
  * Text someone wrote for others to read, as it arrived: not a string, so no use case can store or show it.
- * Only `publish` (run by the router on every action) turns it into PublicText, through the Moderation port.
+ * Only `moderate` (run by the router on every action) turns it into PublicText, through the Moderation port.
  */
 export class Unchecked {
   readonly #text: string
@@ -71,7 +71,7 @@ const isPlain = (value: unknown): value is Record<string, unknown> => typeof val
  * Runs every Unchecked text of a parsed payload through moderation: refuses the first that may not be published
  * (naming its field), answers the payload with PublicText in their place and the fields held for a person's look.
  */
-export async function publish<T>(value: T, deps: Deps, openid: string): Promise<{ input: Checked<T>; held: string[] }> {
+export async function moderate<T>(value: T, deps: Deps, openid: string): Promise<{ input: Checked<T>; held: string[] }> {
   const held: string[] = []
   const walk = async (v: unknown, path: string[]): Promise<unknown> => {
     if (v instanceof Unchecked) {

@@ -7,7 +7,7 @@ import { AppError } from './errors'
 import { Cancelled } from './ports'
 import { resolveCaller } from './identity'
 import type { Deps } from './ports'
-import { publish } from './public-text'
+import { moderate } from './public-text'
 import { toIssues } from './validation'
 
 export interface Invocation {
@@ -50,7 +50,7 @@ export function createHandler<F extends FunctionName>(name: F, actions: Actions<
           const issues = toIssues(input.error)
           throw new AppError('VALIDATION_FAILED', issues[0].message, issues)
         }
-        const { input: checked, held } = await publish(input.data, deps, caller.openid)
+        const { input: checked, held } = await moderate(input.data, deps, caller.openid)
         return action.run(checked, { caller, deps, requestId, held })
       }
       // one transaction from knowing the caller to the last step: a request waits for the store once
