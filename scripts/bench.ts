@@ -65,7 +65,7 @@ function activityAt(i: number): Activity & { waiting: number } {
     createdAt: at,
     updatedAt: at,
     history: []
-  } as Activity & { waiting: number }
+  } as unknown as Activity & { waiting: number }
 }
 
 async function bulk(db: Database, name: string, docs: object[]) {
@@ -104,7 +104,7 @@ async function seedFolder(dir: string, size: number) {
     const userId = userIdOf(`bench-v${(i * 7) % VOLUNTEERS}`)
     if (activity.taken >= activity.capacity) continue
     activity.taken++
-    signups.push({ _id: `${activity._id}:${userId}`, activityId: activity._id, userId, status: 'confirmed', ticket: null, offerExpiresAt: null, checkInAt: null, checkOutAt: null, autoCheckout: false, attendance: 'pending', minutes: null, hours: null, startAt: activity.startAt, endAt: activity.endAt, createdAt: at, updatedAt: at, history: [] })
+    signups.push({ _id: `${activity._id}:${userId}`, activityId: activity._id, userId, status: 'confirmed', ticket: null, offerExpiresAt: null, checkInAt: null, checkOutAt: null, autoCheckout: false, placeCheck: null, codeTries: 0, codeLockedUntil: null, attendance: 'pending', minutes: null, hours: null, startAt: activity.startAt, endAt: activity.endAt, createdAt: at, updatedAt: at, history: [] })
   }
   // the activity volunteers sign up to in the bench, with room for all of them
   acts.push({ ...activityAt(ACTIVITIES), _id: 'bench-open', capacity: 100_000, startAt: new Date(NOW + 200 * DAY).toISOString(), endAt: new Date(NOW + 200 * DAY + 7200_000).toISOString(), signupDeadline: new Date(NOW + 199 * DAY).toISOString(), cancelDeadline: new Date(NOW + 199 * DAY).toISOString() })

@@ -117,6 +117,8 @@ export interface ReportDetail extends ReportCard {
   following: boolean
   /** The caller may answer 已解决 / 未解决 now. */
   canConfirm: boolean
+  /** The caller may say 我也遇到 now: a public case still being worked on, not their own, not yet followed. */
+  canFollow: boolean
   /** Staff only: the reporter's nickname; null for everyone else. */
   reporter: string | null
 }
@@ -287,6 +289,7 @@ export interface Api {
     organized: { req: PageQuery; res: Page<ActivityCard> }
     code: { req: Id; res: { code: string; qr: string; expiresAt: string } }
     roster: { req: Id; res: Roster }
+    reviewAttendance: { req: Id & { userId: string; approve: boolean }; res: Roster }
     confirmRoster: { req: Id; res: Roster }
     exportRoster: { req: Id; res: { fileId: string; url: string; rows: number } }
     // office

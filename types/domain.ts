@@ -12,6 +12,12 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: '创文办管理员'
 }
 
+/**
+ * Text a person wrote that others read, as moderation let it through: the back end makes it only in its router's
+ * moderation step, so a field of this type never holds unchecked words. Clients read it as a string.
+ */
+export type PublicText = string & { readonly __moderated: true }
+
 /** Appended on every change of a record's state; never rewritten. */
 export interface HistoryEntry {
   at: string
@@ -151,8 +157,8 @@ export interface ReportHistoryEntry extends HistoryEntry {
 export interface Confirmation {
   state: 'pending' | 'resolved' | 'unresolved' | 'auto'
   rating?: number
-  comment?: string
-  reason?: string
+  comment?: PublicText
+  reason?: PublicText
   at?: string
 }
 
@@ -166,7 +172,7 @@ export interface Report {
   categoryId: string
   categoryName: string
   groupId: string
-  description: string
+  description: PublicText
   photos: string[]
   location: ReportLocation
   gridId: string | null
@@ -178,13 +184,13 @@ export interface Report {
   overdue: boolean
   onSpot: boolean
   afterPhotos: string[]
-  fixNote: string | null
+  fixNote: PublicText | null
   rejectReason: string | null
   duplicateOf: string | null
   followers: string[]
   /** Text the moderation check wanted a person to look at. */
   needsReview: boolean
-  extension: { days: number; reason: string; requestedAt: string } | null
+  extension: { days: number; reason: PublicText; requestedAt: string } | null
   confirmation: Confirmation | null
   remindedAt: string | null
   createdAt: string

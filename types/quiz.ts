@@ -84,6 +84,12 @@ export interface QuizInput {
 /** A campaign quiz the office configures. */
 export interface Quiz extends QuizInput {
   _id: string
+  /**
+   * The questions its papers are drawn from: per knowledge point, a few times its quota at random, chosen when the
+   * draw is set. Withheld from practice until the quiz closes, so practice never gives away a live paper's answers.
+   * Quizzes saved before pools existed have none: they draw from, and withhold, their knowledge points whole.
+   */
+  pool?: string[]
   requestId: string
   createdBy: string
   createdAt: string

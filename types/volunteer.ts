@@ -1,5 +1,5 @@
 /** 志愿服务: the domain and the views the volunteer function answers with. Dates travel as ISO 8601 strings. */
-import type { HistoryEntry } from './domain'
+import type { HistoryEntry, PublicText } from './domain'
 
 export const ACTIVITY_TYPES = ['traffic', 'cleanup', 'leifeng', 'neighbour', 'publicity', 'other'] as const
 export type ActivityType = (typeof ACTIVITY_TYPES)[number]
@@ -15,8 +15,9 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
 
 export type ActivityStatus = 'draft' | 'published' | 'cancelled'
 
-export interface ActivityPlace {
-  address: string
+/** `Text`: PublicText as the back end stores it (moderated), a plain string as a client sends it. */
+export interface ActivityPlace<Text extends string = string> {
+  address: Text
   /** Where check-in is allowed, when given. */
   lat: number | null
   lng: number | null
@@ -26,12 +27,12 @@ export interface ActivityPlace {
 
 export interface Activity {
   _id: string
-  title: string
+  title: PublicText
   type: ActivityType
-  description: string
+  description: PublicText
   /** What to bring (证件, 水杯, 防晒…). */
-  bring: string
-  place: ActivityPlace
+  bring: PublicText
+  place: ActivityPlace<PublicText>
   startAt: string
   endAt: string
   capacity: number
@@ -45,7 +46,7 @@ export interface Activity {
   status: ActivityStatus
   organizerId: string
   team: string
-  cancelReason: string | null
+  cancelReason: PublicText | null
   rosterConfirmedAt: string | null
   remindedAt: string | null
   createdAt: string
@@ -56,6 +57,12 @@ export interface Activity {
 /** confirmed: has a place; waitlisted: in line; offered: a freed place waits for the person's yes; passed: the offer lapsed. */
 export type SignupStatus = 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'passed'
 export type Attendance = 'pending' | 'present' | 'short' | 'absent'
+
+/**
+ * 待核实: a check-in or check-out at an activity with a place came without the volunteer's location, so the
+ * organizer approves or refuses it in the roster; until approved it earns no hours. Null: nothing to check.
+ */
+export type PlaceCheck = 'pending' | 'approved' | 'refused'
 
 export interface Signup {
   /** `<activityId>:<userId>`: one place per person per activity. */
@@ -68,6 +75,10 @@ export interface Signup {
   checkInAt: string | null
   checkOutAt: string | null
   autoCheckout: boolean
+  placeCheck: PlaceCheck | null
+  /** Wrong check-in codes typed since the last right one or lock; at 5 the code locks for this person. */
+  codeTries: number
+  codeLockedUntil: string | null
   attendance: Attendance
   minutes: number | null
   hours: number | null
@@ -185,6 +196,7 @@ export interface MySignup {
   offerExpiresAt: string | null
   checkInAt: string | null
   checkOutAt: string | null
+  placeCheck: PlaceCheck | null
   attendance: Attendance
   hours: number | null
 }
@@ -225,6 +237,7 @@ export interface RosterRow {
   checkInAt: string | null
   checkOutAt: string | null
   autoCheckout: boolean
+  placeCheck: PlaceCheck | null
   attendance: Attendance
   hours: number | null
 }
@@ -246,12 +259,12 @@ export interface Certificate {
   issuedAt: string
 }
 
-export interface ActivityInput {
-  title: string
+export interface ActivityInput<Text extends string = string> {
+  title: Text
   type: ActivityType
-  description: string
-  bring: string
-  place: ActivityPlace
+  description: Text
+  bring: Text
+  place: ActivityPlace<Text>
   startAt: string
   endAt: string
   capacity: number

@@ -2,22 +2,28 @@ import type { z } from 'zod'
 import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../../types/api'
 import type { Role, User } from '../../types/domain'
 import type { Deps } from './ports'
+import type { Checked } from './public-text'
 
 export interface ActionContext {
   caller: User
   deps: Deps
   /** The client's idempotency key for creates; absent for reads. */
   requestId?: string
+  /** Fields whose text moderation let through but wants a person to look at (lenient texts only). */
+  held: string[]
 }
 
 /** Who may call an action: any identified caller, or holders of one of the listed roles. */
 export type Allowed = 'anyone' | readonly Role[]
 
-/** `Req` is what the contract lets clients send; `In` is what the schema makes of it (defaults filled in). */
+/**
+ * `Req` is what the contract lets clients send; `In` is what the schema makes of it (defaults filled in, texts
+ * others will read as Unchecked); the use case gets them moderated, as PublicText.
+ */
 export interface Action<Req, Res, In = Req> {
   allow: Allowed
   schema: z.ZodType<In, Req>
-  run(input: In, ctx: ActionContext): Promise<Res>
+  run: (input: Checked<In>, ctx: ActionContext) => Promise<Res>
   /**
    * Whether the use case runs in one store transaction (the default): every step it takes lands, or none.
    * Long read-only actions (exports) say false, so they do not hold the embedded store for their length.

@@ -5,7 +5,11 @@ import { grantAdmins } from './identity'
 import type { Deps } from './ports'
 import { toFailure, type Handler } from './router'
 
-const isTimer = (event: unknown) => (event as { Type?: string } | null)?.Type === 'Timer'
+/**
+ * A timer is an event nobody called: a client's callFunction always carries its OPENID, so `{ Type: 'Timer' }`
+ * from a client is just a call (and answered as one).
+ */
+const isTimer = (event: unknown, openid: string | undefined) => !openid && (event as { Type?: string } | null)?.Type === 'Timer'
 
 /** What a function instance gets from where it runs: CloudBase's adapters and caller, or a test's. */
 export interface Platform {
@@ -40,7 +44,8 @@ export function cloudMain(handler: Handler, onTimer?: (deps: Deps) => Promise<un
     } catch (error) {
       return toFailure(error, deps.logger, 'start')
     }
-    if (isTimer(event)) return onTimer ? { ok: true, data: await onTimer(deps) } : { ok: false, code: 'UNKNOWN_ACTION', message: '没有定时任务' }
-    return handler(event, { openid: platform.openid(), deps })
+    const openid = platform.openid()
+    if (isTimer(event, openid)) return onTimer ? { ok: true, data: await onTimer(deps) } : { ok: false, code: 'UNKNOWN_ACTION', message: '没有定时任务' }
+    return handler(event, { openid, deps })
   }
 }

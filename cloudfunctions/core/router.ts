@@ -7,6 +7,7 @@ import { AppError } from './errors'
 import { Cancelled } from './ports'
 import { resolveCaller } from './identity'
 import type { Deps, Logger } from './ports'
+import { moderate } from './public-text'
 import { toIssues } from './validation'
 
 export interface Invocation {
@@ -27,7 +28,10 @@ const envelope = z.object({
 
 const allows = (allow: Allowed, roles: Role[]) => allow === 'anyone' || allow.some((r) => roles.includes(r))
 
-/** Turns a function's action table into its handler: envelope -> action -> identity -> role guard -> schema -> use case. */
+/**
+ * Turns a function's action table into its handler: envelope -> action -> identity -> role guard -> schema ->
+ * moderation of every text others will read -> use case.
+ */
 export function createHandler<F extends FunctionName>(name: F, actions: Actions<F>): Handler {
   const table = actions as Record<string, Action<unknown, unknown, unknown>>
   return async (event, { openid, deps, signal }) => {
@@ -46,7 +50,8 @@ export function createHandler<F extends FunctionName>(name: F, actions: Actions<
           const issues = toIssues(input.error)
           throw new AppError('VALIDATION_FAILED', issues[0].message, issues)
         }
-        return action.run(input.data, { caller, deps, requestId })
+        const { input: checked, held } = await moderate(input.data, deps, caller.openid)
+        return action.run(checked, { caller, deps, requestId, held })
       }
       // one transaction from knowing the caller to the last step: a request waits for the store once
       return { ok: true, data: await (action.atomic === false ? run() : deps.store.transaction(run, { signal })) }

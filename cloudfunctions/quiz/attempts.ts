@@ -1,13 +1,14 @@
 import type { User } from '../../types/domain'
 import type { Attempt, AttemptItem, AttemptResult, Feedback, Paper, Quiz, QuizProfile } from '../../types/quiz'
 import type { ActionContext } from '../core/action'
-import { attempts, counters, questions, users, wrongBook } from '../core/collections'
+import { attempts, counters, users, wrongBook } from '../core/collections'
 import { conflict, forbidden, invalid } from '../core/errors'
 import { DuplicateKeyError, type Deps } from '../core/ports'
 import { beijingDateTime } from '../reports/calendar'
 import { recordGraded } from './records'
 import { quizRepository } from './repository'
 import { choiceProblem, grade, isRight, optionOrder, sample, shuffle, toOriginal } from './rules'
+import { withheldFromPractice } from './pool'
 import { feedbackOf, quizState, toPaper, toResult } from './views'
 import { answeredRight, missed } from './wrong-book'
 
@@ -44,7 +45,7 @@ export async function start(input: { quizId: string }, { caller, deps }: ActionC
   }
   if (mine.length >= quiz.attemptsAllowed) throw conflict(`每人限答 ${quiz.attemptsAllowed} 次，您的答题次数已用完`)
 
-  const items = await draw(deps, quiz.quotas)
+  const items = await draw(deps, quiz)
   const limit = new Date(now.getTime() + quiz.timeLimitMinutes * 60_000)
   // One id per try number: two taps on 开始 race for the same id and only one attempt is made.
   const attempt = newAttempt(`${quiz._id}:${caller._id}:${mine.length + 1}`, 'campaign', quiz._id, caller._id, items, now, limit < new Date(quiz.closesAt) ? limit : new Date(quiz.closesAt))
@@ -58,7 +59,10 @@ export async function start(input: { quizId: string }, { caller, deps }: ActionC
   }
 }
 
-/** Ten questions to practise: at random from the bank, or from the caller's wrong-answer book. No clock, no rank. */
+/**
+ * Ten questions to practise: at random from the bank, leaving out what a quiz not yet closed may draw, or from the
+ * caller's wrong-answer book (whose answers they were already shown). No clock, no rank.
+ */
 export async function practice(input: { from: 'daily' | 'wrong' }, { caller, deps }: ActionContext): Promise<Paper> {
   let ids: string[]
   if (input.from === 'wrong') {
@@ -66,8 +70,9 @@ export async function practice(input: { from: 'daily' | 'wrong' }, { caller, dep
     if (!entries.length) throw conflict('错题本里没有待练习的题目')
     ids = sample(entries.map((e) => e.questionId), PRACTICE_SIZE)
   } else {
-    const pool = await questions(deps.store).find({ active: true }, { projection: { _id: 1 }, limit: 1000 })
-    ids = sample(pool.map((q) => q._id), PRACTICE_SIZE)
+    const pool = await quizRepository(deps.store).practisable(await withheldFromPractice(deps.store, deps.clock.now()))
+    if (!pool.length) throw conflict('知识答题正在进行，题目暂停练习，请先参加答题')
+    ids = sample(pool, PRACTICE_SIZE)
   }
   const found = await quizRepository(deps.store).questions(ids)
   const items = ids.filter((id) => found.has(id)).map((id) => item(id, optionOrder(found.get(id)!)))
@@ -184,13 +189,18 @@ async function result(deps: Deps, attempt: Attempt): Promise<AttemptResult> {
   return toResult(attempt, found, quiz, quiz ? Math.max(0, quiz.attemptsAllowed - used) : null)
 }
 
-/** Each knowledge point's quota, drawn at random from its active questions; a point short of questions is named. */
-async function draw(deps: Deps, quotas: Quiz['quotas']): Promise<AttemptItem[]> {
+/**
+ * Each knowledge point's quota, drawn at random from the quiz's pool (from the whole point when the pool lost
+ * questions the office took out of the bank, or the quiz has none); a point short of questions is named.
+ */
+async function draw(deps: Deps, quiz: Quiz): Promise<AttemptItem[]> {
+  const repo = quizRepository(deps.store)
   const chosen: string[] = []
-  for (const quota of quotas) {
-    const pool = await questions(deps.store).find({ point: quota.point, active: true }, { projection: { _id: 1 }, limit: 1000 })
+  for (const quota of quiz.quotas) {
+    const pooled = quiz.pool ? await repo.activeIds(quota.point, quiz.pool) : []
+    const pool = pooled.length >= quota.count ? pooled : await repo.activeIds(quota.point)
     if (pool.length < quota.count) throw conflict(`题库中「${quota.point}」的题目不足 ${quota.count} 道，请联系创文办调整`)
-    chosen.push(...sample(pool.map((q) => q._id), quota.count))
+    chosen.push(...sample(pool, quota.count))
   }
   const found = await quizRepository(deps.store).questions(chosen)
   return shuffle(chosen).map((id) => item(id, optionOrder(found.get(id)!)))

@@ -8,6 +8,7 @@ import { conflict, invalid, notFound } from '../core/errors'
 import { DuplicateKeyError, type Deps, type Store } from '../core/ports'
 import { containing } from '../core/search'
 import { requireRequestId } from '../reports/workflow'
+import { drawPool } from './pool'
 import { quizRepository, tallyId } from './repository'
 import { newQuestion } from './questions'
 import { keyOf } from './rules'
@@ -87,14 +88,17 @@ export async function saveQuiz(input: QuizInput & { id?: string }, ctx: ActionCo
   if (id) {
     const current = await quizRepository(deps.store).quiz(id)
     // Papers already drawn keep their questions; changing the draw mid-way would make results incomparable.
-    if (JSON.stringify(current.quotas) !== JSON.stringify(fields.quotas) && (await quizTallies(deps.store).count({ _id: tallyId(id, 'all', 'all') }))) {
+    const redraw = JSON.stringify(current.quotas) !== JSON.stringify(fields.quotas)
+    if (redraw && (await quizTallies(deps.store).count({ _id: tallyId(id, 'all', 'all') }))) {
       throw invalid('quotas', '已有人交卷，不能再修改抽题规则')
     }
-    await quizzes(deps.store).update({ _id: id }, { $set: { ...fields, schoolIds, updatedAt: at } })
-    quiz = { ...current, ...fields, schoolIds, updatedAt: at }
+    const pool = redraw || !current.pool ? await drawPool(deps.store, fields.quotas) : current.pool
+    await quizzes(deps.store).update({ _id: id }, { $set: { ...fields, pool, schoolIds, updatedAt: at } })
+    quiz = { ...current, ...fields, pool, schoolIds, updatedAt: at }
   } else {
     const requestId = requireRequestId(ctx.requestId)
-    quiz = { _id: 'z' + createHash('sha256').update(`${caller._id}:${requestId}`).digest('hex').slice(0, 23), requestId, ...fields, schoolIds, createdBy: caller._id, createdAt: at, updatedAt: at }
+    const _id = 'z' + createHash('sha256').update(`${caller._id}:${requestId}`).digest('hex').slice(0, 23)
+    quiz = { _id, requestId, ...fields, pool: await drawPool(deps.store, fields.quotas), schoolIds, createdBy: caller._id, createdAt: at, updatedAt: at }
     try {
       await quizzes(deps.store).insert(quiz)
       await counters(deps.store).update({ _id: 'quizzes' }, { $inc: { value: 1 } })

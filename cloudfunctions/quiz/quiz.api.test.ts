@@ -425,3 +425,40 @@ describe('importing questions', () => {
     expect(await rt.call('quiz', 'previewImport', { fileId: wrong }, 'demo-admin')).toMatchObject({ status: 400, body: { message: expect.stringContaining('表头缺少') } })
   })
 })
+
+describe('practice while a campaign quiz is open', () => {
+  const POINTS = ['公共场所文明', '交通文明', '环境与垃圾分类', '文明养犬', '志愿服务', '社会主义核心价值观', '文明城市创建']
+
+  /** What a harvester learns from `rounds` of daily practice: every stem seen, with the answer practice gave away. */
+  async function harvest(openid: string, rounds: number) {
+    const learned = new Map<string, number[]>()
+    for (let round = 0; round < rounds; round++) {
+      const paper: Paper = await ok('practice', { from: 'daily' }, openid)
+      for (const q of paper.questions) {
+        const { feedback } = await ok('answer', { attemptId: paper.attemptId, index: q.index, choice: [0] }, openid)
+        learned.set(q.stem, feedback.answer)
+      }
+    }
+    return learned
+  }
+
+  it('when someone harvests practice rounds during an open quiz, then no question of any paper the quiz can draw is among those they learned, and the questions come back once it closes', async () => {
+    const id = await quiz({ quotas: POINTS.map((point) => ({ point, count: 2 })), attemptsAllowed: 1 })
+    const learned = await harvest('harvester', 15)
+    expect(learned.size).toBeGreaterThan(40)
+
+    const paper: Paper = await ok('start', { quizId: id }, 'harvester')
+    expect(paper.questions).toHaveLength(14)
+    expect(paper.questions.filter((q) => learned.has(q.stem))).toEqual([])
+    // not this paper by luck: nothing any paper of the quiz may hold was practised
+    const pool = new Set((await attempts(rt.deps.store).find({ kind: 'practice', userId: userIdOf('harvester') }, { limit: 100 })).flatMap((a) => a.items.map((i) => i.questionId)))
+    const others = await Promise.all(['p1', 'p2', 'p3', 'p4', 'p5'].map(async (who) => (await attempts(rt.deps.store).findOne({ _id: (await ok('start', { quizId: id }, who)).attemptId }))!))
+    expect(others.flatMap((a) => a.items.map((i) => i.questionId)).filter((q) => pool.has(q))).toEqual([])
+
+    rt.clock.set(at(7 * 24 * 60 + 1))
+    const after = await harvest('harvester', 5)
+    const drawn = new Set(others.flatMap((a) => a.items.map((i) => questions(rt.deps.store).findOne({ _id: i.questionId }))))
+    const stems = new Set((await Promise.all(drawn)).map((q) => q!.stem))
+    expect([...after.keys()].some((stem) => stems.has(stem))).toBe(true)
+  })
+})

@@ -22,6 +22,21 @@ export function quizRepository(store: Store) {
       const found = wanted.length ? await questions(store).find({ _id: { $in: wanted } }, { limit: wanted.length }) : []
       return new Map(found.map((q) => [q._id, q]))
     },
+    /** Ids of the active questions of a knowledge point, only those in `within` when given. */
+    async activeIds(point: string, within?: string[]) {
+      const found = await questions(store).find({ point, active: true, ...(within ? { _id: { $in: within } } : {}) }, { projection: { _id: 1 }, limit: 1000 })
+      return found.map((q) => q._id)
+    },
+    /** Active questions to practise, leaving out the ids and knowledge points withheld. */
+    async practisable(withheld: { ids: string[]; points: string[] }) {
+      const found = await questions(store).find(
+        { active: true, ...(withheld.ids.length ? { _id: { $nin: withheld.ids } } : {}), ...(withheld.points.length ? { point: { $nin: withheld.points } } : {}) },
+        { projection: { _id: 1 }, limit: 1000 }
+      )
+      return found.map((q) => q._id)
+    },
+    /** Quizzes not yet closed (open or upcoming): what their papers may hold. */
+    unclosed: (now: string) => quizzes(store).find({ closesAt: { $gt: now } }, { projection: { pool: 1, quotas: 1 }, limit: 200 }),
     async profile(userId: string): Promise<QuizProfile> {
       return (await quizProfiles(store).findOne({ _id: userId })) ?? { _id: userId, schoolId: null, className: null, communityId: null, updatedAt: '' }
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AUDIENCES, QUESTION_KINDS } from '../../types/quiz'
+import { publicText } from '../core/public-text'
 import { id, pageQuery } from '../core/validation'
 
 const text = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`)
@@ -56,8 +57,8 @@ export const importQuestions = z.strictObject({ fileId: id('文件'), validOnly:
 export const quiz = z
   .strictObject({
     id: id('答题活动').optional(),
-    title: text('标题', 40),
-    description: z.string().trim().max(500, '说明最多 500 个字'),
+    title: publicText('标题', 40, { scene: 'forum' }),
+    description: publicText('说明', 500, { scene: 'forum', blank: true }),
     opensAt: instant('开始时间'),
     closesAt: instant('结束时间'),
     quotas: z

@@ -1,4 +1,5 @@
 import type { Page, ReportCard, ReportDetail } from '../../types/api'
+import type { PublicText } from '../../types/domain'
 import type { ActionContext } from '../core/action'
 import { forbidden } from '../core/errors'
 import { hoursBetween } from './office'
@@ -22,13 +23,13 @@ async function own(ctx: ActionContext, id: string) {
   return report
 }
 
-export async function start(input: { id: string; note?: string }, ctx: ActionContext): Promise<ReportDetail> {
+export async function start(input: { id: string; note?: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const started = await move(ctx, await own(ctx, input.id), 'start', { note: input.note || '已安排人员整改' })
   return toDetail(ctx.deps, started, ctx.caller)
 }
 
 /** 整改到位: the department shows its after photos; the office verifies before the case closes. */
-export async function fix(input: { id: string; afterPhotos: string[]; note: string }, ctx: ActionContext): Promise<ReportDetail> {
+export async function fix(input: { id: string; afterPhotos: string[]; note: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const report = await own(ctx, input.id)
   const afterPhotos = await cleanPhotos(ctx.deps, input.afterPhotos, 'afterPhotos')
   const at = ctx.deps.clock.now().toISOString()
@@ -42,7 +43,7 @@ export async function fix(input: { id: string; afterPhotos: string[]; note: stri
 }
 
 /** 退回: not this department's to fix; the office reassigns it. */
-export async function sendBack(input: { id: string; reason: string }, ctx: ActionContext): Promise<ReportDetail> {
+export async function sendBack(input: { id: string; reason: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const returned = await move(ctx, await own(ctx, input.id), 'sendBack', {
     note: `退回创文办：${input.reason}`,
     set: { departmentId: null, deadline: null, overdue: false, extension: null }
@@ -50,7 +51,7 @@ export async function sendBack(input: { id: string; reason: string }, ctx: Actio
   return toDetail(ctx.deps, returned, ctx.caller)
 }
 
-export async function requestExtension(input: { id: string; days: number; reason: string }, ctx: ActionContext): Promise<ReportDetail> {
+export async function requestExtension(input: { id: string; days: number; reason: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const requested = await move(ctx, await own(ctx, input.id), 'requestExtension', {
     note: `申请延期 ${input.days} 个工作日：${input.reason}`,
     set: { extension: { days: input.days, reason: input.reason, requestedAt: ctx.deps.clock.now().toISOString() } }

@@ -1,5 +1,5 @@
 import type { LedgerFilter, LedgerStats, Page, ReportCard, ReportDetail, RoutingSuggestion } from '../../types/api'
-import { REPORT_STATUS_LABELS, type Report } from '../../types/domain'
+import { REPORT_STATUS_LABELS, type PublicText, type Report } from '../../types/domain'
 import type { ActionContext } from '../core/action'
 import { invalid, notFound } from '../core/errors'
 import { points, users } from '../core/collections'
@@ -83,7 +83,7 @@ export async function suggest(input: { id: string }, { deps }: ActionContext): P
 }
 
 /** 受理: the case is real; its reporter, the first to report this problem, earns points once. */
-export async function accept(input: { id: string; note?: string }, ctx: ActionContext): Promise<ReportDetail> {
+export async function accept(input: { id: string; note?: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const { deps } = ctx
   const repo = reportRepository(deps.store)
   const at = deps.clock.now().toISOString()
@@ -108,7 +108,7 @@ async function award({ deps }: ActionContext, report: Report) {
   await users(deps.store).update({ _id: report.reporterId }, { $inc: { points: ACCEPT_POINTS } })
 }
 
-export async function reject(input: { id: string; reason: string; note?: string }, ctx: ActionContext): Promise<ReportDetail> {
+export async function reject(input: { id: string; reason: string; note?: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const repo = reportRepository(ctx.deps.store)
   if (!(await repo.rejectReasons()).includes(input.reason)) throw invalid('reason', '请从列表中选择不予受理的理由')
   const note = `不予受理：${input.reason}${input.note ? `（${input.note}）` : ''}`
@@ -133,7 +133,7 @@ export async function markDuplicate(input: { id: string; duplicateOf: string }, 
   return toDetail(ctx.deps, dup, ctx.caller)
 }
 
-export async function assign(input: { id: string; departmentId: string; gridId?: string; deadlineDays: number; note?: string }, ctx: ActionContext): Promise<ReportDetail> {
+export async function assign(input: { id: string; departmentId: string; gridId?: string; deadlineDays: number; note?: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const { deps } = ctx
   const repo = reportRepository(deps.store)
   const report = await repo.get(input.id)
@@ -154,7 +154,7 @@ export async function assign(input: { id: string; departmentId: string; gridId?:
 }
 
 /** 立行立改: the office had it fixed at once; the case closes the same day with its after photos. */
-export async function fixOnSpot(input: { id: string; afterPhotos: string[]; note: string }, ctx: ActionContext): Promise<ReportDetail> {
+export async function fixOnSpot(input: { id: string; afterPhotos: string[]; note: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const { deps } = ctx
   const repo = reportRepository(deps.store)
   const report = await repo.get(input.id)
@@ -172,7 +172,7 @@ export async function fixOnSpot(input: { id: string; afterPhotos: string[]; note
 }
 
 /** 核查结案: the office checked the fix. Whether it ran late is settled now and stays. */
-export async function verify(input: { id: string; note?: string }, ctx: ActionContext): Promise<ReportDetail> {
+export async function verify(input: { id: string; note?: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const { deps } = ctx
   const repo = reportRepository(deps.store)
   const report = await repo.get(input.id)
@@ -193,14 +193,14 @@ async function tellClosed({ deps }: ActionContext, report: Report) {
   }
 }
 
-export async function rework(input: { id: string; reason: string }, ctx: ActionContext): Promise<ReportDetail> {
+export async function rework(input: { id: string; reason: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const repo = reportRepository(ctx.deps.store)
   const report = await move(ctx, await repo.get(input.id), 'rework', { note: `要求返工：${input.reason}`, set: { fixedAt: null, afterPhotos: [] } })
   await tellDepartment(ctx.deps, report, '整改未通过核查', `「${report.categoryName}」需返工：${input.reason}`)
   return toDetail(ctx.deps, report, ctx.caller)
 }
 
-export async function grantExtension(input: { id: string; note?: string }, ctx: ActionContext): Promise<ReportDetail> {
+export async function grantExtension(input: { id: string; note?: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const { deps } = ctx
   const repo = reportRepository(deps.store)
   const report = await repo.get(input.id)
@@ -215,7 +215,7 @@ export async function grantExtension(input: { id: string; note?: string }, ctx: 
   return toDetail(deps, granted, ctx.caller)
 }
 
-export async function refuseExtension(input: { id: string; note: string }, ctx: ActionContext): Promise<ReportDetail> {
+export async function refuseExtension(input: { id: string; note: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const repo = reportRepository(ctx.deps.store)
   const refused = await move(ctx, await repo.get(input.id), 'refuseExtension', { note: `不同意延期：${input.note}`, set: { extension: null } })
   await tellDepartment(ctx.deps, refused, '延期申请未同意', `「${refused.categoryName}」请按原期限整改：${input.note}`)

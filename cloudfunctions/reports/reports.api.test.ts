@@ -294,6 +294,26 @@ describe('the resident after the fix', () => {
     expect(await counter('reportsOpen')).toBe(1)
   })
 
+  it.each([
+    ['an abusive comment', { resolved: true, rating: 1, comment: '傻逼 修了个寂寞' }, 'comment', '评价含有不宜发布的内容'],
+    ['contact spam in the comment', { resolved: true, rating: 5, comment: '加微信 xyz123 代办各种证件' }, 'comment', '评价含有联系方式、广告等不宜公开的内容'],
+    ['contact spam as the reason', { resolved: false, reason: '没修好，有事加vx xyz123' }, 'reason', '未解决的原因含有联系方式、广告等不宜公开的内容']
+  ])('when the reporter confirms with %s, then it is refused naming the field and the case and its public timeline are unchanged', async (_, answer, field, message) => {
+    const id = await caseAt('closed')
+    const before = await stored(id)
+    const res = await rt.call('reports', 'confirm', { id, ...answer }, 'demo-resident')
+    expect(res).toMatchObject({ status: 400, body: { code: 'CONTENT_REJECTED', issues: [{ field, message }] } })
+    expect(await stored(id)).toEqual(before)
+    expect(JSON.stringify((await rt.call('reports', 'detail', { id }, 'demo-volunteer')).body.data.timeline)).not.toMatch(/xyz123|傻逼/)
+  })
+
+  it('when a handler writes abuse into the fix note, then it is refused and the case does not move', async () => {
+    const id = await caseAt('in_progress')
+    const res = await rt.call('reports', 'fix', { id, afterPhotos: [await photo(rt)], note: '傻逼市民天天投诉' }, 'demo-handler')
+    expect(res).toMatchObject({ status: 400, body: { code: 'CONTENT_REJECTED', issues: [{ field: 'note' }] } })
+    expect((await stored(id))?.status).toBe('in_progress')
+  })
+
   it('when someone else tries to confirm, or 未解决 comes without a reason, then it is refused', async () => {
     const id = await caseAt('closed')
     expect(await rt.call('reports', 'confirm', { id, resolved: true, rating: 5 }, 'demo-volunteer')).toMatchObject({ status: 404 })
@@ -319,13 +339,48 @@ describe('who sees what', () => {
     expect((await rt.call('reports', 'feed', {}, 'demo-volunteer')).body.data.items).toEqual([])
   })
 
+  it('when a stranger finds a submitted case nearby, then no id is offered, following it is refused and its detail stays closed, also after rejection', async () => {
+    const { id } = await fileReport(rt)
+    const near = { categoryId: 'g2-01', lat: SPOT.lat, lng: SPOT.lng }
+    expect((await rt.call('reports', 'nearby', near, 'demo-volunteer')).body.data).toEqual([])
+    expect((await rt.call('reports', 'nearby', near, 'demo-resident')).body.data).toEqual([expect.objectContaining({ id, mine: true })])
+    expect(await rt.call('reports', 'follow', { id }, 'demo-volunteer')).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } })
+    expect((await stored(id))?.followers).toEqual([])
+    expect(await rt.call('reports', 'detail', { id }, 'demo-volunteer')).toMatchObject({ status: 404 })
+
+    await act(rt, 'reject', { id, reason: '不属实' }, 'demo-admin')
+    expect(await rt.call('reports', 'follow', { id }, 'demo-volunteer')).toMatchObject({ status: 404 })
+    expect(await rt.call('reports', 'detail', { id }, 'demo-volunteer')).toMatchObject({ status: 404 })
+    expect((await rt.call('reports', 'mine', {}, 'demo-volunteer')).body.data).toMatchObject({ items: [], total: 0 })
+  })
+
+  it('when someone follows a case that is later merged as a duplicate of an unaccepted one, then following gives them nothing private', async () => {
+    const original = await fileReport(rt, 'demo-volunteer')
+    const second = await fileReport(rt)
+    await act(rt, 'markDuplicate', { id: second.id, duplicateOf: original.no }, 'demo-admin')
+    // the office linked demo-resident to the original as a follower; it is still not accepted
+    expect((await stored(original.id))?.followers).toEqual([userIdOf('demo-resident')])
+    expect(await rt.call('reports', 'detail', { id: original.id }, 'demo-resident')).toMatchObject({ status: 404 })
+    expect((await rt.call('reports', 'mine', {}, 'demo-resident')).body.data.items.map((c: { id: string }) => c.id)).toEqual([second.id])
+    await act(rt, 'accept', { id: original.id }, 'demo-admin')
+    expect((await rt.call('reports', 'detail', { id: original.id }, 'demo-resident')).body.data).toMatchObject({ following: true, canFollow: false })
+    expect((await rt.call('reports', 'mine', {}, 'demo-resident')).body.data.total).toBe(2)
+  })
+
+  it('when a case is closed, then the public can still open it but no longer follow it', async () => {
+    const id = await caseAt('closed')
+    expect((await rt.call('reports', 'detail', { id }, 'demo-volunteer')).body.data).toMatchObject({ status: 'closed', canFollow: false })
+    expect(await rt.call('reports', 'follow', { id }, 'demo-volunteer')).toMatchObject({ status: 409 })
+    expect((await stored(id))?.followers).toEqual([])
+  })
+
   it('when a case is accepted, then the public sees it with photos but never who reported it', async () => {
     const { id } = await fileReport(rt, 'demo-resident', { anonymous: false })
     await act(rt, 'accept', { id }, 'demo-admin')
     const feed = await rt.call('reports', 'feed', { lat: SPOT.lat, lng: SPOT.lng }, 'demo-volunteer')
     expect(feed.body.data.items).toEqual([expect.objectContaining({ id, distance: 0, photos: [expect.stringMatching(/^\/files\//)] })])
     const publicView = await rt.call('reports', 'detail', { id }, 'demo-volunteer')
-    expect(publicView.body.data).toMatchObject({ reporter: null, mine: false })
+    expect(publicView.body.data).toMatchObject({ reporter: null, mine: false, canFollow: true })
     const text = JSON.stringify([feed.body, publicView.body])
     expect(text).not.toMatch(/demo-resident|王阿姨|openid/)
     expect(text).not.toContain(userIdOf('demo-resident'))

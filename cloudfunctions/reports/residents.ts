@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { FeedItem, NearbyMatch, Page, ReportCard, ReportDetail } from '../../types/api'
-import { OPEN_REPORT_STATUSES, type GeoPoint, type Report, type ReportLocation } from '../../types/domain'
+import type { GeoPoint, PublicText, Report, ReportLocation } from '../../types/domain'
 import type { ActionContext } from '../core/action'
 import { AppError, conflict, invalid, notFound } from '../core/errors'
 import { DuplicateKeyError } from '../core/ports'
@@ -8,7 +8,7 @@ import { quotas } from '../core/collections'
 import { beijingDay, deadlineAfter } from './calendar'
 import { boundingBox, distanceMeters, gridAt } from './geo'
 import { reportRepository, type StoredReport } from './repository'
-import { PUBLIC, SETTLED } from './state'
+import { FOLLOWABLE, mayOpen, PUBLIC, SETTLED } from './state'
 import { toCards, toDetail, toFeedItem } from './views'
 import { cleanPhotos, move, requireRequestId, tellDepartment, tellReporter } from './workflow'
 
@@ -19,7 +19,7 @@ const FEED_METERS = 3000
 
 export interface SubmitInput {
   categoryId: string
-  description: string
+  description: PublicText
   photos: string[]
   location: ReportLocation
   anonymous: boolean
@@ -37,8 +37,6 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
 
   const category = await repo.category(input.categoryId)
   if (!category) throw invalid('categoryId', '请选择问题类别')
-  const check = await deps.moderation.checkText(input.description, { openid: caller.openid, scene: 'social' })
-  if (check.verdict === 'risky') throw new AppError('CONTENT_REJECTED', '问题描述含有不宜发布的内容，请修改后再提交', [{ field: 'description', message: '问题描述含有不宜发布的内容' }])
   const photos = await cleanPhotos(deps, input.photos, 'photos')
   const day = beijingDay(deps.clock.now())
   await takeQuota(ctx, day)
@@ -67,7 +65,7 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
     rejectReason: null,
     duplicateOf: null,
     followers: [],
-    needsReview: check.verdict === 'review',
+    needsReview: ctx.held.includes('description'),
     extension: null,
     confirmation: null,
     remindedAt: null,
@@ -104,14 +102,15 @@ async function takeQuota({ caller, deps }: ActionContext, day: string) {
   if (!taken) throw new AppError('RATE_LIMITED', `每人每天最多上报 ${DAILY_LIMIT} 条，感谢您的热心，请明天再来`)
 }
 
-/** Open cases of the same kind within 100 m from the last 14 days, nearest first. */
+/** Open cases of the same kind within 100 m from the last 14 days that the caller may open, nearest first. */
 export async function nearby(input: { categoryId: string } & GeoPoint, { caller, deps }: ActionContext): Promise<NearbyMatch[]> {
   const box = boundingBox(input, NEARBY_METERS)
   const since = new Date(deps.clock.now().getTime() - NEARBY_DAYS * 86400000).toISOString()
   const candidates = await reportRepository(deps.store).find(
     {
       categoryId: input.categoryId,
-      status: { $in: ['submitted', ...OPEN_REPORT_STATUSES] },
+      // the public ones, and the caller's own not yet accepted
+      $or: [{ status: { $in: FOLLOWABLE } }, { status: 'submitted', reporterId: caller._id }],
       createdAt: { $gte: since },
       'location.lat': { $gte: box.minLat, $lte: box.maxLat },
       'location.lng': { $gte: box.minLng, $lte: box.maxLng }
@@ -142,12 +141,13 @@ export async function nearby(input: { categoryId: string } & GeoPoint, { caller,
   )
 }
 
-/** 我也遇到: the caller follows an open case instead of filing the same problem again. */
+/** 我也遇到: the caller follows a public open case instead of filing the same problem again. */
 export async function follow(input: { id: string }, { caller, deps }: ActionContext) {
   const repo = reportRepository(deps.store)
   const report = await repo.get(input.id)
+  if (!mayOpen(caller, report)) throw notFound('该问题')
   if (report.reporterId === caller._id) throw conflict('这是您自己上报的问题')
-  if (SETTLED.includes(report.status)) throw conflict('该问题已办结，不能再关注')
+  if (!FOLLOWABLE.includes(report.status)) throw conflict(SETTLED.includes(report.status) ? '该问题已办结，不能再关注' : '该问题尚未受理，暂不能关注')
   if (!report.followers.includes(caller._id)) {
     await repo.updateWhere({ _id: report._id, followers: { $ne: caller._id } }, { $push: { followers: caller._id } })
   }
@@ -157,7 +157,8 @@ export async function follow(input: { id: string }, { caller, deps }: ActionCont
 export async function mine(input: { page: number; pageSize: number; scope?: 'open' | 'closed' | 'all' }, { caller, deps }: ActionContext): Promise<Page<ReportCard>> {
   const scope = input.scope ?? 'all'
   const q = {
-    $or: [{ reporterId: caller._id }, { followers: caller._id }],
+    // following shows no more than the public sees
+    $or: [{ reporterId: caller._id }, { followers: caller._id, status: { $in: PUBLIC } }],
     ...(scope === 'open' ? { status: { $nin: SETTLED } } : scope === 'closed' ? { status: { $in: SETTLED } } : {})
   }
   const repo = reportRepository(deps.store)
@@ -165,15 +166,9 @@ export async function mine(input: { page: number; pageSize: number; scope?: 'ope
   return { items: await toCards(deps, list), total, page: input.page, pageSize: input.pageSize }
 }
 
-/** The reporter, followers and the staff concerned see a case whatever its status; others once it is public. */
 export async function detail(input: { id: string }, { caller, deps }: ActionContext): Promise<ReportDetail> {
   const report = await reportRepository(deps.store).get(input.id)
-  const involved =
-    report.reporterId === caller._id ||
-    report.followers.includes(caller._id) ||
-    caller.roles.includes('admin') ||
-    (caller.roles.includes('handler') && caller.departmentId === report.departmentId)
-  if (!involved && !PUBLIC.includes(report.status)) throw notFound('该问题')
+  if (!mayOpen(caller, report)) throw notFound('该问题')
   return toDetail(deps, report, caller)
 }
 
@@ -181,8 +176,8 @@ export interface ConfirmInput {
   id: string
   resolved: boolean
   rating?: number
-  comment?: string
-  reason?: string
+  comment?: PublicText
+  reason?: PublicText
 }
 
 /** The reporter's word on the fix: 已解决 settles the case; 未解决 sends it back to whoever fixes it. */

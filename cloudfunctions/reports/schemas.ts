@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { REPORT_STATUSES } from '../../types/domain'
+import { optionalPublicText, publicText } from '../core/public-text'
 import { id, pageQuery } from '../core/validation'
 
 const text = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`)
-const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label}最多 ${max} 个字`).optional()
 // CloudBase file ids (cloud://env.bucket/path) run well past other ids' 64 characters.
 const fileId = z.string({ error: '照片编号不正确' }).min(1, '照片编号不正确').max(300, '照片编号不正确')
 const photos = (label: string) => z.array(fileId, { error: `请上传${label}` }).min(1, `请至少上传 1 张${label}`).max(6, `${label}最多 6 张`)
@@ -14,7 +14,8 @@ const byId = { id: id('问题编号') }
 
 export const submit = z.strictObject({
   categoryId: id('问题类别'),
-  description: text('问题描述', 500),
+  // honest reports of illegal ads quote them: a doubtful description is kept and flagged for the office
+  description: publicText('问题描述', 500, { scene: 'social' }),
   photos: photos('现场照片'),
   location: z.strictObject({ lat, lng, address: text('问题地址', 100) }, { error: '请选择问题位置' }),
   anonymous: z.boolean({ error: '请选择是否匿名' })
@@ -30,8 +31,9 @@ export const confirm = z
     ...byId,
     resolved: z.boolean({ error: '请选择是否已解决' }),
     rating: z.number({ error: '评分必须是数字' }).int('评分为 1–5 星').min(1, '评分为 1–5 星').max(5, '评分为 1–5 星').optional(),
-    comment: optionalText('评价', 200),
-    reason: optionalText('未解决的原因', 200)
+    // said to everyone on the case's timeline: contact details and ads are refused too
+    comment: optionalPublicText('评价', 200, { rule: 'strict' }),
+    reason: optionalPublicText('未解决的原因', 200, { rule: 'strict' })
   })
   .refine((v) => !v.resolved || v.rating !== undefined, { path: ['rating'], message: '请为整改效果打分（1–5 星）' })
   .refine((v) => v.resolved || !!v.reason, { path: ['reason'], message: '请说明哪里还没有解决' })
@@ -51,23 +53,24 @@ const rangeMessage = { path: ['to'], message: '结束日期不能早于开始日
 export const ledger = z.strictObject({ ...pageQuery, ...filter }).refine(checkRange, rangeMessage)
 export const ledgerFilter = z.strictObject(filter).refine(checkRange, rangeMessage)
 
-export const accept = z.strictObject({ ...byId, note: optionalText('备注', 200) })
-export const reject = z.strictObject({ ...byId, reason: text('不予受理的理由', 20), note: optionalText('备注', 200) })
+// Staff notes go on the public timeline too.
+export const accept = z.strictObject({ ...byId, note: optionalPublicText('备注', 200) })
+export const reject = z.strictObject({ ...byId, reason: text('不予受理的理由', 20), note: optionalPublicText('备注', 200) })
 export const markDuplicate = z.strictObject({ ...byId, duplicateOf: id('原问题编号') })
 export const assign = z.strictObject({
   ...byId,
   departmentId: id('责任单位'),
   gridId: id('网格').optional(),
   deadlineDays: z.number({ error: '请填写整改时限' }).int('整改时限为整数个工作日').min(0, '整改时限不能为负').max(60, '整改时限最多 60 个工作日'),
-  note: optionalText('交办意见', 200)
+  note: optionalPublicText('交办意见', 200)
 })
-export const fixWithPhotos = z.strictObject({ ...byId, afterPhotos: photos('整改后照片'), note: text('整改说明', 300) })
-export const optionalNote = z.strictObject({ ...byId, note: optionalText('备注', 200) })
-export const requiredNote = z.strictObject({ ...byId, note: text('理由', 200) })
-export const reason = z.strictObject({ ...byId, reason: text('理由', 200) })
+export const fixWithPhotos = z.strictObject({ ...byId, afterPhotos: photos('整改后照片'), note: publicText('整改说明', 300) })
+export const optionalNote = z.strictObject({ ...byId, note: optionalPublicText('备注', 200) })
+export const requiredNote = z.strictObject({ ...byId, note: publicText('理由', 200) })
+export const reason = z.strictObject({ ...byId, reason: publicText('理由', 200) })
 export const queue = z.strictObject({ ...pageQuery, scope: z.enum(['open', 'all']).optional() })
 export const requestExtension = z.strictObject({
   ...byId,
   days: z.number({ error: '请填写延期天数' }).int('延期天数为整数').min(1, '至少延期 1 个工作日').max(30, '最多延期 30 个工作日'),
-  reason: text('延期理由', 200)
+  reason: publicText('延期理由', 200)
 })

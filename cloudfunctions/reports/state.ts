@@ -1,4 +1,4 @@
-import type { ReportStatus } from '../../types/domain'
+import type { Report, ReportStatus, User } from '../../types/domain'
 
 export { MOVES, type Move } from '../../types/report-moves'
 
@@ -7,3 +7,16 @@ export const WITH_DEPARTMENT: ReportStatus[] = ['assigned', 'in_progress', 'exte
 export const SETTLED: ReportStatus[] = ['closed', 'rejected', 'duplicate']
 /** What the public may see: the office has looked at it and taken it on. */
 export const PUBLIC: ReportStatus[] = ['accepted', 'assigned', 'in_progress', 'extension_requested', 'returned', 'fixed', 'closed']
+/** 我也遇到 joins a public case that is still being worked on. */
+export const FOLLOWABLE: ReportStatus[] = PUBLIC.filter((s) => !SETTLED.includes(s))
+
+/** The office, or a handler of the department the case is with. */
+export const isStaffOf = (viewer: User, report: Pick<Report, 'departmentId'>) =>
+  viewer.roles.includes('admin') || (viewer.roles.includes('handler') && viewer.departmentId === report.departmentId)
+
+/**
+ * Who may open a case: its reporter and the staff concerned whatever its status, anyone else only once it is
+ * public. Following is not involvement: a follower sees what the public sees.
+ */
+export const mayOpen = (viewer: User, report: Pick<Report, 'reporterId' | 'departmentId' | 'status'>) =>
+  report.reporterId === viewer._id || isStaffOf(viewer, report) || PUBLIC.includes(report.status)

@@ -2,6 +2,7 @@ import type { FeedItem, ReportCard, ReportDetail, TimelineEntry } from '../../ty
 import { ROLE_LABELS, type Department, type Report, type User } from '../../types/domain'
 import type { Deps } from '../core/ports'
 import { reportRepository } from './repository'
+import { FOLLOWABLE, isStaffOf } from './state'
 
 const urls = (deps: Deps, ids: string[]) => Promise.all(ids.map((id) => deps.files.url(id)))
 const ref = (dept?: Department) => (dept ? { id: dept._id, name: dept.name } : null)
@@ -38,7 +39,7 @@ function actorOf(entry: Report['history'][number], depts: Map<string, Department
 
 export async function toDetail(deps: Deps, r: Report, viewer: User): Promise<ReportDetail> {
   const repo = reportRepository(deps.store)
-  const staff = viewer.roles.includes('admin') || (viewer.roles.includes('handler') && viewer.departmentId === r.departmentId)
+  const staff = isStaffOf(viewer, r)
   const depts = await repo.departmentsById([r.departmentId, ...r.history.map((h) => h.departmentId)])
   const [card] = await toCards(deps, [r], staff)
   const timeline: TimelineEntry[] = await Promise.all(
@@ -55,6 +56,7 @@ export async function toDetail(deps: Deps, r: Report, viewer: User): Promise<Rep
   const grid = r.gridId ? await repo.grid(r.gridId) : null
   const reporter = staff ? (await repo.usersById([r.reporterId])).get(r.reporterId)?.nickname ?? null : null
   const mine = r.reporterId === viewer._id
+  const following = r.followers.includes(viewer._id)
   return {
     ...card,
     photos: await urls(deps, r.photos),
@@ -71,8 +73,9 @@ export async function toDetail(deps: Deps, r: Report, viewer: User): Promise<Rep
     confirmation: r.confirmation,
     timeline,
     mine,
-    following: r.followers.includes(viewer._id),
+    following,
     canConfirm: mine && r.status === 'closed' && r.confirmation?.state === 'pending',
+    canFollow: !mine && !following && FOLLOWABLE.includes(r.status),
     reporter
   }
 }

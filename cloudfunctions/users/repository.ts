@@ -1,4 +1,4 @@
-import type { HistoryEntry, Role, User } from '../../types/domain'
+import type { HistoryEntry, PublicText, Role, User } from '../../types/domain'
 import { departments, users } from '../core/collections'
 import { notFound } from '../core/errors'
 import type { Store } from '../core/ports'
@@ -25,7 +25,7 @@ export function userRepository(store: Store) {
         : { $set: { roles, updatedAt: entry.at }, $unset: { departmentId: true as const }, $push: { history: entry } }
       return users(store).update({ _id: user._id, updatedAt: user.updatedAt }, update)
     },
-    async rename(user: User, nickname: string, at: string) {
+    async rename(user: User, nickname: PublicText, at: string) {
       await users(store).update({ _id: user._id }, { $set: { nickname, updatedAt: at } })
     },
     async departmentsById(ids: (string | undefined)[]) {

@@ -1,18 +1,13 @@
 import { z } from 'zod'
 import { ROLES } from '../../types/domain'
+import { publicText } from '../core/public-text'
 import { id, pageQuery } from '../core/validation'
 
 const role = z.enum(ROLES, { error: '角色只能是 resident、volunteer、student、handler、organizer、admin 之一' })
 
 export const noPayload = z.strictObject({})
 
-export const updateProfile = z.strictObject({
-  nickname: z
-    .string({ error: '请填写昵称' })
-    .trim()
-    .min(1, '请填写昵称')
-    .max(20, '昵称最多 20 个字')
-})
+export const updateProfile = z.strictObject({ nickname: publicText('昵称', 20, { scene: 'profile', rule: 'strict' }) })
 
 export const list = z.strictObject({ ...pageQuery, role: role.optional() })
 

@@ -1,7 +1,7 @@
 import type { Me, UserSummary } from '../../types/api'
-import { ROLE_LABELS, type Department, type HistoryEntry, type Role, type User } from '../../types/domain'
+import { ROLE_LABELS, type Department, type HistoryEntry, type PublicText, type Role, type User } from '../../types/domain'
 import type { ActionContext } from '../core/action'
-import { AppError, conflict, notFound } from '../core/errors'
+import { conflict, notFound } from '../core/errors'
 import type { Deps } from '../core/ports'
 import { userRepository } from './repository'
 
@@ -22,9 +22,7 @@ async function present(deps: Deps, user: User) {
 
 export const me = (ctx: ActionContext): Promise<Me> => present(ctx.deps, ctx.caller)
 
-export async function updateProfile(input: { nickname: string }, { caller, deps }: ActionContext): Promise<Me> {
-  const verdict = await deps.moderation.checkText(input.nickname, { openid: caller.openid, scene: 'profile' })
-  if (verdict.verdict !== 'pass') throw new AppError('CONTENT_REJECTED', '昵称未通过内容安全检查，请换一个')
+export async function updateProfile(input: { nickname: PublicText }, { caller, deps }: ActionContext): Promise<Me> {
   const at = deps.clock.now().toISOString()
   await userRepository(deps.store).rename(caller, input.nickname, at)
   return present(deps, { ...caller, nickname: input.nickname, updatedAt: at })

@@ -1,9 +1,10 @@
 import { defineAction, type Actions } from '../core/action'
 import { createHandler } from '../core/router'
 import { candidates, finalizeStars, listVolunteers, makeup, publishStars } from './office'
-import { cancelActivity, code, confirmRoster, create, exportRoster, organized, publish, roster, update } from './organizers'
+import { cancelActivity, code, confirmRoster, create, exportRoster, organized, publish, reviewAttendance, roster, update } from './organizers'
 import * as schemas from './schemas'
-import { acceptOffer, attend, cancel, certificate, detail, hours, list, me, mine, register, signUp, stars, verify } from './volunteers'
+import { attend } from './attendance'
+import { acceptOffer, cancel, certificate, detail, hours, list, me, mine, register, signUp, stars, verify } from './volunteers'
 
 const organizers = ['organizer', 'admin'] as const
 const office = ['admin'] as const
@@ -16,8 +17,9 @@ export const volunteerActions: Actions<'volunteer'> = {
   signUp: defineAction({ allow: ['volunteer'], schema: schemas.one, run: signUp }),
   cancel: defineAction({ allow: ['volunteer'], schema: schemas.one, run: cancel }),
   acceptOffer: defineAction({ allow: ['volunteer'], schema: schemas.one, run: acceptOffer }),
-  checkIn: defineAction({ allow: ['volunteer'], schema: schemas.attend, run: (input, ctx) => attend('in', input, ctx) }),
-  checkOut: defineAction({ allow: ['volunteer'], schema: schemas.attend, run: (input, ctx) => attend('out', input, ctx) }),
+  // not atomic: a wrong code's try must stay counted when the answer is a refusal
+  checkIn: defineAction({ allow: ['volunteer'], schema: schemas.attend, run: (input, ctx) => attend('in', input, ctx), atomic: false }),
+  checkOut: defineAction({ allow: ['volunteer'], schema: schemas.attend, run: (input, ctx) => attend('out', input, ctx), atomic: false }),
   mine: defineAction({ allow: ['volunteer'], schema: schemas.page, run: mine }),
   hours: defineAction({ allow: ['volunteer'], schema: schemas.page, run: hours }),
   certificate: defineAction({ allow: ['volunteer'], schema: schemas.noPayload, run: (_, ctx) => certificate(ctx) }),
@@ -31,6 +33,7 @@ export const volunteerActions: Actions<'volunteer'> = {
   organized: defineAction({ allow: organizers, schema: schemas.page, run: organized }),
   code: defineAction({ allow: organizers, schema: schemas.one, run: code }),
   roster: defineAction({ allow: organizers, schema: schemas.one, run: roster }),
+  reviewAttendance: defineAction({ allow: organizers, schema: schemas.reviewAttendance, run: reviewAttendance }),
   confirmRoster: defineAction({ allow: organizers, schema: schemas.one, run: confirmRoster }),
   exportRoster: defineAction({ allow: organizers, schema: schemas.one, run: exportRoster, atomic: false }),
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { Page } from '../../types/api'
+import type { PublicText } from '../../types/domain'
 import { ACTIVITY_TYPE_LABELS, type ActivityCard, type ActivityDetail, type ActivityInput, type Roster, type RosterRow, type ServiceRecord } from '../../types/volunteer'
 import type { ActionContext } from '../core/action'
 import { activities, counters, monthly, serviceRecords, signups, volunteers } from '../core/collections'
@@ -20,7 +21,7 @@ async function own(ctx: ActionContext, id: string) {
 
 const detailOf = async (ctx: ActionContext, id: string) => toDetail(ctx.deps.store, await volunteerRepository(ctx.deps.store).activity(id), ctx.caller, null)
 
-export async function create(input: ActivityInput, ctx: ActionContext): Promise<ActivityDetail> {
+export async function create(input: ActivityInput<PublicText>, ctx: ActionContext): Promise<ActivityDetail> {
   const { caller, deps } = ctx
   const at = deps.clock.now().toISOString()
   const activity: StoredActivity = {
@@ -44,7 +45,7 @@ export async function create(input: ActivityInput, ctx: ActionContext): Promise<
 }
 
 /** Edits an activity; capacity may not drop below the places already given, and the schedule follows into sign-ups. */
-export async function update(input: { id: string } & ActivityInput, ctx: ActionContext): Promise<ActivityDetail> {
+export async function update(input: { id: string } & ActivityInput<PublicText>, ctx: ActionContext): Promise<ActivityDetail> {
   const activity = await own(ctx, input.id)
   if (activity.status === 'cancelled') throw conflict('活动已取消，不能再修改')
   if (input.capacity < activity.taken) throw invalid('capacity', `已有 ${activity.taken} 人报名，名额不能少于 ${activity.taken}`)
@@ -74,7 +75,7 @@ export async function publish(input: { id: string }, ctx: ActionContext): Promis
 }
 
 /** 取消活动: everyone holding or waiting for a place is told why. */
-export async function cancelActivity(input: { id: string; reason: string }, ctx: ActionContext): Promise<ActivityDetail> {
+export async function cancelActivity(input: { id: string; reason: PublicText }, ctx: ActionContext): Promise<ActivityDetail> {
   const activity = await own(ctx, input.id)
   const at = ctx.deps.clock.now().toISOString()
   const done = await activities(ctx.deps.store).update(
@@ -118,11 +119,29 @@ export async function roster(input: { id: string }, ctx: ActionContext): Promise
         checkInAt: s.checkInAt,
         checkOutAt: s.checkOutAt,
         autoCheckout: s.autoCheckout,
+        placeCheck: s.placeCheck ?? null,
         attendance: s.attendance,
         hours: s.hours
       }
     })
   return { activity: await toDetail(ctx.deps.store, activity, ctx.caller, null), rows, confirmedAt: activity.rosterConfirmedAt }
+}
+
+/** 核实: the organizer approves or refuses a check-in made without a location, until the roster is confirmed. */
+export async function reviewAttendance(input: { id: string; userId: string; approve: boolean }, ctx: ActionContext): Promise<Roster> {
+  const activity = await own(ctx, input.id)
+  if (activity.rosterConfirmedAt) throw conflict('名单已确认，不能再核实')
+  const signup = await volunteerRepository(ctx.deps.store).signup(activity._id, input.userId)
+  if (!signup?.placeCheck) throw conflict('这位志愿者的签到不需要核实')
+  const at = ctx.deps.clock.now().toISOString()
+  const placeCheck = input.approve ? 'approved' : 'refused'
+  const note = input.approve ? '组织者核实：认可签到' : '组织者核实：未认可签到位置'
+  const done = await signups(ctx.deps.store).update(
+    { _id: signup._id, placeCheck: signup.placeCheck },
+    { $set: { placeCheck, updatedAt: at }, $push: { history: { at, by: ctx.caller._id, role: 'organizer', from: signup.status, to: signup.status, note } } }
+  )
+  if (!done) throw conflict('这位志愿者的签到刚刚有变化，请刷新后再核实')
+  return roster(input, ctx)
 }
 
 /**
@@ -134,13 +153,15 @@ export async function confirmRoster(input: { id: string }, ctx: ActionContext): 
   const activity = await own(ctx, input.id)
   const at = deps.clock.now().toISOString()
   if (at < activity.endAt) throw conflict('活动结束后才能确认名单')
+  const unchecked = await signups(deps.store).count({ activityId: activity._id, status: 'confirmed', placeCheck: 'pending' })
+  if (unchecked) throw conflict(`还有 ${unchecked} 人的签到待核实，请先在名单中核实`)
   const claimed = await activities(deps.store).update({ _id: activity._id, rosterConfirmedAt: null }, { $set: { rosterConfirmedAt: at, updatedAt: at } })
   if (!claimed) throw conflict('名单已经确认过了')
   const rules = await volunteerRepository(deps.store).settings()
   const month = beijingDay(activity.startAt).slice(0, 7)
   const present = await signups(deps.store).find({ activityId: activity._id, status: 'confirmed' }, { limit: 2000 })
   for (const s of present) {
-    const counted = countHours(activity, { checkInAt: s.checkInAt, checkOutAt: s.checkOutAt }, rules.minAttendance)
+    const counted = countHours(activity, s, rules.minAttendance)
     await signups(deps.store).update({ _id: s._id }, { $set: { ...counted, updatedAt: at } })
     if (!counted.hours) continue
     const record: ServiceRecord = { _id: `${activity._id}:${s.userId}`, userId: s.userId, activityId: activity._id, activityTitle: activity.title, hours: counted.hours, kind: 'verified', reason: null, by: ctx.caller._id, at, month }

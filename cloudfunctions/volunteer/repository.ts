@@ -1,7 +1,8 @@
+import type { HistoryEntry } from '../../types/domain'
 import type { Activity, Signup, Volunteer, VolunteerSettings } from '../../types/volunteer'
 import { activities, secrets, settings, signups, users, volunteers } from '../core/collections'
 import { forbidden, notFound } from '../core/errors'
-import type { Store } from '../core/ports'
+import type { Query, Store } from '../core/ports'
 import { VOLUNTEER_DEFAULTS } from './rules'
 
 export type StoredActivity = Activity & { waiting: number }
@@ -38,6 +39,15 @@ export function volunteerRepository(store: Store) {
         : [[], []]
       return { users: new Map(u.map((x) => [x._id, x])), volunteers: new Map(v.map((x: Volunteer) => [x._id, x])) }
     },
+    /** A check-in or check-out, if the signup still matches `query` (not marked yet); answers whether it did. */
+    markAttendance: (query: Query & { _id: string }, changes: Partial<Signup>, entry: HistoryEntry) => signups(store).update(query, { $set: changes, $push: { history: entry } }),
+    /** One more try at the code, unless `max` are used up (answers null); signups from before the limit count from 0. */
+    takeCodeTry: (id: string, max: number) => signups(store).take({ _id: id, $or: [{ codeTries: { $lt: max } }, { codeTries: { $exists: false } }] }, 'codeTries'),
+    resetCodeTries: async (id: string) => {
+      await signups(store).update({ _id: id }, { $set: { codeTries: 0 } })
+    },
+    lockCode: (id: string, until: string) => signups(store).update({ _id: id }, { $set: { codeLockedUntil: until } }),
+    unlockCode: (s: Signup) => signups(store).update({ _id: s._id, codeLockedUntil: s.codeLockedUntil }, { $set: { codeTries: 0, codeLockedUntil: null } }),
     mySignups: (userId: string, activityIds: string[]) =>
       activityIds.length ? signups(store).find({ userId, activityId: { $in: activityIds } }, { limit: activityIds.length }) : Promise.resolve([] as Signup[])
   }

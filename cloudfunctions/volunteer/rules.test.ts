@@ -15,6 +15,13 @@ describe('hours', () => {
   it('when someone never checked in, then they are a no-show', () => {
     expect(countHours(schedule, { checkInAt: null, checkOutAt: null }, 0.6)).toEqual({ attendance: 'absent', minutes: 0, hours: 0 })
   })
+
+  it('when the place of a visit is still 待核实 or was refused, then it earns nothing; once approved it counts', () => {
+    const visit = { checkInAt: '2026-11-28T07:00:00.000Z', checkOutAt: '2026-11-28T09:00:00.000Z' }
+    expect(countHours(schedule, { ...visit, placeCheck: 'pending' }, 0.6)).toEqual({ attendance: 'absent', minutes: 0, hours: 0 })
+    expect(countHours(schedule, { ...visit, placeCheck: 'refused' }, 0.6)).toEqual({ attendance: 'absent', minutes: 0, hours: 0 })
+    expect(countHours(schedule, { ...visit, placeCheck: 'approved' }, 0.6)).toEqual({ attendance: 'present', minutes: 120, hours: 2 })
+  })
 })
 
 describe('stars and masks', () => {

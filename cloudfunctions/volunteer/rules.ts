@@ -1,4 +1,4 @@
-import type { Attendance, VolunteerSettings } from '../../types/volunteer'
+import type { Attendance, PlaceCheck, VolunteerSettings } from '../../types/volunteer'
 
 /** 星级 thresholds and the attendance, waitlist and stars rules; the office can change them in settings. */
 export const VOLUNTEER_DEFAULTS: VolunteerSettings = {
@@ -14,14 +14,15 @@ const MINUTE = 60000
 
 /**
  * Hours as the rules count them: time on site within the scheduled time (so never more than scheduled), and
- * nothing when that is under the minimum share of the schedule. No check-in is a no-show.
+ * nothing when that is under the minimum share of the schedule. No check-in is a no-show, and so is a visit
+ * whose place the organizer did not approve.
  */
 export function countHours(
   schedule: { startAt: string; endAt: string },
-  visit: { checkInAt: string | null; checkOutAt: string | null },
+  visit: { checkInAt: string | null; checkOutAt: string | null; placeCheck?: PlaceCheck | null },
   minAttendance: number
 ): { attendance: Attendance; minutes: number; hours: number } {
-  if (!visit.checkInAt) return { attendance: 'absent', minutes: 0, hours: 0 }
+  if (!visit.checkInAt || visit.placeCheck === 'pending' || visit.placeCheck === 'refused') return { attendance: 'absent', minutes: 0, hours: 0 }
   const start = Date.parse(schedule.startAt)
   const end = Date.parse(schedule.endAt)
   const from = Math.max(Date.parse(visit.checkInAt), start)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ACTIVITY_TYPES } from '../../types/volunteer'
+import { publicText } from '../core/public-text'
 import { id, pageQuery } from '../core/validation'
 
 const text = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`)
@@ -27,20 +28,25 @@ export const list = z.strictObject({
   scope: z.enum(['upcoming', 'month']).optional()
 })
 
-export const attend = z.strictObject({
-  ...byId,
-  code: z.string({ error: '请输入签到码' }).trim().min(6, '请输入 6 位签到码').max(200, '签到码不正确'),
-  lat: z.number().min(-90).max(90).optional(),
-  lng: z.number().min(-180).max(180).optional()
-})
+export const attend = z
+  .strictObject({
+    ...byId,
+    code: z.string({ error: '请输入签到码' }).trim().min(6, '请输入 6 位签到码').max(200, '签到码不正确'),
+    lat: z.number({ error: '纬度必须是数字' }).min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间').optional(),
+    lng: z.number({ error: '经度必须是数字' }).min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间').optional()
+  })
+  .refine((v) => (v.lat === undefined) === (v.lng === undefined), { path: ['lng'], message: '请同时提供经度和纬度' })
 
+export const reviewAttendance = z.strictObject({ ...byId, userId: id('志愿者'), approve: z.boolean({ error: '请选择是否认可' }) })
+
+// What volunteers and the public read of an activity passes moderation.
 const activityFields = {
-  title: text('活动名称', 40),
+  title: publicText('活动名称', 40, { scene: 'forum' }),
   type: z.enum(ACTIVITY_TYPES, { error: '请选择活动类型' }),
-  description: text('活动内容', 1000),
-  bring: z.string().trim().max(200, '携带物品最多 200 个字'),
+  description: publicText('活动内容', 1000, { scene: 'forum' }),
+  bring: publicText('携带物品', 200, { scene: 'forum', blank: true }),
   place: z.strictObject({
-    address: text('活动地点', 100),
+    address: publicText('活动地点', 100, { scene: 'forum' }),
     lat: z.number().min(-90).max(90).nullable(),
     lng: z.number().min(-180).max(180).nullable(),
     radius: z.number({ error: '请填写签到范围' }).int('签到范围为整数米').min(50, '签到范围至少 50 米').max(5000, '签到范围最多 5000 米')
@@ -64,7 +70,7 @@ const withTimeRules = <T extends z.ZodType<Times>>(schema: T) =>
 
 export const create = withTimeRules(z.strictObject(activityFields))
 export const update = withTimeRules(z.strictObject({ ...byId, ...activityFields }))
-export const cancelActivity = z.strictObject({ ...byId, reason: text('取消原因', 200) })
+export const cancelActivity = z.strictObject({ ...byId, reason: publicText('取消原因', 200, { scene: 'forum' }) })
 
 export const makeup = z.strictObject({
   userId: id('志愿者'),

@@ -25,7 +25,7 @@ export const toCard = (a: StoredActivity, mine: Signup | null): ActivityCard => 
 /** The caller's own sign-up; a waitlisted one learns its place in line. */
 export async function toMySignup(store: Store, s: Signup): Promise<MySignup> {
   const position = s.status === 'waitlisted' && s.ticket !== null ? (await signups(store).count({ activityId: s.activityId, status: 'waitlisted', ticket: { $lt: s.ticket } })) + 1 : null
-  return { status: s.status, position, offerExpiresAt: s.offerExpiresAt, checkInAt: s.checkInAt, checkOutAt: s.checkOutAt, attendance: s.attendance, hours: s.hours }
+  return { status: s.status, position, offerExpiresAt: s.offerExpiresAt, checkInAt: s.checkInAt, checkOutAt: s.checkOutAt, placeCheck: s.placeCheck ?? null, attendance: s.attendance, hours: s.hours }
 }
 
 export async function toDetail(store: Store, a: StoredActivity, viewer: User, mine: Signup | null): Promise<ActivityDetail> {

@@ -202,9 +202,9 @@ describe('checking in and counting hours', () => {
     await onSite(id, 'short')
     rt.clock.advance(30 * 60000) // 11:20
     const { code } = await currentCode(await volunteerRepository(rt.deps.store).secret(), id, rt.deps.clock.now())
-    await ok('volunteer', 'checkOut', { id, code }, 'short')
+    await ok('volunteer', 'checkOut', { id, code, lat: PLACE.lat, lng: PLACE.lng }, 'short')
     rt.clock.advance(2 * HOUR) // 13:20
-    await ok('volunteer', 'checkOut', { id, code: (await currentCode(await volunteerRepository(rt.deps.store).secret(), id, rt.deps.clock.now())).code }, 'full').catch(() => undefined)
+    await ok('volunteer', 'checkOut', { id, code: (await currentCode(await volunteerRepository(rt.deps.store).secret(), id, rt.deps.clock.now())).code, lat: PLACE.lat, lng: PLACE.lng }, 'full').catch(() => undefined)
     await sweepVolunteers(rt.deps)
     expect(await signup(id, 'forgot')).toMatchObject({ autoCheckout: true })
     const roster = await ok('volunteer', 'confirmRoster', { id }, 'demo-organizer')

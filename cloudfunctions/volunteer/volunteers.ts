@@ -6,8 +6,6 @@ import { activities, counters, serviceRecords, signups, stars as starMonths, use
 import { AppError, conflict, invalid } from '../core/errors'
 import { DuplicateKeyError } from '../core/ports'
 import { beijingDay, endOfBeijingDay, startOfBeijingDay } from '../reports/calendar'
-import { distanceMeters } from '../reports/geo'
-import { codeMatches } from './checkin-code'
 import { promote, release } from './places'
 import { HOLDING, signupId, volunteerRepository } from './repository'
 import { ageOn, maskName } from './rules'
@@ -122,6 +120,9 @@ export async function signUp(input: { id: string }, ctx: ActionContext): Promise
     checkInAt: null,
     checkOutAt: null,
     autoCheckout: false,
+    placeCheck: null,
+    codeTries: 0,
+    codeLockedUntil: null,
     attendance: 'pending',
     minutes: null,
     hours: null,
@@ -174,35 +175,6 @@ export async function acceptOffer(input: { id: string }, { caller, deps }: Actio
   )
   if (!done) throw conflict('递补确认已超时，名额已让给下一位')
   return toMySignup(deps.store, (await repo.signup(input.id, caller._id))!)
-}
-
-const EARLY_MS = 30 * 60000
-
-/** 签到 / 签退 with the organizer's current code, and within the place's radius when both sides know where they are. */
-export async function attend(kind: 'in' | 'out', input: { id: string; code: string; lat?: number; lng?: number }, { caller, deps }: ActionContext): Promise<MySignup> {
-  const repo = volunteerRepository(deps.store)
-  const activity = await repo.activity(input.id)
-  const signup = await repo.signup(activity._id, caller._id)
-  if (!signup || signup.status !== 'confirmed') throw conflict('您没有这个活动的名额，无法签到')
-  const now = deps.clock.now()
-  if (!codeMatches(await repo.secret(), activity._id, input.code, now)) throw invalid('code', '签到码不正确或已过期，请扫描组织者手机上的最新二维码')
-  const { lat, lng, radius } = activity.place
-  if (lat !== null && lng !== null && input.lat !== undefined && input.lng !== undefined) {
-    const distance = distanceMeters({ lat, lng }, { lat: input.lat, lng: input.lng })
-    if (distance > radius) throw conflict(`您距离活动地点约 ${distance} 米，请到现场 ${radius} 米范围内${kind === 'in' ? '签到' : '签退'}`)
-  }
-  const at = now.toISOString()
-  if (kind === 'in') {
-    if (now.getTime() < Date.parse(activity.startAt) - EARLY_MS) throw conflict('活动开始前 30 分钟起才能签到')
-    if (at > activity.endAt) throw conflict('活动已结束，不能再签到')
-    const done = await signups(deps.store).update({ _id: signup._id, checkInAt: null }, { $set: { checkInAt: at, updatedAt: at }, $push: { history: { at, by: caller._id, role: 'volunteer', from: 'confirmed', to: 'confirmed', note: '现场签到' } } })
-    if (!done) throw conflict('您已签到过了')
-  } else {
-    if (!signup.checkInAt) throw conflict('请先签到')
-    const done = await signups(deps.store).update({ _id: signup._id, checkOutAt: null }, { $set: { checkOutAt: at, updatedAt: at }, $push: { history: { at, by: caller._id, role: 'volunteer', from: 'confirmed', to: 'confirmed', note: '现场签退' } } })
-    if (!done) throw conflict('您已签退过了')
-  }
-  return toMySignup(deps.store, (await repo.signup(activity._id, caller._id))!)
 }
 
 export async function mine(input: { page: number; pageSize: number }, { caller, deps }: ActionContext) {

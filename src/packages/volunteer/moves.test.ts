@@ -8,6 +8,7 @@ const signup = (patch: Partial<MySignup> = {}): MySignup => ({
   offerExpiresAt: null,
   checkInAt: null,
   checkOutAt: null,
+  placeCheck: null,
   attendance: 'pending',
   hours: null,
   ...patch

@@ -4,7 +4,7 @@ import { Button, Dialog, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
-import type { Attendance, Roster, RosterRow, SignupStatus } from '@contract'
+import type { Attendance, PlaceCheck, Roster, RosterRow, SignupStatus } from '@contract'
 import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
 import { StatGrid } from '@/components/stat-grid'
@@ -32,12 +32,27 @@ const ATTENDANCE_COLOURS: Record<Attendance, [string, string]> = {
   short: ['#fff4e5', '#d46b08'],
   absent: ['#fdeeee', '#c8161d']
 }
+// 待核实 asks for a decision; the decision shows plainly.
+const PLACE_CHECKS: Record<PlaceCheck, { label: string; colours: [string, string] }> = {
+  pending: { label: '待核实', colours: ['#fff4e5', '#d46b08'] },
+  approved: { label: '已认可', colours: ['#eaf8ef', '#1f8a4c'] },
+  refused: { label: '未认可', colours: ['#fdeeee', '#c8161d'] }
+}
 // Places first, then the line in order, then those who left.
 const ORDER: Record<SignupStatus, number> = { confirmed: 0, offered: 1, waitlisted: 2, cancelled: 3, passed: 4 }
 
 const clock = (iso: string | null) => (iso ? dayjs(iso).format('HH:mm') : '—')
 
-function Row({ row, position, settled }: { row: RosterRow; position: number | null; settled: boolean }) {
+interface RowProps {
+  row: RosterRow
+  position: number | null
+  settled: boolean
+  /** Set while this row's decision is being sent. */
+  reviewing: boolean
+  onReview: (approve: boolean) => void
+}
+
+function Row({ row, position, settled, reviewing, onReview }: RowProps) {
   const [bg, fg] = STATUS_COLOURS[row.status]
   const [abg, afg] = ATTENDANCE_COLOURS[row.attendance]
   const active = row.status === 'confirmed'
@@ -58,6 +73,11 @@ function Row({ row, position, settled }: { row: RosterRow; position: number | nu
             签退 {clock(row.checkOutAt)}
             {row.autoCheckout && <Text className={`${prefix}__auto`}>自动签退</Text>}
           </Text>
+          {row.placeCheck && (
+            <Tag className={`${prefix}__place`} background={PLACE_CHECKS[row.placeCheck].colours[0]} color={PLACE_CHECKS[row.placeCheck].colours[1]}>
+              {PLACE_CHECKS[row.placeCheck].label}
+            </Tag>
+          )}
           {(settled || row.attendance !== 'pending') && (
             <View className={`${prefix}__result`}>
               <Tag background={abg} color={afg}>
@@ -66,6 +86,17 @@ function Row({ row, position, settled }: { row: RosterRow; position: number | nu
               <Text className={`${prefix}__hours`}>{row.hours === null ? '—' : `${hoursText(row.hours)} 小时`}</Text>
             </View>
           )}
+        </View>
+      )}
+      {active && row.placeCheck === 'pending' && !settled && (
+        <View className={`${prefix}__review`}>
+          <Text className={`${prefix}__review-hint`}>签到或签退时没有提供位置，请核实是否到场</Text>
+          <Button size="small" fill="outline" disabled={reviewing} onClick={() => onReview(false)}>
+            不认可
+          </Button>
+          <Button size="small" type="primary" loading={reviewing} onClick={() => onReview(true)}>
+            认可
+          </Button>
         </View>
       )}
     </View>
@@ -81,6 +112,7 @@ export default function OrganizeRoster() {
   const [busy, setBusy] = useState<'' | 'confirm' | 'export'>('')
   // Confirming answers with the roster as booked; show it at once rather than wait for a reload.
   const [confirmed, setConfirmed] = useState<Roster>()
+  const [reviewing, setReviewing] = useState('')
 
   useReloadOnShow(roster.reload)
   usePullDownRefresh(async () => {
@@ -106,6 +138,19 @@ export default function OrganizeRoster() {
     }
   }
 
+  const review = async (userId: string, approve: boolean) => {
+    setReviewing(userId)
+    try {
+      await api.call('volunteer', 'reviewAttendance', { id, userId, approve })
+      Taro.showToast({ title: approve ? '已认可' : '已标记为未认可', icon: 'none' })
+      await roster.reload()
+    } catch (e) {
+      Taro.showToast({ title: e instanceof ApiError ? e.message : '核实失败，请稍后再试', icon: 'none', duration: 3000 })
+    } finally {
+      setReviewing('')
+    }
+  }
+
   const exportRoster = async () => {
     if (!data) return
     setBusy('export')
@@ -127,7 +172,7 @@ export default function OrganizeRoster() {
   return (
     <View className={prefix}>
       <LoadState loading={roster.loading} error={roster.error} ready={!!data} onRetry={roster.reload} rows={8}>
-        {data && <Body data={data} busy={busy} onConfirm={() => setConfirming(true)} onExport={exportRoster} />}
+        {data && <Body data={data} busy={busy} reviewing={reviewing} onReview={review} onConfirm={() => setConfirming(true)} onExport={exportRoster} />}
       </LoadState>
       <Dialog
         visible={confirming}
@@ -145,11 +190,14 @@ export default function OrganizeRoster() {
 interface BodyProps {
   data: Roster
   busy: '' | 'confirm' | 'export'
+  /** The volunteer whose check-in is being decided. */
+  reviewing: string
+  onReview: (userId: string, approve: boolean) => void
   onConfirm: () => void
   onExport: () => void
 }
 
-function Body({ data, busy, onConfirm, onExport }: BodyProps) {
+function Body({ data, busy, reviewing, onReview, onConfirm, onExport }: BodyProps) {
   const { activity: a, rows, confirmedAt } = data
   const taken = a.capacity - a.placesLeft
   const ended = dayjs().isAfter(a.endAt)
@@ -157,6 +205,7 @@ function Body({ data, busy, onConfirm, onExport }: BodyProps) {
   const positions = waitlistPositions(rows)
   const sorted = [...rows].sort((x, y) => ORDER[x.status] - ORDER[y.status] || (x.ticket ?? 0) - (y.ticket ?? 0))
   const checkedIn = rows.filter((r) => r.status === 'confirmed' && r.checkInAt).length
+  const unchecked = rows.filter((r) => r.status === 'confirmed' && r.placeCheck === 'pending').length
 
   return (
     <>
@@ -203,9 +252,9 @@ function Body({ data, busy, onConfirm, onExport }: BodyProps) {
               <Checked size={14} color="#1f8a4c" /> 已确认 · {dayjs(confirmedAt).format('M月D日 HH:mm')}，时长已计入
             </Text>
           ) : (
-            <Text className={`${prefix}__confirm-hint`}>活动已结束，核对签到签退后确认名单，时长才会计入</Text>
+            <Text className={`${prefix}__confirm-hint`}>{unchecked ? `还有 ${unchecked} 人的签到待核实，核实后才能确认名单` : '活动已结束，核对签到签退后确认名单，时长才会计入'}</Text>
           )}
-          <Button className={`${prefix}__confirm`} size="small" type="primary" disabled={!!confirmedAt} loading={busy === 'confirm'} onClick={onConfirm}>
+          <Button className={`${prefix}__confirm`} size="small" type="primary" disabled={!!confirmedAt || unchecked > 0} loading={busy === 'confirm'} onClick={onConfirm}>
             {confirmedAt ? '已确认' : '确认名单'}
           </Button>
         </View>
@@ -217,7 +266,14 @@ function Body({ data, busy, onConfirm, onExport }: BodyProps) {
       ) : (
         <View className={`${prefix}__rows`}>
           {sorted.map((row) => (
-            <Row key={row.userId} row={row} position={positions.get(row.userId) ?? null} settled={!!confirmedAt} />
+            <Row
+              key={row.userId}
+              row={row}
+              position={positions.get(row.userId) ?? null}
+              settled={!!confirmedAt}
+              reviewing={reviewing === row.userId}
+              onReview={(approve) => onReview(row.userId, approve)}
+            />
           ))}
         </View>
       )}

@@ -282,17 +282,17 @@ export default function ReportDetailPage() {
                   <Text className="report-detail__follow-count">{d.followers}</Text>
                   <Text className="report-detail__muted"> 人也遇到这个问题</Text>
                 </View>
-                {!d.mine &&
-                  !SETTLED.includes(d.status) &&
-                  (d.following ? (
-                    <Button size="small" disabled>
-                      已关注
-                    </Button>
-                  ) : (
+                {d.following ? (
+                  <Button size="small" disabled>
+                    已关注
+                  </Button>
+                ) : (
+                  d.canFollow && (
                     <Button size="small" type="primary" loading={busy === 'follow'} onClick={follow}>
                       我也遇到
                     </Button>
-                  ))}
+                  )
+                )}
               </View>
             )}
 

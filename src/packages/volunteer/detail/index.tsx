@@ -53,7 +53,9 @@ function signupLine(d: ActivityDetail, s: MySignup): string {
 /** The hours line once the activity is over: counted, or waiting for the organizer's roster. */
 function hoursLine(d: ActivityDetail, s: MySignup): string | null {
   if (s.status !== 'confirmed' || dayjs().isBefore(d.endAt)) return null
+  if (s.placeCheck === 'refused') return '签到位置未获组织者认可，不计服务时长'
   if (s.hours !== null) return `本次计入志愿服务时长 ${formatHours(s.hours)} 小时`
+  if (s.placeCheck === 'pending') return '签到时没有提供位置，待组织者核实后计入时长'
   if (s.attendance === 'absent') return '本次未到场，不计服务时长'
   if (s.attendance === 'short') return '在场时间不足，不计服务时长'
   return d.rosterConfirmedAt ? '本次不计服务时长' : '服务时长待组织者确认名单后计入'

@@ -43,7 +43,8 @@ export function CheckInSheet({ activityId, mode, onClose, onDone }: CheckInSheet
     try {
       const at = await locate()
       const signup = await api.call('volunteer', mode, { id: activityId, code: value, ...(at ? { lat: at.lat, lng: at.lng } : {}) })
-      Taro.showToast({ title: `${label}成功`, icon: 'success' })
+      if (!at && signup.placeCheck === 'pending') Taro.showToast({ title: `已${label}，未获取到位置，需组织者核实后计入时长`, icon: 'none', duration: 3000 })
+      else Taro.showToast({ title: `${label}成功`, icon: 'success' })
       onDone(signup)
     } catch (e) {
       setError(e instanceof ApiError ? (e.field('code') ?? e.message) : `${label}失败，请稍后再试`)
@@ -87,7 +88,7 @@ export function CheckInSheet({ activityId, mode, onClose, onDone }: CheckInSheet
           }}
         />
         {error && <Text className={`${prefix}__error`}>{error}</Text>}
-        <Text className={`${prefix}__note`}>会同时获取您的位置，用于核对是否在活动现场</Text>
+        <Text className={`${prefix}__note`}>会同时获取您的位置，用于核对是否在活动现场；不允许获取位置时需组织者核实后才计入时长</Text>
         <Button className={`${prefix}__submit`} type={isWeapp ? 'default' : 'primary'} size="large" block loading={busy} disabled={code.length !== 6} onClick={() => send(code)}>
           确认{label}
         </Button>
