@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs'
 import multipart from '@fastify/multipart'
 import Fastify, { type FastifyError, type FastifyReply } from 'fastify'
 import { ERROR_MESSAGES, type ErrorCode, type Failure, type Result } from '../types/errors'
+import type { LocalFiles } from '../cloudfunctions/core/adapters/local/files'
+import { userIdOf } from '../cloudfunctions/core/identity'
 import type { Deps } from '../cloudfunctions/core/ports'
 import { functions } from '../cloudfunctions/registry'
 import { serveBuild } from './static'
@@ -9,7 +11,7 @@ import { sniffUpload } from './uploads'
 import { STATUS } from './status'
 
 export interface RuntimeOptions {
-  deps: Deps
+  deps: Deps & { files: LocalFiles }
   /** The H5 build to serve; the API works without it. */
   staticDir?: string
   /** How long an API call may take before it is cancelled and answered 503. */
@@ -70,7 +72,8 @@ export async function createRuntime({ deps, staticDir, requestTimeoutMs = REQUES
   })
 
   app.post('/files', async (req, reply) => {
-    if (!caller(req.headers['x-openid'])) return fail(reply, 'UNAUTHENTICATED')
+    const openid = caller(req.headers['x-openid'])
+    if (!openid) return fail(reply, 'UNAUTHENTICATED')
     if (!req.isMultipart()) return fail(reply, 'BAD_REQUEST', '请用 multipart/form-data 上传，文件放在 file 字段')
     let part, content
     try {
@@ -84,16 +87,20 @@ export async function createRuntime({ deps, staticDir, requestTimeoutMs = REQUES
     }
     const contentType = sniffUpload(content, part.mimetype)
     if (!contentType) return fail(reply, 'UNSUPPORTED_FILE', '只能上传 JPG、PNG、WebP 图片或 Excel、CSV 表格')
-    const stored = await deps.files.put(content, { contentType, name: part.filename })
-    return { ok: true, data: { fileId: stored.fileId, size: stored.size, contentType } }
+    const purpose = contentType.startsWith('image/') ? 'upload' : 'import'
+    const stored = await deps.files.put(content, { contentType, name: part.filename, owner: userIdOf(openid), purpose })
+    return { ok: true, data: { fileId: stored.fileId, size: stored.size, contentType, url: await deps.files.url(stored.fileId) } }
   })
 
-  app.get<{ Params: { id: string } }>('/files/:id', async (req, reply) => {
-    const file = await deps.files.get(req.params.id)
-    if (!file) return fail(reply, 'NOT_FOUND', '文件不存在')
+  // Read by its owner, or through a signed URL a use case handed to someone it lets see the file.
+  app.get<{ Params: { id: string }; Querystring: { e?: string; s?: string } }>('/files/:id', async (req, reply) => {
+    const openid = caller(req.headers['x-openid'])
+    const file = await deps.files.read(req.params.id, { expires: req.query.e, signature: req.query.s, owner: openid && userIdOf(openid) })
+    if (!file) return fail(reply, 'NOT_FOUND', '文件不存在或已过期')
+    if (file === 'forbidden') return fail(reply, 'FORBIDDEN', '没有查看这个文件的权限，或链接已过期，请刷新页面')
     return reply
       .header('content-type', file.contentType)
-      .header('cache-control', 'private, max-age=31536000, immutable')
+      .header('cache-control', req.query.s ? 'private, max-age=3600' : 'private, no-cache')
       .header('x-content-type-options', 'nosniff')
       .send(file.content)
   })

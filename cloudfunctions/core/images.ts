@@ -6,6 +6,16 @@ export class MalformedImageError extends Error {
   }
 }
 
+const starts = (buf: Buffer, bytes: number[], at = 0) => bytes.every((b, i) => buf[at + i] === b)
+
+/** The image type the bytes are (JPEG, PNG or WebP), whatever a name or a client claims; undefined for anything else. */
+export function imageType(content: Buffer): string | undefined {
+  if (starts(content, [0xff, 0xd8, 0xff])) return 'image/jpeg'
+  if (starts(content, [0x89, 0x50, 0x4e, 0x47])) return 'image/png'
+  if (starts(content, [0x52, 0x49, 0x46, 0x46]) && starts(content, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp'
+  return undefined
+}
+
 /**
  * The photo without the metadata that can locate or identify whoever took it (EXIF GPS above all).
  * JPEG, PNG and WebP are rewritten, keeping every other byte as it was; any other content comes back unchanged.

@@ -7,6 +7,7 @@ import { counters, questions, quizBest, quizTallies, quizzes, units } from '../c
 import { conflict, invalid, notFound } from '../core/errors'
 import { DuplicateKeyError, type Deps, type Store } from '../core/ports'
 import { containing } from '../core/search'
+import { saveExport } from '../core/exports'
 import { requireRequestId } from '../reports/workflow'
 import { quizRepository, tallyId } from './repository'
 import { newQuestion } from './questions'
@@ -213,7 +214,6 @@ export async function exportAwareness(input: { quizId: string }, ctx: ActionCont
   sheet('学校', ['学校', '参与人数', '通过人数', '知晓率', '平均分', '参与率'], unitRows(a.schools), [24, 10, 10, 10, 10, 10])
   sheet('班级', ['学校', '班级', '参与人数', '通过人数', '知晓率', '平均分'], a.classes.map((r) => [r.schoolName, r.name, r.participants, r.passed, percent(r.rate), r.average]), [24, 14, 10, 10, 10, 10])
   sheet('社区', ['社区', '参与人数', '通过人数', '知晓率', '平均分', '参与率'], unitRows(a.communities), [24, 10, 10, 10, 10, 10])
-  const file = await ctx.deps.files.put(Buffer.from(await book.xlsx.writeBuffer()), { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: `${a.quiz.title}-知晓率.xlsx` })
-  return { fileId: file.fileId, url: await ctx.deps.files.url(file.fileId) }
+  return saveExport(ctx, Buffer.from(await book.xlsx.writeBuffer()), `${a.quiz.title}-知晓率.xlsx`)
 }
 

@@ -364,7 +364,7 @@ describe('the bank', () => {
 describe('importing questions', () => {
   const header = '题型,题干,选项A,选项B,选项C,选项D,选项E,选项F,答案,解析,知识点,出处'
   const csv = (lines: string[]) => Buffer.from([header, ...lines].join('\n'), 'utf8')
-  const upload = async (content: Buffer, contentType: string) => (await rt.deps.files.put(content, { contentType })).fileId
+  const upload = async (content: Buffer, contentType: string) => (await rt.deps.files.put(content, { contentType, owner: userIdOf('demo-admin'), purpose: 'import' })).fileId
 
   it('when a file has bad rows, then each is reported by row and field, nothing is imported, and with valid-only the valid rows are', async () => {
     const before = await questions(rt.deps.store).count({})

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { FeedItem, NearbyMatch, Page, ReportCard, ReportDetail } from '../../types/api'
-import { OPEN_REPORT_STATUSES, type GeoPoint, type Report, type ReportLocation } from '../../types/domain'
+import { OPEN_REPORT_STATUSES, type Category, type GeoPoint, type Report, type ReportLocation } from '../../types/domain'
 import type { ActionContext } from '../core/action'
 import { AppError, conflict, invalid, notFound } from '../core/errors'
 import { DuplicateKeyError } from '../core/ports'
@@ -10,7 +10,7 @@ import { boundingBox, distanceMeters, gridAt } from './geo'
 import { reportRepository, type StoredReport } from './repository'
 import { PUBLIC, SETTLED } from './state'
 import { toCards, toDetail, toFeedItem } from './views'
-import { cleanPhotos, move, requireRequestId, tellDepartment, tellReporter } from './workflow'
+import { move, requireRequestId, tellDepartment, tellReporter, withCleanPhotos } from './workflow'
 
 export const DAILY_LIMIT = 10
 const NEARBY_METERS = 100
@@ -39,9 +39,15 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
   if (!category) throw invalid('categoryId', '请选择问题类别')
   const check = await deps.moderation.checkText(input.description, { openid: caller.openid, scene: 'social' })
   if (check.verdict === 'risky') throw new AppError('CONTENT_REJECTED', '问题描述含有不宜发布的内容，请修改后再提交', [{ field: 'description', message: '问题描述含有不宜发布的内容' }])
-  const photos = await cleanPhotos(deps, input.photos, 'photos')
   const day = beijingDay(deps.clock.now())
   await takeQuota(ctx, day)
+  return withCleanPhotos(ctx, input.photos, 'photos', 'report-photo', (photos) => file(input, ctx, { _id, day, category, needsReview: check.verdict === 'review', photos }))
+}
+
+async function file(input: SubmitInput, ctx: ActionContext, c: { _id: string; day: string; category: Category; needsReview: boolean; photos: string[] }): Promise<ReportDetail> {
+  const { caller, deps } = ctx
+  const repo = reportRepository(deps.store)
+  const { _id, day, category, photos } = c
 
   const at = deps.clock.now().toISOString()
   const report: StoredReport = {
@@ -67,7 +73,7 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
     rejectReason: null,
     duplicateOf: null,
     followers: [],
-    needsReview: check.verdict === 'review',
+    needsReview: c.needsReview,
     extension: null,
     confirmation: null,
     remindedAt: null,
@@ -85,6 +91,7 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
     if (!(error instanceof DuplicateKeyError)) throw error
     // Lost a race with the same submit: give back the place in the day's quota and answer the case filed.
     await quotas(deps.store).update({ _id: `${caller._id}:${day}` }, { $inc: { count: -1 } })
+    await deps.files.remove(photos)
     return toDetail(deps, await repo.get(_id), caller)
   }
   await repo.bump({ reports: 1 })

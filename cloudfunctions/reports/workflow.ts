@@ -1,7 +1,7 @@
 import { REPORT_STATUS_LABELS, type Report, type ReportHistoryEntry, type ReportStatus } from '../../types/domain'
 import type { ActionContext } from '../core/action'
 import { AppError, conflict, forbidden, invalid } from '../core/errors'
-import { stripImageMetadata } from '../core/images'
+import { imageType, stripImageMetadata } from '../core/images'
 import type { Deps } from '../core/ports'
 import { reportRepository, type StoredReport } from './repository'
 import { MOVES, type Move } from './state'
@@ -59,23 +59,39 @@ export function assertOwnDepartment({ caller }: ActionContext, report: Report) {
 }
 
 /**
- * Photos as they will be kept: each must be an uploaded image, and is stored again without EXIF/GPS or other
- * metadata whatever the client did, so a resident's location never leaks through a photo.
+ * Photos as they will be kept: each must be an image the caller uploaded, judged by its bytes, and is stored
+ * again without EXIF/GPS or other metadata whatever the client did, so a resident's location never leaks
+ * through a photo. `use` runs with the copies: if it throws, the copies go and the uploads stay for a retry;
+ * once it is done the uploads, metadata and all, are deleted.
  */
-export async function cleanPhotos(deps: Deps, ids: string[], field: string): Promise<string[]> {
-  const cleaned: string[] = []
-  for (const [i, id] of ids.entries()) {
-    const file = await deps.files.get(id)
-    if (!file || !file.contentType.startsWith('image/')) throw invalid(field, `第 ${i + 1} 张照片没有上传成功，请重新上传`)
-    let content: Buffer
-    try {
-      content = stripImageMetadata(file.content)
-    } catch {
-      throw invalid(field, `第 ${i + 1} 张照片已损坏，请重新拍摄`)
+export async function withCleanPhotos<T>(
+  { caller, deps }: Pick<ActionContext, 'caller' | 'deps'>,
+  ids: string[],
+  field: string,
+  purpose: 'report-photo' | 'after-photo',
+  use: (photos: string[]) => Promise<T>
+): Promise<T> {
+  const copies: string[] = []
+  try {
+    for (const [i, id] of ids.entries()) {
+      const file = await deps.files.get(id)
+      const type = file && imageType(file.content)
+      if (!file || !type || file.owner !== caller._id || file.purpose !== 'upload') throw invalid(field, `第 ${i + 1} 张照片没有上传成功，请重新上传`)
+      let content: Buffer
+      try {
+        content = stripImageMetadata(file.content)
+      } catch {
+        throw invalid(field, `第 ${i + 1} 张照片已损坏，请重新拍摄`)
+      }
+      copies.push((await deps.files.put(content, { contentType: type, owner: caller._id, purpose })).fileId)
     }
-    cleaned.push(content.equals(file.content) ? id : (await deps.files.put(content, { contentType: file.contentType })).fileId)
+    const result = await use(copies)
+    await deps.files.remove(ids)
+    return result
+  } catch (error) {
+    await deps.files.remove(copies)
+    throw error
   }
-  return cleaned
 }
 
 /** Tells a user about a case through the Notifier (subscribe message in WeChat, the in-app outbox always). */
