@@ -291,7 +291,7 @@ export interface Api {
     exportRoster: { req: Id; res: { fileId: string; url: string; rows: number } }
     // office
     volunteers: { req: PageQuery & { keyword?: string }; res: Page<VolunteerSummary> }
-    makeup: { req: { userId: string; hours: number; reason: string }; res: VolunteerMe }
+    makeup: { req: { userId: string; hours: number; reason: string }; res: VolunteerSummary }
     starCandidates: { req: { month: string }; res: StarWinner[] }
     publishStars: { req: { month: string; userIds: string[] }; res: StarsMonth }
     finalizeStars: { req: { month: string }; res: StarsMonth }

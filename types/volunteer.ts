@@ -93,6 +93,7 @@ export interface VolunteerSummary {
   team: string
   hours: number
   makeupHours: number
+  activities: number
   registeredAt: string
 }
 

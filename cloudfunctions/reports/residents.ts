@@ -5,6 +5,7 @@ import type { ActionContext } from '../core/action'
 import { AppError, conflict, invalid, notFound } from '../core/errors'
 import { DuplicateKeyError } from '../core/ports'
 import { quotas } from '../core/collections'
+import { takeQuota } from '../core/quota'
 import { beijingDay, deadlineAfter } from './calendar'
 import { boundingBox, distanceMeters, gridAt } from './geo'
 import { reportRepository, type StoredReport } from './repository'
@@ -40,7 +41,7 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
   const check = await deps.moderation.checkText(input.description, { openid: caller.openid, scene: 'social' })
   if (check.verdict === 'risky') throw new AppError('CONTENT_REJECTED', '问题描述含有不宜发布的内容，请修改后再提交', [{ field: 'description', message: '问题描述含有不宜发布的内容' }])
   const day = beijingDay(deps.clock.now())
-  await takeQuota(ctx, day)
+  await takeQuota(deps, `${caller._id}:${day}`, DAILY_LIMIT, `每人每天最多上报 ${DAILY_LIMIT} 条，感谢您的热心，请明天再来`)
   return withCleanPhotos(ctx, input.photos, 'photos', 'report-photo', (photos) => file(input, ctx, { _id, day, category, needsReview: check.verdict === 'review', photos }))
 }
 
@@ -97,18 +98,6 @@ async function file(input: SubmitInput, ctx: ActionContext, c: { _id: string; da
   await repo.bump({ reports: 1 })
   await tellReporter(deps, report, '随手拍已提交', `「${report.categoryName}」已提交，创文办将尽快受理`)
   return toDetail(deps, report, caller)
-}
-
-/** At most DAILY_LIMIT reports a day per person, counted with a conditional increment so racing submits cannot pass it. */
-async function takeQuota({ caller, deps }: ActionContext, day: string) {
-  const _id = `${caller._id}:${day}`
-  try {
-    await quotas(deps.store).insert({ _id, count: 0 })
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
-  }
-  const taken = await quotas(deps.store).update({ _id, count: { $lt: DAILY_LIMIT } }, { $inc: { count: 1 } })
-  if (!taken) throw new AppError('RATE_LIMITED', `每人每天最多上报 ${DAILY_LIMIT} 条，感谢您的热心，请明天再来`)
 }
 
 /** Open cases of the same kind within 100 m from the last 14 days, nearest first. */

@@ -236,6 +236,25 @@ describe('checking in and counting hours', () => {
     expect(await rt.call('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 1, reason: '' }, 'demo-admin')).toMatchObject({ status: 400 })
   })
 
+  it('when the office adds make-up hours or looks a phone up, then it sees masked phones only, needs the last 4 digits or the whole number, and is held to 20 phone searches an hour', async () => {
+    await register('demo-volunteer')
+
+    const added = await rt.call('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 1, reason: '纸质签到表补录' }, 'demo-admin')
+    expect(added.body.data).toMatchObject({ userId: userIdOf('demo-volunteer'), phone: '138****5678', makeupHours: 1 })
+    expect(JSON.stringify(added.body)).not.toContain('13812345678')
+
+    // each extra digit in front of the shown four would reveal one hidden digit in ten tries
+    for (const keyword of ['45678', '8', '345678']) {
+      expect(await rt.call('volunteer', 'volunteers', { keyword }, 'demo-admin')).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', issues: [{ field: 'keyword' }] } })
+    }
+    expect((await ok('volunteer', 'volunteers', { keyword: '13812345678' }, 'demo-admin')).total).toBe(1)
+    for (let i = 1; i < 20; i++) expect((await rt.call('volunteer', 'volunteers', { keyword: String(1000 + i) }, 'demo-admin')).status).toBe(200)
+    expect(await rt.call('volunteer', 'volunteers', { keyword: '5678' }, 'demo-admin')).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } })
+    expect((await rt.call('volunteer', 'volunteers', { keyword: '李志' }, 'demo-admin')).status).toBe(200)
+    rt.clock.advance(HOUR)
+    expect((await ok('volunteer', 'volunteers', { keyword: '5678' }, 'demo-admin')).total).toBe(1)
+  })
+
   it('when the office looks a volunteer up for make-up hours, then it finds them by real name, team or the phone’s last digits, with the phone masked', async () => {
     await register('demo-volunteer')
     rt.clock.advance(60_000)

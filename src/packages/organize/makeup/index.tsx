@@ -3,7 +3,7 @@ import { ArrowRight } from '@nutui/icons-react-taro'
 import { Button, Cell, InputNumber, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { VolunteerMe, VolunteerSummary } from '@contract'
+import type { VolunteerSummary } from '@contract'
 import { StatGrid } from '@/components/stat-grid'
 import { api, ApiError, newRequestId } from '@/services/api'
 import { hoursText } from '../labels'
@@ -23,7 +23,7 @@ export default function OrganizeMakeup() {
   const [saving, setSaving] = useState(false)
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [formError, setFormError] = useState('')
-  const [result, setResult] = useState<{ name: string; me: VolunteerMe; hours: number }>()
+  const [result, setResult] = useState<{ name: string; me: VolunteerSummary; hours: number }>()
   // One key per record being typed, so a retry after a lost answer does not book the hours twice.
   const [requestId, setRequestId] = useState(newRequestId)
 
