@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { brotliDecompressSync, crc32, deflateSync, gunzipSync } from 'node:zlib'
 import { reports, users } from '../cloudfunctions/core/collections'
 import { userIdOf } from '../cloudfunctions/core/identity'
 import { sweep } from '../cloudfunctions/reports/daily'
@@ -239,6 +239,65 @@ describe('who may read a file', () => {
     expect(res.status).toBe(400)
     expect(res.body.issues[0].field).toBe('photos')
     expect(await rt.deps.files.get(fileId)).not.toBeNull()
+  })
+})
+
+describe('what an upload may be', () => {
+  /** A PNG whose header claims `width`×`height`: a few dozen bytes that would take gigabytes to draw. */
+  function pngOfSize(width: number, height: number) {
+    const chunk = (type: string, data: Buffer) => {
+      const head = Buffer.alloc(8)
+      head.writeUInt32BE(data.length, 0)
+      head.write(type, 4, 'latin1')
+      const crc = Buffer.alloc(4)
+      crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0)
+      return Buffer.concat([head, data, crc])
+    }
+    const ihdr = Buffer.alloc(13)
+    ihdr.writeUInt32BE(width, 0)
+    ihdr.writeUInt32BE(height, 4)
+    ihdr.set([8, 6, 0, 0, 0], 8)
+    return Buffer.concat([PNG.subarray(0, 8), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(64))), chunk('IEND', Buffer.alloc(0))])
+  }
+  const send = (content: Buffer, openid = 'demo-resident') => {
+    const form = multipart(content, 'big.png', 'image/png')
+    return rt.app.inject({ method: 'POST', url: '/files', payload: form.payload, headers: { ...form.headers, 'x-openid': openid } })
+  }
+
+  it('when an image claims more than 40 megapixels, then it is refused from its header, stored nowhere, and a case cannot take one put in storage directly', async () => {
+    const puts: unknown[] = []
+    const put = rt.deps.files.put.bind(rt.deps.files)
+    rt.deps.files.put = async (content, meta) => (puts.push(meta), put(content, meta))
+
+    const res = await send(pngOfSize(30000, 30000))
+
+    expect(res.statusCode).toBe(413)
+    expect(res.json()).toMatchObject({ ok: false, code: 'PAYLOAD_TOO_LARGE' })
+    expect(res.json().message).toContain('4000 万像素')
+    expect(puts).toEqual([])
+    expect((await send(pngOfSize(4000, 3000))).statusCode).toBe(200)
+
+    // as the mini-program does, straight into storage
+    const stored = (await put(pngOfSize(30000, 30000), { contentType: 'image/png', owner: userIdOf('demo-resident'), purpose: 'upload' })).fileId
+    const submit = await rt.call('reports', 'submit', { categoryId: 'g2-01', description: '人行道上的井盖缺了一角，晚上容易绊倒人', photos: [stored], location: SPOT, anonymous: false }, 'demo-resident', requestId())
+    expect(submit).toMatchObject({ status: 400, body: { issues: [{ field: 'photos' }] } })
+    expect(await reports(rt.deps.store).count({})).toBe(0)
+  })
+
+  it('when a person has uploaded 100 files today, then the next is refused with 429 and nothing stored, and tomorrow they may upload again', async () => {
+    for (let i = 0; i < 100; i++) expect((await send(PNG)).statusCode).toBe(200)
+    const puts: unknown[] = []
+    const put = rt.deps.files.put.bind(rt.deps.files)
+    rt.deps.files.put = async (content, meta) => (puts.push(meta), put(content, meta))
+
+    const refused = await send(PNG)
+
+    expect(refused.statusCode).toBe(429)
+    expect(refused.json()).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
+    expect(puts).toEqual([])
+    expect((await send(PNG, 'demo-volunteer')).statusCode).toBe(200)
+    rt.clock.advance(24 * 3600_000)
+    expect((await send(PNG)).statusCode).toBe(200)
   })
 })
 

@@ -3,11 +3,12 @@ import multipart from '@fastify/multipart'
 import Fastify, { type FastifyError, type FastifyReply } from 'fastify'
 import { ERROR_MESSAGES, type ErrorCode, type Failure, type Result } from '../types/errors'
 import type { LocalFiles } from '../cloudfunctions/core/adapters/local/files'
+import { AppError } from '../cloudfunctions/core/errors'
 import { userIdOf } from '../cloudfunctions/core/identity'
 import type { Deps } from '../cloudfunctions/core/ports'
 import { functions } from '../cloudfunctions/registry'
 import { serveBuild } from './static'
-import { sniffUpload } from './uploads'
+import { admitUpload } from './uploads'
 import { STATUS } from './status'
 
 export interface RuntimeOptions {
@@ -85,10 +86,16 @@ export async function createRuntime({ deps, staticDir, requestTimeoutMs = REQUES
       if ((error as FastifyError).code?.startsWith('FST_')) throw error
       return fail(reply, 'BAD_REQUEST', '上传的文件不完整，请重新上传')
     }
-    const contentType = sniffUpload(content, part.mimetype)
-    if (!contentType) return fail(reply, 'UNSUPPORTED_FILE', '只能上传 JPG、PNG、WebP 图片或 Excel、CSV 表格')
+    const owner = userIdOf(openid)
+    let contentType
+    try {
+      contentType = await admitUpload(deps, owner, content, part.mimetype)
+    } catch (error) {
+      if (error instanceof AppError) return fail(reply, error.code, error.message)
+      throw error
+    }
     const purpose = contentType.startsWith('image/') ? 'upload' : 'import'
-    const stored = await deps.files.put(content, { contentType, name: part.filename, owner: userIdOf(openid), purpose })
+    const stored = await deps.files.put(content, { contentType, name: part.filename, owner, purpose })
     return { ok: true, data: { fileId: stored.fileId, size: stored.size, contentType, url: await deps.files.url(stored.fileId) } }
   })
 

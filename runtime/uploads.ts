@@ -1,4 +1,11 @@
-import { imageType } from '../cloudfunctions/core/images'
+import { AppError } from '../cloudfunctions/core/errors'
+import { imageType, PIXELS_REFUSED, tooManyPixels } from '../cloudfunctions/core/images'
+import type { Deps } from '../cloudfunctions/core/ports'
+import { takeQuota } from '../cloudfunctions/core/quota'
+import { beijingDay } from '../cloudfunctions/reports/calendar'
+
+/** Ten cases of six photos a day with room for retries and an import or two; beyond it is not a person photographing streets. */
+export const UPLOADS_PER_DAY = 100
 
 /**
  * The type an upload really is, judged by its first bytes rather than by what the client claims;
@@ -12,4 +19,13 @@ export function sniffUpload(content: Buffer, declared: string): string | undefin
   }
   if (/^text\/csv|^application\/vnd\.ms-excel$/.test(declared) && !content.subarray(0, 1024).includes(0)) return 'text/csv'
   return undefined
+}
+
+/** The type an upload is kept as, once it is a file we take, not too many pixels, and within its owner's uploads for the day. */
+export async function admitUpload(deps: Deps, owner: string, content: Buffer, declared: string): Promise<string> {
+  const contentType = sniffUpload(content, declared)
+  if (!contentType) throw new AppError('UNSUPPORTED_FILE', '只能上传 JPG、PNG、WebP 图片或 Excel、CSV 表格')
+  if (tooManyPixels(content)) throw new AppError('PAYLOAD_TOO_LARGE', PIXELS_REFUSED)
+  await takeQuota(deps, `upload:${owner}:${beijingDay(deps.clock.now())}`, UPLOADS_PER_DAY, `每人每天最多上传 ${UPLOADS_PER_DAY} 个文件，请明天再来`)
+  return contentType
 }

@@ -1,7 +1,7 @@
 import { REPORT_STATUS_LABELS, type Report, type ReportHistoryEntry, type ReportStatus } from '../../types/domain'
 import type { ActionContext } from '../core/action'
 import { AppError, conflict, forbidden, invalid } from '../core/errors'
-import { imageType, stripImageMetadata } from '../core/images'
+import { imageType, PIXELS_REFUSED, stripImageMetadata, tooManyPixels } from '../core/images'
 import type { Deps } from '../core/ports'
 import { reportRepository, type StoredReport } from './repository'
 import { MOVES, type Move } from './state'
@@ -59,7 +59,8 @@ export function assertOwnDepartment({ caller }: ActionContext, report: Report) {
 }
 
 /**
- * Photos as they will be kept: each must be an image the caller uploaded, judged by its bytes, and is stored
+ * Photos as they will be kept: each must be an image the caller uploaded, judged by its bytes and of at most
+ * MAX_PIXELS by its header (in WeChat photos go to storage unchecked), and is stored
  * again without EXIF/GPS or other metadata whatever the client did, so a resident's location never leaks
  * through a photo. `use` runs with the copies: if it throws, the copies go and the uploads stay for a retry;
  * once it is done the uploads, metadata and all, are deleted.
@@ -77,6 +78,7 @@ export async function withCleanPhotos<T>(
       const file = await deps.files.get(id)
       const type = file && imageType(file.content)
       if (!file || !type || file.owner !== caller._id || file.purpose !== 'upload') throw invalid(field, `第 ${i + 1} 张照片没有上传成功，请重新上传`)
+      if (tooManyPixels(file.content)) throw invalid(field, `第 ${i + 1} 张${PIXELS_REFUSED}`)
       let content: Buffer
       try {
         content = stripImageMetadata(file.content)
