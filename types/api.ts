@@ -1,6 +1,6 @@
 import type { Confirmation, CounterKey, Department, Grid, ReportLocation, ReportStatus, Role } from './domain'
 import type { AttemptResult, Awareness, BoardRow, Feedback, ImportPreview, Paper, ProfileView, QuestionInput, QuestionKind, QuestionView, QuizHome, QuizInput, QuizSummary, Unit, WrongItem } from './quiz'
-import type { ActivityCard, ActivityDetail, ActivityInput, ActivityType, Certificate, MySignup, Roster, ServiceRecord, StarsMonth, StarWinner, VolunteerMe, VolunteerSummary } from './volunteer'
+import type { ActivityCard, ActivityDetail, ActivityInput, ActivityType, Certificate, CorrectionRequest, MySignup, Roster, ServiceRecord, StarsMonth, StarWinner, VolunteerMe, VolunteerSummary } from './volunteer'
 
 /** A school or community as pickers and the office list show it. */
 export interface UnitView {
@@ -292,6 +292,8 @@ export interface Api {
     // office
     volunteers: { req: PageQuery & { keyword?: string }; res: Page<VolunteerSummary> }
     makeup: { req: { userId: string; hours: number; reason: string }; res: VolunteerSummary }
+    corrections: { req: PageQuery; res: Page<CorrectionRequest> }
+    decideCorrection: { req: { userId: string; approve: boolean; reason?: string }; res: VolunteerSummary }
     starCandidates: { req: { month: string }; res: StarWinner[] }
     publishStars: { req: { month: string; userIds: string[] }; res: StarsMonth }
     finalizeStars: { req: { month: string }; res: StarsMonth }

@@ -67,7 +67,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   expiring: [{ fields: ['expiresAt'] }],
   activities: [{ fields: ['status'] }, { fields: ['startAt'] }, { fields: ['organizerId'] }],
   signups: [{ fields: ['activityId'] }, { fields: ['userId'] }, { fields: ['status'] }],
-  volunteers: [{ fields: ['certificateNo'], unique: true }],
+  volunteers: [{ fields: ['certificateNo'], unique: true }, { fields: ['correction.requestedAt'] }],
   serviceRecords: [{ fields: ['userId'] }, { fields: ['month'] }],
   monthly: [{ fields: ['month'] }, { fields: ['hours'] }],
   stars: [],

@@ -1,5 +1,5 @@
 import type { Page } from '../../types/api'
-import type { StarsMonth, StarWinner, Volunteer, VolunteerSummary } from '../../types/volunteer'
+import type { CorrectionRequest, IdentityChange, StarsMonth, StarWinner, Volunteer, VolunteerIdentity, VolunteerSummary } from '../../types/volunteer'
 import type { ActionContext } from '../core/action'
 import { monthly, serviceRecords, stars, users, volunteers } from '../core/collections'
 import { conflict, invalid } from '../core/errors'
@@ -7,7 +7,7 @@ import { takeQuota } from '../core/quota'
 import { containing, endingWith } from '../core/search'
 import { beijingDateTime, beijingDay } from '../reports/calendar'
 import { volunteerRepository } from './repository'
-import { maskPhone } from './rules'
+import { identityOf, maskPhone } from './rules'
 
 export const PHONE_SEARCHES_PER_HOUR = 20
 
@@ -46,6 +46,35 @@ export async function listVolunteers(input: { page: number; pageSize: number; ke
     page: input.page,
     pageSize: input.pageSize
   }
+}
+
+const masked = (v: VolunteerIdentity): VolunteerIdentity => ({ ...v, phone: maskPhone(v.phone) })
+
+/** Identity corrections waiting for the office, oldest first. */
+export async function corrections(input: { page: number; pageSize: number }, { deps }: ActionContext): Promise<Page<CorrectionRequest>> {
+  const { found, total } = await volunteerRepository(deps.store).pendingCorrections(input)
+  return {
+    items: found.map((v) => ({ userId: v._id, team: v.team, hours: v.hours, makeupHours: v.makeupHours, from: masked(identityOf(v)), to: masked(identityOf(v.correction!)), requestedAt: v.correction!.requestedAt })),
+    total,
+    page: input.page,
+    pageSize: input.pageSize
+  }
+}
+
+/** 更正: the office approves (the identity changes, on the record) or refuses (it stays, the refusal on the record). */
+export async function decideCorrection(input: { userId: string; approve: boolean; reason?: string }, { caller, deps }: ActionContext): Promise<VolunteerSummary> {
+  const repo = volunteerRepository(deps.store)
+  const v = await repo.findVolunteer(input.userId)
+  if (!v?.correction) throw conflict('这位志愿者没有待审核的信息更正')
+  if (!input.approve && !input.reason) throw invalid('reason', '请填写不予更正的原因')
+  const from = identityOf(v)
+  const to = identityOf(v.correction)
+  const change: IdentityChange = { at: deps.clock.now().toISOString(), by: caller._id, from, to: input.approve ? to : from, note: input.approve ? '创文办核准更正' : `创文办未核准更正：${input.reason}` }
+  const set = input.approve ? { ...to, correction: null } : { correction: null }
+  const matched = await volunteers(deps.store).update({ _id: v._id, 'correction.requestedAt': v.correction.requestedAt }, { $set: set, $push: { history: change } })
+  if (!matched) throw conflict('该更正刚刚有变化，请刷新后再试')
+  const people = await repo.people([v._id])
+  return toSummary(await repo.volunteer(v._id), people.users.get(v._id)?.nickname ?? '')
 }
 
 /** 补录: hours the office vouches for without a roster, always with a reason, kept apart from verified hours. */

@@ -82,5 +82,6 @@ export const volunteers = z.strictObject({
     .optional()
 })
 export const monthOnly = z.strictObject({ month })
+export const decideCorrection = z.strictObject({ userId: id('志愿者'), approve: z.boolean({ error: '请选择是否核准' }), reason: z.string().trim().max(200, '原因最多 200 个字').optional() })
 export const publishStars = z.strictObject({ month, userIds: z.array(id('志愿者')).max(100, '一次最多 100 人') })
 export const verify = z.strictObject({ no: z.string({ error: '请输入证明编号' }).trim().min(6, '请输入完整的证明编号').max(40, '证明编号不正确') })

@@ -59,6 +59,50 @@ describe('registering', () => {
   })
 })
 
+describe('correcting who a volunteer is', () => {
+  const renamed = { realName: '李更正', phone: '13900001111', team: '文昌社区志愿队', birthDate: '1991-02-03' }
+
+  it('when a volunteer with hours registers again under another name, phone and birth date, then only the team changes, a correction waits for the office, and the certificate keeps the verified name until the office approves it', async () => {
+    await register('demo-volunteer')
+    await ok('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 2, reason: '纸质签到表补录' }, 'demo-admin')
+
+    const me = await ok('volunteer', 'register', renamed, 'demo-volunteer')
+
+    expect(me).toMatchObject({ realName: '李志愿', phone: '13812345678', team: '文昌社区志愿队', correction: { realName: '李更正', phone: '13900001111', birthDate: '1991-02-03' } })
+    expect(await volunteers(rt.deps.store).findOne({ _id: userIdOf('demo-volunteer') })).toMatchObject({ realName: '李志愿', phone: '13812345678', birthDate: '1990-05-01' })
+    expect((await ok('volunteer', 'certificate', {}, 'demo-volunteer')).name).toBe('李志愿')
+
+    const pending = await ok('volunteer', 'corrections', {}, 'demo-admin')
+    expect(pending.items).toEqual([expect.objectContaining({ userId: userIdOf('demo-volunteer'), from: { realName: '李志愿', phone: '138****5678', birthDate: '1990-05-01' }, to: { realName: '李更正', phone: '139****1111', birthDate: '1991-02-03' } })])
+    expect(JSON.stringify(pending)).not.toContain('13900001111')
+    expect((await rt.call('volunteer', 'decideCorrection', { userId: userIdOf('demo-volunteer'), approve: true }, 'demo-organizer')).status).toBe(403)
+
+    await ok('volunteer', 'decideCorrection', { userId: userIdOf('demo-volunteer'), approve: true }, 'demo-admin')
+
+    const stored = await volunteers(rt.deps.store).findOne({ _id: userIdOf('demo-volunteer') })
+    expect(stored).toMatchObject({ realName: '李更正', phone: '13900001111', birthDate: '1991-02-03', correction: null })
+    expect(stored!.history.at(-1)).toMatchObject({ by: userIdOf('demo-admin'), from: { realName: '李志愿' }, to: { realName: '李更正' }, note: '创文办核准更正' })
+    expect((await ok('volunteer', 'certificate', {}, 'demo-volunteer')).name).toBe('李更正')
+    expect((await ok('volunteer', 'corrections', {}, 'demo-admin')).items).toEqual([])
+  })
+
+  it('when the office refuses a correction, then the verified identity stays and the refusal is recorded; without hours a volunteer corrects it directly, on the record', async () => {
+    await register('demo-volunteer')
+    await register('demo-resident')
+    await ok('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 1, reason: '补录' }, 'demo-admin')
+    await ok('volunteer', 'register', renamed, 'demo-volunteer')
+
+    await ok('volunteer', 'decideCorrection', { userId: userIdOf('demo-volunteer'), approve: false, reason: '与身份证不符' }, 'demo-admin')
+    const refused = await volunteers(rt.deps.store).findOne({ _id: userIdOf('demo-volunteer') })
+    expect(refused).toMatchObject({ realName: '李志愿', correction: null })
+    expect(refused!.history.at(-1)).toMatchObject({ by: userIdOf('demo-admin'), note: '创文办未核准更正：与身份证不符' })
+
+    const direct = await ok('volunteer', 'register', renamed, 'demo-resident')
+    expect(direct).toMatchObject({ realName: '李更正', correction: null })
+    expect((await volunteers(rt.deps.store).findOne({ _id: userIdOf('demo-resident') }))!.history.at(-1)).toMatchObject({ by: userIdOf('demo-resident'), from: { realName: '李志愿' }, to: { realName: '李更正' } })
+  })
+})
+
 describe('signing up', () => {
   it('when 300 volunteers sign up at once over HTTP for 30 places, then 30 are confirmed and 270 wait in arrival order, nobody twice; 10 cancellations offer the next 10', async () => {
     for (let i = 0; i < 300; i++) await register(`v-${i}`)
