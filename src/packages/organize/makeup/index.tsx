@@ -7,6 +7,7 @@ import type { VolunteerSummary } from '@contract'
 import { StatGrid } from '@/components/stat-grid'
 import { api, ApiError, newRequestId } from '@/services/api'
 import { hoursText } from '../labels'
+import { Corrections } from './corrections'
 import { VolunteerPicker } from './volunteer-picker'
 import './index.scss'
 
@@ -143,6 +144,8 @@ export default function OrganizeMakeup() {
           />
         </View>
       )}
+
+      <Corrections />
 
       <VolunteerPicker
         visible={picking}
