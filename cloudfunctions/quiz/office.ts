@@ -7,7 +7,7 @@ import { counters, questions, quizBest, quizTallies, quizzes, units } from '../c
 import { conflict, invalid, notFound } from '../core/errors'
 import { DuplicateKeyError, type Deps, type Store } from '../core/ports'
 import { containing } from '../core/search'
-import { saveExport } from '../core/exports'
+import { saveExport } from '../core/expiring'
 import { requireRequestId } from '../reports/workflow'
 import { quizRepository, tallyId } from './repository'
 import { newQuestion } from './questions'

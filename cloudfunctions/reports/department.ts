@@ -5,7 +5,7 @@ import { hoursBetween } from './office'
 import { reportRepository } from './repository'
 import { WITH_DEPARTMENT } from './state'
 import { toCards, toDetail } from './views'
-import { assertOwnDepartment, move, withCleanPhotos } from './workflow'
+import { assertMove, assertOwnDepartment, move, withCleanPhotos } from './workflow'
 
 /** The department's cases, the nearest deadline first. */
 export async function queue(input: { page: number; pageSize: number; scope?: 'open' | 'all' }, { caller, deps }: ActionContext): Promise<Page<ReportCard>> {
@@ -30,6 +30,7 @@ export async function start(input: { id: string; note?: string }, ctx: ActionCon
 /** 整改到位: the department shows its after photos; the office verifies before the case closes. */
 export async function fix(input: { id: string; afterPhotos: string[]; note: string }, ctx: ActionContext): Promise<ReportDetail> {
   const report = await own(ctx, input.id)
+  assertMove(report, 'fix')
   const at = ctx.deps.clock.now().toISOString()
   const fixed = await withCleanPhotos(ctx, input.afterPhotos, 'afterPhotos', 'after-photo', (afterPhotos) =>
     move(ctx, report, 'fix', {

@@ -4,13 +4,13 @@ import type { ActionContext } from '../core/action'
 import { invalid, notFound } from '../core/errors'
 import { points, users } from '../core/collections'
 import { DuplicateKeyError } from '../core/ports'
-import { saveExport } from '../core/exports'
+import { saveExport } from '../core/expiring'
 import { beijingDateTime, deadlineAfter } from './calendar'
 import { buildLedgerWorkbook, type LedgerRow } from './ledger-export'
 import { ledgerQuery, reportRepository } from './repository'
 import { WITH_DEPARTMENT } from './state'
 import { toCards, toDetail } from './views'
-import { move, tell, tellDepartment, withCleanPhotos } from './workflow'
+import { assertMove, move, tell, tellDepartment, withCleanPhotos } from './workflow'
 
 export const ACCEPT_POINTS = 10
 const EXPORT_LIMIT = 10000
@@ -182,6 +182,7 @@ export async function fixOnSpot(input: { id: string; afterPhotos: string[]; note
   const { deps } = ctx
   const repo = reportRepository(deps.store)
   const report = await repo.get(input.id)
+  assertMove(report, 'fixOnSpot')
   const at = deps.clock.now().toISOString()
   const closed = await withCleanPhotos(ctx, input.afterPhotos, 'afterPhotos', 'after-photo', (afterPhotos) =>
     move(ctx, report, 'fixOnSpot', {

@@ -1,6 +1,7 @@
 import { REPORT_STATUS_LABELS, type Report, type ReportHistoryEntry, type ReportStatus } from '../../types/domain'
 import type { ActionContext } from '../core/action'
 import { AppError, conflict, forbidden, invalid } from '../core/errors'
+import { discard } from '../core/expiring'
 import { imageType, PIXELS_REFUSED, stripImageMetadata, tooManyPixels } from '../core/images'
 import type { Deps } from '../core/ports'
 import { reportRepository, type StoredReport } from './repository'
@@ -24,9 +25,7 @@ export interface MoveDetails {
  */
 export async function move({ caller, deps }: Pick<ActionContext, 'caller' | 'deps'>, report: Report, name: Move, details: MoveDetails = {}): Promise<Report> {
   const rule = MOVES[name]
-  if (!rule.from.includes(report.status)) {
-    throw conflict(`该问题当前「${REPORT_STATUS_LABELS[report.status]}」，不能${rule.label}`)
-  }
+  assertMove(report, name)
   const at = deps.clock.now().toISOString()
   const to = details.to ?? rule.to
   const role = rule.by === 'system' ? 'system' : rule.by === 'reporter' ? 'resident' : rule.by
@@ -53,6 +52,12 @@ export async function move({ caller, deps }: Pick<ActionContext, 'caller' | 'dep
   return moved
 }
 
+/** Refuses a move the case's status does not allow; moves that take photos ask first, so a resent move answers 409. */
+export function assertMove(report: Report, name: Move) {
+  const rule = MOVES[name]
+  if (!rule.from.includes(report.status)) throw conflict(`该问题当前「${REPORT_STATUS_LABELS[report.status]}」，不能${rule.label}`)
+}
+
 /** A handler may only act on their own department's cases. */
 export function assertOwnDepartment({ caller }: ActionContext, report: Report) {
   if (!report.departmentId || report.departmentId !== caller.departmentId) throw forbidden('这不是本单位承办的问题')
@@ -63,7 +68,7 @@ export function assertOwnDepartment({ caller }: ActionContext, report: Report) {
  * MAX_PIXELS by its header (in WeChat photos go to storage unchecked), and is stored
  * again without EXIF/GPS or other metadata whatever the client did, so a resident's location never leaks
  * through a photo. `use` runs with the copies: if it throws, the copies go and the uploads stay for a retry;
- * once it is done the uploads, metadata and all, are deleted.
+ * once it is done the uploads, metadata and all, are discarded with the move (the next sweep deletes them).
  */
 export async function withCleanPhotos<T>(
   { caller, deps }: Pick<ActionContext, 'caller' | 'deps'>,
@@ -88,7 +93,7 @@ export async function withCleanPhotos<T>(
       copies.push((await deps.files.put(content, { contentType: type, owner: caller._id, purpose })).fileId)
     }
     const result = await use(copies)
-    await deps.files.remove(ids)
+    await discard(deps, ids)
     return result
   } catch (error) {
     await deps.files.remove(copies)
