@@ -156,11 +156,13 @@ export async function seedDemoQuiz(deps: Deps) {
     await call(openid, 'submit', { attemptId: paper.attemptId })
   }
 
+  const codes = await Promise.all(schools.map((school) => call('demo-admin', 'classCodes', { schoolId: school.id })))
   for (const [i, [nickname, kind, unit, className, skill, minutes]] of QUIZ_PEOPLE.entries()) {
     const openid = `demo-quiz-${String(i + 1).padStart(2, '0')}`
     const user = await resolveCaller(deps, openid)
     await users(deps.store).update({ _id: user._id }, { $set: { nickname } })
-    await call(openid, 'bind', kind === 'school' ? { schoolId: schools[unit].id, className } : { communityId: communities[unit].id })
+    // the demo students give their class's invitation code, so their schools count them
+    await call(openid, 'bind', kind === 'school' ? { schoolId: schools[unit].id, className, code: codes[unit][className!] } : { communityId: communities[unit].id })
     clock.set(new Date(now - (i % 3) * day - (i + 1) * 3600_000))
     await take(openid, await call(openid, 'start', { quizId: quiz.id }), skill, minutes)
   }

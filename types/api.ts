@@ -303,7 +303,7 @@ export interface Api {
     home: { req: Record<string, never>; res: QuizHome }
     profile: { req: Record<string, never>; res: ProfileView }
     units: { req: { kind: Unit['kind'] }; res: UnitView[] }
-    bind: { req: { schoolId?: string | null; className?: string | null; communityId?: string | null }; res: ProfileView }
+    bind: { req: { schoolId?: string | null; className?: string | null; communityId?: string | null; code?: string }; res: ProfileView }
     start: { req: { quizId: string }; res: Paper }
     practice: { req: { from: 'daily' | 'wrong' }; res: Paper }
     paper: { req: { attemptId: string }; res: Paper }
@@ -321,6 +321,7 @@ export interface Api {
     quiz: { req: { quizId: string }; res: QuizSummary }
     saveQuiz: { req: QuizInput & { id?: string }; res: QuizSummary }
     saveUnit: { req: { id?: string; kind: Unit['kind']; name: string; classes: string[]; members: number | null }; res: UnitView }
+    classCodes: { req: { schoolId: string }; res: Record<string, string> }
     awareness: { req: { quizId: string }; res: Awareness }
     board: { req: PageQuery & { quizId: string }; res: Page<BoardRow> }
     exportAwareness: { req: { quizId: string }; res: { fileId: string; url: string } }
