@@ -229,6 +229,7 @@ export async function exportAwareness(input: { quizId: string }, ctx: ActionCont
   sheet('学校', ['学校', '参与人数', '通过人数', '知晓率', '平均分', '参与率'], unitRows(a.schools), [24, 10, 10, 10, 10, 10])
   sheet('班级', ['学校', '班级', '参与人数', '通过人数', '知晓率', '平均分'], a.classes.map((r) => [r.schoolName, r.name, r.participants, r.passed, percent(r.rate), r.average]), [24, 14, 10, 10, 10, 10])
   sheet('社区', ['社区', '参与人数', '通过人数', '知晓率', '平均分', '参与率'], unitRows(a.communities), [24, 10, 10, 10, 10, 10])
+  sheet('未核实学生', ['学校', '参与人数', '通过人数', '知晓率', '平均分'], a.unconfirmed.map((r) => [r.name, r.participants, r.passed, percent(r.rate), r.average]), [24, 10, 10, 10, 10])
   return saveExport(ctx, Buffer.from(await book.xlsx.writeBuffer()), `${a.quiz.title}-知晓率.xlsx`)
 }
 
