@@ -2,14 +2,17 @@ import { existsSync } from 'node:fs'
 import multipart from '@fastify/multipart'
 import Fastify, { type FastifyError, type FastifyReply } from 'fastify'
 import { ERROR_MESSAGES, type ErrorCode, type Failure, type Result } from '../types/errors'
+import type { LocalFiles } from '../cloudfunctions/core/adapters/local/files'
+import { AppError } from '../cloudfunctions/core/errors'
+import { userIdOf } from '../cloudfunctions/core/identity'
 import type { Deps } from '../cloudfunctions/core/ports'
 import { functions } from '../cloudfunctions/registry'
 import { serveBuild } from './static'
-import { sniffUpload } from './uploads'
+import { admitUpload } from './uploads'
 import { STATUS } from './status'
 
 export interface RuntimeOptions {
-  deps: Deps
+  deps: Deps & { files: LocalFiles }
   /** The H5 build to serve; the API works without it. */
   staticDir?: string
   /** How long an API call may take before it is cancelled and answered 503. */
@@ -70,7 +73,8 @@ export async function createRuntime({ deps, staticDir, requestTimeoutMs = REQUES
   })
 
   app.post('/files', async (req, reply) => {
-    if (!caller(req.headers['x-openid'])) return fail(reply, 'UNAUTHENTICATED')
+    const openid = caller(req.headers['x-openid'])
+    if (!openid) return fail(reply, 'UNAUTHENTICATED')
     if (!req.isMultipart()) return fail(reply, 'BAD_REQUEST', '请用 multipart/form-data 上传，文件放在 file 字段')
     let part, content
     try {
@@ -82,18 +86,28 @@ export async function createRuntime({ deps, staticDir, requestTimeoutMs = REQUES
       if ((error as FastifyError).code?.startsWith('FST_')) throw error
       return fail(reply, 'BAD_REQUEST', '上传的文件不完整，请重新上传')
     }
-    const contentType = sniffUpload(content, part.mimetype)
-    if (!contentType) return fail(reply, 'UNSUPPORTED_FILE', '只能上传 JPG、PNG、WebP 图片或 Excel、CSV 表格')
-    const stored = await deps.files.put(content, { contentType, name: part.filename })
-    return { ok: true, data: { fileId: stored.fileId, size: stored.size, contentType } }
+    const owner = userIdOf(openid)
+    let contentType
+    try {
+      contentType = await admitUpload(deps, owner, content, part.mimetype)
+    } catch (error) {
+      if (error instanceof AppError) return fail(reply, error.code, error.message)
+      throw error
+    }
+    const purpose = contentType.startsWith('image/') ? 'upload' : 'import'
+    const stored = await deps.files.put(content, { contentType, name: part.filename, owner, purpose })
+    return { ok: true, data: { fileId: stored.fileId, size: stored.size, contentType, url: await deps.files.url(stored.fileId) } }
   })
 
-  app.get<{ Params: { id: string } }>('/files/:id', async (req, reply) => {
-    const file = await deps.files.get(req.params.id)
-    if (!file) return fail(reply, 'NOT_FOUND', '文件不存在')
+  // Read by its owner, or through a signed URL a use case handed to someone it lets see the file.
+  app.get<{ Params: { id: string }; Querystring: { e?: string; s?: string } }>('/files/:id', async (req, reply) => {
+    const openid = caller(req.headers['x-openid'])
+    const file = await deps.files.read(req.params.id, { expires: req.query.e, signature: req.query.s, owner: openid && userIdOf(openid) })
+    if (!file) return fail(reply, 'NOT_FOUND', '文件不存在或已过期')
+    if (file === 'forbidden') return fail(reply, 'FORBIDDEN', '没有查看这个文件的权限，或链接已过期，请刷新页面')
     return reply
       .header('content-type', file.contentType)
-      .header('cache-control', 'private, max-age=31536000, immutable')
+      .header('cache-control', req.query.s ? 'private, max-age=3600' : 'private, no-cache')
       .header('x-content-type-options', 'nosniff')
       .send(file.content)
   })

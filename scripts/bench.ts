@@ -95,7 +95,7 @@ async function seedFolder(dir: string, size: number) {
   await bulk(
     db,
     'volunteers',
-    Array.from({ length: VOLUNTEERS }, (_, i): Volunteer => ({ _id: userIdOf(`bench-v${i}`), realName: `志愿者${i}`, phone: `139${String(i).padStart(8, '0')}`, team: `第 ${i % 40} 志愿队`, birthDate: '1980-01-01', guardian: null, registeredAt: at, hours: i % 300, makeupHours: 0, activities: i % 30, certificateNo: `ZY${String(i).padStart(8, '0')}` }))
+    Array.from({ length: VOLUNTEERS }, (_, i): Volunteer => ({ _id: userIdOf(`bench-v${i}`), realName: `志愿者${i}`, phone: `139${String(i).padStart(8, '0')}`, team: `第 ${i % 40} 志愿队`, birthDate: '1980-01-01', guardian: null, registeredAt: at, hours: i % 300, makeupHours: 0, activities: i % 30, certificateNo: `ZY${String(i).padStart(8, '0')}`, correction: null, history: [] }))
   )
   const acts = Array.from({ length: ACTIVITIES }, (_, i) => activityAt(i))
   const signups: Signup[] = []

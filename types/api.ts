@@ -1,6 +1,6 @@
 import type { Confirmation, CounterKey, Department, Grid, ReportLocation, ReportStatus, Role } from './domain'
 import type { AttemptResult, Awareness, BoardRow, Feedback, ImportPreview, Paper, ProfileView, QuestionInput, QuestionKind, QuestionView, QuizHome, QuizInput, QuizSummary, Unit, WrongItem } from './quiz'
-import type { ActivityCard, ActivityDetail, ActivityInput, ActivityType, Certificate, MySignup, Roster, ServiceRecord, StarsMonth, StarWinner, VolunteerMe, VolunteerSummary } from './volunteer'
+import type { ActivityCard, ActivityDetail, ActivityInput, ActivityType, Certificate, CorrectionRequest, MySignup, Roster, ServiceRecord, StarsMonth, StarWinner, VolunteerMe, VolunteerSummary } from './volunteer'
 
 /** A school or community as pickers and the office list show it. */
 export interface UnitView {
@@ -294,7 +294,9 @@ export interface Api {
     exportRoster: { req: Id; res: { fileId: string; url: string; rows: number } }
     // office
     volunteers: { req: PageQuery & { keyword?: string }; res: Page<VolunteerSummary> }
-    makeup: { req: { userId: string; hours: number; reason: string }; res: VolunteerMe }
+    makeup: { req: { userId: string; hours: number; reason: string }; res: VolunteerSummary }
+    corrections: { req: PageQuery; res: Page<CorrectionRequest> }
+    decideCorrection: { req: { userId: string; approve: boolean; reason?: string }; res: VolunteerSummary }
     starCandidates: { req: { month: string }; res: StarWinner[] }
     publishStars: { req: { month: string; userIds: string[] }; res: StarsMonth }
     finalizeStars: { req: { month: string }; res: StarsMonth }
@@ -304,7 +306,7 @@ export interface Api {
     home: { req: Record<string, never>; res: QuizHome }
     profile: { req: Record<string, never>; res: ProfileView }
     units: { req: { kind: Unit['kind'] }; res: UnitView[] }
-    bind: { req: { schoolId?: string | null; className?: string | null; communityId?: string | null }; res: ProfileView }
+    bind: { req: { schoolId?: string | null; className?: string | null; communityId?: string | null; code?: string }; res: ProfileView }
     start: { req: { quizId: string }; res: Paper }
     practice: { req: { from: 'daily' | 'wrong' }; res: Paper }
     paper: { req: { attemptId: string }; res: Paper }
@@ -322,6 +324,7 @@ export interface Api {
     quiz: { req: { quizId: string }; res: QuizSummary }
     saveQuiz: { req: QuizInput & { id?: string }; res: QuizSummary }
     saveUnit: { req: { id?: string; kind: Unit['kind']; name: string; classes: string[]; members: number | null }; res: UnitView }
+    classCodes: { req: { schoolId: string }; res: Record<string, string> }
     awareness: { req: { quizId: string }; res: Awareness }
     board: { req: PageQuery & { quizId: string }; res: Page<BoardRow> }
     exportAwareness: { req: { quizId: string }; res: { fileId: string; url: string } }

@@ -47,6 +47,8 @@ export interface Unit {
   classes: string[]
   /** Enrolled students or registered residents, when the office knows it: gives a participation rate. */
   members: number | null
+  /** The invitation code of each class, which its teacher hands out: a student who gives it is confirmed. Office only. */
+  codes?: Record<string, string>
   createdAt: string
 }
 
@@ -58,6 +60,8 @@ export interface QuizProfile {
   schoolId: string | null
   className: string | null
   communityId: string | null
+  /** The student gave the class's invitation code; without it a self-declared school is counted apart. */
+  confirmed?: boolean
   updatedAt: string
 }
 
@@ -154,6 +158,7 @@ export interface QuizBest {
   schoolId: string | null
   className: string | null
   communityId: string | null
+  confirmed?: boolean
   score: number
   seconds: number
   passed: boolean
@@ -168,7 +173,7 @@ export interface QuizBest {
 export interface QuizTally {
   _id: string
   quizId: string
-  scope: 'all' | 'point' | 'question' | 'school' | 'class' | 'community'
+  scope: 'all' | 'point' | 'question' | 'school' | 'class' | 'community' | 'unconfirmed'
   key: string
   /** People with at least one graded attempt, and of them those who passed. */
   participants: number
@@ -252,6 +257,8 @@ export interface ProfileView {
   school: { id: string; name: string } | null
   className: string | null
   community: { id: string; name: string } | null
+  /** The class was confirmed with its invitation code. */
+  confirmed: boolean
 }
 
 export interface QuizCard {
@@ -359,6 +366,8 @@ export interface Awareness {
   schools: RateRow[]
   classes: (RateRow & { schoolName: string })[]
   communities: RateRow[]
+  /** Per school, students who bound it without their class's invitation code: counted apart from the school's figures. */
+  unconfirmed: RateRow[]
 }
 
 export interface BoardRow {

@@ -104,7 +104,37 @@ export interface VolunteerSummary {
   team: string
   hours: number
   makeupHours: number
+  activities: number
   registeredAt: string
+}
+
+/** Who a volunteer is: once hours are earned, these change only by a correction the office approves. */
+export interface VolunteerIdentity {
+  realName: string
+  phone: string
+  birthDate: string
+}
+
+export type PendingCorrection = VolunteerIdentity & { requestedAt: string }
+
+/** Append-only: each change of a volunteer's identity, who made or approved it, from what to what. */
+export interface IdentityChange {
+  at: string
+  by: string
+  from: VolunteerIdentity
+  to: VolunteerIdentity
+  note: string
+}
+
+/** A correction as the office reviews it: phones masked. */
+export interface CorrectionRequest {
+  userId: string
+  team: string
+  hours: number
+  makeupHours: number
+  from: VolunteerIdentity
+  to: VolunteerIdentity
+  requestedAt: string
 }
 
 export interface Volunteer {
@@ -122,6 +152,9 @@ export interface Volunteer {
   makeupHours: number
   activities: number
   certificateNo: string
+  /** A change of identity asked for after hours were earned, waiting for the office. */
+  correction: PendingCorrection | null
+  history: IdentityChange[]
 }
 
 /** Append-only: a record is never changed or removed. */
@@ -224,6 +257,8 @@ export interface VolunteerMe {
   /** The next star and the hours it needs; null at five stars. */
   nextStar: { stars: number; hours: number } | null
   certificateNo: string
+  /** The identity asked for and waiting for the office; the fields above stay the verified ones meanwhile. */
+  correction: PendingCorrection | null
 }
 
 export interface RosterRow {

@@ -34,6 +34,8 @@ export const stars = (store: Store) => store.collection<StarsMonth>('stars')
 export const secrets = (store: Store) => store.collection<{ _id: string; value: string }>('secrets')
 /** Per person per day submission counts, for the rate limit: `<userId>:<YYYY-MM-DD>`. */
 export const quotas = (store: Store) => store.collection<{ _id: string; count: number }>('quotas')
+/** Files that expire (exports), by file id, so the sweep finds them in any storage. */
+export const expiring = (store: Store) => store.collection<{ _id: string; expiresAt: string }>('expiring')
 
 export const questions = (store: Store) => store.collection<Question>('questions')
 export const units = (store: Store) => store.collection<Unit>('units')
@@ -75,9 +77,10 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   settings: [],
   sweeps: [],
   quotas: [],
+  expiring: [{ fields: ['expiresAt'] }],
   activities: [{ fields: ['status'] }, { fields: ['startAt'] }, { fields: ['organizerId'] }],
   signups: [{ fields: ['activityId'] }, { fields: ['userId'] }, { fields: ['status'] }],
-  volunteers: [{ fields: ['certificateNo'], unique: true }],
+  volunteers: [{ fields: ['certificateNo'], unique: true }, { fields: ['correction.requestedAt'] }],
   serviceRecords: [{ fields: ['userId'] }, { fields: ['month'] }],
   monthly: [{ fields: ['month'] }, { fields: ['hours'] }],
   stars: [],

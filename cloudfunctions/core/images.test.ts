@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib'
-import { MalformedImageError, stripImageMetadata } from './images'
+import { imageSize, MalformedImageError, stripImageMetadata, tooManyPixels } from './images'
 
 // 8×8 images Chromium encoded from a canvas (toDataURL), so they are what a real encoder writes.
 /** Baseline JPEG: SOI, APP0 JFIF (bytes 2–19), APP2 ICC profile, 2×DQT, SOF0, 4×DHT, SOS, scan data, EOI. */
@@ -259,5 +259,30 @@ describe('stripImageMetadata: other content', () => {
     ['a lone FF', Buffer.from([0xff])]
   ])('when given %s, then the same buffer comes back', (_, content) => {
     expect(stripImageMetadata(content)).toBe(content)
+  })
+})
+
+describe('imageSize', () => {
+  it.each([
+    ['JPEG', JPEG],
+    ['PNG', PNG],
+    ['WebP', WEBP]
+  ])('when a real %s is read, then its header gives 8×8 without decoding', (_, image) => {
+    expect(imageSize(image)).toEqual({ width: 8, height: 8 })
+  })
+
+  it('when a JPEG frame header claims 30000×30000 after its metadata, then the walk reaches it and it is too many pixels', () => {
+    const sof = JPEG.indexOf(Buffer.from([0xff, 0xc0]))
+    const huge = Buffer.from(JPEG)
+    huge.writeUInt16BE(30000, sof + 5)
+    huge.writeUInt16BE(30000, sof + 7)
+    expect(imageSize(huge)).toEqual({ width: 30000, height: 30000 })
+    expect(tooManyPixels(huge)).toBe(true)
+    expect(tooManyPixels(JPEG)).toBe(false)
+  })
+
+  it('when the bytes are no image or the header is cut short, then no size is claimed', () => {
+    expect(imageSize(Buffer.from('GIF89a'))).toBeUndefined()
+    expect(imageSize(JPEG.subarray(0, 30))).toBeUndefined()
   })
 })

@@ -6,6 +6,68 @@ export class MalformedImageError extends Error {
   }
 }
 
+const starts = (buf: Buffer, bytes: number[], at = 0) => bytes.every((b, i) => buf[at + i] === b)
+
+/** The image type the bytes are (JPEG, PNG or WebP), whatever a name or a client claims; undefined for anything else. */
+export function imageType(content: Buffer): string | undefined {
+  if (starts(content, [0xff, 0xd8, 0xff])) return 'image/jpeg'
+  if (starts(content, [0x89, 0x50, 0x4e, 0x47])) return 'image/png'
+  if (starts(content, [0x52, 0x49, 0x46, 0x46]) && starts(content, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp'
+  return undefined
+}
+
+/** Photos above this many pixels are refused before anything decodes them: 40 MP is more than phones take. */
+export const MAX_PIXELS = 40_000_000
+export const PIXELS_REFUSED = `图片尺寸过大（超过 ${MAX_PIXELS / 10_000} 万像素），请缩小后再上传`
+
+/** Whether the image's header says more than MAX_PIXELS (a few bytes can claim 30000×30000); false when it cannot say. */
+export function tooManyPixels(content: Buffer): boolean {
+  const size = imageSize(content)
+  return !!size && size.width * size.height > MAX_PIXELS
+}
+
+/** Width and height as a JPEG, PNG or WebP header states them, read without decoding; undefined when it cannot be read. */
+export function imageSize(buf: Buffer): { width: number; height: number } | undefined {
+  const type = imageType(buf)
+  if (type === 'image/png') return buf.length >= 24 && buf.toString('latin1', 12, 16) === 'IHDR' ? { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) } : undefined
+  if (type === 'image/webp') return webpSize(buf)
+  if (type === 'image/jpeg') return jpegSize(buf)
+  return undefined
+}
+
+/** The first frame header (SOFn) of a JPEG, found by walking its segments up to the first scan. */
+function jpegSize(buf: Buffer) {
+  for (let pos = 2; pos + 9 <= buf.length; ) {
+    if (buf[pos] !== 0xff) return undefined
+    const marker = buf[pos + 1]
+    if (marker === 0xff) {
+      pos++
+      continue
+    }
+    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      pos += 2
+      continue
+    }
+    if (marker === SOS || marker === EOI) return undefined
+    // SOF0–SOF15 but DHT (C4), JPG (C8) and DAC (CC)
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return { width: buf.readUInt16BE(pos + 7), height: buf.readUInt16BE(pos + 5) }
+    pos += 2 + buf.readUInt16BE(pos + 2)
+  }
+  return undefined
+}
+
+function webpSize(buf: Buffer) {
+  if (buf.length < 30) return undefined
+  const fourcc = buf.toString('latin1', 12, 16)
+  if (fourcc === 'VP8X') return { width: buf.readUIntLE(24, 3) + 1, height: buf.readUIntLE(27, 3) + 1 }
+  if (fourcc === 'VP8L' && buf[20] === 0x2f) {
+    const bits = buf.readUInt32LE(21)
+    return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 }
+  }
+  if (fourcc === 'VP8 ') return { width: buf.readUInt16LE(26) & 0x3fff, height: buf.readUInt16LE(28) & 0x3fff }
+  return undefined
+}
+
 /**
  * The photo without the metadata that can locate or identify whoever took it (EXIF GPS above all).
  * JPEG, PNG and WebP are rewritten, keeping every other byte as it was; any other content comes back unchanged.

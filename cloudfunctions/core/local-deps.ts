@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import { createLocalFiles } from './adapters/local/files'
+import { createLocalFiles, type LocalFiles } from './adapters/local/files'
 import { createKeywordModeration } from './adapters/local/moderation'
 import { createOutboxNotifier } from './adapters/local/notifier'
 import { openPglite, openPostgres } from './adapters/postgres/databases'
@@ -10,7 +10,7 @@ import { consoleLogger, randomIds, systemClock } from './basics'
 import { INDEXES } from './collections'
 import type { Clock, Deps, IndexSpec, Logger } from './ports'
 
-export type LocalDeps = Deps & { store: PgStore }
+export type LocalDeps = Deps & { store: PgStore; files: LocalFiles }
 
 let scratch: { url: string | undefined; database: Promise<Database>; spare: string[] } | undefined
 
@@ -66,7 +66,7 @@ export function createLocalDeps(options: { dataDir?: string; databaseUrl?: strin
   const clock = options.clock ?? systemClock
   return {
     store,
-    files: createLocalFiles(options.dataDir && path.join(options.dataDir, 'files')),
+    files: createLocalFiles({ dir: options.dataDir && path.join(options.dataDir, 'files'), clock }),
     notifier: createOutboxNotifier(store, randomIds, clock),
     moderation: createKeywordModeration(),
     clock,

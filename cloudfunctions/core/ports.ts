@@ -85,16 +85,31 @@ export interface IndexSpec {
   array?: boolean
 }
 
+/**
+ * Why a file is kept, which decides who reads it: an upload (a photo or a sheet not yet used) and an import only
+ * its owner; a case's photos whoever is shown the case; an export only the staff member who made it, for a day.
+ */
+export type FilePurpose = 'upload' | 'import' | 'report-photo' | 'after-photo' | 'export'
+
 export interface StoredFile {
   fileId: string
   contentType: string
   size: number
+  /** The user id (`userIdOf(openid)`) of whoever uploaded the file or had it made. */
+  owner: string
+  purpose: FilePurpose
+  /** After this moment the file is as good as gone (exports); null keeps it. */
+  expiresAt: string | null
 }
 
 export interface Files {
-  put(content: Buffer, meta: { contentType: string; name?: string }): Promise<StoredFile>
+  put(content: Buffer, meta: { contentType: string; name?: string; owner: string; purpose: FilePurpose; expiresAt?: string }): Promise<StoredFile>
   get(fileId: string): Promise<(StoredFile & { content: Buffer }) | null>
-  /** A URL a client can display, valid at least for the next hour. */
+  remove(fileIds: string[]): Promise<void>
+  /**
+   * A URL a client can display without saying who it is, valid at least for the next hour and not for long
+   * after: hand it only to someone the use case lets see the file.
+   */
   url(fileId: string): Promise<string>
 }
 

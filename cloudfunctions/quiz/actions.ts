@@ -2,7 +2,7 @@ import { defineAction, type Actions } from '../core/action'
 import { createHandler } from '../core/router'
 import { answer, practice, resume, showResult, start, submit } from './attempts'
 import { importQuestions, previewImport, template } from './import'
-import { awareness, board, exportAwareness, listQuestions, listQuizzes, saveQuestion, saveQuiz, saveUnit, showQuiz } from './office'
+import { awareness, board, classCodes, exportAwareness, listQuestions, listQuizzes, saveQuestion, saveQuiz, saveUnit, showQuiz } from './office'
 import { bind, home, listUnits, profile } from './people'
 import * as schemas from './schemas'
 import { list as wrongBook } from './wrong-book'
@@ -31,6 +31,7 @@ export const quizActions: Actions<'quiz'> = {
   quiz: defineAction({ allow: office, schema: schemas.quizOnly, run: showQuiz }),
   saveQuiz: defineAction({ allow: office, schema: schemas.quiz, run: saveQuiz }),
   saveUnit: defineAction({ allow: office, schema: schemas.saveUnit, run: saveUnit }),
+  classCodes: defineAction({ allow: office, schema: schemas.schoolOnly, run: classCodes }),
   awareness: defineAction({ allow: office, schema: schemas.quizOnly, run: awareness }),
   board: defineAction({ allow: office, schema: schemas.board, run: board }),
   exportAwareness: defineAction({ allow: office, schema: schemas.quizOnly, run: exportAwareness, atomic: false })

@@ -5,12 +5,12 @@ import { QUESTION_KIND_LABELS } from '../../types/quiz'
 import type { ActionContext } from '../core/action'
 import { questions } from '../core/collections'
 import { AppError, conflict, notFound } from '../core/errors'
+import { saveExport, XLSX } from '../core/expiring'
 import { DuplicateKeyError } from '../core/ports'
 import { newQuestion } from './questions'
 import { keyOf } from './rules'
 import { JUDGE_OPTIONS, question } from './schemas'
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const OPTION_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F']
 export const COLUMNS = ['题型', '题干', ...OPTION_LETTERS.map((l) => `选项${l}`), '答案', '解析', '知识点', '出处']
 /** Bigger banks go in several files: a preview the admin can read row by row stays within this. */
@@ -21,7 +21,7 @@ const JUDGE_ANSWERS: Record<string, number> = { 正确: 0, 对: 0, '√': 0, '�
 /** Where each question field sits in the sheet, so a row's error names the column the admin sees. */
 const FIELD_COLUMNS: Record<string, string> = { kind: '题型', stem: '题干', options: '选项', answer: '答案', explanation: '解析', point: '知识点', source: '出处' }
 
-export async function template(_: unknown, { deps }: ActionContext): Promise<{ fileId: string; url: string }> {
+export async function template(_: unknown, ctx: ActionContext): Promise<{ fileId: string; url: string }> {
   const book = new Workbook()
   const sheet = book.addWorksheet('题目')
   sheet.addRow(COLUMNS).font = { bold: true }
@@ -40,16 +40,15 @@ export async function template(_: unknown, { deps }: ActionContext): Promise<{ f
   ])
     notes.addRow([line])
   notes.getColumn(1).width = 90
-  const file = await deps.files.put(Buffer.from(await book.xlsx.writeBuffer()), { contentType: XLSX, name: '题库导入模板.xlsx' })
-  return { fileId: file.fileId, url: await deps.files.url(file.fileId) }
+  return saveExport(ctx, Buffer.from(await book.xlsx.writeBuffer()), '题库导入模板.xlsx')
 }
 
 /** Every row of the file checked: its problems by column, or whether the bank (or an earlier row) already has it. */
-export async function previewImport(input: { fileId: string }, { deps }: ActionContext): Promise<ImportPreview> {
-  const rows = await readRows(deps, input.fileId)
+export async function previewImport(input: { fileId: string }, ctx: ActionContext): Promise<ImportPreview> {
+  const rows = await readRows(ctx, input.fileId)
   const checked = rows.map(({ row, cells }) => checkRow(row, cells))
   const keys = checked.flatMap((r) => (r.question ? [keyOf(r.question.stem)] : []))
-  const known = new Set(keys.length ? (await questions(deps.store).find({ key: { $in: keys } }, { projection: { key: 1 }, limit: keys.length })).map((q) => q.key) : [])
+  const known = new Set(keys.length ? (await questions(ctx.deps.store).find({ key: { $in: keys } }, { projection: { key: 1 }, limit: keys.length })).map((q) => q.key) : [])
   const seen = new Map<string, number>()
   for (const r of checked) {
     if (!r.question) continue
@@ -87,9 +86,10 @@ export async function importQuestions(input: { fileId: string; validOnly: boolea
   return { imported, skipped: preview.rows.length - imported }
 }
 
-async function readRows(deps: ActionContext['deps'], fileId: string): Promise<{ row: number; cells: string[] }[]> {
+/** Only a sheet the caller uploaded is read: a file id alone opens nobody else's file. */
+async function readRows({ caller, deps }: ActionContext, fileId: string): Promise<{ row: number; cells: string[] }[]> {
   const file = await deps.files.get(fileId)
-  if (!file) throw notFound('上传的文件')
+  if (!file || file.owner !== caller._id || file.purpose !== 'import') throw notFound('上传的文件')
   const book = new Workbook()
   let sheet: Worksheet | undefined
   try {

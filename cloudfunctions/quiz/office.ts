@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { Workbook } from 'exceljs'
 import type { Page, UnitView } from '../../types/api'
 import type { Awareness, BoardRow, QuestionInput, QuestionKind, QuestionRate, QuestionView, Quiz, QuizInput, QuizSummary, QuizTally, RateRow, Unit } from '../../types/quiz'
@@ -7,6 +7,7 @@ import { counters, questions, quizBest, quizTallies, quizzes, units } from '../c
 import { conflict, invalid, notFound } from '../core/errors'
 import { DuplicateKeyError, type Deps, type Store } from '../core/ports'
 import { containing } from '../core/search'
+import { saveExport } from '../core/expiring'
 import { requireRequestId } from '../reports/workflow'
 import { drawPool } from './pool'
 import { quizRepository, tallyId } from './repository'
@@ -126,6 +127,20 @@ export async function saveUnit(input: { id?: string; kind: Unit['kind']; name: s
   return toUnitView(await units(deps.store).insert(unit))
 }
 
+// no 0/O or 1/I/L, which a teacher reading the code aloud or a student typing it would confuse
+const CODE_LETTERS = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+const newCode = () => [...randomBytes(6)].map((b) => CODE_LETTERS[b % CODE_LETTERS.length]).join('')
+
+/** Each class's invitation code, made the first time the office asks and kept: teachers hand them to their class. */
+export async function classCodes(input: { schoolId: string }, { deps }: ActionContext): Promise<Record<string, string>> {
+  const school = await units(deps.store).findOne({ _id: input.schoolId, kind: 'school' })
+  if (!school) throw notFound('该学校')
+  const codes = Object.fromEntries(school.classes.map((c) => [c, school.codes?.[c] ?? newCode()]))
+  const made = school.classes.filter((c) => !school.codes?.[c])
+  if (made.length) await units(deps.store).update({ _id: school._id }, { $set: { codes: { ...school.codes, ...codes } } })
+  return codes
+}
+
 // ---------------------------------------------------------------- figures
 
 /** Each quiz's overall tally (participants, passed), by quiz id. */
@@ -152,13 +167,13 @@ export async function awareness(input: { quizId: string }, { deps }: ActionConte
   const of = (scope: QuizTally['scope']) => all.filter((t) => t.scope === scope)
   const total = of('all')[0] ?? null
   const classTallies = of('class')
-  const named = await quizRepository(deps.store).units([...of('school'), ...of('community')].map((t) => t.key).concat(classTallies.map((t) => t.key.split('/')[0])))
+  const named = await quizRepository(deps.store).units([...of('school'), ...of('unconfirmed'), ...of('community')].map((t) => t.key).concat(classTallies.map((t) => t.key.split('/')[0])))
   const found = await quizRepository(deps.store).questions(of('question').map((t) => t.key))
   const questionRates: QuestionRate[] = of('question')
     .filter((t) => found.has(t.key))
     .map((t) => ({ questionId: t.key, stem: found.get(t.key)!.stem, point: found.get(t.key)!.point, answered: t.answered, right: t.right, rate: ratio(t.right, t.answered) }))
     .sort((a, b) => (a.rate ?? 1) - (b.rate ?? 1) || b.answered - a.answered)
-  const unitRows = (scope: 'school' | 'community') => of(scope).map((t) => rateRow(t, named.get(t.key)?.name ?? '已删除', named.get(t.key)?.members ?? null)).sort(byAverage)
+  const unitRows = (scope: 'school' | 'community' | 'unconfirmed') => of(scope).map((t) => rateRow(t, named.get(t.key)?.name ?? '已删除', named.get(t.key)?.members ?? null)).sort(byAverage)
   return {
     quiz: toSummary(quiz, total, deps.clock.now()),
     participants: total?.participants ?? 0,
@@ -177,7 +192,8 @@ export async function awareness(input: { quizId: string }, { deps }: ActionConte
         return { ...rateRow(t, className, null), schoolName: named.get(schoolId)?.name ?? '已删除' }
       })
       .sort(byAverage),
-    communities: unitRows('community')
+    communities: unitRows('community'),
+    unconfirmed: unitRows('unconfirmed')
   }
 }
 
@@ -217,7 +233,7 @@ export async function exportAwareness(input: { quizId: string }, ctx: ActionCont
   sheet('学校', ['学校', '参与人数', '通过人数', '知晓率', '平均分', '参与率'], unitRows(a.schools), [24, 10, 10, 10, 10, 10])
   sheet('班级', ['学校', '班级', '参与人数', '通过人数', '知晓率', '平均分'], a.classes.map((r) => [r.schoolName, r.name, r.participants, r.passed, percent(r.rate), r.average]), [24, 14, 10, 10, 10, 10])
   sheet('社区', ['社区', '参与人数', '通过人数', '知晓率', '平均分', '参与率'], unitRows(a.communities), [24, 10, 10, 10, 10, 10])
-  const file = await ctx.deps.files.put(Buffer.from(await book.xlsx.writeBuffer()), { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: `${a.quiz.title}-知晓率.xlsx` })
-  return { fileId: file.fileId, url: await ctx.deps.files.url(file.fileId) }
+  sheet('未核实学生', ['学校', '参与人数', '通过人数', '知晓率', '平均分'], a.unconfirmed.map((r) => [r.name, r.participants, r.passed, percent(r.rate), r.average]), [24, 10, 10, 10, 10])
+  return saveExport(ctx, Buffer.from(await book.xlsx.writeBuffer()), `${a.quiz.title}-知晓率.xlsx`)
 }
 

@@ -16,7 +16,7 @@ export const toUnitView = (u: Unit): UnitView => ({ id: u._id, kind: u.kind, nam
 async function profileView(store: Store, profile: QuizProfile): Promise<ProfileView> {
   const named = await quizRepository(store).units([profile.schoolId, profile.communityId])
   const ref = (id: string | null) => (id && named.has(id) ? { id, name: named.get(id)!.name } : null)
-  return { school: ref(profile.schoolId), className: profile.schoolId ? profile.className : null, community: ref(profile.communityId) }
+  return { school: ref(profile.schoolId), className: profile.schoolId ? profile.className : null, community: ref(profile.communityId), confirmed: !!profile.schoolId && !!profile.confirmed }
 }
 
 /** The quiz home: who I am for the rankings, the campaign quizzes I can see with my standing, my practice. */
@@ -71,8 +71,11 @@ export async function listUnits(input: { kind: Unit['kind'] }, { deps }: ActionC
   return (await units(deps.store).find({ kind: input.kind }, { sort: { name: 1 }, limit: 500 })).map(toUnitView)
 }
 
-/** A student binds school and class, a resident a community; the rankings and rates count them there from now on. */
-export async function bind(input: { schoolId?: string | null; className?: string | null; communityId?: string | null }, { caller, deps }: ActionContext): Promise<ProfileView> {
+/**
+ * A student binds school and class, a resident a community; the rankings and rates count them there from now on.
+ * A student who gives the class's invitation code is confirmed; one who does not is counted apart from the school.
+ */
+export async function bind(input: { schoolId?: string | null; className?: string | null; communityId?: string | null; code?: string }, { caller, deps }: ActionContext): Promise<ProfileView> {
   const repo = quizRepository(deps.store)
   const current = await repo.profile(caller._id)
   const next: QuizProfile = {
@@ -80,6 +83,7 @@ export async function bind(input: { schoolId?: string | null; className?: string
     schoolId: input.schoolId === undefined ? current.schoolId : input.schoolId,
     className: input.className === undefined ? current.className : input.className,
     communityId: input.communityId === undefined ? current.communityId : input.communityId,
+    confirmed: false,
     updatedAt: deps.clock.now().toISOString()
   }
   const named = await repo.units([next.schoolId, next.communityId])
@@ -88,6 +92,9 @@ export async function bind(input: { schoolId?: string | null; className?: string
     if (school?.kind !== 'school') throw invalid('schoolId', '没有这所学校，请重新选择')
     if (!next.className) throw invalid('className', '请选择班级')
     if (!school.classes.includes(next.className)) throw invalid('className', `${school.name}没有“${next.className}”，请重新选择班级`)
+    if (input.code && school.codes?.[next.className] !== input.code) throw invalid('code', '邀请码不对，请向班主任核对')
+    const sameClass = current.schoolId === next.schoolId && current.className === next.className
+    next.confirmed = !!input.code || (sameClass && !!current.confirmed)
   } else {
     next.className = null
   }

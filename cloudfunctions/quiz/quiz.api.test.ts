@@ -3,7 +3,7 @@ import iconv from 'iconv-lite'
 import type { Paper } from '../../types/quiz'
 import { shownAnswers } from '../../runtime/demo'
 import { startRuntime, type TestRuntime } from '../../test/support/runtime'
-import { attempts, questions, quizBest, quizTallies, wrongBook } from '../core/collections'
+import { attempts, questions, quizBest, quizProfiles, quizTallies, wrongBook } from '../core/collections'
 import { userIdOf } from '../core/identity'
 import { BANK } from './bank'
 import { sweepQuiz } from './daily'
@@ -223,9 +223,9 @@ describe('submitting', () => {
   it('when a class is not one of the school’s, then binding is refused naming the class and nothing changes', async () => {
     const s = await school()
     expect(await rt.call('quiz', 'bind', { schoolId: s, className: '高三(9)班' }, 'demo-student')).toMatchObject({ status: 400, body: { issues: [{ field: 'className' }] } })
-    expect(await ok('profile', {}, 'demo-student')).toEqual({ school: null, className: null, community: null })
+    expect(await ok('profile', {}, 'demo-student')).toEqual({ school: null, className: null, community: null, confirmed: false })
     await ok('bind', { schoolId: s, className: '初一(1)班' }, 'demo-student')
-    expect(await ok('profile', {}, 'demo-student')).toEqual({ school: { id: s, name: '麒麟区第一中学' }, className: '初一(1)班', community: null })
+    expect(await ok('profile', {}, 'demo-student')).toEqual({ school: { id: s, name: '麒麟区第一中学' }, className: '初一(1)班', community: null, confirmed: false })
   })
 
   it('when the office opens one quiz, then it gets its settings and figures; others may not', async () => {
@@ -281,6 +281,34 @@ describe('the office', () => {
     expect((await rt.call('quiz', 'questions', {}, 'demo-admin')).status).toBe(200)
   })
 
+  it('when students bind a class with its invitation code, without one, or with a wrong one, then only confirmed students count in the school and class, the rest are counted apart, and a wrong code changes nothing', async () => {
+    const s = await school('第二中学', ['初二(1)班'])
+    const id = await quiz({ audience: 'students', schoolIds: [s] })
+    const codes = await ok('classCodes', { schoolId: s }, 'demo-admin')
+    expect(codes).toEqual({ '初二(1)班': expect.stringMatching(/^[A-Z0-9]{6}$/) })
+    expect(await ok('classCodes', { schoolId: s }, 'demo-admin')).toEqual(codes)
+    expect((await rt.call('quiz', 'classCodes', { schoolId: s }, 'demo-student')).status).toBe(403)
+    expect(JSON.stringify(await ok('units', { kind: 'school' }, 'demo-student'))).not.toContain(codes['初二(1)班'])
+
+    const wrong = await rt.call('quiz', 'bind', { schoolId: s, className: '初二(1)班', code: 'ZZZZZZ' }, 'u-wrong')
+    expect(wrong).toMatchObject({ status: 400, body: { issues: [{ field: 'code' }] } })
+    expect(await quizProfiles(rt.deps.store).findOne({ _id: userIdOf('u-wrong') })).toBeNull()
+
+    expect(await ok('bind', { schoolId: s, className: '初二(1)班', code: codes['初二(1)班'].toLowerCase() }, 'u-sure')).toMatchObject({ confirmed: true })
+    expect(await ok('bind', { schoolId: s, className: '初二(1)班' }, 'u-self')).toMatchObject({ confirmed: false })
+    for (const who of ['u-sure', 'u-self']) {
+      const paper: Paper = await ok('start', { quizId: id }, who)
+      await answerAs(who, paper, range(5))
+      await ok('submit', { attemptId: paper.attemptId }, who)
+    }
+
+    const a = await ok('awareness', { quizId: id }, 'demo-admin')
+    expect(a.participants).toBe(2)
+    expect(a.schools).toEqual([expect.objectContaining({ name: '第二中学', participants: 1 })])
+    expect(a.classes).toEqual([expect.objectContaining({ name: '初二(1)班', participants: 1 })])
+    expect(a.unconfirmed).toEqual([expect.objectContaining({ name: '第二中学', participants: 1 })])
+  })
+
   it('when five people of two schools and a community take the quiz, then the awareness figures and rankings match the hand-computed ones', async () => {
     const one = await school('第一中学', ['初一(1)班', '初一(2)班'], 10)
     const two = await school('实验小学', ['五(1)班'], 2)
@@ -294,8 +322,10 @@ describe('the office', () => {
       { who: 'p-d', bind: { schoolId: two, className: '五(1)班' }, right: 4, minutes: 4 },
       { who: 'p-e', bind: { communityId: home }, right: 1, minutes: 3 }
     ]
+    const codes = { ...(await ok('classCodes', { schoolId: one }, 'demo-admin')), ...(await ok('classCodes', { schoolId: two }, 'demo-admin')) }
     for (const p of plan) {
-      await ok('bind', p.bind, p.who)
+      // each student gives the invitation code their teacher handed out, so their school counts them
+      await ok('bind', 'className' in p.bind ? { ...p.bind, code: codes[p.bind.className!] } : p.bind, p.who)
       const paper: Paper = await ok('start', { quizId: id }, p.who)
       await answerAs(p.who, paper, range(p.right), range(5).slice(p.right))
       rt.clock.advance(p.minutes * MINUTE)
@@ -364,7 +394,7 @@ describe('the bank', () => {
 describe('importing questions', () => {
   const header = '题型,题干,选项A,选项B,选项C,选项D,选项E,选项F,答案,解析,知识点,出处'
   const csv = (lines: string[]) => Buffer.from([header, ...lines].join('\n'), 'utf8')
-  const upload = async (content: Buffer, contentType: string) => (await rt.deps.files.put(content, { contentType })).fileId
+  const upload = async (content: Buffer, contentType: string) => (await rt.deps.files.put(content, { contentType, owner: userIdOf('demo-admin'), purpose: 'import' })).fileId
 
   it('when a file has bad rows, then each is reported by row and field, nothing is imported, and with valid-only the valid rows are', async () => {
     const before = await questions(rt.deps.store).count({})

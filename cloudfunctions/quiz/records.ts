@@ -6,16 +6,20 @@ import { quizRepository } from './repository'
 import { beats } from './rules'
 import { missed } from './wrong-book'
 
-type Scopes = Pick<QuizBest, 'schoolId' | 'className' | 'communityId'>
+type Scopes = Pick<QuizBest, 'schoolId' | 'className' | 'communityId' | 'confirmed'>
 
-/** The tallies a person's best result counts towards: the whole quiz, their school, class and community. */
+/**
+ * The tallies a person's best result counts towards: the whole quiz, their school and class when the class's
+ * invitation code confirmed them (else their school's unconfirmed students), and their community.
+ */
 const scopesOf = (u: Scopes) =>
   [
     ['all', 'all'],
-    ['school', u.schoolId],
-    ['class', u.schoolId && u.className ? `${u.schoolId}/${u.className}` : null],
+    ['school', u.confirmed ? u.schoolId : null],
+    ['class', u.confirmed && u.schoolId && u.className ? `${u.schoolId}/${u.className}` : null],
+    ['unconfirmed', u.confirmed ? null : u.schoolId],
     ['community', u.communityId]
-  ].filter((s): s is ['all' | 'school' | 'class' | 'community', string] => !!s[1])
+  ].filter((s): s is ['all' | 'school' | 'class' | 'unconfirmed' | 'community', string] => !!s[1])
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -50,7 +54,7 @@ async function recordBest(deps: Deps, attempt: Attempt, quiz: Quiz, person: User
   const result = { score: attempt.score!, seconds: attempt.seconds!, passed: !!attempt.passed }
   const _id = `${quiz._id}:${attempt.userId}`
   const profile = await repo.profile(attempt.userId)
-  const first: QuizBest = { _id, quizId: quiz._id, userId: attempt.userId, nickname: person.nickname, schoolId: profile.schoolId, className: profile.className, communityId: profile.communityId, ...result, attempts: 1, at: attempt.submittedAt! }
+  const first: QuizBest = { _id, quizId: quiz._id, userId: attempt.userId, nickname: person.nickname, schoolId: profile.schoolId, className: profile.className, communityId: profile.communityId, confirmed: !!profile.confirmed, ...result, attempts: 1, at: attempt.submittedAt! }
   try {
     await quizBest(deps.store).insert(first)
     for (const [scope, key] of scopesOf(first)) await repo.bump(quiz._id, scope, key, { participants: 1, passed: result.passed ? 1 : 0, scoreSum: result.score })

@@ -90,8 +90,10 @@ export const saveUnit = z
 export const bind = z.strictObject({
   schoolId: id('学校').nullable().optional(),
   className: z.string().trim().min(1, '请选择班级').max(20).nullable().optional(),
-  communityId: id('社区').nullable().optional()
+  communityId: id('社区').nullable().optional(),
+  code: z.string().trim().toUpperCase().max(12, '邀请码不超过 12 位').optional()
 })
+export const schoolOnly = z.strictObject({ schoolId: id('学校') })
 
 export const start = z.strictObject({ quizId: id('答题活动') })
 export const practice = z.strictObject({ from: z.enum(['daily', 'wrong'], { error: '练习类型应为每日练习或错题练习' }) })

@@ -1,4 +1,5 @@
 import type { User } from '../../types/domain'
+import { sweepFiles } from '../core/expiring'
 import type { Deps } from '../core/ports'
 import { reportRepository } from './repository'
 import { WITH_DEPARTMENT } from './state'
@@ -13,8 +14,9 @@ const SYSTEM: User = { _id: 'system', openid: '', nickname: '系统', roles: [],
 /**
  * The hourly sweep: marks open cases past their deadline overdue, reminds departments of deadlines due within
  * a day, closes as confirmed the cases whose reporter did not answer within 7 days, and sets the case counters
- * (hourly) and the day tallies (daily) to what the ledger holds: where a move's steps could not share a
- * transaction, a crash between them left them off.
+ * (hourly) and the day tallies (nightly) to what the ledger holds (where a move's steps could not share a
+ * transaction, a crash between them left them off), and deletes the files whose time is up (exports after a
+ * day, uploads a case has taken copies of).
  */
 export async function sweep(deps: Deps) {
   const repo = reportRepository(deps.store)
@@ -46,5 +48,6 @@ export async function sweep(deps: Deps) {
     confirmed++
   }
   const repaired = (await repo.repairCounters()) + (await repo.repairTallies(now))
-  return { overdue, reminded: due.length, confirmed, repaired }
+  const filesRemoved = await sweepFiles(deps)
+  return { overdue, reminded: due.length, confirmed, repaired, filesRemoved }
 }

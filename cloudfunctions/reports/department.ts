@@ -6,7 +6,7 @@ import { hoursBetween } from './office'
 import { reportRepository } from './repository'
 import { WITH_DEPARTMENT } from './state'
 import { toCards, toDetail } from './views'
-import { assertOwnDepartment, cleanPhotos, move } from './workflow'
+import { assertMove, assertOwnDepartment, move, withCleanPhotos } from './workflow'
 
 /** The department's cases, the nearest deadline first. */
 export async function queue(input: { page: number; pageSize: number; scope?: 'open' | 'all' }, { caller, deps }: ActionContext): Promise<Page<ReportCard>> {
@@ -31,14 +31,16 @@ export async function start(input: { id: string; note?: PublicText }, ctx: Actio
 /** 整改到位: the department shows its after photos; the office verifies before the case closes. */
 export async function fix(input: { id: string; afterPhotos: string[]; note: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const report = await own(ctx, input.id)
-  const afterPhotos = await cleanPhotos(ctx.deps, input.afterPhotos, 'afterPhotos')
+  assertMove(report, 'fix')
   const at = ctx.deps.clock.now().toISOString()
-  const fixed = await move(ctx, report, 'fix', {
-    note: input.note,
-    photos: afterPhotos,
-    set: { afterPhotos, fixNote: input.note, fixedAt: at, hoursToFix: hoursBetween(report.assignedAt ?? report.createdAt, at) },
-    tell: { title: '问题已整改，待核查', body: `「${report.categoryName}」责任单位已整改，创文办核查后结案` }
-  })
+  const fixed = await withCleanPhotos(ctx, input.afterPhotos, 'afterPhotos', 'after-photo', (afterPhotos) =>
+    move(ctx, report, 'fix', {
+      note: input.note,
+      photos: afterPhotos,
+      set: { afterPhotos, fixNote: input.note, fixedAt: at, hoursToFix: hoursBetween(report.assignedAt ?? report.createdAt, at) },
+      tell: { title: '问题已整改，待核查', body: `「${report.categoryName}」责任单位已整改，创文办核查后结案` }
+    })
+  )
   return toDetail(ctx.deps, fixed, ctx.caller)
 }
 

@@ -4,12 +4,13 @@ import type { ActionContext } from '../core/action'
 import { invalid, notFound } from '../core/errors'
 import { points, users } from '../core/collections'
 import { DuplicateKeyError } from '../core/ports'
+import { saveExport } from '../core/expiring'
 import { beijingDateTime, deadlineAfter } from './calendar'
 import { buildLedgerWorkbook, type LedgerRow } from './ledger-export'
 import { ledgerQuery, reportRepository } from './repository'
 import { toStats } from './tallies'
 import { toCards, toDetail } from './views'
-import { cleanPhotos, move, tell, tellDepartment } from './workflow'
+import { assertMove, move, tell, tellDepartment, withCleanPhotos } from './workflow'
 
 export const ACCEPT_POINTS = 10
 const EXPORT_LIMIT = 10000
@@ -63,8 +64,7 @@ export async function exportLedger(filter: LedgerFilter, ctx: ActionContext) {
   }))
   const now = deps.clock.now().toISOString()
   const content = await buildLedgerWorkbook({ rows, stats: await stats(filter, ctx), title: '创文问题台账', generatedAt: now })
-  const file = await deps.files.put(content, { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: `问题台账-${beijingDateTime(now).slice(0, 10)}.xlsx` })
-  return { fileId: file.fileId, url: await deps.files.url(file.fileId), rows: rows.length }
+  return { ...(await saveExport(ctx, content, `问题台账-${beijingDateTime(now).slice(0, 10)}.xlsx`)), rows: rows.length }
 }
 
 /** What the office most likely wants when assigning: the grid the point lies in, the kind's department and deadline. */
@@ -158,14 +158,16 @@ export async function fixOnSpot(input: { id: string; afterPhotos: string[]; note
   const { deps } = ctx
   const repo = reportRepository(deps.store)
   const report = await repo.get(input.id)
-  const afterPhotos = await cleanPhotos(deps, input.afterPhotos, 'afterPhotos')
+  assertMove(report, 'fixOnSpot')
   const at = deps.clock.now().toISOString()
-  const closed = await move(ctx, report, 'fixOnSpot', {
-    note: `立行立改：${input.note}`,
-    photos: afterPhotos,
-    set: { onSpot: true, afterPhotos, fixNote: input.note, fixedAt: at, closedAt: at, hoursToFix: hoursBetween(report.acceptedAt ?? at, at), confirmation: { state: 'pending' } },
-    tell: closedNotice(report)
-  })
+  const closed = await withCleanPhotos(ctx, input.afterPhotos, 'afterPhotos', 'after-photo', (afterPhotos) =>
+    move(ctx, report, 'fixOnSpot', {
+      note: `立行立改：${input.note}`,
+      photos: afterPhotos,
+      set: { onSpot: true, afterPhotos, fixNote: input.note, fixedAt: at, closedAt: at, hoursToFix: hoursBetween(report.acceptedAt ?? at, at), confirmation: { state: 'pending' } },
+      tell: closedNotice(report)
+    })
+  )
   await repo.bump({ reportsOpen: -1, reportsClosed: 1 })
   await tellClosed(ctx, closed)
   return toDetail(deps, closed, ctx.caller)

@@ -34,7 +34,7 @@ async function caseAt(status: string) {
   await act(rt, 'start', { id }, 'demo-handler')
   if (status === 'in_progress') return id
   rt.clock.advance(5 * HOUR)
-  await act(rt, 'fix', { id, afterPhotos: [await photo(rt)], note: '已更换新井盖' }, 'demo-handler')
+  await act(rt, 'fix', { id, afterPhotos: [await photo(rt, 'demo-handler')], note: '已更换新井盖' }, 'demo-handler')
   if (status === 'fixed') return id
   await act(rt, 'verify', { id }, 'demo-admin')
   return id
@@ -55,7 +55,7 @@ describe('submitting a report', () => {
     const exif = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), Buffer.from('GPSLatitude=25.4966;GPSLongitude=103.7966', 'latin1')])
     const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (exif.length + 2) >> 8, (exif.length + 2) & 0xff]), exif])
     const tagged = Buffer.concat([plain.subarray(0, 2), app1, plain.subarray(2)])
-    const uploaded = (await rt.deps.files.put(tagged, { contentType: 'image/jpeg' })).fileId
+    const uploaded = (await rt.deps.files.put(tagged, { contentType: 'image/jpeg', owner: userIdOf('demo-resident'), purpose: 'upload' })).fileId
 
     const detail = await fileReport(rt, 'demo-resident', { photos: [uploaded] })
     const kept = (await stored(detail.id))!.photos[0]
@@ -148,9 +148,9 @@ describe('the state machine', () => {
     ['markDuplicate', 'submitted', 'demo-admin', async () => ({ duplicateOf: (await fileReport(rt, 'demo-volunteer')).no }), 'demo-organizer', 'duplicate'],
     ['assign', 'accepted', 'demo-admin', async () => ({ departmentId: 'dept-cg', deadlineDays: 2 }), 'demo-handler', 'assigned'],
     ['assign', 'returned', 'demo-admin', async () => ({ departmentId: 'dept-zj', deadlineDays: 5 }), 'demo-volunteer', 'assigned'],
-    ['fixOnSpot', 'accepted', 'demo-admin', async () => ({ afterPhotos: [await photo(rt)], note: '网格员现场清理' }), 'demo-handler', 'closed'],
+    ['fixOnSpot', 'accepted', 'demo-admin', async () => ({ afterPhotos: [await photo(rt, 'demo-admin')], note: '网格员现场清理' }), 'demo-handler', 'closed'],
     ['start', 'assigned', 'demo-handler', async () => ({}), 'demo-admin', 'in_progress'],
-    ['fix', 'in_progress', 'demo-handler', async () => ({ afterPhotos: [await photo(rt)], note: '已更换' }), 'demo-admin', 'fixed'],
+    ['fix', 'in_progress', 'demo-handler', async () => ({ afterPhotos: [await photo(rt, 'demo-handler')], note: '已更换' }), 'demo-admin', 'fixed'],
     ['sendBack', 'assigned', 'demo-handler', async () => ({ reason: '不属于本单位' }), 'demo-resident', 'returned'],
     ['requestExtension', 'in_progress', 'demo-handler', async () => ({ days: 3, reason: '等材料' }), 'demo-admin', 'extension_requested'],
     ['grantExtension', 'extension_requested', 'demo-admin', async () => ({}), 'demo-handler', 'in_progress'],
@@ -182,7 +182,7 @@ describe('the state machine', () => {
     ['assign', 'closed']
   ])('when %s is tried on a case that is %s, then it answers 409 and changes nothing', async (action, from) => {
     const id = await caseAt(from)
-    const payloads: Record<string, object> = { fix: { afterPhotos: [await photo(rt)], note: '再修一次' }, assign: { departmentId: 'dept-cg', deadlineDays: 1 } }
+    const payloads: Record<string, object> = { fix: { afterPhotos: [await photo(rt, 'demo-handler')], note: '再修一次' }, assign: { departmentId: 'dept-cg', deadlineDays: 1 } }
     const before = await stored(id)
     const res = await rt.call('reports', action as 'accept', { id, ...payloads[action] } as { id: string }, action === 'fix' ? 'demo-handler' : 'demo-admin')
     expect(res).toMatchObject({ status: 409, body: { code: 'CONFLICT' } })
@@ -221,7 +221,7 @@ describe('deadlines and overdue', () => {
     expect(await sweep(rt.deps)).toMatchObject({ overdue: 1 })
     expect((await stored(id))?.overdue).toBe(true)
 
-    await act(rt, 'fix', { id, afterPhotos: [await photo(rt)], note: '已修好' }, 'demo-handler')
+    await act(rt, 'fix', { id, afterPhotos: [await photo(rt, 'demo-handler')], note: '已修好' }, 'demo-handler')
     await act(rt, 'verify', { id }, 'demo-admin')
     rt.clock.advance(48 * HOUR)
     await sweep(rt.deps)
@@ -432,7 +432,7 @@ describe('under concurrency, over real HTTP', () => {
 describe('the ledger', () => {
   it('when the office reads the ledger figures and exports the xlsx, then both agree with the cases in the store', async () => {
     const onSpot = await caseAt('accepted')
-    await act(rt, 'fixOnSpot', { id: onSpot, afterPhotos: [await photo(rt)], note: '当场清理' }, 'demo-admin')
+    await act(rt, 'fixOnSpot', { id: onSpot, afterPhotos: [await photo(rt, 'demo-admin')], note: '当场清理' }, 'demo-admin')
     const late = await caseAt('in_progress')
     rt.clock.set('2026-11-27T09:00:00+08:00')
     await sweep(rt.deps)

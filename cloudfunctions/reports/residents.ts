@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto'
 import type { FeedItem, NearbyMatch, Page, ReportCard, ReportDetail } from '../../types/api'
-import type { GeoPoint, PublicText, Report, ReportLocation } from '../../types/domain'
+import type { Category, GeoPoint, PublicText, Report, ReportLocation } from '../../types/domain'
 import type { ActionContext } from '../core/action'
-import { AppError, conflict, invalid, notFound } from '../core/errors'
+import { conflict, invalid, notFound } from '../core/errors'
 import { DuplicateKeyError } from '../core/ports'
 import { quotas } from '../core/collections'
+import { takeQuota } from '../core/quota'
 import { beijingDay, deadlineAfter } from './calendar'
 import { boundingBox, distanceMeters, gridAt } from './geo'
 import { reportRepository, type StoredReport } from './repository'
 import { FOLLOWABLE, mayOpen, PUBLIC, SETTLED } from './state'
 import { toCards, toDetail, toFeedItem } from './views'
-import { cleanPhotos, move, requireRequestId, tellDepartment, tellReporter } from './workflow'
+import { move, requireRequestId, tellDepartment, tellReporter, withCleanPhotos } from './workflow'
 
 export const DAILY_LIMIT = 10
 const NEARBY_METERS = 100
@@ -37,9 +38,15 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
 
   const category = await repo.category(input.categoryId)
   if (!category) throw invalid('categoryId', '请选择问题类别')
-  const photos = await cleanPhotos(deps, input.photos, 'photos')
   const day = beijingDay(deps.clock.now())
-  await takeQuota(ctx, day)
+  await takeQuota(deps, `${caller._id}:${day}`, DAILY_LIMIT, `每人每天最多上报 ${DAILY_LIMIT} 条，感谢您的热心，请明天再来`)
+  return withCleanPhotos(ctx, input.photos, 'photos', 'report-photo', (photos) => file(input, ctx, { _id, day, category, needsReview: ctx.held.includes('description'), photos }))
+}
+
+async function file(input: SubmitInput, ctx: ActionContext, c: { _id: string; day: string; category: Category; needsReview: boolean; photos: string[] }): Promise<ReportDetail> {
+  const { caller, deps } = ctx
+  const repo = reportRepository(deps.store)
+  const { _id, day, category, photos } = c
 
   const at = deps.clock.now().toISOString()
   const report: StoredReport = {
@@ -65,7 +72,7 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
     rejectReason: null,
     duplicateOf: null,
     followers: [],
-    needsReview: ctx.held.includes('description'),
+    needsReview: c.needsReview,
     extension: null,
     confirmation: null,
     remindedAt: null,
@@ -83,23 +90,12 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
     if (!(error instanceof DuplicateKeyError)) throw error
     // Lost a race with the same submit: give back the place in the day's quota and answer the case filed.
     await quotas(deps.store).update({ _id: `${caller._id}:${day}` }, { $inc: { count: -1 } })
+    await deps.files.remove(photos)
     return toDetail(deps, await repo.get(_id), caller)
   }
   await repo.bump({ reports: 1 })
   await tellReporter(deps, report, '随手拍已提交', `「${report.categoryName}」已提交，创文办将尽快受理`)
   return toDetail(deps, report, caller)
-}
-
-/** At most DAILY_LIMIT reports a day per person, counted with a conditional increment so racing submits cannot pass it. */
-async function takeQuota({ caller, deps }: ActionContext, day: string) {
-  const _id = `${caller._id}:${day}`
-  try {
-    await quotas(deps.store).insert({ _id, count: 0 })
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
-  }
-  const taken = await quotas(deps.store).update({ _id, count: { $lt: DAILY_LIMIT } }, { $inc: { count: 1 } })
-  if (!taken) throw new AppError('RATE_LIMITED', `每人每天最多上报 ${DAILY_LIMIT} 条，感谢您的热心，请明天再来`)
 }
 
 /** Open cases of the same kind within 100 m from the last 14 days that the caller may open, nearest first. */

@@ -1,7 +1,8 @@
 import { REPORT_STATUS_LABELS, type Report, type ReportHistoryEntry, type ReportStatus } from '../../types/domain'
 import type { ActionContext } from '../core/action'
 import { AppError, conflict, forbidden, invalid } from '../core/errors'
-import { stripImageMetadata } from '../core/images'
+import { discard } from '../core/expiring'
+import { imageType, PIXELS_REFUSED, stripImageMetadata, tooManyPixels } from '../core/images'
 import type { Deps } from '../core/ports'
 import { reportRepository, type StoredReport } from './repository'
 import { MOVES, type Move } from './state'
@@ -24,9 +25,7 @@ export interface MoveDetails {
  */
 export async function move({ caller, deps }: Pick<ActionContext, 'caller' | 'deps'>, report: Report, name: Move, details: MoveDetails = {}): Promise<Report> {
   const rule = MOVES[name]
-  if (!rule.from.includes(report.status)) {
-    throw conflict(`该问题当前「${REPORT_STATUS_LABELS[report.status]}」，不能${rule.label}`)
-  }
+  assertMove(report, name)
   const at = deps.clock.now().toISOString()
   const to = details.to ?? rule.to
   const role = rule.by === 'system' ? 'system' : rule.by === 'reporter' ? 'resident' : rule.by
@@ -53,29 +52,53 @@ export async function move({ caller, deps }: Pick<ActionContext, 'caller' | 'dep
   return moved
 }
 
+/** Refuses a move the case's status does not allow; moves that take photos ask first, so a resent move answers 409. */
+export function assertMove(report: Report, name: Move) {
+  const rule = MOVES[name]
+  if (!rule.from.includes(report.status)) throw conflict(`该问题当前「${REPORT_STATUS_LABELS[report.status]}」，不能${rule.label}`)
+}
+
 /** A handler may only act on their own department's cases. */
 export function assertOwnDepartment({ caller }: ActionContext, report: Report) {
   if (!report.departmentId || report.departmentId !== caller.departmentId) throw forbidden('这不是本单位承办的问题')
 }
 
 /**
- * Photos as they will be kept: each must be an uploaded image, and is stored again without EXIF/GPS or other
- * metadata whatever the client did, so a resident's location never leaks through a photo.
+ * Photos as they will be kept: each must be an image the caller uploaded, judged by its bytes and of at most
+ * MAX_PIXELS by its header (in WeChat photos go to storage unchecked), and is stored
+ * again without EXIF/GPS or other metadata whatever the client did, so a resident's location never leaks
+ * through a photo. `use` runs with the copies: if it throws, the copies go and the uploads stay for a retry;
+ * once it is done the uploads, metadata and all, are discarded with the move (the next sweep deletes them).
  */
-export async function cleanPhotos(deps: Deps, ids: string[], field: string): Promise<string[]> {
-  const cleaned: string[] = []
-  for (const [i, id] of ids.entries()) {
-    const file = await deps.files.get(id)
-    if (!file || !file.contentType.startsWith('image/')) throw invalid(field, `第 ${i + 1} 张照片没有上传成功，请重新上传`)
-    let content: Buffer
-    try {
-      content = stripImageMetadata(file.content)
-    } catch {
-      throw invalid(field, `第 ${i + 1} 张照片已损坏，请重新拍摄`)
+export async function withCleanPhotos<T>(
+  { caller, deps }: Pick<ActionContext, 'caller' | 'deps'>,
+  ids: string[],
+  field: string,
+  purpose: 'report-photo' | 'after-photo',
+  use: (photos: string[]) => Promise<T>
+): Promise<T> {
+  const copies: string[] = []
+  try {
+    for (const [i, id] of ids.entries()) {
+      const file = await deps.files.get(id)
+      const type = file && imageType(file.content)
+      if (!file || !type || file.owner !== caller._id || file.purpose !== 'upload') throw invalid(field, `第 ${i + 1} 张照片没有上传成功，请重新上传`)
+      if (tooManyPixels(file.content)) throw invalid(field, `第 ${i + 1} 张${PIXELS_REFUSED}`)
+      let content: Buffer
+      try {
+        content = stripImageMetadata(file.content)
+      } catch {
+        throw invalid(field, `第 ${i + 1} 张照片已损坏，请重新拍摄`)
+      }
+      copies.push((await deps.files.put(content, { contentType: type, owner: caller._id, purpose })).fileId)
     }
-    cleaned.push(content.equals(file.content) ? id : (await deps.files.put(content, { contentType: file.contentType })).fileId)
+    const result = await use(copies)
+    await discard(deps, ids)
+    return result
+  } catch (error) {
+    await deps.files.remove(copies)
+    throw error
   }
-  return cleaned
 }
 
 /** Tells a user about a case through the Notifier (subscribe message in WeChat, the in-app outbox always). */

@@ -1,6 +1,6 @@
 import { defineAction, type Actions } from '../core/action'
 import { createHandler } from '../core/router'
-import { candidates, finalizeStars, listVolunteers, makeup, publishStars } from './office'
+import { candidates, corrections, decideCorrection, finalizeStars, listVolunteers, makeup, publishStars } from './office'
 import { cancelActivity, code, confirmRoster, create, exportRoster, organized, publish, reviewAttendance, roster, update } from './organizers'
 import * as schemas from './schemas'
 import { attend } from './attendance'
@@ -39,6 +39,8 @@ export const volunteerActions: Actions<'volunteer'> = {
 
   volunteers: defineAction({ allow: office, schema: schemas.volunteers, run: listVolunteers }),
   makeup: defineAction({ allow: office, schema: schemas.makeup, run: makeup }),
+  corrections: defineAction({ allow: office, schema: schemas.page, run: corrections }),
+  decideCorrection: defineAction({ allow: office, schema: schemas.decideCorrection, run: decideCorrection }),
   starCandidates: defineAction({ allow: office, schema: schemas.monthOnly, run: candidates }),
   publishStars: defineAction({ allow: office, schema: schemas.publishStars, run: publishStars }),
   finalizeStars: defineAction({ allow: office, schema: schemas.monthOnly, run: finalizeStars })

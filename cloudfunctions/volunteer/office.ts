@@ -1,33 +1,84 @@
 import type { Page } from '../../types/api'
-import type { StarsMonth, StarWinner, VolunteerSummary } from '../../types/volunteer'
+import type { CorrectionRequest, IdentityChange, StarsMonth, StarWinner, Volunteer, VolunteerIdentity, VolunteerSummary } from '../../types/volunteer'
 import type { ActionContext } from '../core/action'
 import { monthly, serviceRecords, stars, users, volunteers } from '../core/collections'
 import { conflict, invalid } from '../core/errors'
+import { takeQuota } from '../core/quota'
 import { containing, endingWith } from '../core/search'
 import { beijingDateTime, beijingDay } from '../reports/calendar'
 import { volunteerRepository } from './repository'
-import { maskPhone } from './rules'
-import { toMe } from './views'
+import { identityOf, maskPhone } from './rules'
 
-/** 补录: hours the office vouches for without a roster, always with a reason, kept apart from verified hours. */
-/** Registered volunteers for the office to pick from, newest first, found by real name, team or phone's last digits. */
-export async function listVolunteers(input: { page: number; pageSize: number; keyword?: string }, { deps }: ActionContext): Promise<Page<VolunteerSummary>> {
+export const PHONE_SEARCHES_PER_HOUR = 20
+
+/** What the office may know of a volunteer: the name on paper sign-in sheets and a masked phone. */
+const toSummary = (v: Volunteer, nickname: string): VolunteerSummary => ({
+  userId: v._id,
+  realName: v.realName,
+  nickname,
+  phone: maskPhone(v.phone),
+  team: v.team,
+  hours: v.hours,
+  makeupHours: v.makeupHours,
+  activities: v.activities,
+  registeredAt: v.registeredAt
+})
+
+/**
+ * Registered volunteers for the office to pick from, newest first, found by real name or team, or by a phone's
+ * last four digits or whole number; phone searches are limited per hour, so numbers cannot be guessed through it.
+ */
+export async function listVolunteers(input: { page: number; pageSize: number; keyword?: string }, { caller, deps }: ActionContext): Promise<Page<VolunteerSummary>> {
   const word = input.keyword
-  const q = word ? { $or: [{ realName: containing(word) }, { team: containing(word) }, { phone: endingWith(word) }] } : {}
+  if (word && /^\d+$/.test(word)) {
+    await takeQuota(deps, `phone-search:${caller._id}:${deps.clock.now().toISOString().slice(0, 13)}`, PHONE_SEARCHES_PER_HOUR, `每小时最多按手机号查找 ${PHONE_SEARCHES_PER_HOUR} 次，请稍后再试或按姓名查找`)
+  }
+  const byPhone = word && /^\d+$/.test(word) ? { phone: word.length === 11 ? word : endingWith(word) } : undefined
+  const q = byPhone ?? (word ? { $or: [{ realName: containing(word) }, { team: containing(word) }] } : {})
   const [found, total] = await Promise.all([
     volunteers(deps.store).find(q, { sort: { registeredAt: -1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }),
     volunteers(deps.store).count(q)
   ])
   const people = await volunteerRepository(deps.store).people(found.map((v) => v._id))
   return {
-    items: found.map((v) => ({ userId: v._id, realName: v.realName, nickname: people.users.get(v._id)?.nickname ?? '', phone: maskPhone(v.phone), team: v.team, hours: v.hours, makeupHours: v.makeupHours, registeredAt: v.registeredAt })),
+    items: found.map((v) => toSummary(v, people.users.get(v._id)?.nickname ?? '')),
     total,
     page: input.page,
     pageSize: input.pageSize
   }
 }
 
-export async function makeup(input: { userId: string; hours: number; reason: string }, { caller, deps }: ActionContext) {
+const masked = (v: VolunteerIdentity): VolunteerIdentity => ({ ...v, phone: maskPhone(v.phone) })
+
+/** Identity corrections waiting for the office, oldest first. */
+export async function corrections(input: { page: number; pageSize: number }, { deps }: ActionContext): Promise<Page<CorrectionRequest>> {
+  const { found, total } = await volunteerRepository(deps.store).pendingCorrections(input)
+  return {
+    items: found.map((v) => ({ userId: v._id, team: v.team, hours: v.hours, makeupHours: v.makeupHours, from: masked(identityOf(v)), to: masked(identityOf(v.correction!)), requestedAt: v.correction!.requestedAt })),
+    total,
+    page: input.page,
+    pageSize: input.pageSize
+  }
+}
+
+/** 更正: the office approves (the identity changes, on the record) or refuses (it stays, the refusal on the record). */
+export async function decideCorrection(input: { userId: string; approve: boolean; reason?: string }, { caller, deps }: ActionContext): Promise<VolunteerSummary> {
+  const repo = volunteerRepository(deps.store)
+  const v = await repo.findVolunteer(input.userId)
+  if (!v?.correction) throw conflict('这位志愿者没有待审核的信息更正')
+  if (!input.approve && !input.reason) throw invalid('reason', '请填写不予更正的原因')
+  const from = identityOf(v)
+  const to = identityOf(v.correction)
+  const change: IdentityChange = { at: deps.clock.now().toISOString(), by: caller._id, from, to: input.approve ? to : from, note: input.approve ? '创文办核准更正' : `创文办未核准更正：${input.reason}` }
+  const set = input.approve ? { ...to, correction: null } : { correction: null }
+  const matched = await volunteers(deps.store).update({ _id: v._id, 'correction.requestedAt': v.correction.requestedAt }, { $set: set, $push: { history: change } })
+  if (!matched) throw conflict('该更正刚刚有变化，请刷新后再试')
+  const people = await repo.people([v._id])
+  return toSummary(await repo.volunteer(v._id), people.users.get(v._id)?.nickname ?? '')
+}
+
+/** 补录: hours the office vouches for without a roster, always with a reason, kept apart from verified hours. */
+export async function makeup(input: { userId: string; hours: number; reason: string }, { caller, deps }: ActionContext): Promise<VolunteerSummary> {
   const repo = volunteerRepository(deps.store)
   await repo.volunteer(input.userId).catch(() => {
     throw invalid('userId', '该用户还不是注册志愿者')
@@ -35,7 +86,8 @@ export async function makeup(input: { userId: string; hours: number; reason: str
   const at = deps.clock.now().toISOString()
   await serviceRecords(deps.store).insert({ _id: `makeup${deps.ids.next()}`, userId: input.userId, activityId: null, activityTitle: null, hours: input.hours, kind: 'makeup', reason: input.reason, by: caller._id, at, month: beijingDay(at).slice(0, 7) })
   await volunteers(deps.store).update({ _id: input.userId }, { $inc: { makeupHours: input.hours } })
-  return toMe(await repo.volunteer(input.userId), await repo.settings())
+  const people = await repo.people([input.userId])
+  return toSummary(await repo.volunteer(input.userId), people.users.get(input.userId)?.nickname ?? '')
 }
 
 /** A month's candidates for 志愿服务之星: verified hours, then number of activities. */

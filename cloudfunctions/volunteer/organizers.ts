@@ -6,6 +6,7 @@ import type { ActionContext } from '../core/action'
 import { activities, counters, monthly, serviceRecords, signups, volunteers } from '../core/collections'
 import { conflict, forbidden, invalid } from '../core/errors'
 import { DuplicateKeyError } from '../core/ports'
+import { saveExport } from '../core/expiring'
 import { beijingDateTime, beijingDay } from '../reports/calendar'
 import { currentCode } from './checkin-code'
 import { promote, tellUser } from './places'
@@ -196,6 +197,5 @@ export async function exportRoster(input: { id: string }, ctx: ActionContext) {
   sheet.getRow(1).font = { bold: true, size: 14 }
   sheet.getRow(3).font = { bold: true }
   sheet.columns.forEach((c, i) => (c.width = [10, 12, 14, 12, 8, 18, 22, 14, 12][i]))
-  const file = await ctx.deps.files.put(Buffer.from(await book.xlsx.writeBuffer()), { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: `${activity.title}-名单.xlsx` })
-  return { fileId: file.fileId, url: await ctx.deps.files.url(file.fileId), rows: rows.length }
+  return { ...(await saveExport(ctx, Buffer.from(await book.xlsx.writeBuffer()), `${activity.title}-名单.xlsx`)), rows: rows.length }
 }

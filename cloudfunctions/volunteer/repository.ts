@@ -25,6 +25,15 @@ export function volunteerRepository(store: Store) {
       return found
     },
     findVolunteer: (userId: string) => volunteers(store).findOne({ _id: userId }),
+    /** Corrections waiting for the office, oldest first. */
+    async pendingCorrections(page: { page: number; pageSize: number }) {
+      const q = { 'correction.requestedAt': { $gt: '' } }
+      const [found, total] = await Promise.all([
+        volunteers(store).find(q, { sort: { 'correction.requestedAt': 1 }, skip: (page.page - 1) * page.pageSize, limit: page.pageSize }),
+        volunteers(store).count(q)
+      ])
+      return { found, total }
+    },
     signup: (activityId: string, userId: string) => signups(store).findOne({ _id: signupId(activityId, userId) }),
     async settings(): Promise<VolunteerSettings> {
       return ((await settings(store).findOne({ _id: 'volunteer' })) as VolunteerSettings | null) ?? VOLUNTEER_DEFAULTS

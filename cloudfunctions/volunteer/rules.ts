@@ -1,4 +1,4 @@
-import type { Attendance, PlaceCheck, VolunteerSettings } from '../../types/volunteer'
+import type { Attendance, PlaceCheck, VolunteerIdentity, VolunteerSettings } from '../../types/volunteer'
 
 /** 星级 thresholds and the attendance, waitlist and stars rules; the office can change them in settings. */
 export const VOLUNTEER_DEFAULTS: VolunteerSettings = {
@@ -39,6 +39,9 @@ export function starLevel(hours: number, thresholds: number[]) {
 }
 
 /** 138****5678: enough for an organizer to tell people apart, never the whole number. */
+export const identityOf = (v: VolunteerIdentity): VolunteerIdentity => ({ realName: v.realName, phone: v.phone, birthDate: v.birthDate })
+export const sameIdentity = (a: VolunteerIdentity, b: VolunteerIdentity) => a.realName === b.realName && a.phone === b.phone && a.birthDate === b.birthDate
+
 export const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****')
 
 /** 王*明: a checker learns the certificate is real without learning the whole name. */

@@ -43,5 +43,5 @@ export async function toDetail(store: Store, a: StoredActivity, viewer: User, mi
 }
 
 export function toMe(v: Volunteer, rules: VolunteerSettings): VolunteerMe {
-  return { realName: v.realName, phone: v.phone, team: v.team, hours: v.hours, makeupHours: v.makeupHours, activities: v.activities, ...starLevel(v.hours, rules.stars), certificateNo: v.certificateNo }
+  return { realName: v.realName, phone: v.phone, team: v.team, hours: v.hours, makeupHours: v.makeupHours, activities: v.activities, ...starLevel(v.hours, rules.stars), certificateNo: v.certificateNo, correction: v.correction ?? null }
 }

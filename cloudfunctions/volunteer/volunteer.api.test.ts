@@ -59,6 +59,50 @@ describe('registering', () => {
   })
 })
 
+describe('correcting who a volunteer is', () => {
+  const renamed = { realName: '李更正', phone: '13900001111', team: '文昌社区志愿队', birthDate: '1991-02-03' }
+
+  it('when a volunteer with hours registers again under another name, phone and birth date, then only the team changes, a correction waits for the office, and the certificate keeps the verified name until the office approves it', async () => {
+    await register('demo-volunteer')
+    await ok('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 2, reason: '纸质签到表补录' }, 'demo-admin')
+
+    const me = await ok('volunteer', 'register', renamed, 'demo-volunteer')
+
+    expect(me).toMatchObject({ realName: '李志愿', phone: '13812345678', team: '文昌社区志愿队', correction: { realName: '李更正', phone: '13900001111', birthDate: '1991-02-03' } })
+    expect(await volunteers(rt.deps.store).findOne({ _id: userIdOf('demo-volunteer') })).toMatchObject({ realName: '李志愿', phone: '13812345678', birthDate: '1990-05-01' })
+    expect((await ok('volunteer', 'certificate', {}, 'demo-volunteer')).name).toBe('李志愿')
+
+    const pending = await ok('volunteer', 'corrections', {}, 'demo-admin')
+    expect(pending.items).toEqual([expect.objectContaining({ userId: userIdOf('demo-volunteer'), from: { realName: '李志愿', phone: '138****5678', birthDate: '1990-05-01' }, to: { realName: '李更正', phone: '139****1111', birthDate: '1991-02-03' } })])
+    expect(JSON.stringify(pending)).not.toContain('13900001111')
+    expect((await rt.call('volunteer', 'decideCorrection', { userId: userIdOf('demo-volunteer'), approve: true }, 'demo-organizer')).status).toBe(403)
+
+    await ok('volunteer', 'decideCorrection', { userId: userIdOf('demo-volunteer'), approve: true }, 'demo-admin')
+
+    const stored = await volunteers(rt.deps.store).findOne({ _id: userIdOf('demo-volunteer') })
+    expect(stored).toMatchObject({ realName: '李更正', phone: '13900001111', birthDate: '1991-02-03', correction: null })
+    expect(stored!.history.at(-1)).toMatchObject({ by: userIdOf('demo-admin'), from: { realName: '李志愿' }, to: { realName: '李更正' }, note: '创文办核准更正' })
+    expect((await ok('volunteer', 'certificate', {}, 'demo-volunteer')).name).toBe('李更正')
+    expect((await ok('volunteer', 'corrections', {}, 'demo-admin')).items).toEqual([])
+  })
+
+  it('when the office refuses a correction, then the verified identity stays and the refusal is recorded; without hours a volunteer corrects it directly, on the record', async () => {
+    await register('demo-volunteer')
+    await register('demo-resident')
+    await ok('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 1, reason: '补录' }, 'demo-admin')
+    await ok('volunteer', 'register', renamed, 'demo-volunteer')
+
+    await ok('volunteer', 'decideCorrection', { userId: userIdOf('demo-volunteer'), approve: false, reason: '与身份证不符' }, 'demo-admin')
+    const refused = await volunteers(rt.deps.store).findOne({ _id: userIdOf('demo-volunteer') })
+    expect(refused).toMatchObject({ realName: '李志愿', correction: null })
+    expect(refused!.history.at(-1)).toMatchObject({ by: userIdOf('demo-admin'), note: '创文办未核准更正：与身份证不符' })
+
+    const direct = await ok('volunteer', 'register', renamed, 'demo-resident')
+    expect(direct).toMatchObject({ realName: '李更正', correction: null })
+    expect((await volunteers(rt.deps.store).findOne({ _id: userIdOf('demo-resident') }))!.history.at(-1)).toMatchObject({ by: userIdOf('demo-resident'), from: { realName: '李志愿' }, to: { realName: '李更正' } })
+  })
+})
+
 describe('signing up', () => {
   it('when 300 volunteers sign up at once over HTTP for 30 places, then 30 are confirmed and 270 wait in arrival order, nobody twice; 10 cancellations offer the next 10', async () => {
     for (let i = 0; i < 300; i++) await register(`v-${i}`)
@@ -234,6 +278,25 @@ describe('checking in and counting hours', () => {
     const records = await ok('volunteer', 'hours', {}, 'demo-volunteer')
     expect(records.items).toEqual([expect.objectContaining({ kind: 'makeup', hours: 3.5, reason: '2026 年 10 月线下服务，纸质签到表补录' })])
     expect(await rt.call('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 1, reason: '' }, 'demo-admin')).toMatchObject({ status: 400 })
+  })
+
+  it('when the office adds make-up hours or looks a phone up, then it sees masked phones only, needs the last 4 digits or the whole number, and is held to 20 phone searches an hour', async () => {
+    await register('demo-volunteer')
+
+    const added = await rt.call('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 1, reason: '纸质签到表补录' }, 'demo-admin')
+    expect(added.body.data).toMatchObject({ userId: userIdOf('demo-volunteer'), phone: '138****5678', makeupHours: 1 })
+    expect(JSON.stringify(added.body)).not.toContain('13812345678')
+
+    // each extra digit in front of the shown four would reveal one hidden digit in ten tries
+    for (const keyword of ['45678', '8', '345678']) {
+      expect(await rt.call('volunteer', 'volunteers', { keyword }, 'demo-admin')).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', issues: [{ field: 'keyword' }] } })
+    }
+    expect((await ok('volunteer', 'volunteers', { keyword: '13812345678' }, 'demo-admin')).total).toBe(1)
+    for (let i = 1; i < 20; i++) expect((await rt.call('volunteer', 'volunteers', { keyword: String(1000 + i) }, 'demo-admin')).status).toBe(200)
+    expect(await rt.call('volunteer', 'volunteers', { keyword: '5678' }, 'demo-admin')).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } })
+    expect((await rt.call('volunteer', 'volunteers', { keyword: '李志' }, 'demo-admin')).status).toBe(200)
+    rt.clock.advance(HOUR)
+    expect((await ok('volunteer', 'volunteers', { keyword: '5678' }, 'demo-admin')).total).toBe(1)
   })
 
   it('when the office looks a volunteer up for make-up hours, then it finds them by real name, team or the phone’s last digits, with the phone masked', async () => {

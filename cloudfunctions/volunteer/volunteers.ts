@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Page } from '../../types/api'
-import type { ActivityCard, ActivityType, Certificate, MySignup, Signup, Volunteer, VolunteerMe } from '../../types/volunteer'
+import type { ActivityCard, ActivityType, Certificate, IdentityChange, MySignup, Signup, Volunteer, VolunteerIdentity, VolunteerMe } from '../../types/volunteer'
 import type { ActionContext } from '../core/action'
 import { activities, counters, serviceRecords, signups, stars as starMonths, users, volunteers } from '../core/collections'
 import { AppError, conflict, invalid } from '../core/errors'
@@ -8,7 +8,7 @@ import { DuplicateKeyError } from '../core/ports'
 import { beijingDay, endOfBeijingDay, startOfBeijingDay } from '../reports/calendar'
 import { promote, release } from './places'
 import { HOLDING, signupId, volunteerRepository } from './repository'
-import { ageOn, maskName } from './rules'
+import { ageOn, identityOf, maskName, sameIdentity } from './rules'
 import { toCard, toDetail, toMe, toMySignup } from './views'
 
 export interface RegisterInput {
@@ -28,11 +28,14 @@ export async function register(input: RegisterInput, { caller, deps }: ActionCon
   if (age < 14) throw invalid('birthDate', '未满 14 周岁暂不能注册志愿者，可在监护人陪同下参加活动')
   if (age < 18 && !input.guardian?.consent) throw invalid('guardian', '未满 18 周岁需填写监护人信息并取得监护人同意')
   const repo = volunteerRepository(deps.store)
-  const profile = { realName: input.realName, phone: input.phone, team: input.team, birthDate: input.birthDate, guardian: age < 18 && input.guardian ? { name: input.guardian.name, phone: input.guardian.phone } : null }
-  if (await repo.findVolunteer(caller._id)) {
-    await volunteers(deps.store).update({ _id: caller._id }, { $set: profile })
+  const identity = { realName: input.realName, phone: input.phone, birthDate: input.birthDate }
+  const rest = { team: input.team, guardian: age < 18 && input.guardian ? { name: input.guardian.name, phone: input.guardian.phone } : null }
+  const known = await repo.findVolunteer(caller._id)
+  if (known) {
+    await volunteers(deps.store).update({ _id: caller._id }, { $set: rest })
+    await changeIdentity({ caller, deps }, known, identity)
   } else {
-    const volunteer: Volunteer = { _id: caller._id, ...profile, registeredAt: deps.clock.now().toISOString(), hours: 0, makeupHours: 0, activities: 0, certificateNo: certificateNoOf(caller._id, today.slice(0, 4)) }
+    const volunteer: Volunteer = { _id: caller._id, ...identity, ...rest, registeredAt: deps.clock.now().toISOString(), hours: 0, makeupHours: 0, activities: 0, certificateNo: certificateNoOf(caller._id, today.slice(0, 4)), correction: null, history: [] }
     try {
       await volunteers(deps.store).insert(volunteer)
       await counters(deps.store).update({ _id: 'volunteers' }, { $inc: { value: 1 } })
@@ -48,6 +51,25 @@ export async function register(input: RegisterInput, { caller, deps }: ActionCon
     )
   }
   return toMe(await repo.volunteer(caller._id), await repo.settings())
+}
+
+/**
+ * A volunteer changing their name, phone or birth date: recorded and applied at once while they have no hours;
+ * once hours are earned (and a certificate carries the name), kept as a correction for the office to approve.
+ */
+async function changeIdentity({ caller, deps }: Pick<ActionContext, 'caller' | 'deps'>, v: Volunteer, to: VolunteerIdentity) {
+  const from = identityOf(v)
+  if (sameIdentity(from, to)) {
+    if (v.correction) await volunteers(deps.store).update({ _id: v._id }, { $set: { correction: null } })
+    return
+  }
+  const at = deps.clock.now().toISOString()
+  if (v.hours > 0 || v.makeupHours > 0) {
+    await volunteers(deps.store).update({ _id: v._id }, { $set: { correction: { ...to, requestedAt: at } } })
+    return
+  }
+  const change: IdentityChange = { at, by: caller._id, from, to, note: '志愿者本人修改' }
+  await volunteers(deps.store).update({ _id: v._id }, { $set: { ...to, correction: null }, $push: { history: change } })
 }
 
 export async function me({ caller, deps }: ActionContext): Promise<VolunteerMe | null> {

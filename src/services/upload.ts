@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { Result } from '@contract'
-import { ApiError } from './api'
+import { api, ApiError } from './api'
 import { currentOpenid } from './identity'
 
 /** An uploaded photo: the id the back end stores, and a URL this client can display it from. */
@@ -56,8 +56,16 @@ export async function encodeUnderLimit<T extends { size: number }>(
   }
 }
 
-/** The URL a stored photo is shown from: weapp's <Image> takes a cloud fileID as it is. */
-export const photoUrl = (fileId: string) => (process.env.TARO_ENV === 'h5' ? `/files/${fileId}` : fileId)
+let owner: Promise<string> | undefined
+/**
+ * In WeChat a client writes straight to cloud storage, under a folder named by its user id: the functions take
+ * only files from the caller's own folder, so a file id alone lends nobody else's photo.
+ */
+const cloudPathOf = async (folder: 'photos' | 'imports', ext: string) => {
+  owner ??= api.call('users', 'me').then((me) => me.id)
+  owner.catch(() => (owner = undefined))
+  return `${folder}/${await owner}/${new Date().toISOString().slice(0, 7)}/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.${ext}`
+}
 
 const cancelled = (e: unknown) => /cancel/i.test(String((e as { errMsg?: string })?.errMsg ?? e))
 
@@ -101,7 +109,12 @@ async function uploadWeapp(localPath: string, onProgress?: OnProgress): Promise<
   } catch {
     throw new ApiError('INTERNAL', '照片处理失败，请换一张试试')
   }
-  const cloudPath = `photos/${new Date().toISOString().slice(0, 7)}/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.jpg`
+  let cloudPath: string
+  try {
+    cloudPath = await cloudPathOf('photos', 'jpg')
+  } catch {
+    throw new ApiError('NETWORK', '照片上传失败，请检查网络后重试')
+  }
   const fileId = await new Promise<string>((resolve, reject) => {
     const task = Taro.cloud.uploadFile({
       cloudPath,
@@ -111,7 +124,8 @@ async function uploadWeapp(localPath: string, onProgress?: OnProgress): Promise<
     })
     task.onProgressUpdate((res) => onProgress?.(res.progress))
   })
-  return { fileId, url: photoUrl(fileId) }
+  // weapp's <Image> shows a cloud fileID its owner uploaded as it is
+  return { fileId, url: fileId }
 }
 
 // ---------------------------------------------------------------- h5
@@ -147,7 +161,7 @@ async function uploadH5(localPath: string, onProgress?: OnProgress): Promise<Pho
   }
   const form = new FormData()
   form.append('file', blob, 'photo.jpg')
-  const answer = await new Promise<Result<{ fileId: string }>>((resolve, reject) => {
+  const answer = await new Promise<Result<{ fileId: string; url: string }>>((resolve, reject) => {
     // XMLHttpRequest rather than fetch: only it reports upload progress.
     const xhr = new XMLHttpRequest()
     xhr.open('POST', '/files')
@@ -165,7 +179,17 @@ async function uploadH5(localPath: string, onProgress?: OnProgress): Promise<Pho
   })
   if (!answer.ok) throw new ApiError(answer.code, answer.message, answer.issues)
   onProgress?.(100)
-  return { fileId: answer.data.fileId, url: photoUrl(answer.data.fileId) }
+  // a signed URL: an <img> sends no x-openid, and the runtime shows a file only to its owner or through one
+  return { fileId: answer.data.fileId, url: answer.data.url }
+}
+
+/**
+ * H5: the photo again, for one of this person's uploads whose signed URL has run out (a draft kept past the hour):
+ * read as its owner, which an <img> cannot say; null when it cannot be read.
+ */
+export async function ownPhotoUrl(fileId: string): Promise<string | null> {
+  const res = await fetch(`/files/${fileId}`, { headers: { 'x-openid': currentOpenid() } }).catch(() => null)
+  return res?.ok ? URL.createObjectURL(await res.blob()) : null
 }
 
 // ---------------------------------------------------------------- spreadsheets
@@ -248,9 +272,8 @@ export async function chooseSpreadsheet(): Promise<PickedFile | null> {
 /** Uploads a picked spreadsheet and answers the id the back end reads it by. */
 export async function uploadFile(file: PickedFile): Promise<string> {
   if (typeof file.source === 'string') {
-    const cloudPath = `imports/${new Date().toISOString().slice(0, 7)}/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.${file.kind}`
     try {
-      const res = await Taro.cloud.uploadFile({ cloudPath, filePath: file.source })
+      const res = await Taro.cloud.uploadFile({ cloudPath: await cloudPathOf('imports', file.kind), filePath: file.source })
       return res.fileID
     } catch {
       throw new ApiError('NETWORK', '文件上传失败，请检查网络后重试')

@@ -317,7 +317,8 @@ function violations(d: Loaded, acknowledged: Op[]): string[] {
     const day = `${r.no.slice(0, 4)}-${r.no.slice(4, 6)}-${r.no.slice(6, 8)}`
     filed.set(`${r.reporterId}:${day}`, (filed.get(`${r.reporterId}:${day}`) ?? 0) + 1)
   }
-  const quotas = new Map(d.quotas.map((q) => [q._id, q.count as number]))
+  // uploads are counted in quotas too, under upload:<user>:<day>
+  const quotas = new Map(d.quotas.filter((q) => !q._id.startsWith('upload:')).map((q) => [q._id, q.count as number]))
   for (const key of new Set([...filed.keys(), ...quotas.keys()])) {
     if ((filed.get(key) ?? 0) !== (quotas.get(key) ?? 0)) out.push(`quota ${key} is ${quotas.get(key) ?? 'missing'}, cases filed ${filed.get(key) ?? 0}`)
   }
@@ -380,8 +381,11 @@ beforeAll(async () => {
   console.log(`durability: seed ${seed}, data ${rt.dataDir}`)
   firstStartMs = await rt.start(FIRST_START_MS)
 
-  // what the load needs and the kills spare: one photo, four published activities with 25 seats each
-  const photo = await upload(rt, 'demo-resident')
+  // what the load needs and the kills spare: a photo for each submit and fix, uploaded by whoever sends it (a
+  // case takes only its sender's uploads, and discards them), four published activities with 25 seats each
+  const photos = { submit: [] as string[], fix: [] as string[] }
+  for (let i = 0; i < COUNTS.submit; i++) photos.submit.push(await upload(rt, `res-${pad((i % RESIDENTS) + 1)}`))
+  for (let i = 0; i < COUNTS.fix; i++) photos.fix.push(await upload(rt, 'demo-admin'))
   const hour = 3600_000
   const activityIds: string[] = []
   for (let i = 0; i < ACTIVITIES; i++) {
@@ -420,7 +424,7 @@ beforeAll(async () => {
       const i = made.submit++
       const openid = `res-${pad((i % RESIDENTS) + 1)}`
       const requestId = `dur-${seed}-submit-${i}`
-      const payload = { categoryId: 'g2-01', description: `人行道上的井盖缺了一角，晚上容易绊倒人（第 ${i + 1} 件）`, photos: [photo], location: SPOT, anonymous: false }
+      const payload = { categoryId: 'g2-01', description: `人行道上的井盖缺了一角，晚上容易绊倒人（第 ${i + 1} 件）`, photos: [photos.submit[i]], location: SPOT, anonymous: false }
       return { kind, fn: 'reports', action: 'submit', openid, payload, requestId, target: reportIdOf(userIdOf(openid), requestId) }
     }
     if (kind === 'register') {
@@ -435,7 +439,7 @@ beforeAll(async () => {
     if (kind === 'cancel') from.splice(from.indexOf(source), 1)
     const requestId = `dur-${seed}-${kind}-${source.target}-${source.openid}`.slice(0, 64)
     if (kind === 'accept') return { kind, fn: 'reports', action: 'accept', openid: 'demo-admin', payload: { id: source.target }, requestId, target: source.target }
-    if (kind === 'fix') return { kind, fn: 'reports', action: 'fixOnSpot', openid: 'demo-admin', payload: { id: source.target, afterPhotos: [photo], note: '现场已修复' }, requestId, target: source.target }
+    if (kind === 'fix') return { kind, fn: 'reports', action: 'fixOnSpot', openid: 'demo-admin', payload: { id: source.target, afterPhotos: [photos.fix.pop()!], note: '现场已修复' }, requestId, target: source.target }
     if (kind === 'signUp') {
       const id = activityIds[made.signUp++ % ACTIVITIES]
       return { kind, fn: 'volunteer', action: 'signUp', openid: source.openid, payload: { id }, requestId, target: id }

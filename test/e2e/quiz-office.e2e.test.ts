@@ -53,7 +53,9 @@ describe('知识答题 for the office, in Chromium', () => {
   it('when the admin sets up a campaign quiz on the form and two people take it, then the awareness page shows who took part, the rate and the school ranking, and exports them', async () => {
     const school = await rt.call('quiz', 'saveUnit', { kind: 'school', name: '麒麟区实验中学', classes: ['初一(1)班'], members: 40 }, 'demo-admin')
     expect(school.status).toBe(200)
-    await rt.call('quiz', 'bind', { schoolId: school.body.data.id, className: '初一(1)班', communityId: null }, 'demo-student')
+    // with the class's invitation code, so the school ranking counts the student
+    const codes = await rt.call('quiz', 'classCodes', { schoolId: school.body.data.id }, 'demo-admin')
+    await rt.call('quiz', 'bind', { schoolId: school.body.data.id, className: '初一(1)班', communityId: null, code: codes.body.data['初一(1)班'] }, 'demo-student')
 
     const form = await open('/packages/quiz/edit/index', 'demo-admin')
     await form.locator('input[placeholder="如：2026 年文明城市创建应知应会知识竞答"]').fill('文明交通知识小测', { timeout: 60000 })

@@ -4,7 +4,7 @@ import { Image, Progress } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/services/api'
-import { choosePhotos, uploadPhoto, type Photo } from '@/services/upload'
+import { choosePhotos, ownPhotoUrl, uploadPhoto, type Photo } from '@/services/upload'
 import './index.scss'
 
 export interface PhotoPickerProps {
@@ -84,12 +84,18 @@ export function PhotoPicker(props: PhotoPickerProps) {
   const remove = (fileId: string) => onChange(value.filter((p) => p.fileId !== fileId))
   const drop = (key: number) => setPending((list) => list.filter((p) => p.key !== key))
   const preview = (url: string) => Taro.previewImage({ urls: value.map((p) => p.url), current: url })
+  // A restored draft's signed URLs may have run out; the uploader may still read their own photos.
+  const refresh = async (photo: Photo) => {
+    if (process.env.TARO_ENV !== 'h5') return
+    const url = await ownPhotoUrl(photo.fileId)
+    if (url) onChange(value.map((p) => (p.fileId === photo.fileId ? { ...p, url } : p)))
+  }
 
   return (
     <View className={`${prefix} ${disabled ? `${prefix}--disabled` : ''}`}>
       {value.map((photo) => (
         <View key={photo.fileId} className={`${prefix}__tile`}>
-          <Image className={`${prefix}__img`} src={photo.url} mode="aspectFill" width="100%" height="100%" onClick={() => preview(photo.url)} />
+          <Image className={`${prefix}__img`} src={photo.url} mode="aspectFill" width="100%" height="100%" onClick={() => preview(photo.url)} onError={() => void refresh(photo)} />
           {!disabled && (
             <View className={`${prefix}__remove`} onClick={() => remove(photo.fileId)}>
               <Close size={10} color="#fff" />

@@ -1,51 +1,67 @@
 import { randomBytes } from 'node:crypto'
 import type * as sdk from 'wx-server-sdk'
-import type { Files } from '../../ports'
+import { imageType } from '../../images'
+import type { FilePurpose, Files } from '../../ports'
 
-export type CloudStorage = Pick<typeof sdk, 'uploadFile' | 'downloadFile' | 'getTempFileURL'>
+export type CloudStorage = Pick<typeof sdk, 'uploadFile' | 'downloadFile' | 'getTempFileURL' | 'deleteFile'>
 
 const TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
   jpeg: 'image/jpeg',
   png: 'image/png',
-  gif: 'image/gif',
   webp: 'image/webp',
-  pdf: 'application/pdf',
-  mp4: 'video/mp4'
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv'
 }
 // reversed so that the first extension listed for a type is the one chosen
 const EXTENSIONS: Record<string, string> = Object.fromEntries(Object.entries(TYPES).reverse().map(([ext, type]) => [type, ext]))
 
+/**
+ * The folder of each purpose. The mini-program uploads photos to photos/<user id>/ and sheets to imports/<user id>/;
+ * the functions write the rest. Storage's permission is 「仅创建者可读写」, so a client reads only what it uploaded,
+ * and everything else only through a temporary URL a function hands out.
+ */
+const FOLDERS: Record<FilePurpose, string> = { upload: 'photos', import: 'imports', 'report-photo': 'reports', 'after-photo': 'fixes', export: 'exports' }
+const PURPOSES = Object.fromEntries(Object.entries(FOLDERS).map(([purpose, folder]) => [folder, purpose as FilePurpose]))
+// cloud://<env>.<bucket>/<folder>/<owner>/<yyyy-mm>/<name>
+const LAYOUT = /^cloud:\/\/[^/]+\/([a-z]+)\/(u[0-9a-f]{23})\/\d{4}-\d{2}\/[^/]+$/
+
 // wx-server-sdk's errCode for STORAGE_FILE_NONEXIST
 const FILE_NOT_FOUND = -503003
-// Comfortably above the port's promise of an hour, so a URL handed out late in a request still works
+// Comfortably above the port's promise of an hour, so a URL handed out late in a request still works, and no longer
 const URL_SECONDS = 2 * 3600
 
 const extensionOf = (name: string) => /\.([a-z0-9]{1,8})$/i.exec(name)?.[1].toLowerCase()
 
 function extension(name: string | undefined, contentType: string) {
-  return (name && extensionOf(name)) ?? EXTENSIONS[contentType] ?? 'bin'
+  return EXTENSIONS[contentType] ?? (name && extensionOf(name)) ?? 'bin'
 }
 
-/** Files in CloudBase storage, under uploads/<yyyy-mm>/. The file ID is the storage's own `cloud://` ID. */
+/** Files in CloudBase storage, under <folder of the purpose>/<owner>/<yyyy-mm>/. The file ID is the storage's own `cloud://` ID. */
 export function createCloudFiles(cloud: CloudStorage): Files {
   return {
-    async put(content, { contentType, name }) {
+    async put(content, { contentType, name, owner, purpose }) {
       const month = new Date().toISOString().slice(0, 7)
-      const cloudPath = `uploads/${month}/${randomBytes(16).toString('hex')}.${extension(name, contentType)}`
+      const cloudPath = `${FOLDERS[purpose]}/${owner}/${month}/${randomBytes(16).toString('hex')}.${extension(name, contentType)}`
       const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: content })
-      return { fileId: fileID, contentType, size: content.length }
+      return { fileId: fileID, contentType, size: content.length, owner, purpose, expiresAt: null }
     },
     async get(fileId) {
+      // Storage keeps no owner for us: the path says whose and what a file is, and a file outside that layout is nobody's.
+      const [, folder, owner] = LAYOUT.exec(fileId) ?? []
+      const purpose = folder ? PURPOSES[folder] : undefined
+      if (!purpose) return null
       try {
         const { fileContent } = await cloud.downloadFile({ fileID: fileId })
-        // storage keeps no content type for us; the extension we chose in put() stands for it
-        const contentType = TYPES[extensionOf(fileId) ?? ''] ?? 'application/octet-stream'
-        return { fileId, contentType, size: fileContent.length, content: fileContent }
+        const contentType = imageType(fileContent) ?? TYPES[extensionOf(fileId) ?? ''] ?? 'application/octet-stream'
+        return { fileId, contentType, size: fileContent.length, content: fileContent, owner, purpose, expiresAt: null }
       } catch (error) {
         if ((error as { errCode?: number }).errCode === FILE_NOT_FOUND) return null
         throw error
       }
+    },
+    async remove(fileIds) {
+      if (fileIds.length) await cloud.deleteFile({ fileList: fileIds })
     },
     async url(fileId) {
       const answer = await cloud.getTempFileURL({ fileList: [{ fileID: fileId, maxAge: URL_SECONDS }] })

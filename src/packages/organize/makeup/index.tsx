@@ -3,10 +3,11 @@ import { ArrowRight } from '@nutui/icons-react-taro'
 import { Button, Cell, InputNumber, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { VolunteerMe, VolunteerSummary } from '@contract'
+import type { VolunteerSummary } from '@contract'
 import { StatGrid } from '@/components/stat-grid'
 import { api, ApiError, newRequestId } from '@/services/api'
 import { hoursText } from '../labels'
+import { Corrections } from './corrections'
 import { VolunteerPicker } from './volunteer-picker'
 import './index.scss'
 
@@ -23,7 +24,7 @@ export default function OrganizeMakeup() {
   const [saving, setSaving] = useState(false)
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [formError, setFormError] = useState('')
-  const [result, setResult] = useState<{ name: string; me: VolunteerMe; hours: number }>()
+  const [result, setResult] = useState<{ name: string; me: VolunteerSummary; hours: number }>()
   // One key per record being typed, so a retry after a lost answer does not book the hours twice.
   const [requestId, setRequestId] = useState(newRequestId)
 
@@ -143,6 +144,8 @@ export default function OrganizeMakeup() {
           />
         </View>
       )}
+
+      <Corrections />
 
       <VolunteerPicker
         visible={picking}

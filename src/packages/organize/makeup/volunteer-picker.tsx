@@ -18,7 +18,7 @@ export interface VolunteerPickerProps {
 const defaultProps = { pageSize: 20 } satisfies Partial<VolunteerPickerProps>
 const prefix = 'org-picker'
 
-/** Registered volunteers by real name, team or the phone's last digits, a page at a time, in a bottom sheet. */
+/** Registered volunteers by real name, team or the phone's last 4 digits (or whole number), a page at a time, in a bottom sheet. */
 export function VolunteerPicker(props: VolunteerPickerProps) {
   const { visible, value, onPick, onClose, pageSize } = { ...defaultProps, ...props }
   const [people, setPeople] = useState<VolunteerSummary[]>([])
@@ -37,7 +37,7 @@ export function VolunteerPicker(props: VolunteerPickerProps) {
       setTotal(res.total)
       setPage(next)
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '志愿者名单加载失败')
+      setError(e instanceof ApiError ? e.field('keyword') ?? e.message : '志愿者名单加载失败')
     } finally {
       setLoading(false)
     }
@@ -52,10 +52,10 @@ export function VolunteerPicker(props: VolunteerPickerProps) {
   return (
     <Popup visible={visible} position="bottom" round closeable title="选择志愿者" description={total ? `共 ${total} 名志愿者` : undefined} onClose={onClose}>
       <View className={prefix}>
-        <SearchBar className={`${prefix}__search`} value={keyword} placeholder="姓名、所在队伍或手机尾号" onChange={setKeyword} onSearch={(word) => void more(1, word)} onClear={() => void more(1, '')} />
+        <SearchBar className={`${prefix}__search`} value={keyword} placeholder="姓名、所在队伍或手机后 4 位" onChange={setKeyword} onSearch={(word) => void more(1, word)} onClear={() => void more(1, '')} />
         {page === 0 && loading && <Skeleton rows={6} animated />}
         {page > 0 && people.length === 0 && (
-          <Blank icon={<User size={48} color="#bfbfbf" />} title={keyword.trim() ? '没有找到这位志愿者' : '还没有志愿者'} description={keyword.trim() ? '换个姓名或手机尾号试试' : '居民在「志愿服务」里注册后会出现在这里'} />
+          <Blank icon={<User size={48} color="#bfbfbf" />} title={keyword.trim() ? '没有找到这位志愿者' : '还没有志愿者'} description={keyword.trim() ? '换个姓名或手机后 4 位试试' : '居民在「志愿服务」里注册后会出现在这里'} />
         )}
         {people.map((v) => (
           <View key={v.userId} className={`${prefix}__row ${v.userId === value ? `${prefix}__row--on` : ''}`} onClick={() => onPick(v)}>

@@ -222,7 +222,15 @@ export default function QuizOffice() {
             ) : tab === 'missed' ? (
               <Missed a={a} />
             ) : tab === 'schools' ? (
-              <RateTable rows={a.schools} unit="学校" sized empty="交卷的人里还没有绑定学校的学生" />
+              <>
+                <RateTable rows={a.schools} unit="学校" sized empty="交卷的人里还没有用班级邀请码绑定学校的学生" />
+                {a.unconfirmed.length > 0 && (
+                  <>
+                    <Text className={`${prefix}__apart`}>以下学生绑定学校时未填写班级邀请码，单独统计，不计入上表</Text>
+                    <RateTable rows={a.unconfirmed} unit="学校" sized={false} empty="" />
+                  </>
+                )}
+              </>
             ) : tab === 'classes' ? (
               <RateTable
                 rows={a.classes}

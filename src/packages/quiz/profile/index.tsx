@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { ArrowRight } from '@nutui/icons-react-taro'
-import { Button, Cell, Picker } from '@nutui/nutui-react-taro'
+import { Button, Cell, Input, Picker } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { LoadState } from '@/components/load-state'
@@ -12,7 +12,7 @@ import './index.scss'
 
 const prefix = 'quiz-profile'
 
-type Field = 'schoolId' | 'className' | 'communityId'
+type Field = 'schoolId' | 'className' | 'communityId' | 'code'
 
 export default function ProfilePage() {
   const bound = useRequest(() => api.call('quiz', 'profile'), [])
@@ -22,6 +22,7 @@ export default function ProfilePage() {
   const [picking, setPicking] = useState<'school' | 'community' | null>(null)
   const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({})
   const [saving, setSaving] = useState(false)
+  const [code, setCode] = useState('')
 
   // The form starts from what is bound; once the person changes it, a reload does not overwrite the choice.
   const profile = bound.data
@@ -45,12 +46,12 @@ export default function ProfilePage() {
     setSaving(true)
     setErrors({})
     try {
-      await api.call('quiz', 'bind', { schoolId: form.schoolId, className: form.schoolId ? form.className : null, communityId: form.communityId })
+      await api.call('quiz', 'bind', { schoolId: form.schoolId, className: form.schoolId ? form.className : null, communityId: form.communityId, ...(form.schoolId && code.trim() ? { code: code.trim() } : {}) })
       Taro.showToast({ title: '已保存', icon: 'success' })
       setTimeout(back, 800)
     } catch (e) {
       if (e instanceof ApiError) {
-        const named = { schoolId: e.field('schoolId'), className: e.field('className'), communityId: e.field('communityId') }
+        const named = { schoolId: e.field('schoolId'), className: e.field('className'), communityId: e.field('communityId'), code: e.field('code') }
         setErrors(Object.values(named).some(Boolean) ? named : { form: e.message })
       } else {
         setErrors({ form: '保存失败，请稍后再试' })
@@ -87,6 +88,17 @@ export default function ProfilePage() {
             </Cell.Group>
             {errorLine('schoolId')}
             {errorLine('className')}
+            {form.schoolId && (
+              <>
+                <Cell
+                  className={`${prefix}__code`}
+                  title="班级邀请码"
+                  description={profile?.confirmed && profile.school?.id === form.schoolId && profile.className === form.className ? '已核实' : '向班主任索取；未填写的成绩单独统计，不计入学校和班级'}
+                  extra={<Input align="right" value={code} onChange={(v) => (setCode(v), change({}, ['code']))} placeholder="6 位邀请码" maxLength={12} />}
+                />
+                {errorLine('code')}
+              </>
+            )}
 
             <Cell.Group className={`${prefix}__group`} title="居民：所在社区">
               <Cell

@@ -22,6 +22,8 @@ export default function QuizUnits() {
   const [errors, setErrors] = useState<UnitErrors>({})
   const [formError, setFormError] = useState('')
   const [saving, setSaving] = useState(false)
+  // each class's invitation code, for the teacher to hand out: a student who gives it counts in the school's figures
+  const [codes, setCodes] = useState<Record<string, string>>({})
 
   usePullDownRefresh(async () => {
     await list.reload()
@@ -32,6 +34,10 @@ export default function QuizUnits() {
     setErrors({})
     setFormError('')
     setEditing({ id, form })
+    setCodes({})
+    if (id && kind === 'school') {
+      api.call('quiz', 'classCodes', { schoolId: id }).then(setCodes, () => undefined)
+    }
   }
 
   const change = (form: UnitForm, touched: UnitField[]) => {
@@ -133,6 +139,7 @@ export default function QuizUnits() {
                     {f.classes.map((c) => (
                       <View key={c} className={`${prefix}__class`}>
                         <Text>{c}</Text>
+                        {codes[c] && <Text className={`${prefix}__code`}>邀请码 {codes[c]}</Text>}
                         <View className={`${prefix}__class-remove`} onClick={() => change(removeClass(f, c), ['classes'])}>
                           <Close size={10} color="#8c8c8c" />
                         </View>

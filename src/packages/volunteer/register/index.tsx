@@ -80,14 +80,15 @@ export default function RegisterPage() {
     setSaving(true)
     setFailure('')
     try {
-      await api.call('volunteer', 'register', {
+      const me = await api.call('volunteer', 'register', {
         realName: form.realName.trim(),
         phone: form.phone.trim(),
         team: form.team.trim(),
         birthDate: form.birthDate,
         ...(minor ? { guardian: { name: form.guardianName.trim(), phone: form.guardianPhone.trim(), consent: form.consent } } : {})
       })
-      Taro.showToast({ title: '注册成功', icon: 'success' })
+      // with hours earned, a new name, phone or birth date waits for the office
+      Taro.showToast(me.correction ? { title: '信息更正已提交，待创文办审核', icon: 'none', duration: 2500 } : { title: '注册成功', icon: 'success' })
       setTimeout(() => {
         if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
         else void Taro.redirectTo({ url: '/packages/volunteer/mine/index' })
