@@ -474,7 +474,7 @@ describe('the ledger', () => {
   it('when cases are filed and moved, then the figures kept per day equal those counted over the cases, for every filter', async () => {
     await caseAt('closed')
     await caseAt('in_progress')
-    await act(rt, 'fixOnSpot', { id: await caseAt('accepted'), afterPhotos: [await photo(rt)], note: '当场清理' }, 'demo-admin')
+    await act(rt, 'fixOnSpot', { id: await caseAt('accepted'), afterPhotos: [await photo(rt, 'demo-admin')], note: '当场清理' }, 'demo-admin')
     rt.clock.set('2026-11-26T10:00:00+08:00')
     await caseAt('assigned')
     await fileReport(rt, 'demo-resident', { categoryId: 'g2-02' })
