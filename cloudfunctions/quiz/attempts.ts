@@ -3,6 +3,7 @@ import type { Attempt, AttemptItem, AttemptResult, Feedback, Paper, Quiz, QuizPr
 import type { ActionContext } from '../core/action'
 import { attempts, counters, questions, users, wrongBook } from '../core/collections'
 import { conflict, forbidden, invalid } from '../core/errors'
+import { findAll } from '../core/pages'
 import { DuplicateKeyError, type Deps } from '../core/ports'
 import { beijingDateTime } from '../reports/calendar'
 import { recordGraded } from './records'
@@ -66,7 +67,7 @@ export async function practice(input: { from: 'daily' | 'wrong' }, { caller, dep
     if (!entries.length) throw conflict('错题本里没有待练习的题目')
     ids = sample(entries.map((e) => e.questionId), PRACTICE_SIZE)
   } else {
-    const pool = await questions(deps.store).find({ active: true }, { projection: { _id: 1 }, limit: 1000 })
+    const pool = await findAll(questions(deps.store), { active: true }, { _id: 1 })
     ids = sample(pool.map((q) => q._id), PRACTICE_SIZE)
   }
   const found = await quizRepository(deps.store).questions(ids)
@@ -188,7 +189,7 @@ async function result(deps: Deps, attempt: Attempt): Promise<AttemptResult> {
 async function draw(deps: Deps, quotas: Quiz['quotas']): Promise<AttemptItem[]> {
   const chosen: string[] = []
   for (const quota of quotas) {
-    const pool = await questions(deps.store).find({ point: quota.point, active: true }, { projection: { _id: 1 }, limit: 1000 })
+    const pool = await findAll(questions(deps.store), { point: quota.point, active: true }, { _id: 1 })
     if (pool.length < quota.count) throw conflict(`题库中「${quota.point}」的题目不足 ${quota.count} 道，请联系创文办调整`)
     chosen.push(...sample(pool.map((q) => q._id), quota.count))
   }

@@ -1,6 +1,7 @@
 import type { Question, QuizProfile, QuizTally, Unit } from '../../types/quiz'
 import { attempts, questions, quizProfiles, quizTallies, quizzes, units } from '../core/collections'
 import { notFound } from '../core/errors'
+import { findAll } from '../core/pages'
 import { DuplicateKeyError, type Store } from '../core/ports'
 
 export const tallyId = (quizId: string, scope: QuizTally['scope'], key: string) => `${quizId}:${scope}:${key}`
@@ -19,7 +20,7 @@ export function quizRepository(store: Store) {
     },
     async questions(ids: string[]): Promise<Map<string, Question>> {
       const wanted = [...new Set(ids)]
-      const found = wanted.length ? await questions(store).find({ _id: { $in: wanted } }, { limit: wanted.length }) : []
+      const found = wanted.length ? await findAll(questions(store), { _id: { $in: wanted } }) : []
       return new Map(found.map((q) => [q._id, q]))
     },
     async profile(userId: string): Promise<QuizProfile> {
@@ -27,7 +28,7 @@ export function quizRepository(store: Store) {
     },
     async units(ids: (string | null)[]): Promise<Map<string, Unit>> {
       const wanted = [...new Set(ids.filter((x): x is string => !!x))]
-      const found = wanted.length ? await units(store).find({ _id: { $in: wanted } }, { limit: wanted.length }) : []
+      const found = wanted.length ? await findAll(units(store), { _id: { $in: wanted } }) : []
       return new Map(found.map((u) => [u._id, u]))
     },
     /** Adds to a running tally, creating it on first use; safe when two gradings race to create it. */

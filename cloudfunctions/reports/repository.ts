@@ -2,6 +2,7 @@ import type { LedgerFilter } from '../../types/api'
 import { DEFAULT_REJECT_REASONS, OPEN_REPORT_STATUSES, type Holidays, type RejectReasons, type Report } from '../../types/domain'
 import { categories, counters, departments, grids, reports, settings, users } from '../core/collections'
 import { notFound } from '../core/errors'
+import { findAll } from '../core/pages'
 import type { Figure, Query, Store, Update } from '../core/ports'
 import { endOfBeijingDay, startOfBeijingDay, type WorkCalendar } from './calendar'
 
@@ -48,7 +49,7 @@ export function reportRepository(store: Store) {
     async grid(id: string) {
       return grids(store).findOne({ _id: id })
     },
-    allGrids: () => grids(store).find({}, { limit: 1000 }),
+    allGrids: () => findAll(grids(store), {}),
     async calendar(): Promise<WorkCalendar> {
       const doc = (await settings(store).findOne({ _id: 'holidays' })) as Holidays | null
       return { off: doc?.off ?? [], workdays: doc?.workdays ?? [] }
@@ -59,13 +60,13 @@ export function reportRepository(store: Store) {
     },
     async usersById(ids: string[]) {
       const wanted = [...new Set(ids)]
-      const found = wanted.length ? await users(store).find({ _id: { $in: wanted } }, { limit: wanted.length }) : []
+      const found = wanted.length ? await findAll(users(store), { _id: { $in: wanted } }) : []
       return new Map(found.map((u) => [u._id, u]))
     },
-    handlersOf: (departmentId: string) => users(store).find({ roles: 'handler', departmentId }, { limit: 50 }),
+    handlersOf: (departmentId: string) => users(store).find({ roles: 'handler', departmentId }),
     async departmentsById(ids: (string | null | undefined)[]) {
       const wanted = [...new Set(ids.filter((id): id is string => !!id))]
-      const found = wanted.length ? await departments(store).find({ _id: { $in: wanted } }, { limit: wanted.length }) : []
+      const found = wanted.length ? await findAll(departments(store), { _id: { $in: wanted } }) : []
       return new Map(found.map((d) => [d._id, d]))
     },
     async bump(changes: Partial<Record<'reports' | 'reportsOpen' | 'reportsClosed', number>>) {

@@ -1,0 +1,16 @@
+import { MAX_READ, type Collection, type Doc, type FindOptions, type Query } from './ports'
+
+/**
+ * Every document matching `query`, read MAX_READ at a time in `_id` order (each page starts after the last key,
+ * so pages never overlap or skip): for the readers whose matches can pass the 1,000 a read that CloudBase answers.
+ */
+export async function findAll<T extends Doc>(collection: Collection<T>, query: Query, projection?: FindOptions['projection']): Promise<T[]> {
+  const all: T[] = []
+  for (let after: string | null = null; ; ) {
+    const where: Query = after === null ? query : '_id' in query ? { $and: [query, { _id: { $gt: after } }] } : { ...query, _id: { $gt: after } }
+    const page = await collection.find(where, { sort: { _id: 1 }, limit: MAX_READ, projection })
+    all.push(...page)
+    if (page.length < MAX_READ) return all
+    after = page[page.length - 1]._id
+  }
+}
