@@ -1,7 +1,7 @@
 import type { ActionName, FunctionName, RequestOf } from '../../types/api'
 import { manualClock } from '../../cloudfunctions/core/basics'
 import { createLocalDeps } from '../../cloudfunctions/core/local-deps'
-import type { Logger } from '../../cloudfunctions/core/ports'
+import type { Collection, Doc, Logger, Store } from '../../cloudfunctions/core/ports'
 import { createRuntime } from '../../runtime/app'
 import { seedLocal } from '../../runtime/seed'
 
@@ -37,3 +37,10 @@ export async function startRuntime(options: { at?: string; staticDir?: string; d
 }
 
 export type TestRuntime = Awaited<ReturnType<typeof startRuntime>>
+
+/** Writes many documents straight into the store, in one transaction (far quicker than one each): data at scale for a test. */
+export function insertAll<T extends Doc>(store: Store, collection: Collection<T>, docs: T[]) {
+  return store.transaction(async () => {
+    for (const doc of docs) await collection.insert(doc)
+  })
+}
