@@ -205,6 +205,17 @@ describe('past the 1,000 documents a read answers', () => {
     expect(await signups(rt.deps.store).count({ activityId: id })).toBe(1500)
   }, 120000)
 
+  it('when a volunteer served 1,200 activities, then the certificate lists every one, newest first', async () => {
+    await register('demo-volunteer')
+    const userId = userIdOf('demo-volunteer')
+    const day = (i: number) => new Date(Date.parse('2022-01-01T08:00:00+08:00') + i * 86400000).toISOString()
+    await insertAll(rt.deps.store, serviceRecords(rt.deps.store), Array.from({ length: 1200 }, (_, i) => ({ _id: `a${i}:${userId}`, userId, activityId: `a${i}`, activityTitle: `第${i + 1}次劝导`, hours: 2, kind: 'verified' as const, reason: null, by: 'organizer', at: day(i), month: day(i).slice(0, 7) })))
+    const certificate = await ok('volunteer', 'certificate', {}, 'demo-volunteer')
+    expect(certificate.activities).toHaveLength(1200)
+    expect(certificate.activities[0].title).toBe('第1200次劝导')
+    expect(certificate.activities[1199].title).toBe('第1次劝导')
+  }, 120000)
+
   it('when an activity with 1,200 sign-ups is cancelled, then every one of the 1,200 is told why, once', async () => {
     const id = await activity({ capacity: 1000 })
     const people = await crowd(id, 1200, 1000)
