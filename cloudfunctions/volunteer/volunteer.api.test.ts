@@ -221,7 +221,7 @@ describe('past the 1,000 documents a read answers', () => {
     const people = await crowd(id, 1200, 1000)
     await ok('volunteer', 'cancelActivity', { id, reason: '暴雨预警，活动取消' }, 'demo-organizer')
     expect(await activities(rt.deps.store).findOne({ _id: id })).toMatchObject({ status: 'cancelled', cancelReason: '暴雨预警，活动取消' })
-    const told = (await findAll(outbox(rt.deps.store), { title: '活动已取消' }, { userId: 1 })).map((m) => m.userId)
+    const told = (await findAll(outbox(rt.deps.store), { createdAt: rt.clock.now().toISOString(), title: '活动已取消' }, { userId: 1 })).map((m) => m.userId)
     expect(told.sort()).toEqual(people.map((p) => p.userId).sort())
   }, 120000)
 })

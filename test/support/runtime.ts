@@ -4,6 +4,7 @@ import { createLocalDeps } from '../../cloudfunctions/core/local-deps'
 import type { Collection, Doc, Logger, Store } from '../../cloudfunctions/core/ports'
 import { createRuntime } from '../../runtime/app'
 import { seedLocal } from '../../runtime/seed'
+import { recording } from './query-shapes'
 
 export const quietLogger: Logger & { errors: string[] } = {
   errors: [],
@@ -18,6 +19,7 @@ export async function startRuntime(options: { at?: string; staticDir?: string; d
   const clock = manualClock(options.at ?? '2026-11-23T09:00:00+08:00')
   const logger = { ...quietLogger, errors: [] as string[] }
   const deps = createLocalDeps({ clock, logger, dataDir: options.dataDir })
+  deps.store = recording(deps.store)
   await seedLocal(deps)
   const app = await createRuntime({ deps, staticDir: options.staticDir })
   app.addHook('onClose', () => deps.store.close())
