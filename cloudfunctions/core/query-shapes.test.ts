@@ -12,7 +12,7 @@ describe('query shapes', () => {
   it('when a query is taken apart, then each field says how it is held, each $or branch stands alone and a trailing _id sort is dropped', () => {
     expect(shapeOf('reports', { a: 1, b: { $in: [1, 2] }, c: { $in: [1] }, d: { $gte: 1, $lt: 5 }, e: { $ne: null }, f: { $ne: 'x' }, g: /word/, h: null, i: { $exists: false } }, { createdAt: -1, _id: -1 })).toEqual({
       collection: 'reports',
-      branches: [{ a: 'eq', b: 'in', c: 'eq', d: 'range', e: 'range', f: 'other', g: 'other', h: 'eq', i: 'eq' }],
+      branches: [{ a: 'eq', b: 'in', c: 'eq', d: 'range', e: 'range', f: 'other', g: 'search', h: 'eq', i: 'eq' }],
       sort: ['createdAt']
     })
     expect(shapeOf('reports', { status: 'open', $or: [{ _id: 'x' }, { no: 'x' }], $and: [{ a: { $gt: 1 } }, { a: 2 }] }).branches).toEqual([
@@ -34,6 +34,9 @@ describe('query shapes', () => {
     expect(served({ followers: 'u1' })).toBe(true)
     expect(served({ followers: { $gt: 'u1' } })).toBe(false)
     expect(served({ title: { $ne: 'x' } })).toBe(false)
+    // a keyword search walks the collection whatever the indexes; its sorted page still needs the order
+    expect(served({ $or: [{ title: /井盖/ }, { address: /井盖/ }] })).toBe(true)
+    expect(served({ title: /井盖/ }, { updatedAt: -1 })).toBe(false)
   })
 
   it('when a coarse field leads the only index and the query holds more, then the index must narrow on its next field too', () => {

@@ -1,7 +1,7 @@
 import type { IndexSpec, Query, SortSpec } from './ports'
 
-/** How a query constrains one field, as far as an index is concerned. */
-export type Use = 'eq' | 'in' | 'range' | 'other'
+/** How a query constrains one field, as far as an index is concerned; `search` is a keyword (a RegExp). */
+export type Use = 'eq' | 'in' | 'range' | 'search' | 'other'
 
 /**
  * What a query asks of a collection's indexes: the fields it constrains and how, per branch of a top-level `$or`
@@ -13,14 +13,14 @@ export interface Shape {
   sort: string[]
 }
 
-const RANK: Record<Use, number> = { eq: 3, in: 2, range: 1, other: 0 }
+const RANK: Record<Use, number> = { eq: 4, in: 3, range: 2, search: 1, other: 0 }
 const stronger = (a: Use | undefined, b: Use) => (a && RANK[a] >= RANK[b] ? a : b)
 
 const isOperators = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof RegExp) && Object.keys(value).some((k) => k.startsWith('$'))
 
 function useOf(value: unknown): Use {
-  if (value instanceof RegExp) return 'other'
+  if (value instanceof RegExp) return 'search'
   if (!isOperators(value)) return 'eq'
   let use: Use = 'other'
   for (const [op, operand] of Object.entries(value)) {
@@ -83,6 +83,8 @@ function branchServed(branch: Record<string, Use>, sort: string[], indexes: Inde
   if (!sort.length) {
     // a read of everything (or its first page) walks the table whichever index there is
     if (!Object.keys(branch).length) return true
+    // no index finds a word inside a text: a keyword search walks the collection by design
+    if (Object.values(branch).includes('search')) return true
     return indexes.some((index) => {
       const [lead, next] = index.fields
       if (!finds(branch[lead]) || (index.array && branch[lead] === 'range')) return false

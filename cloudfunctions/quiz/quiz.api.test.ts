@@ -396,6 +396,15 @@ describe('past the 1,000 documents a read answers', () => {
     expect(drawn.some((q) => beyond.has(q))).toBe(true)
   })
 
+  it('when a city has 1,100 communities, then a resident binding one can pick from all of them, in name order', async () => {
+    const made = at(0)
+    const names = Array.from({ length: 1100 }, (_, i) => `第${String(i + 1).padStart(4, '0')}社区`)
+    await insertAll(rt.deps.store, units(rt.deps.store), names.map((name, i) => ({ _id: `community-${i}`, kind: 'community' as const, name, classes: [], members: null, createdAt: made })))
+    const listed: { name: string }[] = await ok('units', { kind: 'community' }, 'demo-resident')
+    expect(listed.map((u) => u.name)).toEqual(names)
+    expect(await units(rt.deps.store).count({ kind: 'community' })).toBe(1100)
+  })
+
   it('when a quiz has 1,600 running tallies (1,500 classes), then awareness counts every class, school, community and question', async () => {
     const { store } = rt.deps
     const id = await quiz()
