@@ -7,6 +7,7 @@ import dns from 'node:dns'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import * as cloud from 'wx-server-sdk'
+import { findAll } from '../../pages'
 import { DuplicateKeyError, ReadLimitExceeded, type Collection, type Doc } from '../../ports'
 import { createCloudStore, type CloudDatabase } from './store'
 
@@ -250,6 +251,16 @@ describe('find options and reads', () => {
     expect(result).toHaveLength(1000)
     const fewer = await exchange(() => reports.find({ status: 'open' }), found(...thousand.slice(0, 999)))
     expect(fewer.sent).toHaveLength(1)
+  })
+
+  it('when every match is read with findAll, then pages of 1,000 in _id order follow the last key until one comes back short', async () => {
+    const page = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ _id: `r${String(from + i).padStart(4, '0')}`, status: 'open' }))
+    const { result, sent } = await exchange(() => findAll(reports, { status: 'open' }), found(...page(0, 1000)), found(...page(1000, 1)))
+    expect(result).toHaveLength(1001)
+    expect(sent.map((body) => [body.limit, decoded(body.order), decoded(body.query)])).toEqual([
+      [1000, { _id: { $numberInt: '1' } }, { status: 'open' }],
+      [1000, { _id: { $numberInt: '1' } }, { status: 'open', _id: { $gt: 'r0999' } }]
+    ])
   })
 
   it('when records come back, then find answers them decoded from EJSON', async () => {
