@@ -3,7 +3,7 @@ import type { ProfileView, QuizCard, QuizHome, QuizProfile, Unit } from '../../t
 import type { ActionContext } from '../core/action'
 import { attempts, quizBest, quizProfiles, quizzes, units, wrongBook } from '../core/collections'
 import { invalid } from '../core/errors'
-import { findAll } from '../core/pages'
+import { textOrder, findAll } from '../core/pages'
 import { DuplicateKeyError, type Store } from '../core/ports'
 import { ineligibility, settle } from './attempts'
 import { quizRepository } from './repository'
@@ -70,7 +70,7 @@ export async function profile({ caller, deps }: ActionContext): Promise<ProfileV
 
 export async function listUnits(input: { kind: Unit['kind'] }, { deps }: ActionContext): Promise<UnitView[]> {
   // a city's schools or communities can pass 1,000: read in pages, put in order here
-  return (await findAll(units(deps.store), { kind: input.kind })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(toUnitView)
+  return (await findAll(units(deps.store), { kind: input.kind })).sort(textOrder((u) => u.name)).map(toUnitView)
 }
 
 /** A student binds school and class, a resident a community; the rankings and rates count them there from now on. */

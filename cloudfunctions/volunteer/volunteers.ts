@@ -5,7 +5,7 @@ import type { ActionContext } from '../core/action'
 import { activities, counters, serviceRecords, signups, stars as starMonths, users, volunteers } from '../core/collections'
 import { AppError, conflict, invalid } from '../core/errors'
 import { DuplicateKeyError } from '../core/ports'
-import { findAll } from '../core/pages'
+import { textOrder, findAll } from '../core/pages'
 import { beijingDay, endOfBeijingDay, startOfBeijingDay } from '../reports/calendar'
 import { distanceMeters } from '../reports/geo'
 import { codeMatches } from './checkin-code'
@@ -230,7 +230,7 @@ export const ISSUER = '创文通志愿服务平台 · 市文明办'
 export async function certificate({ caller, deps }: ActionContext): Promise<Certificate> {
   const v = await volunteerRepository(deps.store).volunteer(caller._id)
   // every activity behind the hours, however many: read in pages, newest first
-  const records = (await findAll(serviceRecords(deps.store), { userId: caller._id, kind: 'verified' })).sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : 0))
+  const records = (await findAll(serviceRecords(deps.store), { userId: caller._id, kind: 'verified' })).sort(textOrder((r) => r.at, -1))
   return {
     no: v.certificateNo,
     name: v.realName,
