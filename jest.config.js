@@ -24,7 +24,13 @@ module.exports = {
   testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,types,cloudfunctions,runtime,scripts}/**/*.test.{ts,tsx}'], testPathIgnorePatterns: ['\\.api\\.test\\.ts$', '/node_modules/'] },
-    { ...common, displayName: 'api', testMatch: ['<rootDir>/{cloudfunctions,runtime}/**/*.api.test.ts'] },
+    {
+      ...common,
+      displayName: 'api',
+      testMatch: ['<rootDir>/{cloudfunctions,runtime}/**/*.api.test.ts'],
+      // and then every query the file's tests sent is checked against the index list
+      setupFilesAfterEnv: [...common.setupFilesAfterEnv, '<rootDir>/test/support/index-check.ts']
+    },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'] },
     { ...common, displayName: 'durability', testMatch: ['<rootDir>/test/durability/**/*.test.ts'] }
   ]

@@ -1,6 +1,6 @@
 import { COUNTER_KEYS } from '../../types/domain'
-import { counters } from '../core/collections'
-import { startRuntime, type TestRuntime } from '../../test/support/runtime'
+import { counters, grids } from '../core/collections'
+import { insertAll, startRuntime, type TestRuntime } from '../../test/support/runtime'
 import { CATEGORIES, DEPARTMENTS } from './taxonomy'
 import { seedBaseData } from './seed'
 
@@ -77,6 +77,16 @@ describe('campaign.categories and departments', () => {
     expect((await rt.call('campaign', 'setRejectReasons', { reasons: ['重复', '不属实'] }, 'demo-admin')).body.data).toEqual(['重复', '不属实'])
     expect((await rt.call('campaign', 'rejectReasons', {}, 'demo-admin')).body.data).toEqual(['重复', '不属实'])
     expect(await rt.call('campaign', 'setRejectReasons', { reasons: ['重复', '重复'] }, 'demo-admin')).toMatchObject({ status: 400 })
+  })
+
+  it('when a city has 1,100 grids, then the settings list every one of them, in name order', async () => {
+    const before = await grids(rt.deps.store).count({})
+    const polygon: [number, number][] = [[103.8, 25.49], [103.81, 25.49], [103.81, 25.5]]
+    await insertAll(rt.deps.store, grids(rt.deps.store), Array.from({ length: 1100 }, (_, i) => ({ _id: `city-grid-${i}`, name: `网格${String(1100 - i).padStart(4, '0')}`, polygon, worker: `网格员${i}` })))
+    const listed: string[] = (await rt.call('campaign', 'settings', {}, 'demo-admin')).body.data.grids.map((g: { name: string }) => g.name)
+    expect(listed).toHaveLength(before + 1100)
+    expect(listed).toEqual([...listed].sort())
+    expect(listed.filter((name) => /^网格\d{4}$/.test(name))).toHaveLength(1100)
   })
 
   it('when the seed runs again, then nothing is duplicated', async () => {

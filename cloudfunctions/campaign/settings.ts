@@ -3,11 +3,13 @@ import type { Department, Grid, Holidays, RejectReasons } from '../../types/doma
 import type { ActionContext } from '../core/action'
 import { categories, departments, grids, settings as settingsDocs } from '../core/collections'
 import { conflict, invalid, notFound } from '../core/errors'
+import { textOrder, findAll } from '../core/pages'
 import type { Deps } from '../core/ports'
 import { reportRepository } from '../reports/repository'
 import { listCategories, listDepartments } from './use-cases'
 
-const listGrids = ({ store }: Deps) => grids(store).find({}, { sort: { name: 1 }, limit: 1000 })
+// a city's grids can pass 1,000: read in pages, put in order here
+const listGrids = async ({ store }: Deps) => (await findAll(grids(store), {})).sort(textOrder((g) => g.name))
 
 export async function readSettings({ deps }: ActionContext): Promise<Settings> {
   const repo = reportRepository(deps.store)

@@ -9,11 +9,11 @@ const refOf = (byId: Map<string, Department>, id?: string) => {
 }
 
 export async function listDepartments({ store }: Deps): Promise<Department[]> {
-  return departments(store).find({}, { sort: { order: 1 }, limit: 200 })
+  return departments(store).find({}, { sort: { order: 1 } })
 }
 
 export async function listCategories(deps: Deps): Promise<CategoryGroup[]> {
-  const [all, depts] = await Promise.all([categories(deps.store).find({}, { sort: { order: 1 }, limit: 1000 }), listDepartments(deps)])
+  const [all, depts] = await Promise.all([categories(deps.store).find({}, { sort: { order: 1 } }), listDepartments(deps)])
   const byId = new Map(depts.map((d) => [d._id, d]))
   return all
     .filter((c) => c.parentId === null)
@@ -31,7 +31,7 @@ export async function overview({ store, clock }: Deps): Promise<Overview> {
   const [rows, departmentCount, groups, kindsPerGroup] = await Promise.all([
     counters(store).find({ _id: { $in: [...COUNTER_KEYS] } }, { limit: COUNTER_KEYS.length }),
     departments(store).count({}),
-    categories(store).find({ parentId: null }, { sort: { order: 1 }, limit: 100 }),
+    categories(store).find({ parentId: null }, { sort: { order: 1 } }),
     categories(store).countBy({ parentId: { $ne: null } }, 'parentId')
   ])
   const counts = Object.fromEntries(COUNTER_KEYS.map((key) => [key, 0])) as Record<CounterKey, number>

@@ -63,34 +63,53 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: ['followers'], array: true },
     { fields: ['departmentId', 'createdAt'] },
     { fields: ['departmentId', 'deadline'] },
-    { fields: ['categoryId'] },
-    { fields: ['gridId'] },
+    // a department's open cases, nearest deadline first, without walking its closed ones
+    { fields: ['departmentId', 'status', 'deadline'] },
+    { fields: ['categoryId', 'createdAt'] },
+    { fields: ['gridId', 'createdAt'] },
     { fields: ['createdAt'] },
     { fields: ['deadline'] },
     { fields: ['overdue'] },
     { fields: ['location.lat'] },
-    { fields: ['location.lng'] }
+    { fields: ['location.lng'] },
+    // a duplicate named by its number
+    { fields: ['no'] },
+    // the sweep's unanswered confirmations, not every closed case
+    { fields: ['confirmation.state', 'closedAt'] }
   ],
   dayTallies: [{ fields: ['family', 'value', 'day'] }],
   grids: [],
-  points: [{ fields: ['userId'] }],
+  points: [{ fields: ['userId', 'at'] }],
   settings: [],
   sweeps: [],
   quotas: [],
   expiring: [{ fields: ['expiresAt'] }],
   activities: [{ fields: ['status'] }, { fields: ['startAt'] }, { fields: ['organizerId'] }],
-  signups: [{ fields: ['activityId'] }, { fields: ['userId'] }, { fields: ['status'] }],
-  volunteers: [{ fields: ['certificateNo'], unique: true }, { fields: ['correction.requestedAt'] }],
-  serviceRecords: [{ fields: ['userId'] }, { fields: ['month'] }],
-  monthly: [{ fields: ['month'] }, { fields: ['hours'] }],
+  signups: [
+    { fields: ['activityId', 'status', 'ticket'] },
+    { fields: ['userId'] },
+    { fields: ['status', 'offerExpiresAt'] },
+    // forgotten check-outs: checked in, never out
+    { fields: ['status', 'checkOutAt', 'checkInAt'] }
+  ],
+  volunteers: [{ fields: ['certificateNo'], unique: true }, { fields: ['registeredAt'] }, { fields: ['correction.requestedAt'] }],
+  serviceRecords: [{ fields: ['userId', 'at'] }, { fields: ['month'] }],
+  monthly: [{ fields: ['month', 'hours', 'activities'] }],
   stars: [],
   secrets: [],
-  questions: [{ fields: ['key'], unique: true }, { fields: ['point'] }, { fields: ['active'] }],
+  questions: [{ fields: ['key'], unique: true }, { fields: ['point', 'createdAt'] }, { fields: ['active'] }],
   units: [{ fields: ['kind'] }],
   quizProfiles: [],
   quizzes: [{ fields: ['closesAt'] }],
-  attempts: [{ fields: ['userId'] }, { fields: ['quizId'] }, { fields: ['status'] }, { fields: ['deadline'] }],
-  wrongBook: [{ fields: ['userId'] }, { fields: ['mastered'] }],
-  quizBest: [{ fields: ['quizId'] }, { fields: ['score'] }],
+  attempts: [{ fields: ['userId', 'startedAt'] }, { fields: ['quizId'] }, { fields: ['status'] }, { fields: ['deadline'] }],
+  wrongBook: [{ fields: ['userId', 'mastered', 'lastMissedAt'] }],
+  // the board: a quiz's people by score, then time
+  quizBest: [{ fields: ['quizId', 'score', 'seconds', 'at'] }],
   quizTallies: [{ fields: ['quizId'] }, { fields: ['scope'] }]
 }
+
+/** Collections that stay small whatever the use (configuration, geography, the year's quizzes): no query over them needs an index. */
+export const FIXED_SIZE = ['departments', 'categories', 'counters', 'settings', 'secrets', 'grids', 'stars', 'quizzes', 'units']
+
+/** Fields of a few values that are never used up (a status, a flag): an index led by one of them alone narrows nothing. */
+export const COARSE_FIELDS = ['status', 'active', 'mastered', 'kind', 'scope']

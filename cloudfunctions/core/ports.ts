@@ -23,10 +23,18 @@ export interface Update {
 
 export type SortSpec = Record<string, 1 | -1>
 
+/**
+ * CloudBase answers at most 1,000 documents a read, and both adapters hold every reader to it, so a read never
+ * stops short in silence: a page asks for at most this many, and a read without a limit answers every match or
+ * throws ReadLimitExceeded when more than this many match. A reader whose matches can grow past it pages
+ * (`findAll` in core/pages.ts) or aggregates (count, countBy, sum, tally).
+ */
+export const MAX_READ = 1000
+
 export interface FindOptions {
   sort?: SortSpec
   skip?: number
-  /** Always bounded: CloudBase answers at most 1000 records a call. */
+  /** A page of at most MAX_READ; asking for more throws. Left out: every match, and a throw when more than MAX_READ match. */
   limit?: number
   /** Fields to return (1) or to leave out (0); not mixed. */
   projection?: Record<string, 0 | 1>
@@ -50,7 +58,7 @@ export interface Collection<T extends Doc> {
   update(query: Query, update: Update, options?: { multi?: boolean }): Promise<number>
   /** Removes the first match (or every match with `multi`); answers how many were removed. */
   remove(query: Query, options?: { multi?: boolean }): Promise<number>
-  /** Counts matching documents grouped by a field's value: the one aggregation dashboards need. */
+  /** Counts matching documents grouped by a field's value: the one aggregation dashboards need. At most MAX_READ groups, or it throws. */
   countBy(query: Query, field: string): Promise<Record<string, number>>
   /** Adds up a numeric field over the matching documents (missing counts as 0). */
   sum(query: Query, field: string): Promise<number>
@@ -170,4 +178,20 @@ export class Cancelled extends Error {
     super('request cancelled')
     this.name = 'Cancelled'
   }
+}
+
+/** Raised by a read that asks for more than MAX_READ documents, or would answer more: the reader must page. */
+export class ReadLimitExceeded extends Error {
+  constructor(collection: string, detail: string) {
+    super(`${collection}: ${detail}; a read answers at most ${MAX_READ} (page with findAll, or aggregate)`)
+    this.name = 'ReadLimitExceeded'
+  }
+}
+
+/** The page size a find asked for (undefined: every match), refused beyond what CloudBase answers. */
+export function readLimit(collection: string, limit: number | undefined): number | undefined {
+  if (limit === undefined) return undefined
+  if (!Number.isInteger(limit) || limit < 0) throw new Error(`a limit is a whole number: ${limit}`)
+  if (limit > MAX_READ) throw new ReadLimitExceeded(collection, `a read asks for ${limit} documents`)
+  return limit
 }

@@ -5,6 +5,7 @@ import type { Awareness, BoardRow, QuestionInput, QuestionKind, QuestionRate, Qu
 import type { ActionContext } from '../core/action'
 import { counters, questions, quizBest, quizTallies, quizzes, units } from '../core/collections'
 import { conflict, invalid, notFound } from '../core/errors'
+import { findAll } from '../core/pages'
 import { DuplicateKeyError, type Deps, type Store } from '../core/ports'
 import { containing } from '../core/search'
 import { saveExport } from '../core/expiring'
@@ -163,7 +164,7 @@ const byAverage = (a: RateRow, b: RateRow) => (b.average ?? -1) - (a.average ?? 
 /** 知晓率 of one campaign quiz, from the running tallies: overall, per knowledge point and question, per school, class and community. */
 export async function awareness(input: { quizId: string }, { deps }: ActionContext): Promise<Awareness> {
   const quiz = await quizRepository(deps.store).quiz(input.quizId)
-  const all = await quizTallies(deps.store).find({ quizId: quiz._id }, { limit: 1000 })
+  const all = await findAll(quizTallies(deps.store), { quizId: quiz._id })
   const of = (scope: QuizTally['scope']) => all.filter((t) => t.scope === scope)
   const total = of('all')[0] ?? null
   const classTallies = of('class')

@@ -3,6 +3,7 @@ import type { ProfileView, QuizCard, QuizHome, QuizProfile, Unit } from '../../t
 import type { ActionContext } from '../core/action'
 import { attempts, quizBest, quizProfiles, quizzes, units, wrongBook } from '../core/collections'
 import { invalid } from '../core/errors'
+import { textOrder, findAll } from '../core/pages'
 import { DuplicateKeyError, type Store } from '../core/ports'
 import { ineligibility, settle } from './attempts'
 import { quizRepository } from './repository'
@@ -68,7 +69,8 @@ export async function profile({ caller, deps }: ActionContext): Promise<ProfileV
 }
 
 export async function listUnits(input: { kind: Unit['kind'] }, { deps }: ActionContext): Promise<UnitView[]> {
-  return (await units(deps.store).find({ kind: input.kind }, { sort: { name: 1 }, limit: 500 })).map(toUnitView)
+  // a city's schools or communities can pass 1,000: read in pages, put in order here
+  return (await findAll(units(deps.store), { kind: input.kind })).sort(textOrder((u) => u.name)).map(toUnitView)
 }
 
 /**

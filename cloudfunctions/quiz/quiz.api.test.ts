@@ -1,12 +1,14 @@
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
-import type { Paper } from '../../types/quiz'
+import type { Paper, QuizTally, Unit } from '../../types/quiz'
 import { shownAnswers } from '../../runtime/demo'
-import { startRuntime, type TestRuntime } from '../../test/support/runtime'
-import { attempts, questions, quizBest, quizProfiles, quizTallies, wrongBook } from '../core/collections'
+import { insertAll, startRuntime, type TestRuntime } from '../../test/support/runtime'
+import { attempts, questions, quizBest, quizProfiles, quizTallies, units, wrongBook } from '../core/collections'
 import { userIdOf } from '../core/identity'
+import { findAll } from '../core/pages'
 import { BANK } from './bank'
 import { sweepQuiz } from './daily'
+import { newQuestion } from './questions'
 import { toShown } from './rules'
 
 let rt: TestRuntime
@@ -389,6 +391,83 @@ describe('the bank', () => {
     expect(await questions(rt.deps.store).findOne({ _id: saved.id })).toMatchObject({ active: false })
     expect((await ok('questions', {}, 'demo-admin')).points).toContainEqual({ point: '公共场所文明', count: 12 })
   })
+})
+
+describe('past the 1,000 documents a read answers', () => {
+  /** 1,500 questions of one point, written in the order of their ids: whichever way a cut-off read goes, it never reaches the last 500. */
+  async function bigBank() {
+    const made = Array.from({ length: 1500 }, (_, i) => newQuestion({ ...BANK[0], stem: `大题库第${i + 1}题：文明出行从我做起，对吗？`, point: '大题库' }, at(0))).sort((a, b) => (a._id < b._id ? -1 : 1))
+    await insertAll(rt.deps.store, questions(rt.deps.store), made)
+    return new Set(made.slice(1000).map((q) => q._id))
+  }
+
+  it('when the bank holds 1,500 questions of a point, then a paper draws from all of them, past the first 1,000', async () => {
+    const beyond = await bigBank()
+    const id = await quiz({ quotas: [{ point: '大题库', count: 50 }] })
+    const paper: Paper = await ok('start', { quizId: id }, 'demo-resident')
+    expect(paper.questions).toHaveLength(50)
+    expect(paper.questions.every((q) => q.point === '大题库')).toBe(true)
+    const drawn = (await attempts(rt.deps.store).findOne({ _id: paper.attemptId }))!.items.map((i) => i.questionId)
+    expect(new Set(drawn).size).toBe(50)
+    // 50 drawn from 1,500 all missing the last 500: (2/3)^50, about one in 600 million
+    expect(drawn.some((q) => beyond.has(q))).toBe(true)
+  })
+
+  it('when the bank holds 1,584 active questions, then daily practice draws from all of them, past the first 1,000', async () => {
+    const beyond = await bigBank()
+    expect(await questions(rt.deps.store).count({ active: true })).toBe(BANK.length + 1500)
+    const drawn: string[] = []
+    for (let i = 0; i < 8; i++) {
+      const paper: Paper = await ok('practice', { from: 'daily' }, 'demo-resident')
+      drawn.push(...(await attempts(rt.deps.store).findOne({ _id: paper.attemptId }))!.items.map((q) => q.questionId))
+    }
+    expect(drawn).toHaveLength(80)
+    // 80 drawn from 1,584 all missing 500 of them: below one in ten million
+    expect(drawn.some((q) => beyond.has(q))).toBe(true)
+  })
+
+  it('when a city has 1,100 communities, then a resident binding one can pick from all of them, in name order', async () => {
+    const made = at(0)
+    const names = Array.from({ length: 1100 }, (_, i) => `第${String(i + 1).padStart(4, '0')}社区`)
+    await insertAll(rt.deps.store, units(rt.deps.store), names.map((name, i) => ({ _id: `community-${i}`, kind: 'community' as const, name, classes: [], members: null, createdAt: made })))
+    const listed: { name: string }[] = await ok('units', { kind: 'community' }, 'demo-resident')
+    expect(listed.map((u) => u.name)).toEqual(names)
+    expect(await units(rt.deps.store).count({ kind: 'community' })).toBe(1100)
+  })
+
+  it('when a quiz has 1,600 running tallies (1,500 classes), then awareness counts every class, school, community and question', async () => {
+    const { store } = rt.deps
+    const id = await quiz()
+    const made = at(0)
+    const schools: Unit[] = ['第一中学', '第二中学', '实验小学'].map((name, s) => ({ _id: `school-${s}`, kind: 'school', name, classes: Array.from({ length: 500 }, (_, c) => `${c + 1}班`), members: null, createdAt: made }))
+    const communities: Unit[] = Array.from({ length: 10 }, (_, c) => ({ _id: `community-${c}`, kind: 'community', name: `第${c + 1}社区`, classes: [], members: null, createdAt: made }))
+    await insertAll(store, units(store), [...schools, ...communities])
+    const bank = await findAll(questions(store), { active: true }, { _id: 1 })
+    const tally = (scope: QuizTally['scope'], key: string, participants: number, passed: number): QuizTally => ({ _id: `${id}:${scope}:${key}`, quizId: id, scope, key, participants, passed, scoreSum: participants * 70, answered: participants * 5, right: passed * 5 })
+    // every class has 2 people, one of whom passed: 3 schools of 500 classes, 1,000 people and 500 passes each
+    const tallies = [
+      tally('all', 'all', 3000 + 10 * 4, 1500 + 10 * 2),
+      ...schools.map((u) => tally('school', u._id, 1000, 500)),
+      ...schools.flatMap((u) => u.classes.map((c) => tally('class', `${u._id}/${c}`, 2, 1))),
+      ...communities.map((u) => tally('community', u._id, 4, 2)),
+      tally('point', '交通文明', 100, 60),
+      tally('point', '文明养犬', 100, 40),
+      ...bank.map((q) => tally('question', q._id, 10, 5))
+    ]
+    expect(tallies).toHaveLength(1600)
+    await insertAll(store, quizTallies(store), tallies)
+
+    const a = await ok('awareness', { quizId: id }, 'demo-admin')
+    expect(a).toMatchObject({ participants: 3040, passed: 1520 })
+    expect(a.classes).toHaveLength(1500)
+    expect(a.classes.reduce((n: number, c: { participants: number }) => n + c.participants, 0)).toBe(3000)
+    expect(a.classes.filter((c: { schoolName: string }) => c.schoolName === '实验小学')).toHaveLength(500)
+    expect(a.schools.map((s: { name: string; participants: number }) => [s.name, s.participants]).sort()).toEqual([['实验小学', 1000], ['第一中学', 1000], ['第二中学', 1000]])
+    expect(a.communities).toHaveLength(10)
+    expect(a.points).toHaveLength(2)
+    expect(a.questions).toHaveLength(BANK.length)
+    expect(await quizTallies(store).count({ quizId: id })).toBe(1600)
+  }, 120000)
 })
 
 describe('importing questions', () => {

@@ -1,6 +1,7 @@
 import type { Question, QuizProfile, QuizTally, Unit } from '../../types/quiz'
 import { attempts, questions, quizProfiles, quizTallies, quizzes, units } from '../core/collections'
 import { notFound } from '../core/errors'
+import { findAll } from '../core/pages'
 import { DuplicateKeyError, type Store } from '../core/ports'
 
 export const tallyId = (quizId: string, scope: QuizTally['scope'], key: string) => `${quizId}:${scope}:${key}`
@@ -19,20 +20,17 @@ export function quizRepository(store: Store) {
     },
     async questions(ids: string[]): Promise<Map<string, Question>> {
       const wanted = [...new Set(ids)]
-      const found = wanted.length ? await questions(store).find({ _id: { $in: wanted } }, { limit: wanted.length }) : []
+      const found = wanted.length ? await findAll(questions(store), { _id: { $in: wanted } }) : []
       return new Map(found.map((q) => [q._id, q]))
     },
     /** Ids of the active questions of a knowledge point, only those in `within` when given. */
     async activeIds(point: string, within?: string[]) {
-      const found = await questions(store).find({ point, active: true, ...(within ? { _id: { $in: within } } : {}) }, { projection: { _id: 1 }, limit: 1000 })
+      const found = await findAll(questions(store), { point, active: true, ...(within ? { _id: { $in: within } } : {}) }, { _id: 1 })
       return found.map((q) => q._id)
     },
     /** Active questions to practise, leaving out the ids and knowledge points withheld. */
     async practisable(withheld: { ids: string[]; points: string[] }) {
-      const found = await questions(store).find(
-        { active: true, ...(withheld.ids.length ? { _id: { $nin: withheld.ids } } : {}), ...(withheld.points.length ? { point: { $nin: withheld.points } } : {}) },
-        { projection: { _id: 1 }, limit: 1000 }
-      )
+      const found = await findAll(questions(store), { active: true, ...(withheld.ids.length ? { _id: { $nin: withheld.ids } } : {}), ...(withheld.points.length ? { point: { $nin: withheld.points } } : {}) }, { _id: 1 })
       return found.map((q) => q._id)
     },
     /** Quizzes not yet closed (open or upcoming): what their papers may hold. */
@@ -42,7 +40,7 @@ export function quizRepository(store: Store) {
     },
     async units(ids: (string | null)[]): Promise<Map<string, Unit>> {
       const wanted = [...new Set(ids.filter((x): x is string => !!x))]
-      const found = wanted.length ? await units(store).find({ _id: { $in: wanted } }, { limit: wanted.length }) : []
+      const found = wanted.length ? await findAll(units(store), { _id: { $in: wanted } }) : []
       return new Map(found.map((u) => [u._id, u]))
     },
     /** Adds to a running tally, creating it on first use; safe when two gradings race to create it. */

@@ -1,8 +1,9 @@
 import type { LedgerFilter } from '../../types/api'
-import { DEFAULT_REJECT_REASONS, OPEN_REPORT_STATUSES, type DayTally, type Holidays, type RejectReasons, type Report, type ReportStatus, type TallyMeasures } from '../../types/domain'
+import { DEFAULT_REJECT_REASONS, OPEN_REPORT_STATUSES, type Holidays, type RejectReasons, type Report, type ReportStatus, type TallyMeasures } from '../../types/domain'
 import { categories, counters, dayTallies, departments, grids, reports, settings, sweeps, users } from '../core/collections'
 import { notFound } from '../core/errors'
-import { DuplicateKeyError, type Collection, type Figure, type Query, type Store, type Update } from '../core/ports'
+import { findAll, pagesOf } from '../core/pages'
+import { DuplicateKeyError, type Figure, type Query, type Store, type Update } from '../core/ports'
 import { endOfBeijingDay, startOfBeijingDay, type WorkCalendar } from './calendar'
 import { CASE_FIGURES, familyFor, repairDue, TALLY_FIGURES, tallyChanges, tallyQuery, type StatsFigures, type TallyChange } from './tallies'
 
@@ -79,7 +80,7 @@ export function reportRepository(store: Store) {
     async grid(id: string) {
       return grids(store).findOne({ _id: id })
     },
-    allGrids: () => grids(store).find({}, { limit: 1000 }),
+    allGrids: () => findAll(grids(store), {}),
     async calendar(): Promise<WorkCalendar> {
       const doc = (await settings(store).findOne({ _id: 'holidays' })) as Holidays | null
       return { off: doc?.off ?? [], workdays: doc?.workdays ?? [] }
@@ -90,13 +91,13 @@ export function reportRepository(store: Store) {
     },
     async usersById(ids: string[]) {
       const wanted = [...new Set(ids)]
-      const found = wanted.length ? await users(store).find({ _id: { $in: wanted } }, { limit: wanted.length }) : []
+      const found = wanted.length ? await findAll(users(store), { _id: { $in: wanted } }) : []
       return new Map(found.map((u) => [u._id, u]))
     },
-    handlersOf: (departmentId: string) => users(store).find({ roles: 'handler', departmentId }, { limit: 50 }),
+    handlersOf: (departmentId: string) => users(store).find({ roles: 'handler', departmentId }),
     async departmentsById(ids: (string | null | undefined)[]) {
       const wanted = [...new Set(ids.filter((id): id is string => !!id))]
-      const found = wanted.length ? await departments(store).find({ _id: { $in: wanted } }, { limit: wanted.length }) : []
+      const found = wanted.length ? await findAll(departments(store), { _id: { $in: wanted } }) : []
       return new Map(found.map((d) => [d._id, d]))
     },
     async bump(changes: Partial<Record<'reports' | 'reportsOpen' | 'reportsClosed', number>>) {
@@ -128,11 +129,11 @@ export function reportRepository(store: Store) {
       if (seeded && !repairDue(mark?.at ?? null, now)) return 0
       return store.transaction(async () => {
         const truth = new Map<string, TallyChange>()
-        for await (const page of pages<StoredReport>(reports(store), FACT_FIELDS)) {
+        for await (const page of pagesOf(reports(store), {}, FACT_FIELDS)) {
           for (const report of page) for (const change of tallyChanges(null, report)) merge(truth, change)
         }
         let repaired = 0
-        for await (const page of pages<DayTally>(dayTallies(store))) {
+        for await (const page of pagesOf(dayTallies(store), {})) {
           for (const held of page) {
             const want = truth.get(held._id)?.by ?? { n: 0, onSpot: 0, byDeadline: 0, fixed: 0, hours: 0 }
             truth.delete(held._id)
@@ -152,16 +153,6 @@ export function reportRepository(store: Store) {
 }
 
 const FACT_FIELDS = { createdAt: 1, status: 1, overdue: 1, onSpot: 1, assignedAt: 1, fixedAt: 1, hoursToFix: 1, categoryId: 1, departmentId: 1, gridId: 1 } as const
-
-/** Every document of a collection, a thousand at a time in `_id` order. */
-async function* pages<T extends { _id: string }>(collection: Collection<T>, projection?: Record<string, 1>) {
-  for (let after = ''; ; ) {
-    const page = await collection.find({ _id: { $gt: after } }, { sort: { _id: 1 }, limit: 1000, projection })
-    if (!page.length) return
-    yield page
-    after = page[page.length - 1]._id
-  }
-}
 
 function merge(into: Map<string, TallyChange>, change: TallyChange) {
   const held = into.get(change.key._id)

@@ -1,4 +1,5 @@
 import { activities, signups } from '../core/collections'
+import { findAll } from '../core/pages'
 import type { Deps } from '../core/ports'
 import { promote, tellUser } from './places'
 import { volunteerRepository } from './repository'
@@ -34,7 +35,7 @@ export async function sweepVolunteers(deps: Deps) {
   const tomorrow = await activities(deps.store).find({ status: 'published', remindedAt: null, startAt: { $gte: at, $lte: soon } }, { limit: BATCH })
   for (const a of tomorrow) {
     if (!(await activities(deps.store).update({ _id: a._id, remindedAt: null }, { $set: { remindedAt: at } }))) continue
-    for (const s of await signups(deps.store).find({ activityId: a._id, status: 'confirmed' }, { limit: 2000 })) {
+    for (const s of await findAll(signups(deps.store), { activityId: a._id, status: 'confirmed' })) {
       await tellUser(deps, s.userId, '明天有志愿活动', `「${a.title}」${a.place.address}，记得准时到场签到`, a._id)
     }
   }

@@ -5,6 +5,7 @@ import { ACTIVITY_TYPE_LABELS, type ActivityCard, type ActivityDetail, type Acti
 import type { ActionContext } from '../core/action'
 import { activities, counters, monthly, serviceRecords, signups, volunteers } from '../core/collections'
 import { conflict, forbidden, invalid } from '../core/errors'
+import { findAll } from '../core/pages'
 import { DuplicateKeyError } from '../core/ports'
 import { saveExport } from '../core/expiring'
 import { beijingDateTime, beijingDay } from '../reports/calendar'
@@ -84,7 +85,7 @@ export async function cancelActivity(input: { id: string; reason: PublicText }, 
     { $set: { status: 'cancelled', cancelReason: input.reason, updatedAt: at }, $push: { history: { at, by: ctx.caller._id, role: 'organizer', from: activity.status, to: 'cancelled', note: input.reason } } }
   )
   if (!done) throw conflict('活动已经取消了')
-  const affected = await signups(ctx.deps.store).find({ activityId: activity._id, status: { $in: [...HOLDING] } }, { limit: 1000 })
+  const affected = await findAll(signups(ctx.deps.store), { activityId: activity._id, status: { $in: [...HOLDING] } })
   for (const s of affected) await tellUser(ctx.deps, s.userId, '活动已取消', `「${activity.title}」已取消：${input.reason}`, activity._id)
   return detailOf(ctx, activity._id)
 }
@@ -103,7 +104,7 @@ export async function code(input: { id: string }, ctx: ActionContext) {
 
 export async function roster(input: { id: string }, ctx: ActionContext): Promise<Roster> {
   const activity = await own(ctx, input.id)
-  const list = await signups(ctx.deps.store).find({ activityId: activity._id }, { sort: { createdAt: 1 }, limit: 2000 })
+  const list = await findAll(signups(ctx.deps.store), { activityId: activity._id })
   const people = await volunteerRepository(ctx.deps.store).people(list.map((s) => s.userId))
   const order = (s: (typeof list)[number]) => (s.status === 'confirmed' || s.status === 'offered' ? 0 : s.status === 'waitlisted' ? 1 : 2)
   const rows: RosterRow[] = [...list]
@@ -160,7 +161,7 @@ export async function confirmRoster(input: { id: string }, ctx: ActionContext): 
   if (!claimed) throw conflict('名单已经确认过了')
   const rules = await volunteerRepository(deps.store).settings()
   const month = beijingDay(activity.startAt).slice(0, 7)
-  const present = await signups(deps.store).find({ activityId: activity._id, status: 'confirmed' }, { limit: 2000 })
+  const present = await findAll(signups(deps.store), { activityId: activity._id, status: 'confirmed' })
   for (const s of present) {
     const counted = countHours(activity, s, rules.minAttendance)
     await signups(deps.store).update({ _id: s._id }, { $set: { ...counted, updatedAt: at } })

@@ -2,6 +2,7 @@ import type { HistoryEntry } from '../../types/domain'
 import type { Activity, Signup, Volunteer, VolunteerSettings } from '../../types/volunteer'
 import { activities, secrets, settings, signups, users, volunteers } from '../core/collections'
 import { forbidden, notFound } from '../core/errors'
+import { findAll } from '../core/pages'
 import type { Query, Store } from '../core/ports'
 import { VOLUNTEER_DEFAULTS } from './rules'
 
@@ -44,7 +45,7 @@ export function volunteerRepository(store: Store) {
     async people(ids: string[]) {
       const wanted = [...new Set(ids)]
       const [u, v] = wanted.length
-        ? await Promise.all([users(store).find({ _id: { $in: wanted } }, { limit: wanted.length }), volunteers(store).find({ _id: { $in: wanted } }, { limit: wanted.length })])
+        ? await Promise.all([findAll(users(store), { _id: { $in: wanted } }), findAll(volunteers(store), { _id: { $in: wanted } })])
         : [[], []]
       return { users: new Map(u.map((x) => [x._id, x])), volunteers: new Map(v.map((x: Volunteer) => [x._id, x])) }
     },

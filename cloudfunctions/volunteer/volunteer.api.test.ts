@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net'
 import ExcelJS from 'exceljs'
-import { activities, monthly, serviceRecords, signups, volunteers } from '../core/collections'
+import type { Signup } from '../../types/volunteer'
+import { activities, monthly, outbox, serviceRecords, signups, users, volunteers } from '../core/collections'
 import { userIdOf } from '../core/identity'
-import { startRuntime, type TestRuntime } from '../../test/support/runtime'
+import { findAll } from '../core/pages'
+import { insertAll, startRuntime, type TestRuntime } from '../../test/support/runtime'
 import { currentCode } from './checkin-code'
 import { sweepVolunteers } from './daily'
 import { volunteerRepository } from './repository'
@@ -200,6 +202,75 @@ describe('signing up', () => {
     expect(await rt.call('volunteer', 'signUp', { id: 'x' }, 'demo-resident')).toMatchObject({ status: 403 })
     expect(await rt.call('volunteer', 'makeup', { userId: 'x', hours: 1, reason: 'r' }, 'demo-organizer')).toMatchObject({ status: 403 })
   })
+})
+
+describe('past the 1,000 documents a read answers', () => {
+  /** `n` registered volunteers signed up for the activity, the first `confirmed` of them with a place and the rest waiting in line, written straight into the store. */
+  async function crowd(activityId: string, n: number, confirmed: number) {
+    const { store } = rt.deps
+    const act = (await activities(store).findOne({ _id: activityId }))!
+    const at = rt.clock.now().toISOString()
+    const people = Array.from({ length: n }, (_, i) => ({ i, openid: `crowd-${i}`, userId: userIdOf(`crowd-${i}`) }))
+    await insertAll(store, users(store), people.map(({ i, openid, userId }) => ({ _id: userId, openid, nickname: `志愿者${i}`, roles: ['resident', 'volunteer'], createdAt: at, updatedAt: at, history: [] })))
+    await insertAll(store, volunteers(store), people.map(({ i, userId }) => ({ _id: userId, realName: `张${i}`, phone: `139${String(i).padStart(8, '0')}`, team: '南宁街道志愿服务队', birthDate: '1990-05-01', guardian: null, registeredAt: at, hours: 0, makeupHours: 0, activities: 0, certificateNo: `ZYFW-2026-${String(i).padStart(8, '0')}`, correction: null, history: [] })))
+    const signupOf = ({ i, userId }: (typeof people)[number]): Signup => ({
+      _id: `${activityId}:${userId}`,
+      activityId,
+      userId,
+      status: i < confirmed ? 'confirmed' : 'waitlisted',
+      ticket: i < confirmed ? null : i - confirmed + 1,
+      offerExpiresAt: null,
+      checkInAt: null,
+      checkOutAt: null,
+      autoCheckout: false,
+      placeCheck: null,
+      codeTries: 0,
+      codeLockedUntil: null,
+      attendance: 'pending',
+      minutes: null,
+      hours: null,
+      startAt: act.startAt,
+      endAt: act.endAt,
+      createdAt: at,
+      updatedAt: at,
+      history: []
+    })
+    await insertAll(store, signups(store), people.map(signupOf))
+    await activities(store).update({ _id: activityId }, { $set: { taken: confirmed, waiting: n - confirmed, tickets: n - confirmed } })
+    return people
+  }
+
+  it('when 1,500 people signed up, then the roster lists every one of them, places first and then the line in ticket order', async () => {
+    const id = await activity({ capacity: 1000 })
+    await crowd(id, 1500, 1000)
+    const roster = await ok('volunteer', 'roster', { id }, 'demo-organizer')
+    expect(roster.rows).toHaveLength(1500)
+    expect(new Set(roster.rows.map((r: { userId: string }) => r.userId)).size).toBe(1500)
+    expect(roster.rows.slice(0, 1000).every((r: { status: string }) => r.status === 'confirmed')).toBe(true)
+    expect(roster.rows.slice(1000).map((r: { ticket: number }) => r.ticket)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1))
+    expect(roster.rows[1499]).toMatchObject({ realName: '张1499', nickname: '志愿者1499', phone: '139****1499', status: 'waitlisted' })
+    expect(await signups(rt.deps.store).count({ activityId: id })).toBe(1500)
+  }, 120000)
+
+  it('when a volunteer served 1,200 activities, then the certificate lists every one, newest first', async () => {
+    await register('demo-volunteer')
+    const userId = userIdOf('demo-volunteer')
+    const day = (i: number) => new Date(Date.parse('2022-01-01T08:00:00+08:00') + i * 86400000).toISOString()
+    await insertAll(rt.deps.store, serviceRecords(rt.deps.store), Array.from({ length: 1200 }, (_, i) => ({ _id: `a${i}:${userId}`, userId, activityId: `a${i}`, activityTitle: `第${i + 1}次劝导`, hours: 2, kind: 'verified' as const, reason: null, by: 'organizer', at: day(i), month: day(i).slice(0, 7) })))
+    const certificate = await ok('volunteer', 'certificate', {}, 'demo-volunteer')
+    expect(certificate.activities).toHaveLength(1200)
+    expect(certificate.activities[0].title).toBe('第1200次劝导')
+    expect(certificate.activities[1199].title).toBe('第1次劝导')
+  }, 120000)
+
+  it('when an activity with 1,200 sign-ups is cancelled, then every one of the 1,200 is told why, once', async () => {
+    const id = await activity({ capacity: 1000 })
+    const people = await crowd(id, 1200, 1000)
+    await ok('volunteer', 'cancelActivity', { id, reason: '暴雨预警，活动取消' }, 'demo-organizer')
+    expect(await activities(rt.deps.store).findOne({ _id: id })).toMatchObject({ status: 'cancelled', cancelReason: '暴雨预警，活动取消' })
+    const told = (await findAll(outbox(rt.deps.store), { createdAt: rt.clock.now().toISOString(), title: '活动已取消' }, { userId: 1 })).map((m) => m.userId)
+    expect(told.sort()).toEqual(people.map((p) => p.userId).sort())
+  }, 120000)
 })
 
 describe('checking in and counting hours', () => {

@@ -5,6 +5,7 @@ import type { ActionContext } from '../core/action'
 import { activities, counters, serviceRecords, signups, stars as starMonths, users, volunteers } from '../core/collections'
 import { AppError, conflict, invalid } from '../core/errors'
 import { DuplicateKeyError } from '../core/ports'
+import { textOrder, findAll } from '../core/pages'
 import { beijingDay, endOfBeijingDay, startOfBeijingDay } from '../reports/calendar'
 import { promote, release } from './places'
 import { HOLDING, signupId, volunteerRepository } from './repository'
@@ -222,7 +223,8 @@ export const ISSUER = '创文通志愿服务平台 · 市文明办'
 /** 志愿服务记录证明 (志愿服务记录与证明出具办法): verified hours and activities, make-up hours apart. */
 export async function certificate({ caller, deps }: ActionContext): Promise<Certificate> {
   const v = await volunteerRepository(deps.store).volunteer(caller._id)
-  const records = await serviceRecords(deps.store).find({ userId: caller._id, kind: 'verified' }, { sort: { at: -1 }, limit: 200 })
+  // every activity behind the hours, however many: read in pages, newest first
+  const records = (await findAll(serviceRecords(deps.store), { userId: caller._id, kind: 'verified' })).sort(textOrder((r) => r.at, -1))
   return {
     no: v.certificateNo,
     name: v.realName,

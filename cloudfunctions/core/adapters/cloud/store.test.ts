@@ -7,7 +7,8 @@ import dns from 'node:dns'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import * as cloud from 'wx-server-sdk'
-import { DuplicateKeyError, type Collection, type Doc } from '../../ports'
+import { findAll } from '../../pages'
+import { DuplicateKeyError, ReadLimitExceeded, type Collection, type Doc } from '../../ports'
 import { createCloudStore, type CloudDatabase } from './store'
 
 type Sent = Record<string, unknown>
@@ -96,17 +97,17 @@ describe('queries', () => {
   it('when fields are matched by value, including a dotted path, then the sdk sends them as written', async () => {
     const { sent } = await sameWire(
       () => reports.find({ status: 'open', 'location.district': 'west' }),
-      async () => db.collection('reports').where({ status: 'open', 'location.district': 'west' }).limit(100).get(),
+      async () => db.collection('reports').where({ status: 'open', 'location.district': 'west' }).limit(1000).get(),
       found()
     )
-    expect(sent[0]).toMatchObject({ action: 'database.getDocument', collectionName: 'reports', limit: 100 })
+    expect(sent[0]).toMatchObject({ action: 'database.getDocument', collectionName: 'reports', limit: 1000 })
     expect(decoded(sent[0].query)).toEqual({ status: 'open', 'location.district': 'west' })
   })
 
   it('when a field is matched by a RegExp, then the sdk sends it as the regular expression a keyword search needs', async () => {
     const { sent } = await sameWire(
       () => reports.find({ description: /井盖/ }),
-      async () => db.collection('reports').where({ description: /井盖/ }).limit(100).get(),
+      async () => db.collection('reports').where({ description: /井盖/ }).limit(1000).get(),
       found()
     )
     expect(JSON.stringify(decoded(sent[0].query))).toContain('井盖')
@@ -115,7 +116,7 @@ describe('queries', () => {
   it('when a field is matched against a whole object, then it is sent as $eq rather than flattened into dotted paths', async () => {
     const { sent } = await sameWire(
       () => reports.find({ location: { district: 'west' } }),
-      async () => db.collection('reports').where({ location: _.eq({ district: 'west' }) }).limit(100).get(),
+      async () => db.collection('reports').where({ location: _.eq({ district: 'west' }) }).limit(1000).get(),
       found()
     )
     expect(decoded(sent[0].query)).toEqual({ location: { $eq: { district: 'west' } } })
@@ -136,7 +137,7 @@ describe('queries', () => {
   it.each(comparisons)('when a field uses %s %j, then the wire query is the one db.command writes', async (operator, value, byHand, wire) => {
     const { sent } = await sameWire(
       () => reports.find({ score: { [operator]: value } }),
-      async () => db.collection('reports').where({ score: byHand(_) }).limit(100).get(),
+      async () => db.collection('reports').where({ score: byHand(_) }).limit(1000).get(),
       found()
     )
     expect(decoded(sent[0].query)).toEqual({ score: wire })
@@ -145,7 +146,7 @@ describe('queries', () => {
   it('when one field has several operators, then they are joined like _.gt(1).and(_.lt(5))', async () => {
     const { sent } = await sameWire(
       () => reports.find({ score: { $gt: 1, $lt: 5 } }),
-      async () => db.collection('reports').where({ score: _.gt(1).and(_.lt(5)) }).limit(100).get(),
+      async () => db.collection('reports').where({ score: _.gt(1).and(_.lt(5)) }).limit(1000).get(),
       found()
     )
     expect(decoded(sent[0].query)).toEqual({ $and: [{ score: { $gt: { $numberInt: '1' } } }, { score: { $lt: { $numberInt: '5' } } }] })
@@ -158,7 +159,7 @@ describe('queries', () => {
   ] as const)('when the query is a top-level %s, then it is the matching db.command logic', async (operator, logic) => {
     const { sent } = await sameWire(
       () => reports.find({ [operator]: [{ status: 'open' }, { score: { $gte: 3 } }] }),
-      async () => db.collection('reports').where(logic(_)([{ status: 'open' }, { score: _.gte(3) }])).limit(100).get(),
+      async () => db.collection('reports').where(logic(_)([{ status: 'open' }, { score: _.gte(3) }])).limit(1000).get(),
       found()
     )
     expect(decoded(sent[0].query)).toEqual({ [operator]: [{ status: 'open' }, { score: { $gte: { $numberInt: '3' } } }] })
@@ -171,7 +172,7 @@ describe('queries', () => {
         db
           .collection('reports')
           .where(_.and([{ district: 'west' }, _.or([{ status: 'open' }, { score: _.lt(2) }])]))
-          .limit(100)
+          .limit(1000)
           .get(),
       found()
     )
@@ -184,7 +185,7 @@ describe('queries', () => {
         db
           .collection('reports')
           .where(_.or([_.and([{ status: 'open' }, { score: _.lt(2) }]), _.nor([{ closedAt: _.exists(true) }])]))
-          .limit(100)
+          .limit(1000)
           .get(),
       found()
     )
@@ -229,16 +230,37 @@ describe('find options and reads', () => {
   it('when fields are left out by projection, then field() is told 0 for them', async () => {
     await sameWire(
       () => reports.find({}, { projection: { history: 0 } }),
-      async () => db.collection('reports').where({}).limit(100).field({ history: false }).get(),
+      async () => db.collection('reports').where({}).limit(1000).field({ history: false }).get(),
       found()
     )
   })
 
-  it('when no limit is given, then 100 is asked for; when more than 1000 are asked for, then 1000', async () => {
-    const unbounded = await exchange(() => reports.find({}), found())
-    const tooMany = await exchange(() => reports.find({}, { limit: 5000 }), found())
-    expect(unbounded.sent[0].limit).toBe(100)
-    expect(tooMany.sent[0].limit).toBe(1000)
+  it('when a read asks for 1,001 documents, then it fails before anything is sent', async () => {
+    sent.length = 0
+    await expect(reports.find({}, { limit: 1001 })).rejects.toBeInstanceOf(ReadLimitExceeded)
+    expect(sent).toEqual([])
+  })
+
+  it('when no limit is given and 1,000 come back, then the matches are counted: 1,001 fail the read, 1,000 are answered', async () => {
+    const thousand = Array.from({ length: 1000 }, (_, i) => ({ _id: `r${i}`, status: 'open' }))
+    await expect(exchange(() => reports.find({ status: 'open' }), found(...thousand), counted(1001))).rejects.toBeInstanceOf(ReadLimitExceeded)
+    expect(sent.map((body) => body.action)).toEqual(['database.getDocument', 'database.calculateDocument'])
+    expect(sent[0].limit).toBe(1000)
+    expect(decoded(sent[1].query)).toEqual({ status: 'open' })
+    const { result } = await exchange(() => reports.find({ status: 'open' }), found(...thousand), counted(1000))
+    expect(result).toHaveLength(1000)
+    const fewer = await exchange(() => reports.find({ status: 'open' }), found(...thousand.slice(0, 999)))
+    expect(fewer.sent).toHaveLength(1)
+  })
+
+  it('when every match is read with findAll, then pages of 1,000 in _id order follow the last key until one comes back short', async () => {
+    const page = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ _id: `r${String(from + i).padStart(4, '0')}`, status: 'open' }))
+    const { result, sent } = await exchange(() => findAll(reports, { status: 'open' }), found(...page(0, 1000)), found(...page(1000, 1)))
+    expect(result).toHaveLength(1001)
+    expect(sent.map((body) => [body.limit, decoded(body.order), decoded(body.query)])).toEqual([
+      [1000, { _id: { $numberInt: '1' } }, { status: 'open' }],
+      [1000, { _id: { $numberInt: '1' } }, { status: 'open', _id: { $gt: 'r0999' } }]
+    ])
   })
 
   it('when records come back, then find answers them decoded from EJSON', async () => {
@@ -410,7 +432,7 @@ describe('countBy', () => {
           .aggregate()
           .match({ createdAt: _.gte('2026-03-01') })
           .group({ _id: '$status', n: _.aggregate.sum(1) })
-          .limit(1000)
+          .limit(1001)
           .end(),
       grouped('{"_id":"open","n":{"$numberInt":"3"}}', '{"_id":"closed","n":{"$numberInt":"5"}}', '{"_id":null,"n":{"$numberInt":"1"}}')
     )
@@ -419,10 +441,15 @@ describe('countBy', () => {
       stages: [
         { stageKey: '$match', stageValue: '{"createdAt":{"$gte":"2026-03-01"}}' },
         { stageKey: '$group', stageValue: '{"_id":"$status","n":{"$sum":{"$numberInt":"1"}}}' },
-        { stageKey: '$limit', stageValue: '1000' }
+        { stageKey: '$limit', stageValue: '1001' }
       ]
     })
     expect(result).toEqual({ open: 3, closed: 5, '': 1 })
+  })
+
+  it('when more than 1,000 groups come back, then countBy fails rather than answer some of them', async () => {
+    const groups = Array.from({ length: 1001 }, (_, i) => `{"_id":"u${i}","n":{"$numberInt":"1"}}`)
+    await expect(exchange(() => reports.countBy({}, 'userId'), grouped(...groups))).rejects.toBeInstanceOf(ReadLimitExceeded)
   })
 })
 

@@ -1,6 +1,6 @@
 import { Query as Matcher } from 'mingo'
 import type * as sdk from 'wx-server-sdk'
-import { Cancelled, DuplicateKeyError, type Collection, type Doc, type Figure, type FindOptions, type Query, type Store, type Update } from '../../ports'
+import { Cancelled, DuplicateKeyError, MAX_READ, ReadLimitExceeded, readLimit, type Collection, type Doc, type Figure, type FindOptions, type Query, type Store, type Update } from '../../ports'
 
 export type CloudDatabase = ReturnType<typeof sdk.database>
 
@@ -76,9 +76,6 @@ interface Db {
   /** Commits when `run` resolves, rolls back when it throws; retries conflicts itself `retries` times (default 3). */
   runTransaction<R>(run: (transaction: Transaction) => Promise<R>, retries?: number): Promise<R>
 }
-
-const DEFAULT_LIMIT = 100
-const MAX_LIMIT = 1000
 
 // Maps rather than objects, so that a key such as `constructor` is never taken for an operator
 const COMPARISONS = new Map<string, (_: DbCommand, value: unknown) => Command>([
@@ -206,13 +203,19 @@ class CloudCollectionAdapter<T extends Doc> implements Collection<T> {
     return '_id' in query ? { $and: [{ _id }, query] } : { ...query, _id }
   }
 
-  async find(query: Query, { sort = {}, skip, limit = DEFAULT_LIMIT, projection }: FindOptions = {}) {
+  async find(query: Query, { sort = {}, skip, limit, projection }: FindOptions = {}) {
+    const page = readLimit(this.name, limit)
     let cursor = this.where(query)
     for (const [field, direction] of Object.entries(sort)) cursor = cursor.orderBy(field, direction === -1 ? 'desc' : 'asc')
     if (skip) cursor = cursor.skip(skip)
-    cursor = cursor.limit(Math.min(limit, MAX_LIMIT))
+    cursor = cursor.limit(page ?? MAX_READ)
     if (projection) cursor = cursor.field(projection)
-    return (await cursor.get()).data as T[]
+    const { data } = await cursor.get()
+    // CloudBase cannot be asked for one more than it answers: a full answer to a read without a limit is counted
+    if (page === undefined && data.length >= MAX_READ && (await this.count(query)) - (skip ?? 0) > MAX_READ) {
+      throw new ReadLimitExceeded(this.name, `more than ${MAX_READ} documents match a read without a limit`)
+    }
+    return data as T[]
   }
 
   async findOne(query: Query) {
@@ -259,9 +262,10 @@ class CloudCollectionAdapter<T extends Doc> implements Collection<T> {
       .aggregate()
       .match(toCondition(_, query))
       .group({ _id: `$${field}`, n: _.aggregate.sum(1) })
-      // CloudBase answers only 20 aggregation results unless told otherwise
-      .limit(MAX_LIMIT)
+      // CloudBase answers only 20 aggregation results unless told otherwise; one more tells that groups were cut off
+      .limit(MAX_READ + 1)
       .end()
+    if (list.length > MAX_READ) throw new ReadLimitExceeded(this.name, `countBy ${field} makes more than ${MAX_READ} groups`)
     // records without the field count under '', as in the local store
     return Object.fromEntries(list.map(({ _id, n }) => [String(_id ?? ''), n]))
   }

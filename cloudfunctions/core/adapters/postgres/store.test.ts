@@ -2,10 +2,11 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { scratchStore } from '../../local-deps'
-import { DuplicateKeyError, type IndexSpec, type Store } from '../../ports'
+import { findAll } from '../../pages'
+import { DuplicateKeyError, MAX_READ, ReadLimitExceeded, type IndexSpec, type Store } from '../../ports'
 import { openPglite } from './databases'
 import { importNedbFolder } from './nedb-import'
-import { createPgStore, MAX_LIMIT, type PgStore } from './store'
+import { createPgStore, type PgStore } from './store'
 
 /**
  * The store contract: what every adapter of the Store port answers alike. Runs on PGlite, and on the
@@ -128,13 +129,34 @@ describe.each(['rows', 'indexed'])('store contract on %s', (name) => {
 })
 
 describe('store contract', () => {
-  it('when more than 1,000 documents match, then a read answers at most 1,000 (as CloudBase does) and 100 without a limit', async () => {
-    const col = store().collection<Row>('rows')
-    await store().transaction(async () => undefined)
-    for (let i = 0; i < 1100; i += 100) await Promise.all(Array.from({ length: 100 }, (_, j) => col.insert({ _id: `r${i + j}`, n: i + j })))
-    expect(await col.find({}, { limit: 5000 })).toHaveLength(MAX_LIMIT)
-    expect(await col.find({})).toHaveLength(100)
-    expect(await col.count({})).toBe(1100)
+  it('when a read asks for 1,001 documents, or leaves out the limit while 1,001 match, then it fails rather than answer 1,000', async () => {
+    const s = store()
+    const col = s.collection<Row>('indexed')
+    await s.transaction(async () => {
+      for (let i = 0; i < MAX_READ + 1; i++) await col.insert({ _id: `r${String(i).padStart(4, '0')}`, n: i, tag: i < MAX_READ ? 'in' : 'out' })
+    })
+    await expect(col.find({}, { limit: MAX_READ + 1 })).rejects.toBeInstanceOf(ReadLimitExceeded)
+    await expect(col.find({})).rejects.toBeInstanceOf(ReadLimitExceeded)
+    await expect(col.countBy({}, 'n')).rejects.toBeInstanceOf(ReadLimitExceeded)
+    expect(await col.find({}, { limit: MAX_READ })).toHaveLength(MAX_READ)
+    expect(await col.find({}, { skip: 1 })).toHaveLength(MAX_READ)
+    expect(await col.find({ tag: 'in' })).toHaveLength(MAX_READ)
+    expect(await col.count({})).toBe(MAX_READ + 1)
+    expect(await col.countBy({ tag: 'out' }, 'n')).toEqual({ [MAX_READ]: 1 })
+  })
+
+  it('when every match is read with findAll, then all of them come back, once each, past 1,000', async () => {
+    const s = store()
+    const col = s.collection<Row>('indexed')
+    await s.transaction(async () => {
+      for (let i = 0; i < 2500; i++) await col.insert({ _id: `r${i}`, n: i, tag: i % 2 ? 'odd' : 'even' })
+    })
+    const odd = await findAll(col, { tag: 'odd' }, { n: 1 })
+    expect(odd).toHaveLength(1250)
+    expect(new Set(odd.map((d) => d.n)).size).toBe(1250)
+    expect(odd.every((d) => d.n % 2 === 1 && d.tag === undefined)).toBe(true)
+    const wanted = Array.from({ length: 1200 }, (_, i) => `r${i * 2}`)
+    expect(ids(await findAll(col, { _id: { $in: wanted } }))).toEqual([...wanted].sort())
   })
 
   it('when a conditional update matches nothing, then it answers 0 and changes nothing', async () => {

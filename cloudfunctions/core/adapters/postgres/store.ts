@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { update as applyUpdate } from 'mingo'
-import { Cancelled, DuplicateKeyError, type Collection, type Doc, type Figure, type FindOptions, type IndexSpec, type Query, type Store, type Update } from '../../ports'
+import { Cancelled, DuplicateKeyError, MAX_READ, ReadLimitExceeded, readLimit, type Collection, type Doc, type Figure, type FindOptions, type IndexSpec, type Query, type Store, type Update } from '../../ports'
 import { field, fieldKinds, orderBy, quoteIdent, selection, Translator, trim, type FieldKinds } from './sql'
 
 /** One connection's worth of SQL: PGlite itself, a pooled PostgreSQL client, or either inside a transaction. */
@@ -27,10 +27,6 @@ export interface PgStore extends Store {
   maintain(options?: { vacuum?: boolean }): Promise<void>
   close(): Promise<void>
 }
-
-/** CloudBase answers at most 1,000 records a read; every adapter holds to the same, so code that works here works there. */
-export const DEFAULT_LIMIT = 100
-export const MAX_LIMIT = 1000
 
 // Postgres's unique_violation
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505'
@@ -72,12 +68,14 @@ class PgCollection<T extends Doc> implements Collection<T> {
 
   async find(query: Query, options: FindOptions = {}) {
     const { where, params } = this.translate(query)
-    const limit = Math.min(Math.max(options.limit ?? DEFAULT_LIMIT, 0), MAX_LIMIT)
+    const limit = readLimit(this.name, options.limit)
     const skip = Math.max(options.skip ?? 0, 0)
+    // without a limit, one more than allowed: enough to tell that the reader would have been cut short
     const { rows } = await this.store.sql(
-      `SELECT ${selection(options.projection)} AS doc FROM ${this.table} WHERE ${where}${orderBy(options.sort)} LIMIT ${limit}${skip ? ` OFFSET ${skip}` : ''}`,
+      `SELECT ${selection(options.projection)} AS doc FROM ${this.table} WHERE ${where}${orderBy(options.sort)} LIMIT ${limit ?? MAX_READ + 1}${skip ? ` OFFSET ${skip}` : ''}`,
       params.values
     )
+    if (rows.length > MAX_READ) throw new ReadLimitExceeded(this.name, `more than ${MAX_READ} documents match a read without a limit`)
     return rows.map((r) => trim((r as { doc: T }).doc ?? ({} as T), options.projection))
   }
 
@@ -124,6 +122,7 @@ class PgCollection<T extends Doc> implements Collection<T> {
     const { where, params } = this.translate(query)
     const { rows } = await this.store.sql<{ k: unknown; n: number }>(`SELECT ${field(path)} AS k, count(*)::int AS n FROM ${this.table} WHERE ${where} GROUP BY 1`, params.values)
     const counts: Record<string, number> = {}
+    if (rows.length > MAX_READ) throw new ReadLimitExceeded(this.name, `countBy ${path} makes more than ${MAX_READ} groups`)
     for (const { k, n } of rows) {
       const key = k === null || k === undefined ? '' : String(k)
       counts[key] = (counts[key] ?? 0) + n
