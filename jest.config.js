@@ -17,7 +17,8 @@ const common = {
 
 /**
  * unit: pure code; api: handlers through the local runtime in-process; e2e: Chromium on the H5 build;
- * durability: a runtime process killed with SIGKILL under load (minutes; part of `npm test`, alone with `npm run test:durability`).
+ * durability: a runtime process killed with SIGKILL under load (minutes; part of `npm test`, alone with `npm run test:durability`);
+ * weapp: the compiled mini-program's pages in miniprogram-simulate (`npm run test:weapp`, after `npm run build:weapp`).
  */
 module.exports = {
   // the first store of a test file loads PGlite (a second or more on a busy 2-core machine)
@@ -32,6 +33,8 @@ module.exports = {
       setupFilesAfterEnv: [...common.setupFilesAfterEnv, '<rootDir>/test/support/index-check.ts']
     },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'] },
-    { ...common, displayName: 'durability', testMatch: ['<rootDir>/test/durability/**/*.test.ts'] }
+    { ...common, displayName: 'durability', testMatch: ['<rootDir>/test/durability/**/*.test.ts'] },
+    // the weapp build in miniprogram-simulate (after `npm run build:weapp`); its compiled JS runs as built, untransformed
+    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/test/weapp/**/*.test.ts'], transformIgnorePatterns: [...common.transformIgnorePatterns, '<rootDir>/dist/'] }
   ]
 }

@@ -10,7 +10,7 @@ if (existsSync(dotenv)) process.loadEnvFile(dotenv)
 deploy(process.argv.slice(2), {
   env: process.env,
   log: (line) => console.log(line),
-  build: async () => (await import('./bundle-functions')).buildFunctions(),
+  build: async () => void (await (await import('./bundle-functions')).buildFunctions()),
   connect: async (options) => new (await import('@cloudbase/manager-node')).default(options)
 })
   .then((code) => process.exit(code))

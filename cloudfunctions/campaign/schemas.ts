@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { id } from '../core/validation'
 
 export const noPayload = z.strictObject({})

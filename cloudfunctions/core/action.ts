@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../../types/api'
 import type { Role, User } from '../../types/domain'
 import type { Deps } from './ports'

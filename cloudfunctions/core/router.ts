@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ActionName, FunctionName } from '../../types/api'
 import type { Role, User } from '../../types/domain'
 import { ERROR_MESSAGES, type Failure, type Result } from '../../types/errors'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import zhCN from 'zod/v4/locales/zh-CN.cjs'
 import type { FieldIssue } from '../../types/errors'
 

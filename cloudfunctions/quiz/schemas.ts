@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { AUDIENCES, QUESTION_KINDS } from '../../types/quiz'
 import { publicText } from '../core/public-text'
 import { id, pageQuery } from '../core/validation'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { REPORT_STATUSES } from '../../types/domain'
 import { optionalPublicText, publicText } from '../core/public-text'
 import { id, pageQuery } from '../core/validation'

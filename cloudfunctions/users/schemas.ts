@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ROLES } from '../../types/domain'
 import { publicText } from '../core/public-text'
 import { id, pageQuery } from '../core/validation'

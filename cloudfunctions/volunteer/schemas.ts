@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ACTIVITY_TYPES } from '../../types/volunteer'
 import { publicText } from '../core/public-text'
 import { id, pageQuery } from '../core/validation'
