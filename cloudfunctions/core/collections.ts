@@ -92,7 +92,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     // forgotten check-outs: checked in, never out
     { fields: ['status', 'checkOutAt', 'checkInAt'] }
   ],
-  volunteers: [{ fields: ['certificateNo'], unique: true }, { fields: ['registeredAt'] }, { fields: ['correction.requestedAt'] }],
+  volunteers: [{ fields: ['certificateNo'], unique: true }, { fields: ['registeredAt'] }, { fields: ['correction.requestedAt'] }, { fields: ['phone'] }],
   serviceRecords: [{ fields: ['userId', 'at'] }, { fields: ['month'] }],
   monthly: [{ fields: ['month', 'hours', 'activities'] }],
   stars: [],
