@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { PublicText } from '../../types/domain'
 import { AppError } from './errors'
 import type { Deps } from './ports'

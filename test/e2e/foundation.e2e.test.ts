@@ -59,7 +59,7 @@ describe('foundation in Chromium', () => {
     const input = page.locator('.me__input input')
     await input.fill('代开发票找我')
     await page.locator('.nut-dialog-footer-ok').tap()
-    await page.getByText('昵称未通过内容安全检查，请换一个').waitFor()
+    await page.getByText(/^昵称含有.+不宜(发布|公开)的内容$/).waitFor()
     await expect(input.inputValue()).resolves.toBe('代开发票找我')
     expect((await users(rt.deps.store).findOne({ _id: userIdOf('demo-resident') }))?.nickname).toBe('王阿姨')
 
