@@ -119,7 +119,7 @@ export interface ReportDetail extends ReportCard {
   canConfirm: boolean
   /** The caller may say 我也遇到 now: a public case still being worked on, not their own, not yet followed. */
   canFollow: boolean
-  /** Staff only: the reporter's nickname; null for everyone else. */
+  /** The reporter's nickname for the staff concerned; of an anonymous case for the office alone; else null. */
   reporter: string | null
 }
 

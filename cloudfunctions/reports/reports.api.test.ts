@@ -386,6 +386,22 @@ describe('who sees what', () => {
     expect(text).not.toContain(userIdOf('demo-resident'))
     expect((await rt.call('reports', 'detail', { id }, 'demo-admin')).body.data.reporter).toBe('王阿姨')
   })
+
+  it('when a case was filed anonymously, then only the office sees who reported it, not the department it is assigned to', async () => {
+    const { id } = await fileReport(rt, 'demo-resident', { anonymous: true })
+    await act(rt, 'accept', { id }, 'demo-admin')
+    await act(rt, 'assign', { id, departmentId: 'dept-cg', deadlineDays: 2 }, 'demo-admin')
+    const handlerView = await rt.call('reports', 'detail', { id }, 'demo-handler')
+    expect(handlerView.body.data).toMatchObject({ anonymous: true, reporter: null, department: { id: 'dept-cg' } })
+    expect(JSON.stringify(handlerView.body)).not.toMatch(/王阿姨|demo-resident/)
+    expect((await rt.call('reports', 'detail', { id }, 'demo-admin')).body.data).toMatchObject({ anonymous: true, reporter: '王阿姨' })
+    expect((await stored(id))?.reporterId).toBe(userIdOf('demo-resident'))
+  })
+
+  it('when a case was filed under the reporter\'s name, then its department sees who reported it', async () => {
+    const id = await caseAt('assigned')
+    expect((await rt.call('reports', 'detail', { id }, 'demo-handler')).body.data).toMatchObject({ anonymous: false, reporter: '王阿姨' })
+  })
 })
 
 describe('points', () => {

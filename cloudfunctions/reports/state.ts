@@ -14,6 +14,10 @@ export const FOLLOWABLE: ReportStatus[] = PUBLIC.filter((s) => !SETTLED.includes
 export const isStaffOf = (viewer: User, report: Pick<Report, 'departmentId'>) =>
   viewer.roles.includes('admin') || (viewer.roles.includes('handler') && viewer.departmentId === report.departmentId)
 
+/** Who reported a case: the staff concerned, except that an anonymous reporter is known to the office alone. */
+export const mayNameReporter = (viewer: User, report: Pick<Report, 'departmentId' | 'anonymous'>) =>
+  report.anonymous ? viewer.roles.includes('admin') : isStaffOf(viewer, report)
+
 /**
  * Who may open a case: its reporter and the staff concerned whatever its status, anyone else only once it is
  * public. Following is not involvement: a follower sees what the public sees.
