@@ -165,6 +165,21 @@ export interface LedgerFilter {
   overdue?: boolean
 }
 
+/** The office's cases waiting on it: new ones to triage, accepted or sent back to assign, fixes to verify, extension requests. */
+export interface OfficeWaiting {
+  triage: number
+  assign: number
+  verify: number
+  extensions: number
+}
+
+/** What waits on the caller as staff, for the red counts on their entries; null where they hold no such role. */
+export interface Waiting {
+  office: OfficeWaiting | null
+  /** The open cases with the caller's department. */
+  department: number | null
+}
+
 /** The figures the campaign documents report (交办, 立行立改, 限期整改, 已整改, 整改中, 超期, 整改率). */
 export interface LedgerStats {
   total: number
@@ -264,6 +279,8 @@ export interface Api {
     fix: Transition<{ afterPhotos: string[]; note: string }>
     sendBack: Transition<{ reason: string }>
     requestExtension: Transition<{ days: number; reason: string }>
+    // either
+    waiting: { req: Record<string, never>; res: Waiting }
   }
   volunteer: {
     // volunteers
