@@ -161,6 +161,8 @@ export interface WrongEntry {
   shownAt?: string
   /** The campaign quiz that withholds it, so using the last attempt can reveal it. */
   quizId?: string | null
+  /** Its options in the order the person last saw them, so the book's letters match; absent on older entries: the question's own. */
+  order?: number[]
 }
 
 /** Per quiz, per person: the best graded attempt, for leaderboards (`<quizId>:<userId>`). */
@@ -307,6 +309,7 @@ export interface QuizHome {
   practiced: number
 }
 
+/** A question of the book with its options as the person last saw them; `answer` indexes into those. */
 export interface WrongItem {
   questionId: string
   kind: QuestionKind

@@ -114,7 +114,7 @@ export async function answer(input: { attemptId: string; index: number; choice: 
   )
   if (!checked) throw conflict('这道题已经作答过了')
   if (correct) await answeredRight(deps.store, caller._id, question._id)
-  else await missed(deps.store, caller._id, question._id, at)
+  else await missed(deps.store, caller._id, item, at)
   return { savedAt: at, feedback: feedbackOf(question, item.order, correct) }
 }
 

@@ -317,6 +317,20 @@ describe('the wrong-answer book', () => {
     expect(await rt.call('quiz', 'practice', { from: 'wrong' }, 'demo-resident')).toMatchObject({ status: 409, body: { message: '错题本里没有待练习的题目' } })
   })
 
+  it('when a person reads a missed question in the result and then in the wrong-answer book, then its options and letters are the ones they saw', async () => {
+    const id = await quiz({ reveal: 'atOnce', quotas: [{ point: '交通文明', count: 8 }] })
+    const paper: Paper = await ok('start', { quizId: id }, 'demo-resident')
+    const stored = (await attempts(rt.deps.store).findOne({ _id: paper.attemptId }))!
+    // at least one shown out of the question's own order, so the two views can disagree
+    expect(stored.items.some((i) => i.order.some((o, k) => o !== k))).toBe(true)
+    const result = await ok('submit', { attemptId: paper.attemptId }, 'demo-resident')
+    const book = (await ok('wrongBook', { pageSize: 20 }, 'demo-resident')).items
+    expect(book).toHaveLength(8)
+    for (const q of result.questions) {
+      expect(book.find((b: { stem: string }) => b.stem === q.stem)).toMatchObject({ options: q.options, answer: q.answer })
+    }
+  })
+
   it('when a practice question is answered, then the feedback comes at once and the question cannot be answered again', async () => {
     const paper: Paper = await ok('practice', { from: 'daily' }, 'demo-resident')
     expect(paper).toMatchObject({ kind: 'practice', deadline: null })

@@ -35,7 +35,7 @@ export async function recordGraded(deps: Deps, attempt: Attempt, quiz: Quiz | nu
   const graded = await attempts(deps.store).count({ userId: attempt.userId, quizId: quiz._id, status: 'graded' })
   const shown = answersShown(quiz, graded, new Date(at))
   for (const item of attempt.items.filter((i) => !i.correct)) {
-    await missed(deps.store, attempt.userId, item.questionId, at, shown ? undefined : { until: quiz.closesAt, quizId: quiz._id })
+    await missed(deps.store, attempt.userId, item, at, shown ? undefined : { until: quiz.closesAt, quizId: quiz._id })
   }
   if (shown) await revealMisses(deps.store, attempt.userId, quiz._id, at)
   const points = new Map<string, { answered: number; right: number }>()

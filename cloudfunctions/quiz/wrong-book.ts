@@ -1,9 +1,10 @@
 import type { Page } from '../../types/api'
-import { MASTERED_AFTER, type WrongItem } from '../../types/quiz'
+import { MASTERED_AFTER, type AttemptItem, type WrongItem } from '../../types/quiz'
 import type { ActionContext } from '../core/action'
 import { wrongBook } from '../core/collections'
 import { DuplicateKeyError, type Query, type Store } from '../core/ports'
 import { quizRepository } from './repository'
+import { toShown } from './rules'
 
 const entryId = (userId: string, questionId: string) => `${userId}:${questionId}`
 
@@ -14,9 +15,10 @@ export const shownBy = (userId: string, now: Date): Query => ({ userId, mastered
  * A miss puts the question (back) in the book and starts its streak again; a campaign quiz that withholds its
  * answers keeps it out of sight until `withheld.until`.
  */
-export async function missed(store: Store, userId: string, questionId: string, at: string, withheld?: { until: string; quizId: string }) {
+export async function missed(store: Store, userId: string, item: Pick<AttemptItem, 'questionId' | 'order'>, at: string, withheld?: { until: string; quizId: string }) {
+  const { questionId, order } = item
   const _id = entryId(userId, questionId)
-  const seen = { shownAt: withheld?.until ?? at, quizId: withheld?.quizId ?? null }
+  const seen = { shownAt: withheld?.until ?? at, quizId: withheld?.quizId ?? null, order }
   const again = { $inc: { misses: 1 }, $set: { streak: 0, mastered: false, lastMissedAt: at, ...seen } }
   if (await wrongBook(store).update({ _id }, again)) return
   try {
@@ -49,7 +51,8 @@ export async function list(input: { page: number; pageSize: number }, { caller, 
   const items = entries.flatMap((e) => {
     const q = questions.get(e.questionId)
     if (!q) return []
-    return [{ questionId: q._id, kind: q.kind, stem: q.stem, point: q.point, options: q.options, answer: q.answer, explanation: q.explanation, source: q.source, misses: e.misses, streak: e.streak, lastMissedAt: e.lastMissedAt }]
+    const order = e.order ?? q.options.map((_, i) => i)
+    return [{ questionId: q._id, kind: q.kind, stem: q.stem, point: q.point, options: order.map((i) => q.options[i]), answer: toShown(order, q.answer), explanation: q.explanation, source: q.source, misses: e.misses, streak: e.streak, lastMissedAt: e.lastMissedAt }]
   })
   return { items, total, page: input.page, pageSize: input.pageSize }
 }
