@@ -29,7 +29,7 @@ export async function missed(store: Store, userId: string, item: Pick<AttemptIte
   }
 }
 
-/** The person used their last attempt of a quiz that shows its answers then: its misses come into sight. */
+/** Once a quiz shows its answers to the person (their last attempt, under afterLast), the misses it kept out of sight come in. */
 export const revealMisses = (store: Store, userId: string, quizId: string, at: string) =>
   wrongBook(store).update({ userId, quizId, shownAt: { $gt: at } }, { $set: { shownAt: at } }, { multi: true })
 
