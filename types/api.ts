@@ -119,7 +119,7 @@ export interface ReportDetail extends ReportCard {
   canConfirm: boolean
   /** The caller may say 我也遇到 now: a public case still being worked on, not their own, not yet followed. */
   canFollow: boolean
-  /** Staff only: the reporter's nickname; null for everyone else. */
+  /** The reporter's nickname for the staff concerned; of an anonymous case for the office alone; else null. */
   reporter: string | null
 }
 
@@ -163,6 +163,21 @@ export interface LedgerFilter {
   /** Filed on or before this day. */
   to?: string
   overdue?: boolean
+}
+
+/** The office's cases waiting on it: new ones to triage, accepted or sent back to assign, fixes to verify, extension requests. */
+export interface OfficeWaiting {
+  triage: number
+  assign: number
+  verify: number
+  extensions: number
+}
+
+/** What waits on the caller as staff, for the red counts on their entries; null where they hold no such role. */
+export interface Waiting {
+  office: OfficeWaiting | null
+  /** The open cases with the caller's department. */
+  department: number | null
 }
 
 /** The figures the campaign documents report (交办, 立行立改, 限期整改, 已整改, 整改中, 超期, 整改率). */
@@ -264,6 +279,8 @@ export interface Api {
     fix: Transition<{ afterPhotos: string[]; note: string }>
     sendBack: Transition<{ reason: string }>
     requestExtension: Transition<{ days: number; reason: string }>
+    // either
+    waiting: { req: Record<string, never>; res: Waiting }
   }
   volunteer: {
     // volunteers

@@ -69,6 +69,14 @@ export const AUDIENCES = ['everyone', 'residents', 'students'] as const
 export type Audience = (typeof AUDIENCES)[number]
 export const AUDIENCE_LABELS: Record<Audience, string> = { everyone: '所有人', residents: '已绑定社区的居民', students: '指定学校的学生' }
 
+/**
+ * When a campaign quiz shows answers and explanations, in results and the wrong-answer book: once it closes (the
+ * default, so later attempts and the awareness rate stay honest), once the person has used every attempt, or at once.
+ */
+export const ANSWER_REVEALS = ['afterClose', 'afterLast', 'atOnce'] as const
+export type AnswerReveal = (typeof ANSWER_REVEALS)[number]
+export const ANSWER_REVEAL_LABELS: Record<AnswerReveal, string> = { afterClose: '答题结束后公布', afterLast: '用完答题次数后公布', atOnce: '交卷后立即公布' }
+
 export interface QuizInput {
   title: string
   description: string
@@ -83,6 +91,8 @@ export interface QuizInput {
   audience: Audience
   /** For `students`: the schools whose students may take it. */
   schoolIds: string[]
+  /** Absent on quizzes saved before it existed: afterClose. */
+  reveal?: AnswerReveal
 }
 
 /** A campaign quiz the office configures. */
@@ -147,6 +157,12 @@ export interface WrongEntry {
   streak: number
   lastMissedAt: string
   mastered: boolean
+  /** When its answer may be shown (a campaign quiz may withhold it); absent on entries older than the rule: shown. */
+  shownAt?: string
+  /** The campaign quiz that withholds it, so using the last attempt can reveal it. */
+  quizId?: string | null
+  /** Its options in the order the person last saw them, so the book's letters match; absent on older entries: the question's own. */
+  order?: number[]
 }
 
 /** Per quiz, per person: the best graded attempt, for leaderboards (`<quizId>:<userId>`). */
@@ -248,7 +264,10 @@ export interface AttemptResult {
   seconds: number
   endedBy: 'submit' | 'deadline'
   submittedAt: string
+  /** Empty while the quiz withholds its answers. */
   questions: ResultQuestion[]
+  /** Why, and until when, the quiz withholds the questions with their answers; null once they show. */
+  withheld: string | null
   /** Campaign quizzes: attempts left after this one. */
   attemptsLeft: number | null
 }
@@ -290,6 +309,7 @@ export interface QuizHome {
   practiced: number
 }
 
+/** A question of the book with its options as the person last saw them; `answer` indexes into those. */
 export interface WrongItem {
   questionId: string
   kind: QuestionKind

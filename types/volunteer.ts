@@ -15,6 +15,14 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
 
 export type ActivityStatus = 'draft' | 'published' | 'cancelled'
 
+/** 签到 opens this long before the start. */
+export const CHECK_IN_EARLY_MINUTES = 30
+/**
+ * 签退, and the organizer's code for it, stay open this long after the end; then the sweep checks out whoever
+ * forgot, at the end. Hours never run past the end, so a later check-out would change nothing.
+ */
+export const CHECK_OUT_LATE_MINUTES = 120
+
 /** `Text`: PublicText as the back end stores it (moderated), a plain string as a client sends it. */
 export interface ActivityPlace<Text extends string = string> {
   address: Text

@@ -7,10 +7,10 @@ import { DuplicateKeyError, type Deps } from '../core/ports'
 import { beijingDateTime } from '../reports/calendar'
 import { recordGraded } from './records'
 import { quizRepository } from './repository'
-import { choiceProblem, grade, isRight, optionOrder, sample, shuffle, toOriginal } from './rules'
+import { answersShown, choiceProblem, grade, isRight, optionOrder, sample, shuffle, toOriginal } from './rules'
 import { withheldFromPractice } from './pool'
 import { feedbackOf, quizState, toPaper, toResult } from './views'
-import { answeredRight, missed } from './wrong-book'
+import { answeredRight, missed, shownBy } from './wrong-book'
 
 export const PRACTICE_SIZE = 10
 
@@ -66,7 +66,7 @@ export async function start(input: { quizId: string }, { caller, deps }: ActionC
 export async function practice(input: { from: 'daily' | 'wrong' }, { caller, deps }: ActionContext): Promise<Paper> {
   let ids: string[]
   if (input.from === 'wrong') {
-    const entries = await wrongBook(deps.store).find({ userId: caller._id, mastered: false }, { sort: { lastMissedAt: -1 }, limit: 100 })
+    const entries = await wrongBook(deps.store).find(shownBy(caller._id, deps.clock.now()), { sort: { lastMissedAt: -1 }, limit: 100 })
     if (!entries.length) throw conflict('错题本里没有待练习的题目')
     ids = sample(entries.map((e) => e.questionId), PRACTICE_SIZE)
   } else {
@@ -114,7 +114,7 @@ export async function answer(input: { attemptId: string; index: number; choice: 
   )
   if (!checked) throw conflict('这道题已经作答过了')
   if (correct) await answeredRight(deps.store, caller._id, question._id)
-  else await missed(deps.store, caller._id, question._id, at)
+  else await missed(deps.store, caller._id, item, at)
   return { savedAt: at, feedback: feedbackOf(question, item.order, correct) }
 }
 
@@ -185,8 +185,10 @@ async function paper(deps: Deps, attempt: Attempt): Promise<Paper> {
 async function result(deps: Deps, attempt: Attempt): Promise<AttemptResult> {
   const repo = quizRepository(deps.store)
   const [found, quiz] = await Promise.all([repo.questions(attempt.items.map((i) => i.questionId)), attempt.quizId ? repo.quiz(attempt.quizId) : null])
-  const used = quiz ? await attempts(deps.store).count({ userId: attempt.userId, quizId: quiz._id }) : 0
-  return toResult(attempt, found, quiz, quiz ? Math.max(0, quiz.attemptsAllowed - used) : null)
+  if (!quiz) return toResult(attempt, found, null, null, true)
+  const mine = { userId: attempt.userId, quizId: quiz._id }
+  const [used, graded] = await Promise.all([attempts(deps.store).count(mine), attempts(deps.store).count({ ...mine, status: 'graded' })])
+  return toResult(attempt, found, quiz, Math.max(0, quiz.attemptsAllowed - used), answersShown(quiz, graded, deps.clock.now()))
 }
 
 /**

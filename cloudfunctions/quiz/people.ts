@@ -8,6 +8,7 @@ import { DuplicateKeyError, type Store } from '../core/ports'
 import { ineligibility, settle } from './attempts'
 import { quizRepository } from './repository'
 import { questionCount, quizState } from './views'
+import { shownBy } from './wrong-book'
 
 /** Closed quizzes stay on the home page this long, so people can still look at their results. */
 const SHOW_CLOSED_DAYS = 30
@@ -30,7 +31,7 @@ export async function home({ caller, deps }: ActionContext): Promise<QuizHome> {
   const [mine, bests, wrongCount, practiced] = await Promise.all([
     ids.length ? attempts(deps.store).find({ userId: caller._id, quizId: { $in: ids } }, { sort: { startedAt: 1 }, limit: 200, projection: { items: 0 } }) : [],
     ids.length ? quizBest(deps.store).find({ _id: { $in: ids.map((id) => `${id}:${caller._id}`) } }, { limit: ids.length }) : [],
-    wrongBook(deps.store).count({ userId: caller._id, mastered: false }),
+    wrongBook(deps.store).count(shownBy(caller._id, now)),
     attempts(deps.store).count({ userId: caller._id, kind: { $in: ['practice', 'wrong'] }, status: 'graded' })
   ])
   const cards: QuizCard[] = []

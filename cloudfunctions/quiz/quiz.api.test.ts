@@ -88,7 +88,7 @@ describe('the paper', () => {
   })
 
   it('when every response a person gets before submitting is searched, then no answer and no explanation is in any of them', async () => {
-    const id = await quiz()
+    const id = await quiz({ reveal: 'atOnce' })
     const sent: unknown[] = []
     const call = async (action: string, payload: object) => {
       const res = await rt.call('quiz', action as 'home', payload as Record<string, never>, 'demo-student')
@@ -238,9 +238,65 @@ describe('submitting', () => {
   })
 })
 
+describe('when answers show', () => {
+  const closes = at(7 * 24 * 60)
+
+  it('when a quiz shows answers once it closes (the default), then neither the result nor the wrong-answer book gives them away before', async () => {
+    const id = await quiz()
+    const paper: Paper = await ok('start', { quizId: id }, 'demo-resident')
+    await answerAs('demo-resident', paper, [0, 1, 2], [3, 4])
+    const result = await ok('submit', { attemptId: paper.attemptId }, 'demo-resident')
+    expect(result).toMatchObject({ score: 60, correct: 3, total: 5, questions: [], withheld: '答案和解析将在答题结束（2026-11-30 09:00）后公布' })
+    const stored = (await attempts(rt.deps.store).findOne({ _id: paper.attemptId }))!
+    const asked = await findAll(questions(rt.deps.store), { _id: { $in: stored.items.map((i) => i.questionId) } })
+    for (const text of [JSON.stringify(result), JSON.stringify(await ok('result', { attemptId: paper.attemptId }, 'demo-resident'))]) {
+      for (const q of asked) expect(text).not.toContain(q.explanation)
+    }
+    expect(await ok('wrongBook', {}, 'demo-resident')).toMatchObject({ items: [], total: 0 })
+    expect((await ok('home', {}, 'demo-resident')).wrongCount).toBe(0)
+    expect(await rt.call('quiz', 'practice', { from: 'wrong' }, 'demo-resident')).toMatchObject({ status: 409 })
+    expect(await wrongBook(rt.deps.store).find({ userId: userIdOf('demo-resident') })).toEqual([
+      expect.objectContaining({ shownAt: closes, quizId: id }),
+      expect.objectContaining({ shownAt: closes, quizId: id })
+    ])
+
+    rt.clock.set(new Date(closes))
+    const after = await ok('result', { attemptId: paper.attemptId }, 'demo-resident')
+    expect(after).toMatchObject({ withheld: null, questions: expect.arrayContaining([expect.objectContaining({ explanation: asked[0].explanation })]) })
+    expect(after.questions).toHaveLength(5)
+    expect((await ok('wrongBook', {}, 'demo-resident')).total).toBe(2)
+  })
+
+  it('when a quiz shows answers after the last attempt, then they come once every attempt is handed in, not while the last is open; set to at once, they come with the first', async () => {
+    const id = await quiz({ reveal: 'afterLast', attemptsAllowed: 2 })
+    const first: Paper = await ok('start', { quizId: id }, 'demo-resident')
+    await answerAs('demo-resident', first, [0, 1, 2], [3, 4])
+    expect(await ok('submit', { attemptId: first.attemptId }, 'demo-resident')).toMatchObject({ questions: [], withheld: '用完 2 次答题机会或答题结束（2026-11-30 09:00）后公布答案和解析' })
+    const second: Paper = await ok('start', { quizId: id }, 'demo-resident')
+    expect(await ok('result', { attemptId: first.attemptId }, 'demo-resident')).toMatchObject({ questions: [] })
+    expect((await ok('wrongBook', {}, 'demo-resident')).total).toBe(0)
+
+    await answerAs('demo-resident', second, [0, 1, 2, 3, 4])
+    expect((await ok('submit', { attemptId: second.attemptId }, 'demo-resident')).questions).toHaveLength(5)
+    expect(await ok('result', { attemptId: first.attemptId }, 'demo-resident')).toMatchObject({ withheld: null })
+    expect((await ok('wrongBook', {}, 'demo-resident')).total).toBe(2)
+    expect(await wrongBook(rt.deps.store).count({ userId: userIdOf('demo-resident'), shownAt: { $gt: rt.clock.now().toISOString() } })).toBe(0)
+
+    const open = await quiz({ title: '交卷即公布答案的练习赛', reveal: 'atOnce' })
+    const paper: Paper = await ok('start', { quizId: open }, 'demo-volunteer')
+    expect(await ok('submit', { attemptId: paper.attemptId }, 'demo-volunteer')).toMatchObject({ withheld: null, questions: expect.arrayContaining([expect.objectContaining({ correct: false })]) })
+    expect((await ok('wrongBook', {}, 'demo-volunteer')).total).toBe(5)
+  })
+
+  it('when the office sets an unknown reveal rule, then it is refused naming the field', async () => {
+    const res = await rt.call('quiz', 'saveQuiz', { title: '答题', description: '', opensAt: at(0), closesAt: at(60), quotas: [{ point: '交通文明', count: 1 }], timeLimitMinutes: 10, attemptsAllowed: 1, passMark: 60, audience: 'everyone', schoolIds: [], reveal: 'never' }, 'demo-admin', rid())
+    expect(res).toMatchObject({ status: 400, body: { issues: [{ field: 'reveal', message: '请选择何时公布答案' }] } })
+  })
+})
+
 describe('the wrong-answer book', () => {
   it('when a person misses questions, then they are in the book until answered right twice in a row in practice', async () => {
-    const id = await quiz()
+    const id = await quiz({ reveal: 'atOnce' })
     const paper: Paper = await ok('start', { quizId: id }, 'demo-resident')
     await answerAs('demo-resident', paper, [0, 1, 2], [3, 4])
     await ok('submit', { attemptId: paper.attemptId }, 'demo-resident')
@@ -259,6 +315,20 @@ describe('the wrong-answer book', () => {
     expect(await ok('wrongBook', {}, 'demo-resident')).toMatchObject({ total: 0 })
     expect(await wrongBook(rt.deps.store).count({ userId: userIdOf('demo-resident'), mastered: true })).toBe(2)
     expect(await rt.call('quiz', 'practice', { from: 'wrong' }, 'demo-resident')).toMatchObject({ status: 409, body: { message: '错题本里没有待练习的题目' } })
+  })
+
+  it('when a person reads a missed question in the result and then in the wrong-answer book, then its options and letters are the ones they saw', async () => {
+    const id = await quiz({ reveal: 'atOnce', quotas: [{ point: '交通文明', count: 8 }] })
+    const paper: Paper = await ok('start', { quizId: id }, 'demo-resident')
+    const stored = (await attempts(rt.deps.store).findOne({ _id: paper.attemptId }))!
+    // at least one shown out of the question's own order, so the two views can disagree
+    expect(stored.items.some((i) => i.order.some((o, k) => o !== k))).toBe(true)
+    const result = await ok('submit', { attemptId: paper.attemptId }, 'demo-resident')
+    const book = (await ok('wrongBook', { pageSize: 20 }, 'demo-resident')).items
+    expect(book).toHaveLength(8)
+    for (const q of result.questions) {
+      expect(book.find((b: { stem: string }) => b.stem === q.stem)).toMatchObject({ options: q.options, answer: q.answer })
+    }
   })
 
   it('when a practice question is answered, then the feedback comes at once and the question cannot be answered again', async () => {

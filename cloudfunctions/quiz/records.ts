@@ -1,10 +1,10 @@
 import type { User } from '../../types/domain'
 import type { Attempt, Question, Quiz, QuizBest } from '../../types/quiz'
-import { quizBest } from '../core/collections'
+import { attempts, quizBest } from '../core/collections'
 import { DuplicateKeyError, type Deps } from '../core/ports'
 import { quizRepository } from './repository'
-import { beats } from './rules'
-import { missed } from './wrong-book'
+import { answersShown, beats } from './rules'
+import { missed, revealMisses } from './wrong-book'
 
 type Scopes = Pick<QuizBest, 'schoolId' | 'className' | 'communityId' | 'confirmed'>
 
@@ -30,11 +30,14 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
  */
 export async function recordGraded(deps: Deps, attempt: Attempt, quiz: Quiz | null, questions: Map<string, Question>, person: User) {
   const at = attempt.submittedAt!
-  if (attempt.kind === 'campaign') {
-    for (const item of attempt.items.filter((i) => !i.correct)) await missed(deps.store, attempt.userId, item.questionId, at)
-  }
   if (!quiz) return
   const repo = quizRepository(deps.store)
+  const graded = await attempts(deps.store).count({ userId: attempt.userId, quizId: quiz._id, status: 'graded' })
+  const shown = answersShown(quiz, graded, new Date(at))
+  for (const item of attempt.items.filter((i) => !i.correct)) {
+    await missed(deps.store, attempt.userId, item, at, shown ? undefined : { until: quiz.closesAt, quizId: quiz._id })
+  }
+  if (shown) await revealMisses(deps.store, attempt.userId, quiz._id, at)
   const points = new Map<string, { answered: number; right: number }>()
   // Tallies are locked in one order by every grading (questions by id, then points by name, then the scopes), so
   // gradings racing on a PostgreSQL server wait for each other instead of deadlocking; papers list questions shuffled.

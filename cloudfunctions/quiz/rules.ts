@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto'
-import type { AttemptItem, Question, QuestionKind } from '../../types/quiz'
+import type { AttemptItem, Question, QuestionKind, Quiz } from '../../types/quiz'
 
 /** The stem with spacing, punctuation and case removed: two wordings that differ only in those are one question. */
 export const keyOf = (stem: string) => stem.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '')
@@ -51,3 +51,9 @@ export function grade(items: AttemptItem[], answers: Map<string, number[]>): Gra
 
 /** A better result: a higher score, or the same score in less time. */
 export const beats = (a: { score: number; seconds: number }, b: { score: number; seconds: number }) => a.score > b.score || (a.score === b.score && a.seconds < b.seconds)
+
+/** Whether a campaign quiz shows its answers to a person who has handed in `graded` papers of it. */
+export function answersShown(quiz: Pick<Quiz, 'reveal' | 'closesAt' | 'attemptsAllowed'>, graded: number, now: Date) {
+  const reveal = quiz.reveal ?? 'afterClose'
+  return reveal === 'atOnce' || now >= new Date(quiz.closesAt) || (reveal === 'afterLast' && graded >= quiz.attemptsAllowed)
+}

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { AUDIENCES, QUESTION_KINDS } from '../../types/quiz'
+import { ANSWER_REVEALS, AUDIENCES, QUESTION_KINDS } from '../../types/quiz'
 import { publicText } from '../core/public-text'
 import { id, pageQuery } from '../core/validation'
 
@@ -69,7 +69,8 @@ export const quiz = z
     attemptsAllowed: count('答题次数', 1, 10),
     passMark: count('及格分', 1, 100),
     audience: z.enum(AUDIENCES, { error: '请选择参加对象' }),
-    schoolIds: z.array(id('学校')).max(200)
+    schoolIds: z.array(id('学校')).max(200),
+    reveal: z.enum(ANSWER_REVEALS, { error: '请选择何时公布答案' }).default('afterClose')
   })
   .refine((q) => Date.parse(q.closesAt) > Date.parse(q.opensAt), { path: ['closesAt'], message: '结束时间应晚于开始时间' })
   .refine((q) => new Set(q.quotas.map((x) => x.point)).size === q.quotas.length, { path: ['quotas'], message: '同一知识点只能设置一次' })

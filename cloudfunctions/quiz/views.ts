@@ -1,4 +1,5 @@
 import type { Attempt, AttemptItem, AttemptResult, Feedback, Paper, Question, QuestionView, Quiz, QuizSummary, QuizTally } from '../../types/quiz'
+import { beijingDateTime } from '../reports/calendar'
 import { toShown } from './rules'
 
 export const quizState = (quiz: Pick<Quiz, 'opensAt' | 'closesAt'>, now: Date): QuizSummary['state'] =>
@@ -51,7 +52,14 @@ export function toPaper(attempt: Attempt, questions: Map<string, Question>, quiz
   }
 }
 
-export function toResult(attempt: Attempt, questions: Map<string, Question>, quiz: Quiz | null, attemptsLeft: number | null): AttemptResult {
+/** What a result says while its quiz withholds the answers. */
+const withheldNote = (quiz: Quiz) =>
+  quiz.reveal === 'afterLast'
+    ? `用完 ${quiz.attemptsAllowed} 次答题机会或答题结束（${beijingDateTime(quiz.closesAt)}）后公布答案和解析`
+    : `答案和解析将在答题结束（${beijingDateTime(quiz.closesAt)}）后公布`
+
+/** `revealed`: the quiz's answers may be shown to this person now; else the questions are left out, with why. */
+export function toResult(attempt: Attempt, questions: Map<string, Question>, quiz: Quiz | null, attemptsLeft: number | null, revealed: boolean): AttemptResult {
   return {
     attemptId: attempt._id,
     kind: attempt.kind,
@@ -66,7 +74,8 @@ export function toResult(attempt: Attempt, questions: Map<string, Question>, qui
     endedBy: attempt.endedBy ?? 'submit',
     submittedAt: attempt.submittedAt ?? attempt.startedAt,
     attemptsLeft,
-    questions: attempt.items.map((item, index) => {
+    withheld: revealed || !quiz ? null : withheldNote(quiz),
+    questions: !revealed ? [] : attempt.items.map((item, index) => {
       const q = questions.get(item.questionId)!
       return {
         ...shown(item, q, index),

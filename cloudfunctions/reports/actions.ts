@@ -4,6 +4,7 @@ import { fix, queue, requestExtension, sendBack, start } from './department'
 import { accept, assign, exportLedger, fixOnSpot, grantExtension, ledger, markDuplicate, refuseExtension, reject, rework, stats, suggest, verify } from './office'
 import { confirm, detail, feed, follow, mine, nearby, submit } from './residents'
 import * as schemas from './schemas'
+import { waiting } from './waiting'
 
 const office = ['admin'] as const
 const department = ['handler'] as const
@@ -35,7 +36,9 @@ export const reportsActions: Actions<'reports'> = {
   start: defineAction({ allow: department, schema: schemas.optionalNote, run: start }),
   fix: defineAction({ allow: department, schema: schemas.fixWithPhotos, run: fix }),
   sendBack: defineAction({ allow: department, schema: schemas.reason, run: sendBack }),
-  requestExtension: defineAction({ allow: department, schema: schemas.requestExtension, run: requestExtension })
+  requestExtension: defineAction({ allow: department, schema: schemas.requestExtension, run: requestExtension }),
+
+  waiting: defineAction({ allow: [...office, ...department], schema: schemas.noPayload, run: waiting })
 }
 
 export const reportsHandler = createHandler('reports', reportsActions)

@@ -6,7 +6,7 @@ import { hoursBetween } from './office'
 import { reportRepository } from './repository'
 import { WITH_DEPARTMENT } from './state'
 import { toCards, toDetail } from './views'
-import { assertMove, assertOwnDepartment, move, withCleanPhotos } from './workflow'
+import { assertMove, assertOwnDepartment, move, tellOffice, withCleanPhotos } from './workflow'
 
 /** The department's cases, the nearest deadline first. */
 export async function queue(input: { page: number; pageSize: number; scope?: 'open' | 'all' }, { caller, deps }: ActionContext): Promise<Page<ReportCard>> {
@@ -22,6 +22,9 @@ async function own(ctx: ActionContext, id: string) {
   assertOwnDepartment(ctx, report)
   return report
 }
+
+/** The caller's department as the office's notices name it. */
+const departmentName = async ({ caller, deps }: ActionContext) => (await reportRepository(deps.store).department(caller.departmentId ?? ''))?.name ?? '责任单位'
 
 export async function start(input: { id: string; note?: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const started = await move(ctx, await own(ctx, input.id), 'start', { note: input.note || '已安排人员整改' })
@@ -41,6 +44,7 @@ export async function fix(input: { id: string; afterPhotos: string[]; note: Publ
       tell: { title: '问题已整改，待核查', body: `「${report.categoryName}」责任单位已整改，创文办核查后结案` }
     })
   )
+  await tellOffice(ctx.deps, fixed, '整改完成待核查', `${await departmentName(ctx)}已整改，请核查`)
   return toDetail(ctx.deps, fixed, ctx.caller)
 }
 
@@ -50,6 +54,7 @@ export async function sendBack(input: { id: string; reason: PublicText }, ctx: A
     note: `退回创文办：${input.reason}`,
     set: { departmentId: null, deadline: null, overdue: false, extension: null }
   })
+  await tellOffice(ctx.deps, returned, '问题被退回待重新交办', `${await departmentName(ctx)}退回：${input.reason}`)
   return toDetail(ctx.deps, returned, ctx.caller)
 }
 
@@ -58,5 +63,6 @@ export async function requestExtension(input: { id: string; days: number; reason
     note: `申请延期 ${input.days} 个工作日：${input.reason}`,
     set: { extension: { days: input.days, reason: input.reason, requestedAt: ctx.deps.clock.now().toISOString() } }
   })
+  await tellOffice(ctx.deps, requested, '延期申请待审批', `${await departmentName(ctx)}申请延期 ${input.days} 个工作日：${input.reason}`)
   return toDetail(ctx.deps, requested, ctx.caller)
 }

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
-import { counters, dayTallies, points, reports, users } from '../core/collections'
+import { counters, dayTallies, outbox, points, reports, users } from '../core/collections'
 import { userIdOf } from '../core/identity'
-import { startRuntime, type TestRuntime } from '../../test/support/runtime'
+import { insertAll, startRuntime, type TestRuntime } from '../../test/support/runtime'
 import { act, fileReport, photo, requestId, SPOT } from '../../test/support/reports'
 import { sweep } from './daily'
 import { ledgerQuery, reportRepository } from './repository'
@@ -276,6 +276,56 @@ describe('notifications', () => {
   })
 })
 
+describe('what waits on the staff', () => {
+  const adminNotices = async () =>
+    (await outbox(rt.deps.store).find({ userId: userIdOf('demo-admin') }, { limit: 50 })).map((m) => ({ title: m.title, body: m.body, page: m.page }))
+  const waiting = async (openid: string) => (await rt.call('reports', 'waiting', {}, openid)).body.data
+
+  it('when a case waits on the office or a department, then its staff find a notice naming the case in their inbox and the case in their red counts', async () => {
+    expect(await waiting('demo-admin')).toEqual({ office: { triage: 0, assign: 0, verify: 0, extensions: 0 }, department: null })
+    const filed = await fileReport(rt)
+    const page = `/packages/staff/case/index?id=${filed.id}`
+    expect(await adminNotices()).toEqual([{ title: '新随手拍待受理', body: `「井盖破损/缺失」${filed.no}，${SPOT.address}`, page }])
+    expect(await waiting('demo-admin')).toMatchObject({ office: { triage: 1, assign: 0 } })
+
+    await act(rt, 'accept', { id: filed.id }, 'demo-admin')
+    expect(await waiting('demo-admin')).toMatchObject({ office: { triage: 0, assign: 1 } })
+    expect(await waiting('demo-handler')).toEqual({ office: null, department: 0 })
+    await act(rt, 'assign', { id: filed.id, departmentId: 'dept-cg', deadlineDays: 2 }, 'demo-admin')
+    expect((await rt.call('users', 'inbox', {}, 'demo-handler')).body.data).toMatchObject({ unread: 1, items: [{ title: '新交办问题', page }] })
+    expect(await waiting('demo-handler')).toEqual({ office: null, department: 1 })
+
+    await act(rt, 'requestExtension', { id: filed.id, days: 3, reason: '需要采购井盖' }, 'demo-handler')
+    expect(await adminNotices()).toContainEqual({ title: '延期申请待审批', body: `「井盖破损/缺失」${filed.no}，市城市管理局申请延期 3 个工作日：需要采购井盖`, page })
+    expect(await waiting('demo-admin')).toMatchObject({ office: { extensions: 1 } })
+    await act(rt, 'grantExtension', { id: filed.id }, 'demo-admin')
+
+    await act(rt, 'fix', { id: filed.id, afterPhotos: [await photo(rt, 'demo-handler')], note: '已更换新井盖' }, 'demo-handler')
+    expect(await adminNotices()).toContainEqual({ title: '整改完成待核查', body: `「井盖破损/缺失」${filed.no}，市城市管理局已整改，请核查`, page })
+    expect(await waiting('demo-admin')).toEqual({ office: { triage: 0, assign: 0, verify: 1, extensions: 0 }, department: null })
+    expect(await waiting('demo-handler')).toEqual({ office: null, department: 0 })
+
+    const other = await caseAt('assigned')
+    await act(rt, 'sendBack', { id: other, reason: '属于住建局管辖' }, 'demo-handler')
+    expect(await adminNotices()).toContainEqual({ title: '问题被退回待重新交办', body: expect.stringContaining('市城市管理局退回：属于住建局管辖'), page: `/packages/staff/case/index?id=${other}` })
+    expect(await adminNotices()).toHaveLength(5)
+    expect(await waiting('demo-admin')).toMatchObject({ office: { assign: 1, verify: 1 } })
+    expect(await rt.call('reports', 'waiting', {}, 'demo-resident')).toMatchObject({ status: 403 })
+  })
+
+  it('when the office has more admins, or a department more handlers, than one notice goes to, then the first 50 are told', async () => {
+    const at = rt.clock.now().toISOString()
+    const staff = (role: 'admin' | 'handler') =>
+      Array.from({ length: 60 }, (_, i) => ({ _id: userIdOf(`${role}-${i}`), openid: `${role}-${i}`, nickname: `${role}${i}`, roles: ['resident' as const, role], ...(role === 'handler' ? { departmentId: 'dept-cg' } : {}), createdAt: at, updatedAt: at, history: [] }))
+    await insertAll(rt.deps.store, users(rt.deps.store), [...staff('admin'), ...staff('handler')])
+    const id = await caseAt('assigned')
+    const told = (title: string) => outbox(rt.deps.store).count({ createdAt: rt.clock.now().toISOString(), title })
+    expect(await told('新随手拍待受理')).toBe(50)
+    expect(await told('新交办问题')).toBe(50)
+    expect(await reports(rt.deps.store).count({ _id: id, status: 'assigned' })).toBe(1)
+  })
+})
+
 describe('the resident after the fix', () => {
   it('when the reporter says 已解决 with a rating, then the case stays closed and the answer is kept', async () => {
     const id = await caseAt('closed')
@@ -385,6 +435,22 @@ describe('who sees what', () => {
     expect(text).not.toMatch(/demo-resident|王阿姨|openid/)
     expect(text).not.toContain(userIdOf('demo-resident'))
     expect((await rt.call('reports', 'detail', { id }, 'demo-admin')).body.data.reporter).toBe('王阿姨')
+  })
+
+  it('when a case was filed anonymously, then only the office sees who reported it, not the department it is assigned to', async () => {
+    const { id } = await fileReport(rt, 'demo-resident', { anonymous: true })
+    await act(rt, 'accept', { id }, 'demo-admin')
+    await act(rt, 'assign', { id, departmentId: 'dept-cg', deadlineDays: 2 }, 'demo-admin')
+    const handlerView = await rt.call('reports', 'detail', { id }, 'demo-handler')
+    expect(handlerView.body.data).toMatchObject({ anonymous: true, reporter: null, department: { id: 'dept-cg' } })
+    expect(JSON.stringify(handlerView.body)).not.toMatch(/王阿姨|demo-resident/)
+    expect((await rt.call('reports', 'detail', { id }, 'demo-admin')).body.data).toMatchObject({ anonymous: true, reporter: '王阿姨' })
+    expect((await stored(id))?.reporterId).toBe(userIdOf('demo-resident'))
+  })
+
+  it('when a case was filed under the reporter\'s name, then its department sees who reported it', async () => {
+    const id = await caseAt('assigned')
+    expect((await rt.call('reports', 'detail', { id }, 'demo-handler')).body.data).toMatchObject({ anonymous: false, reporter: '王阿姨' })
   })
 })
 

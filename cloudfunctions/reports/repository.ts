@@ -94,7 +94,8 @@ export function reportRepository(store: Store) {
       const found = wanted.length ? await findAll(users(store), { _id: { $in: wanted } }) : []
       return new Map(found.map((u) => [u._id, u]))
     },
-    handlersOf: (departmentId: string) => users(store).find({ roles: 'handler', departmentId }),
+    handlersOf: (departmentId: string, limit: number) => users(store).find({ roles: 'handler', departmentId }, { limit }),
+    admins: (limit: number) => users(store).find({ roles: 'admin' }, { limit }),
     async departmentsById(ids: (string | null | undefined)[]) {
       const wanted = [...new Set(ids.filter((id): id is string => !!id))]
       const found = wanted.length ? await findAll(departments(store), { _id: { $in: wanted } }) : []

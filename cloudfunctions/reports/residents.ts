@@ -11,7 +11,7 @@ import { boundingBox, distanceMeters, gridAt } from './geo'
 import { reportRepository, type StoredReport } from './repository'
 import { FOLLOWABLE, mayOpen, PUBLIC, SETTLED } from './state'
 import { toCards, toDetail, toFeedItem } from './views'
-import { move, requireRequestId, tellDepartment, tellReporter, withCleanPhotos } from './workflow'
+import { move, requireRequestId, tellDepartment, tellOffice, tellReporter, withCleanPhotos } from './workflow'
 
 export const DAILY_LIMIT = 10
 const NEARBY_METERS = 100
@@ -95,6 +95,7 @@ async function file(input: SubmitInput, ctx: ActionContext, c: { _id: string; da
   }
   await repo.bump({ reports: 1 })
   await tellReporter(deps, report, '随手拍已提交', `「${report.categoryName}」已提交，创文办将尽快受理`)
+  await tellOffice(deps, report, '新随手拍待受理', report.location.address)
   return toDetail(deps, report, caller)
 }
 
@@ -208,7 +209,8 @@ export async function confirm(input: ConfirmInput, ctx: ActionContext): Promise<
     }
   })
   await repo.bump({ reportsOpen: 1, reportsClosed: -1 })
-  await tellDepartment(deps, reopened, '问题被市民退回', `「${reopened.categoryName}」市民反馈未解决，请重新整改`)
+  if (reopened.departmentId) await tellDepartment(deps, reopened, '问题被市民退回', `「${reopened.categoryName}」市民反馈未解决，请重新整改`)
+  else await tellOffice(deps, reopened, '问题被市民退回', `市民反馈未解决：${input.reason}`)
   return toDetail(deps, reopened, caller)
 }
 

@@ -23,6 +23,7 @@ export const submit = z.strictObject({
 
 export const nearby = z.strictObject({ categoryId: id('问题类别'), lat, lng })
 export const one = z.strictObject(byId)
+export const noPayload = z.strictObject({})
 export const mine = z.strictObject({ ...pageQuery, scope: z.enum(['open', 'closed', 'all']).optional() })
 export const feed = z.strictObject({ ...pageQuery, lat: lat.optional(), lng: lng.optional() })
 

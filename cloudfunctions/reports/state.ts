@@ -1,9 +1,17 @@
+import type { OfficeWaiting } from '../../types/api'
 import type { Report, ReportStatus, User } from '../../types/domain'
 
 export { MOVES, type Move } from '../../types/report-moves'
 
 /** Waiting on a department: these run against a deadline. */
 export const WITH_DEPARTMENT: ReportStatus[] = ['assigned', 'in_progress', 'extension_requested']
+/** Waiting on the office, by what it has to do. */
+export const WITH_OFFICE: Record<keyof OfficeWaiting, ReportStatus[]> = {
+  triage: ['submitted'],
+  assign: ['accepted', 'returned'],
+  verify: ['fixed'],
+  extensions: ['extension_requested']
+}
 export const SETTLED: ReportStatus[] = ['closed', 'rejected', 'duplicate']
 /** What the public may see: the office has looked at it and taken it on. */
 export const PUBLIC: ReportStatus[] = ['accepted', 'assigned', 'in_progress', 'extension_requested', 'returned', 'fixed', 'closed']
@@ -13,6 +21,10 @@ export const FOLLOWABLE: ReportStatus[] = PUBLIC.filter((s) => !SETTLED.includes
 /** The office, or a handler of the department the case is with. */
 export const isStaffOf = (viewer: User, report: Pick<Report, 'departmentId'>) =>
   viewer.roles.includes('admin') || (viewer.roles.includes('handler') && viewer.departmentId === report.departmentId)
+
+/** Who reported a case: the staff concerned, except that an anonymous reporter is known to the office alone. */
+export const mayNameReporter = (viewer: User, report: Pick<Report, 'departmentId' | 'anonymous'>) =>
+  report.anonymous ? viewer.roles.includes('admin') : isStaffOf(viewer, report)
 
 /**
  * Who may open a case: its reporter and the staff concerned whatever its status, anyone else only once it is

@@ -2,7 +2,7 @@ import type { FeedItem, ReportCard, ReportDetail, TimelineEntry } from '../../ty
 import { ROLE_LABELS, type Department, type Report, type User } from '../../types/domain'
 import type { Deps } from '../core/ports'
 import { reportRepository } from './repository'
-import { FOLLOWABLE, isStaffOf } from './state'
+import { FOLLOWABLE, isStaffOf, mayNameReporter } from './state'
 
 const urls = (deps: Deps, ids: string[]) => Promise.all(ids.map((id) => deps.files.url(id)))
 const ref = (dept?: Department) => (dept ? { id: dept._id, name: dept.name } : null)
@@ -54,7 +54,7 @@ export async function toDetail(deps: Deps, r: Report, viewer: User): Promise<Rep
     }))
   )
   const grid = r.gridId ? await repo.grid(r.gridId) : null
-  const reporter = staff ? (await repo.usersById([r.reporterId])).get(r.reporterId)?.nickname ?? null : null
+  const reporter = mayNameReporter(viewer, r) ? (await repo.usersById([r.reporterId])).get(r.reporterId)?.nickname ?? null : null
   const mine = r.reporterId === viewer._id
   const following = r.followers.includes(viewer._id)
   return {

@@ -1,4 +1,4 @@
-import { REPORT_STATUS_LABELS, type Report, type ReportHistoryEntry, type ReportStatus } from '../../types/domain'
+import { REPORT_STATUS_LABELS, type Report, type ReportHistoryEntry, type ReportStatus, type User } from '../../types/domain'
 import type { ActionContext } from '../core/action'
 import { AppError, conflict, forbidden, invalid } from '../core/errors'
 import { discard } from '../core/expiring'
@@ -111,12 +111,24 @@ export async function tell(deps: Deps, userIds: string[], report: Report, title:
 
 export const tellReporter = (deps: Deps, report: Report, title: string, body: string) => tell(deps, [report.reporterId], report, title, body)
 
-export async function tellDepartment(deps: Deps, report: Report, title: string, body: string) {
-  if (!report.departmentId) return
-  const handlers = await reportRepository(deps.store).handlersOf(report.departmentId)
-  for (const user of handlers) {
+/** A notice to staff goes to this many of them at most, so a crowded office or department cannot make one move slow. */
+const STAFF_PER_NOTICE = 50
+
+async function tellStaff(deps: Deps, staff: User[], report: Report, title: string, body: string) {
+  for (const user of staff) {
     await deps.notifier.notify({ userId: user._id, openid: user.openid, template: `report.${report.status}`, title, body, page: `/packages/staff/case/index?id=${report._id}` })
   }
+}
+
+/** What now waits on the department the case is with, told to its handlers. */
+export async function tellDepartment(deps: Deps, report: Report, title: string, body: string) {
+  if (!report.departmentId) return
+  await tellStaff(deps, await reportRepository(deps.store).handlersOf(report.departmentId, STAFF_PER_NOTICE), report, title, body)
+}
+
+/** What now waits on the office (a new case, a fix to verify, an extension, a case sent back), told to its admins. */
+export async function tellOffice(deps: Deps, report: Report, title: string, detail: string) {
+  await tellStaff(deps, await reportRepository(deps.store).admins(STAFF_PER_NOTICE), report, title, `「${report.categoryName}」${report.no}，${detail}`)
 }
 
 export const requireRequestId = (requestId: string | undefined) => {

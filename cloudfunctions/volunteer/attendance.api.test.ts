@@ -2,6 +2,7 @@ import { activities, serviceRecords, signups, volunteers } from '../core/collect
 import { userIdOf } from '../core/identity'
 import { startRuntime, type TestRuntime } from '../../test/support/runtime'
 import { currentCode } from './checkin-code'
+import { sweepVolunteers } from './daily'
 import { volunteerRepository } from './repository'
 
 let rt: TestRuntime
@@ -82,6 +83,31 @@ describe('where the volunteer is', () => {
   it('when the activity has no place on the map, then a check-in without a location is simply recorded', async () => {
     const id = await activityWith(['demo-volunteer'], { place: { ...PLACE, lat: null, lng: null } })
     expect(await ok('checkIn', { id, code: await code(id) }, 'demo-volunteer')).toMatchObject({ checkInAt: expect.any(String), placeCheck: null })
+  })
+})
+
+describe('checking out after the end', () => {
+  it('when the activity has ended, then the organizer still shows the code and volunteers check out with it for two hours; after that both are refused and the sweep checks out at the end whoever forgot', async () => {
+    const id = await activityWith(['leaver', 'forgot']) // 10:00–12:00, the clock at 10:00
+    for (const who of ['leaver', 'forgot']) await ok('checkIn', { id, code: await code(id), lat: PLACE.lat, lng: PLACE.lng }, who)
+    rt.clock.advance(2 * HOUR + 30 * MINUTE) // 12:30
+    const shown = await ok('code', { id }, 'demo-organizer')
+    expect(await ok('checkOut', { id, code: shown.code, lat: PLACE.lat, lng: PLACE.lng }, 'leaver')).toMatchObject({ checkOutAt: rt.clock.now().toISOString() })
+
+    rt.clock.advance(89 * MINUTE) // 13:59
+    await sweepVolunteers(rt.deps)
+    expect(await signup(id, 'forgot')).toMatchObject({ checkOutAt: null, autoCheckout: false })
+    await ok('code', { id }, 'demo-organizer')
+
+    rt.clock.advance(2 * MINUTE) // 14:01
+    expect(await rt.call('volunteer', 'code', { id }, 'demo-organizer')).toMatchObject({ status: 409, body: { code: 'CONFLICT', message: '活动已结束 2 小时，签到码已停用；未签退的志愿者按活动结束时间自动签退' } })
+    const late = await rt.call('volunteer', 'checkOut', { id, code: await code(id), lat: PLACE.lat, lng: PLACE.lng }, 'forgot')
+    expect(late).toMatchObject({ status: 409, body: { message: '签退时间已过（活动结束后 2 小时内），系统按活动结束时间为您签退' } })
+    expect(await signup(id, 'forgot')).toMatchObject({ checkOutAt: null, codeTries: 0 })
+
+    await sweepVolunteers(rt.deps)
+    expect(await signup(id, 'forgot')).toMatchObject({ checkOutAt: t(3), autoCheckout: true })
+    expect(await signup(id, 'leaver')).toMatchObject({ autoCheckout: false })
   })
 })
 

@@ -1,13 +1,13 @@
-import type { ActivityPlace, MySignup, PlaceCheck, Signup } from '../../types/volunteer'
+import { CHECK_IN_EARLY_MINUTES, CHECK_OUT_LATE_MINUTES, type ActivityPlace, type MySignup, type PlaceCheck, type Signup } from '../../types/volunteer'
 import type { ActionContext } from '../core/action'
 import { AppError, conflict, invalid } from '../core/errors'
 import type { Deps } from '../core/ports'
 import { distanceMeters } from '../reports/geo'
 import { codeMatches } from './checkin-code'
 import { volunteerRepository } from './repository'
+import { checkOutClosesAt } from './rules'
 import { toMySignup } from './views'
 
-const EARLY_MS = 30 * 60000
 /** A 6-digit code cannot be guessed in 5 tries; the wait makes trying again slow. */
 const CODE_TRIES = 5
 const LOCK_MINUTES = 10
@@ -29,6 +29,7 @@ export async function attend(kind: 'in' | 'out', input: AttendInput, { caller, d
   const signup = await repo.signup(activity._id, caller._id)
   if (!signup || signup.status !== 'confirmed') throw conflict('您没有这个活动的名额，无法签到')
   const now = deps.clock.now()
+  if (kind === 'out' && now > checkOutClosesAt(activity.endAt)) throw conflict(`签退时间已过（活动结束后 ${CHECK_OUT_LATE_MINUTES / 60} 小时内），系统按活动结束时间为您签退`)
   await checkCode(deps, signup, input.code, now)
   const unplaced = placeCheckOf(activity.place, input, kind)
   const at = now.toISOString()
@@ -36,7 +37,7 @@ export async function attend(kind: 'in' | 'out', input: AttendInput, { caller, d
   const changes = { [kind === 'in' ? 'checkInAt' : 'checkOutAt']: at, updatedAt: at, ...(unplaced ? { placeCheck: unplaced } : {}) }
   const entry = { at, by: caller._id, role: 'volunteer' as const, from: 'confirmed', to: 'confirmed', note: unplaced ? `${mark}（未提供位置，待核实）` : mark }
   if (kind === 'in') {
-    if (now.getTime() < Date.parse(activity.startAt) - EARLY_MS) throw conflict('活动开始前 30 分钟起才能签到')
+    if (now.getTime() < Date.parse(activity.startAt) - CHECK_IN_EARLY_MINUTES * 60000) throw conflict(`活动开始前 ${CHECK_IN_EARLY_MINUTES} 分钟起才能签到`)
     if (at > activity.endAt) throw conflict('活动已结束，不能再签到')
     if (!(await repo.markAttendance({ _id: signup._id, checkInAt: null }, changes, entry))) throw conflict('您已签到过了')
   } else {

@@ -3,12 +3,13 @@ import { findAll } from '../core/pages'
 import type { Deps } from '../core/ports'
 import { promote, tellUser } from './places'
 import { volunteerRepository } from './repository'
+import { checkOutClosedBefore } from './rules'
 
 const BATCH = 500
 
 /**
  * The volunteer side of the hourly sweep: lapsed waitlist offers pass to the next in line, forgotten check-outs
- * close at the scheduled end, and tomorrow's volunteers are reminded once.
+ * close at the scheduled end once check-out has closed, and tomorrow's volunteers are reminded once.
  */
 export async function sweepVolunteers(deps: Deps) {
   const repo = volunteerRepository(deps.store)
@@ -26,7 +27,7 @@ export async function sweepVolunteers(deps: Deps) {
     await promote(deps, await repo.activity(s.activityId))
   }
 
-  const forgotten = await signups(deps.store).find({ status: 'confirmed', checkInAt: { $ne: null }, checkOutAt: null, endAt: { $lt: at } }, { limit: BATCH })
+  const forgotten = await signups(deps.store).find({ status: 'confirmed', checkInAt: { $ne: null }, checkOutAt: null, endAt: { $lt: checkOutClosedBefore(now) } }, { limit: BATCH })
   for (const s of forgotten) {
     await signups(deps.store).update({ _id: s._id, checkOutAt: null }, { $set: { checkOutAt: s.endAt, autoCheckout: true, updatedAt: at } })
   }

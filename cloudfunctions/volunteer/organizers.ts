@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { Page } from '../../types/api'
 import type { PublicText } from '../../types/domain'
-import { ACTIVITY_TYPE_LABELS, type ActivityCard, type ActivityDetail, type ActivityInput, type Roster, type RosterRow, type ServiceRecord } from '../../types/volunteer'
+import { ACTIVITY_TYPE_LABELS, CHECK_OUT_LATE_MINUTES, type ActivityCard, type ActivityDetail, type ActivityInput, type Roster, type RosterRow, type ServiceRecord } from '../../types/volunteer'
 import type { ActionContext } from '../core/action'
 import { activities, counters, monthly, serviceRecords, signups, volunteers } from '../core/collections'
 import { conflict, forbidden, invalid } from '../core/errors'
@@ -12,7 +12,7 @@ import { beijingDateTime, beijingDay } from '../reports/calendar'
 import { currentCode } from './checkin-code'
 import { promote, tellUser } from './places'
 import { HOLDING, volunteerRepository, type StoredActivity } from './repository'
-import { countHours, maskPhone } from './rules'
+import { checkOutClosesAt, countHours, maskPhone } from './rules'
 import { toCard, toDetail } from './views'
 
 async function own(ctx: ActionContext, id: string) {
@@ -99,7 +99,9 @@ export async function organized(input: { page: number; pageSize: number }, { cal
 export async function code(input: { id: string }, ctx: ActionContext) {
   const activity = await own(ctx, input.id)
   if (activity.status !== 'published') throw conflict('活动发布后才有签到码')
-  return currentCode(await volunteerRepository(ctx.deps.store).secret(), activity._id, ctx.deps.clock.now())
+  const now = ctx.deps.clock.now()
+  if (now > checkOutClosesAt(activity.endAt)) throw conflict(`活动已结束 ${CHECK_OUT_LATE_MINUTES / 60} 小时，签到码已停用；未签退的志愿者按活动结束时间自动签退`)
+  return currentCode(await volunteerRepository(ctx.deps.store).secret(), activity._id, now)
 }
 
 export async function roster(input: { id: string }, ctx: ActionContext): Promise<Roster> {

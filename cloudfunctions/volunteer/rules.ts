@@ -1,4 +1,4 @@
-import type { Attendance, PlaceCheck, VolunteerIdentity, VolunteerSettings } from '../../types/volunteer'
+import { CHECK_OUT_LATE_MINUTES, type Attendance, type PlaceCheck, type VolunteerIdentity, type VolunteerSettings } from '../../types/volunteer'
 
 /** 星级 thresholds and the attendance, waitlist and stars rules; the office can change them in settings. */
 export const VOLUNTEER_DEFAULTS: VolunteerSettings = {
@@ -11,6 +11,12 @@ export const VOLUNTEER_DEFAULTS: VolunteerSettings = {
 }
 
 const MINUTE = 60000
+
+const CHECK_OUT_LATE_MS = CHECK_OUT_LATE_MINUTES * MINUTE
+/** When 签退 closes for an activity ending at `endAt`. */
+export const checkOutClosesAt = (endAt: string) => new Date(Date.parse(endAt) + CHECK_OUT_LATE_MS)
+/** By `now`, 签退 has closed for the activities that ended before this. */
+export const checkOutClosedBefore = (now: Date) => new Date(now.getTime() - CHECK_OUT_LATE_MS).toISOString()
 
 /**
  * Hours as the rules count them: time on site within the scheduled time (so never more than scheduled), and

@@ -320,6 +320,7 @@ describe('checking in and counting hours', () => {
     await ok('volunteer', 'checkOut', { id, code, lat: PLACE.lat, lng: PLACE.lng }, 'short')
     rt.clock.advance(2 * HOUR) // 13:20
     await ok('volunteer', 'checkOut', { id, code: (await currentCode(await volunteerRepository(rt.deps.store).secret(), id, rt.deps.clock.now())).code, lat: PLACE.lat, lng: PLACE.lng }, 'full').catch(() => undefined)
+    rt.clock.advance(HOUR) // 14:20, check-out has closed
     await sweepVolunteers(rt.deps)
     expect(await signup(id, 'forgot')).toMatchObject({ autoCheckout: true })
     const roster = await ok('volunteer', 'confirmRoster', { id }, 'demo-organizer')

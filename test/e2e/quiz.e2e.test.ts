@@ -37,7 +37,8 @@ beforeAll(async () => {
       attemptsAllowed: 2,
       passMark: 60,
       audience: 'students',
-      schoolIds: [schoolId]
+      schoolIds: [schoolId],
+      reveal: 'atOnce'
     },
     'demo-admin',
     'e2e-quiz'

@@ -120,4 +120,13 @@ describe('fromSummary and restoreForm', () => {
     expect(f.opensAt).toBe(emptyForm(now).opensAt)
     expect(restoreForm('', now).title).toBe('')
   })
+
+  it('when a quiz says when its answers show, then the form keeps it both ways, and a quiz or draft from before the setting shows them after it closes', () => {
+    const summary: QuizSummary = { ...toInput({ ...good(), reveal: 'afterLast' }, available), id: 'q1', questionCount: 10, participants: 0, passRate: null, state: 'open' }
+    expect(fromSummary(summary).reveal).toBe('afterLast')
+    expect(toInput(fromSummary(summary), available).reveal).toBe('afterLast')
+    expect(fromSummary({ ...summary, reveal: undefined }).reveal).toBe('afterClose')
+    expect(restoreForm({ title: '竞答', reveal: 'atOnce' }, now).reveal).toBe('atOnce')
+    expect(restoreForm({ title: '竞答', reveal: 'never' }, now).reveal).toBe('afterClose')
+  })
 })

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { AUDIENCES, KNOWLEDGE_POINTS, type Audience, type QuizInput, type QuizSummary } from '@contract'
+import { ANSWER_REVEALS, AUDIENCES, KNOWLEDGE_POINTS, type AnswerReveal, type Audience, type QuizInput, type QuizSummary } from '@contract'
 import { newRequestId } from '@/services/api'
 
 /** A campaign quiz as the office types it. Quotas are kept for every point shown, zero meaning "none from here". */
@@ -17,6 +17,7 @@ export interface QuizForm {
   passMark: number
   audience: Audience
   schoolIds: string[]
+  reveal: AnswerReveal
 }
 
 export type FormField = Exclude<keyof QuizForm, 'requestId'>
@@ -53,7 +54,8 @@ export function emptyForm(now: Date = new Date()): QuizForm {
     attemptsAllowed: 3,
     passMark: 60,
     audience: 'everyone',
-    schoolIds: []
+    schoolIds: [],
+    reveal: 'afterClose'
   }
 }
 
@@ -69,7 +71,8 @@ export function fromSummary(q: QuizSummary): QuizForm {
     attemptsAllowed: q.attemptsAllowed,
     passMark: q.passMark,
     audience: q.audience,
-    schoolIds: [...q.schoolIds]
+    schoolIds: [...q.schoolIds],
+    reveal: q.reveal ?? 'afterClose'
   }
 }
 
@@ -137,11 +140,12 @@ export function toInput(f: QuizForm, available: Available): QuizInput {
     attemptsAllowed: f.attemptsAllowed,
     passMark: f.passMark,
     audience: f.audience,
-    schoolIds: f.audience === 'students' ? f.schoolIds : []
+    schoolIds: f.audience === 'students' ? f.schoolIds : [],
+    reveal: f.reveal
   }
 }
 
-const FIELDS: FormField[] = ['title', 'description', 'opensAt', 'closesAt', 'quotas', 'timeLimitMinutes', 'attemptsAllowed', 'passMark', 'audience', 'schoolIds']
+const FIELDS: FormField[] = ['title', 'description', 'opensAt', 'closesAt', 'quotas', 'timeLimitMinutes', 'attemptsAllowed', 'passMark', 'audience', 'schoolIds', 'reveal']
 
 /**
  * Where a server message belongs. It names quotas by their place in what was sent (`quotas.0.count`), so
@@ -180,7 +184,8 @@ export function restoreForm(saved: unknown, now: Date = new Date()): QuizForm {
     attemptsAllowed: num('attemptsAllowed'),
     passMark: num('passMark'),
     audience: (AUDIENCES as readonly unknown[]).includes(d.audience) ? (d.audience as Audience) : fresh.audience,
-    schoolIds: Array.isArray(d.schoolIds) ? (d.schoolIds as unknown[]).filter((s): s is string => typeof s === 'string') : []
+    schoolIds: Array.isArray(d.schoolIds) ? (d.schoolIds as unknown[]).filter((s): s is string => typeof s === 'string') : [],
+    reveal: (ANSWER_REVEALS as readonly unknown[]).includes(d.reveal) ? (d.reveal as AnswerReveal) : fresh.reveal
   }
 }
 

@@ -1,9 +1,4 @@
-import type { ActivityDetail, MySignup } from '@contract'
-
-/** Check-in opens this long before the start, as the server allows. */
-export const CHECK_IN_EARLY_MINUTES = 30
-/** Check-out stays open this long after the end; later the organizer's roster settles it. */
-export const CHECK_OUT_LATE_MINUTES = 120
+import { CHECK_IN_EARLY_MINUTES, CHECK_OUT_LATE_MINUTES, type ActivityDetail, type MySignup } from '@contract'
 
 const MINUTE = 60_000
 

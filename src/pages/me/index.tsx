@@ -13,6 +13,7 @@ import { OrganizeCells } from './organize-cells'
 import { QuizCells } from './quiz-cells'
 import { QuizOfficeCells } from './quiz-office-cells'
 import { ResidentCells } from './resident-cells'
+import { StaffCells } from './staff-cells'
 import { VolunteerCells } from './volunteer-cells'
 import './index.scss'
 
@@ -88,20 +89,7 @@ export default function MePage() {
 
             <QuizOfficeCells roles={user.roles} />
 
-            {user.roles.includes('admin') && (
-              <Cell.Group className="me__cells" title="创文办管理">
-                <Cell title="待受理" description="新上报的随手拍逐件甄别" extra={<ArrowRight size={12} />} clickable onClick={() => Taro.navigateTo({ url: '/packages/staff/triage/index' })} />
-                <Cell title="问题台账" description="统计、筛选与导出" extra={<ArrowRight size={12} />} clickable onClick={() => Taro.navigateTo({ url: '/packages/staff/ledger/index' })} />
-                <Cell title="系统设置" description="类别、单位、网格等" extra={<ArrowRight size={12} />} clickable onClick={() => Taro.navigateTo({ url: '/packages/staff/settings/index' })} />
-                <Cell title="用户与角色" description="授予志愿者、办理人、组织者等角色" extra={<ArrowRight size={12} />} clickable onClick={() => Taro.navigateTo({ url: '/packages/admin/users/index' })} />
-              </Cell.Group>
-            )}
-
-            {user.roles.includes('handler') && (
-              <Cell.Group className="me__cells" title={`责任单位 · ${user.department?.name ?? '未设所属单位'}`}>
-                <Cell title="本单位待办" description="按整改时限先后办理" extra={<ArrowRight size={12} />} clickable onClick={() => Taro.navigateTo({ url: '/packages/staff/queue/index' })} />
-              </Cell.Group>
-            )}
+            <StaffCells roles={user.roles} department={user.department?.name ?? null} />
 
             {process.env.TARO_ENV === 'h5' && (
               <View className="me__switch">

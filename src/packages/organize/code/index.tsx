@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { Button, Progress } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
-import type { ResponseOf } from '@contract'
+import { CHECK_OUT_LATE_MINUTES, type ResponseOf } from '@contract'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
@@ -111,7 +111,7 @@ export default function OrganizeCode() {
           )}
         </LoadState>
       </View>
-      <Text className={`${prefix}__note`}>志愿者在活动页点「签到」扫码；活动结束时再扫一次签退。签到码每 30 秒更换，截图无效。</Text>
+      <Text className={`${prefix}__note`}>志愿者在活动页点「签到」扫码；活动结束时点「签退」再扫一次（结束后 {CHECK_OUT_LATE_MINUTES / 60} 小时内）。签到码每 30 秒更换，截图无效。</Text>
       <View className={`${prefix}__actions`}>
         <Button size="small" fill="outline" type="primary" onClick={fetchCode}>
           立即刷新

@@ -4,7 +4,7 @@ import { Button, Dialog, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
-import type { Attendance, PlaceCheck, Roster, RosterRow, SignupStatus } from '@contract'
+import { CHECK_OUT_LATE_MINUTES, type Attendance, type PlaceCheck, type Roster, type RosterRow, type SignupStatus } from '@contract'
 import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
 import { StatGrid } from '@/components/stat-grid'
@@ -202,6 +202,9 @@ function Body({ data, busy, reviewing, onReview, onConfirm, onExport }: BodyProp
   const taken = a.capacity - a.placesLeft
   const ended = dayjs().isAfter(a.endAt)
   const live = a.status === 'published'
+  // The code serves check-out too, until the sweep checks out whoever forgot.
+  const checkOutUntil = dayjs(a.endAt).add(CHECK_OUT_LATE_MINUTES, 'minute')
+  const codeOpen = live && dayjs().isBefore(checkOutUntil)
   const positions = waitlistPositions(rows)
   const sorted = [...rows].sort((x, y) => ORDER[x.status] - ORDER[y.status] || (x.ticket ?? 0) - (y.ticket ?? 0))
   const checkedIn = rows.filter((r) => r.status === 'confirmed' && r.checkInAt).length
@@ -226,7 +229,7 @@ function Body({ data, busy, reviewing, onReview, onConfirm, onExport }: BodyProp
           ]}
         />
         <View className={`${prefix}__actions`}>
-          {live && !ended && (
+          {codeOpen && (
             <Button className={`${prefix}__code`} size="small" type="primary" icon={<QrCode size={12} />} onClick={() => Taro.navigateTo({ url: `/packages/organize/code/index?id=${a.id}` })}>
               签到码
             </Button>
@@ -242,6 +245,7 @@ function Body({ data, busy, reviewing, onReview, onConfirm, onExport }: BodyProp
             </Button>
           )}
         </View>
+        {codeOpen && ended && <Text className={`${prefix}__code-hint`}>活动已结束，志愿者签退仍扫签到码，{checkOutUntil.format('HH:mm')} 后未签退的按结束时间自动签退</Text>}
         {a.status === 'cancelled' && <Text className={`${prefix}__cancelled`}>活动已取消{a.cancelReason ? `：${a.cancelReason}` : ''}</Text>}
       </View>
 

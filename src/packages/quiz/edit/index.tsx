@@ -4,7 +4,7 @@ import { Button, Cell, Checkbox, DatePicker, Input, InputNumber, NoticeBar, Radi
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { AUDIENCE_LABELS, AUDIENCES, type Audience } from '@contract'
+import { ANSWER_REVEAL_LABELS, ANSWER_REVEALS, AUDIENCE_LABELS, AUDIENCES, type AnswerReveal, type Audience } from '@contract'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
@@ -218,6 +218,18 @@ export default function QuizEdit() {
             extra={<InputNumber value={form.passMark} min={LIMITS.passMark[0]} max={LIMITS.passMark[1]} step={5} onChange={(v) => change({ passMark: Number(v) }, ['passMark'])} />}
           />
           {error('passMark')}
+          <View className={`${prefix}__block`}>
+            {label('何时公布答案和解析', true)}
+            <Radio.Group className={`${prefix}__reveal`} value={form.reveal} onChange={(v) => change({ reveal: v as AnswerReveal }, ['reveal'])}>
+              {ANSWER_REVEALS.map((r) => (
+                <Radio key={r} value={r}>
+                  {ANSWER_REVEAL_LABELS[r]}
+                </Radio>
+              ))}
+            </Radio.Group>
+            <Text className={`${prefix}__hint`}>提前公布会让后面的作答和知晓率失真，建议答题结束后公布；错题本也按此时间显示</Text>
+            {error('reveal')}
+          </View>
         </View>
 
         <View className={`cwt-section ${prefix}__section`}>

@@ -107,14 +107,20 @@ export default function ResultPage() {
         {r && (
           <>
             <Summary r={r} />
-            <Tabs className={`${prefix}__tabs`} value={filter} onChange={(v) => setFilter(v as Filter)} activeType="line">
-              <Tabs.TabPane title={`全部（${r.total}）`} value="all" />
-              <Tabs.TabPane title={`只看错题（${wrong.length}）`} value="wrong" />
-            </Tabs>
-            {shown.length === 0 ? (
-              <Blank icon={<Success size={56} color="#8fd3a8" />} title="全部答对" description="这次没有错题，继续保持" />
+            {r.withheld ? (
+              <Blank icon={<Search size={56} color="#e6a1a3" />} title="答案暂不公布" description={r.withheld} />
             ) : (
-              shown.map((q) => <QuestionReview key={q.index} q={q} />)
+              <>
+                <Tabs className={`${prefix}__tabs`} value={filter} onChange={(v) => setFilter(v as Filter)} activeType="line">
+                  <Tabs.TabPane title={`全部（${r.total}）`} value="all" />
+                  <Tabs.TabPane title={`只看错题（${wrong.length}）`} value="wrong" />
+                </Tabs>
+                {shown.length === 0 ? (
+                  <Blank icon={<Success size={56} color="#8fd3a8" />} title="全部答对" description="这次没有错题，继续保持" />
+                ) : (
+                  shown.map((q) => <QuestionReview key={q.index} q={q} />)
+                )}
+              </>
             )}
             <View className={`${prefix}__footer`}>
               <Button className={`${prefix}__wrong`} fill="outline" onClick={() => void Taro.navigateTo({ url: urls.wrong })}>

@@ -68,7 +68,7 @@ function Facts({ detail, calendar }: { detail: ReportDetail; calendar?: WorkCale
         onClick={openMap}
       />
       <Cell title="网格" extra={detail.grid?.name ?? '未落入网格'} />
-      <Cell title="举报人" extra={`${detail.reporter ?? '—'}${detail.anonymous ? '（对外匿名）' : ''}`} />
+      <Cell title="举报人" extra={detail.reporter ? `${detail.reporter}${detail.anonymous ? '（对外匿名）' : ''}` : detail.anonymous ? '匿名举报' : '—'} />
       <Cell title="关注人数" extra={`${detail.followers} 人`} />
       <Cell title="责任单位" extra={detail.department?.name ?? '未交办'} />
       {detail.deadline && (

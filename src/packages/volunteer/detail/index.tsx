@@ -37,7 +37,7 @@ function signupLine(d: ActivityDetail, s: MySignup): string {
   switch (s.status) {
     case 'confirmed':
       if (s.checkOutAt) return `已签退（${when(s.checkOutAt)}）`
-      if (s.checkInAt) return `已签到（${when(s.checkInAt)}），结束时记得签退`
+      if (s.checkInAt) return `已签到（${when(s.checkInAt)}），结束时记得扫组织者的签到码签退`
       return `已报名，请于 ${when(d.startAt)} 前到场签到`
     case 'waitlisted':
       return `已进入候补，第 ${s.position ?? '—'} 位`

@@ -3,7 +3,7 @@ import { Scan } from '@nutui/icons-react-taro'
 import { Button, Input, Popup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { MySignup } from '@contract'
+import { CHECK_OUT_LATE_MINUTES, type MySignup } from '@contract'
 import { api, ApiError } from '@/services/api'
 import { locate } from '../../location'
 import './index.scss'
@@ -19,6 +19,11 @@ export interface CheckInSheetProps {
 const prefix = 'vol-check-in'
 const isWeapp = process.env.TARO_ENV === 'weapp'
 const LABELS = { checkIn: '签到', checkOut: '签退' }
+// Check-out uses the same rotating code; a volunteer leaving at the end should know to ask for it again.
+const WHERE = {
+  checkIn: '请输入组织者页面二维码下方的 6 位签到码',
+  checkOut: `签退用同一个签到码：请组织者在活动名单页点「签到码」出示，输入二维码下方的 6 位数字（活动结束后 ${CHECK_OUT_LATE_MINUTES / 60} 小时内可签退）`
+}
 
 /** 签到 / 签退: the code from the organizer's QR (scanned on weapp, typed on H5) and, when the phone gives it, where the volunteer is. */
 export function CheckInSheet({ activityId, mode, onClose, onDone }: CheckInSheetProps) {
@@ -74,7 +79,7 @@ export function CheckInSheet({ activityId, mode, onClose, onDone }: CheckInSheet
             <Text className={`${prefix}__or`}>扫不了码？也可以输入签到码</Text>
           </>
         )}
-        <Text className={`${prefix}__hint`}>请输入组织者页面二维码下方的 6 位签到码</Text>
+        {mode && <Text className={`${prefix}__hint`}>{WHERE[mode]}</Text>}
         <Input
           className={`${prefix}__code`}
           align="center"
