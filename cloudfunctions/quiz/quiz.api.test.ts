@@ -117,7 +117,8 @@ describe('the paper', () => {
   })
 
   it('when options are shuffled per attempt, then a saved choice is kept in terms of the question, and the paper shows it where this attempt put it', async () => {
-    const id = await quiz({ quotas: [{ point: '交通文明', count: 5 }] })
+    // 7 of the point's 12 (6 single-choice): at least one single-choice question whatever the draw
+    const id = await quiz({ quotas: [{ point: '交通文明', count: 7 }] })
     const paper: Paper = await ok('start', { quizId: id }, 'demo-resident')
     const single = paper.questions.find((q) => q.kind === 'single')!
     await ok('answer', { attemptId: paper.attemptId, index: single.index, choice: [2] }, 'demo-resident')
