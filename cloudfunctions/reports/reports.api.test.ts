@@ -388,6 +388,34 @@ describe('who sees what', () => {
   })
 })
 
+describe('photo links', () => {
+  it('when the ledger, the feed and a case show several photos, then storage is asked for their links once per view, and each link opens its own photo', async () => {
+    const ids = [await caseAt('closed'), await caseAt('closed'), await caseAt('accepted')]
+    const cases = await Promise.all(ids.map(async (id) => (await stored(id))!))
+    const asked = jest.spyOn(rt.deps.files, 'urls')
+    const opens = async (url: string, fileId: string) => (await rt.app.inject({ method: 'GET', url })).rawPayload.equals((await rt.deps.files.get(fileId))!.content)
+
+    const ledger = (await rt.call('reports', 'ledger', { page: 1 }, 'demo-admin')).body.data
+    expect(asked).toHaveBeenCalledTimes(1)
+    for (const r of cases) expect(await opens(ledger.items.find((c: { id: string }) => c.id === r._id).thumb, r.photos[0])).toBe(true)
+
+    asked.mockClear()
+    const feed = (await rt.call('reports', 'feed', { lat: SPOT.lat, lng: SPOT.lng }, 'demo-volunteer')).body.data
+    expect(asked).toHaveBeenCalledTimes(1)
+    expect(feed.items).toHaveLength(3)
+    for (const r of cases) expect(await opens(feed.items.find((c: { id: string }) => c.id === r._id).photos[0], r.photos[0])).toBe(true)
+
+    asked.mockClear()
+    const closed = cases[0]
+    const detail = (await rt.call('reports', 'detail', { id: closed._id }, 'demo-admin')).body.data
+    expect(asked).toHaveBeenCalledTimes(1)
+    expect(await opens(detail.thumb, closed.photos[0])).toBe(true)
+    expect(await opens(detail.afterPhotos[0], closed.afterPhotos[0])).toBe(true)
+    const fixed = detail.timeline.find((t: { to: string }) => t.to === 'fixed')
+    expect(await opens(fixed.photos[0], closed.afterPhotos[0])).toBe(true)
+  })
+})
+
 describe('points', () => {
   it('when a report is accepted, then its reporter earns points once, recorded in the ledger', async () => {
     const id = await caseAt('accepted')
