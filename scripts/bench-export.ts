@@ -1,7 +1,7 @@
 /**
  * The ledger export on a bench data folder, in a process of its own so that its memory is the export's:
- * `tsx scripts/bench-export.ts <dataDir>` prints one JSON line with the time, the rows, the file's size, and the
- * peak heap and RSS above what the process held before the call. The store is in this process too (PGlite, or
+ * `tsx scripts/bench-export.ts <dataDir>` prints one JSON line with the time, the rows, the file's size, the
+ * peak heap above what the process held before the call, and its RSS before and at the peak. The store is in this process too (PGlite, or
  * BENCH_DATABASE_URL's server); in CloudBase it is across the network, so the baseline, taken with the store
  * open, leaves its share out.
  */
@@ -35,7 +35,7 @@ async function main() {
   if (!result.ok) throw new Error(`reports.export: ${result.code} ${result.message}`)
   const data = result.data as { fileId: string; rows: number }
   const file = await deps.files.get(data.fileId)
-  console.log(JSON.stringify({ ms: Math.round(ms), rows: data.rows, fileMB: (file!.content.length / MB).toFixed(1), heapMB: Math.round((heap - before.heapUsed) / MB), rssMB: Math.round((rss - before.rss) / MB) }))
+  console.log(JSON.stringify({ ms: Math.round(ms), rows: data.rows, fileMB: (file!.content.length / MB).toFixed(1), heapMB: Math.round((heap - before.heapUsed) / MB), rssBeforeMB: Math.round(before.rss / MB), rssPeakMB: Math.round(rss / MB) }))
   await deps.store.close()
 }
 

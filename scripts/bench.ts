@@ -152,7 +152,7 @@ async function startRuntime(dir: string, port: number): Promise<{ child: ChildPr
 }
 
 /** One ledger export on the folder (`scripts/bench-export.ts`): its time, and the memory it adds to a process that holds the store. */
-function exportOnce(dir: string): { ms: number; rows: number; fileMB: string; heapMB: number; rssMB: number } {
+function exportOnce(dir: string): { ms: number; rows: number; fileMB: string; heapMB: number; rssBeforeMB: number; rssPeakMB: number } {
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/bench-export.ts', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
   return JSON.parse(out.trim().split('\n').pop()!)
 }
@@ -217,7 +217,7 @@ async function measure(size: number) {
     const shutdown = performance.now() - t
     console.log(`\n${DATABASE_URL ? 'PostgreSQL server' : 'PGlite (embedded)'}: ${size.toLocaleString('en')} cases, ${VOLUNTEERS.toLocaleString('en')} volunteers, ${SIGNUPS.toLocaleString('en')} sign-ups`)
     console.log(`  data folder ${(folderSize(dir) / 1048576).toFixed(0)} MB (seeded in ${seeded.toFixed(0)} s); start ${(ms / 1000).toFixed(1)} s; first ledger call ${first.toFixed(0)} ms; shutdown ${(shutdown / 1000).toFixed(1)} s`)
-    console.log(`  ledger export (all ${exported.rows.toLocaleString('en')} cases, one call in a process of its own): ${(exported.ms / 1000).toFixed(1)} s, ${exported.fileMB} MB file, peak heap +${exported.heapMB} MB, RSS +${exported.rssMB} MB over the opened store (limits: 60 s, 256 MB)`)
+    console.log(`  ledger export (all ${exported.rows.toLocaleString('en')} cases, one call in a process of its own): ${(exported.ms / 1000).toFixed(1)} s, ${exported.fileMB} MB file, peak heap +${exported.heapMB} MB, process RSS ${exported.rssBeforeMB} → ${exported.rssPeakMB} MB with the store in it (limits: 60 s, 256 MB)`)
     console.log(`  RSS after start ${afterStart.rss.toFixed(0)} MB, at the end ${end.rss.toFixed(0)} MB, peak ${end.peak.toFixed(0)} MB`)
     console.log(`  ${'call'.padEnd(36)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`)
     for (const [label, list] of figures) console.log(`  ${label.padEnd(36)} ${pct(list, 50).toFixed(1).padStart(8)} ${pct(list, 99).toFixed(1).padStart(8)}`)
