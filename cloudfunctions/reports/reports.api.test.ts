@@ -4,7 +4,8 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { counters, dayTallies, points, reports, users } from '../core/collections'
 import { userIdOf } from '../core/identity'
-import { startRuntime, type TestRuntime } from '../../test/support/runtime'
+import { insertAll, startRuntime, type TestRuntime } from '../../test/support/runtime'
+import { caseAt as benchCase } from '../../scripts/bench-data'
 import { act, fileReport, photo, requestId, SPOT } from '../../test/support/reports'
 import { sweep } from './daily'
 import { ledgerQuery, reportRepository } from './repository'
@@ -497,6 +498,22 @@ describe('the ledger', () => {
     expect(rows.map((r) => r.getCell(noCol).value).sort()).toEqual(open.map((r) => r.no).sort())
     const lateNo = (await stored(late))!.no
     expect(rows.find((r) => r.getCell(noCol).value === lateNo)?.getCell(overdueCol).value).toBe('是')
+  })
+
+  it('when the filtered ledger runs past a read of 1,000 and many cases share a filing time, then the export holds each once, newest first', async () => {
+    // 1,500 cases, 1,200 of them filed at the same instant: pages end inside the tie
+    const cases = Array.from({ length: 1500 }, (_, i) => benchCase(i, 1500)).map((r, i) => (i < 1200 ? { ...r, createdAt: '2026-11-01T02:00:00.000Z' } : r))
+    await insertAll(rt.deps.store, reports(rt.deps.store), cases)
+    const from = '2026-10-15'
+    const wanted = cases.filter((r) => r.createdAt >= '2026-10-14T16:00:00.000Z')
+
+    const exported = (await rt.call('reports', 'export', { from }, 'demo-admin')).body.data
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await rt.app.inject({ method: 'GET', url: exported.url })).rawPayload as unknown as ArrayBuffer)
+    const rows = book.getWorksheet('问题台账')!.getRows(4, exported.rows)!.map((r) => ({ no: r.getCell(1).value as string, filed: r.getCell(2).value as string }))
+    expect(exported.rows).toBe(wanted.length)
+    expect(rows.map((r) => r.no).sort()).toEqual(wanted.map((r) => r.no).sort())
+    expect(rows.map((r) => r.filed)).toEqual(rows.map((r) => r.filed).sort().reverse())
   })
 
   it('when cases are filed and moved, then the figures kept per day equal those counted over the cases, for every filter', async () => {
