@@ -96,7 +96,8 @@ export async function createRuntime({ deps, staticDir, requestTimeoutMs = REQUES
     }
     const purpose = contentType.startsWith('image/') ? 'upload' : 'import'
     const stored = await deps.files.put(content, { contentType, name: part.filename, owner, purpose })
-    return { ok: true, data: { fileId: stored.fileId, size: stored.size, contentType, url: await deps.files.url(stored.fileId) } }
+    const [url] = await deps.files.urls([stored.fileId])
+    return { ok: true, data: { fileId: stored.fileId, size: stored.size, contentType, url } }
   })
 
   // Read by its owner, or through a signed URL a use case handed to someone it lets see the file.

@@ -2,11 +2,12 @@
  * `npm run bench`: the runtime at a district's scale. For 10,000 and 100,000 cases (with 20,000 volunteers,
  * 60,000 sign-ups and the notices they brought) it writes a data folder, starts `npm start`'s runtime on it
  * as its own process, and prints per call p50/p99 over HTTP, the process's memory, the folder's size and the
- * start time; then 200 clients load the feed and the activities for 20 s while the overview is timed.
+ * start time, and one ledger export's time and memory; then 200 clients load the feed and the activities for
+ * 20 s while the overview is timed.
  * Figures, not pass/fail: the targets of issue 9 are printed beside them. SIZES=10000 runs one size;
  * BENCH_DATABASE_URL=postgres://… measures the runtime on a PostgreSQL server instead of PGlite.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -150,6 +151,12 @@ async function startRuntime(dir: string, port: number): Promise<{ child: ChildPr
   return { child, ms: performance.now() - started }
 }
 
+/** One ledger export on the folder (`scripts/bench-export.ts`): its time, and the memory it adds to a process that holds the store. */
+function exportOnce(dir: string): { ms: number; rows: number; fileMB: string; heapMB: number; rssBeforeMB: number; rssPeakMB: number } {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/bench-export.ts', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+  return JSON.parse(out.trim().split('\n').pop()!)
+}
+
 function client(port: number) {
   return async (openid: string, fn: string, action: string, payload: object = {}) => {
     const started = performance.now()
@@ -171,6 +178,8 @@ async function measure(size: number) {
     let t = performance.now()
     await seedFolder(dir, size)
     const seeded = (performance.now() - t) / 1000
+    // before the runtime opens the folder (one process at a time on it)
+    const exported = exportOnce(dir)
     const port = 3900 + (size % 97)
     const { child, ms } = await startRuntime(dir, port)
     const stop = () => child.exitCode === null && child.kill('SIGKILL')
@@ -208,6 +217,7 @@ async function measure(size: number) {
     const shutdown = performance.now() - t
     console.log(`\n${DATABASE_URL ? 'PostgreSQL server' : 'PGlite (embedded)'}: ${size.toLocaleString('en')} cases, ${VOLUNTEERS.toLocaleString('en')} volunteers, ${SIGNUPS.toLocaleString('en')} sign-ups`)
     console.log(`  data folder ${(folderSize(dir) / 1048576).toFixed(0)} MB (seeded in ${seeded.toFixed(0)} s); start ${(ms / 1000).toFixed(1)} s; first ledger call ${first.toFixed(0)} ms; shutdown ${(shutdown / 1000).toFixed(1)} s`)
+    console.log(`  ledger export (all ${exported.rows.toLocaleString('en')} cases, one call in a process of its own): ${(exported.ms / 1000).toFixed(1)} s, ${exported.fileMB} MB file, peak heap +${exported.heapMB} MB, process RSS ${exported.rssBeforeMB} → ${exported.rssPeakMB} MB with the store in it (limits: 60 s, 256 MB)`)
     console.log(`  RSS after start ${afterStart.rss.toFixed(0)} MB, at the end ${end.rss.toFixed(0)} MB, peak ${end.peak.toFixed(0)} MB`)
     console.log(`  ${'call'.padEnd(36)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`)
     for (const [label, list] of figures) console.log(`  ${label.padEnd(36)} ${pct(list, 50).toFixed(1).padStart(8)} ${pct(list, 99).toFixed(1).padStart(8)}`)

@@ -12,7 +12,8 @@ export async function saveExport({ caller, deps }: { caller: User; deps: Deps },
   const expiresAt = new Date(deps.clock.now().getTime() + EXPORT_HOURS * 3600_000).toISOString()
   const file = await deps.files.put(content, { contentType: XLSX, name, owner: caller._id, purpose: 'export', expiresAt })
   await expiring(deps.store).insert({ _id: file.fileId, expiresAt })
-  return { fileId: file.fileId, url: await deps.files.url(file.fileId) }
+  const [url] = await deps.files.urls([file.fileId])
+  return { fileId: file.fileId, url }
 }
 
 /**

@@ -115,10 +115,11 @@ export interface Files {
   get(fileId: string): Promise<(StoredFile & { content: Buffer }) | null>
   remove(fileIds: string[]): Promise<void>
   /**
-   * A URL a client can display without saying who it is, valid at least for the next hour and not for long
-   * after: hand it only to someone the use case lets see the file.
+   * For each file, in order, a URL a client can display without saying who it is, valid at least for the next
+   * hour and not for long after: hand them only to someone the use case lets see the files. One call per view:
+   * the platform answers a list at once.
    */
-  url(fileId: string): Promise<string>
+  urls(fileIds: string[]): Promise<string[]>
 }
 
 export interface Notice {

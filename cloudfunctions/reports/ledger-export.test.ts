@@ -59,7 +59,11 @@ async function readBack(buffer: Buffer): Promise<Workbook> {
   return book
 }
 
-const values = (book: Workbook, sheet: string, row: number) => (book.getWorksheet(sheet)!.getRow(row).values as unknown[]).slice(1)
+/** A row's cells across the sheet's columns, an empty cell as '' (the streamed file leaves blanks without a value). */
+const values = (book: Workbook, name: string, row: number) => {
+  const width = name === '统计' ? 2 : HEADERS.length
+  return Array.from({ length: width }, (_, i) => book.getWorksheet(name)!.getRow(row).getCell(i + 1).value ?? '')
+}
 
 describe('buildLedgerWorkbook', () => {
   let book: Workbook

@@ -1,4 +1,5 @@
-import { Workbook, type Worksheet } from 'exceljs'
+import { PassThrough } from 'node:stream'
+import ExcelJS, { type Worksheet } from 'exceljs'
 import type { LedgerStats } from '../../types/api'
 import { beijingDateTime } from './calendar'
 
@@ -65,11 +66,17 @@ function boldHeader(sheet: Worksheet, row: number) {
 }
 
 /**
- * The .xlsx the office files: 「问题台账」 (one row per case) and 「统计」 (the campaign figures).
+ * The .xlsx the office files: 「问题台账」 (one row per case) and 「统计」 (the campaign figures). Rows are written as
+ * they come and only the compressed file is kept, so a city's whole ledger fits a function's memory; texts are
+ * written in their cells, not in a shared table that would hold every distinct one until the end (so a blank
+ * is an empty cell).
  * Throws RangeError if a time is not an ISO instant with a zone.
  */
-export async function buildLedgerWorkbook(input: { rows: LedgerRow[]; stats: LedgerStats; title: string; generatedAt: string }): Promise<Buffer> {
-  const book = new Workbook()
+export async function buildLedgerWorkbook(input: { rows: Iterable<LedgerRow> | AsyncIterable<LedgerRow>; stats: LedgerStats; title: string; generatedAt: string }): Promise<Buffer> {
+  const out = new PassThrough()
+  const chunks: Buffer[] = []
+  out.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   book.creator = '创文通'
   book.created = book.modified = new Date(input.generatedAt)
 
@@ -87,16 +94,20 @@ export async function buildLedgerWorkbook(input: { rows: LedgerRow[]; stats: Led
   ledger.getRow(HEADER_ROW).values = COLUMNS.map((c) => c.header)
   boldHeader(ledger, HEADER_ROW)
   ledger.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: last } }
-  for (const r of input.rows) {
+  for await (const r of input.rows) {
     const row = ledger.addRow(COLUMNS.map((c) => c.value(r)))
     if (r.overdue) row.getCell(OVERDUE_COLUMN).font = { bold: true, color: { argb: 'FFFF0000' } }
+    row.commit()
   }
+  ledger.commit()
 
   const stats = book.addWorksheet('统计')
   stats.columns = [{ width: 24 }, { width: 14 }]
   stats.addRow(['指标', '数值'])
   boldHeader(stats, 1)
   for (const [label, value] of STATS) stats.addRow([label, value(input.stats)])
+  stats.commit()
 
-  return Buffer.from(await book.xlsx.writeBuffer())
+  await book.commit()
+  return Buffer.concat(chunks)
 }

@@ -13,7 +13,11 @@ import { toCards, toDetail } from './views'
 import { assertMove, move, tell, tellDepartment, withCleanPhotos } from './workflow'
 
 export const ACCEPT_POINTS = 10
-const EXPORT_LIMIT = 10000
+/**
+ * The most cases one export writes. Streamed, its memory stays flat; its time grows with the rows, and 100,000
+ * (`npm run bench`) end well inside the reports function's 60 s timeout, reads of 1,000 included.
+ */
+const EXPORT_LIMIT = 100_000
 
 type Paged<T> = T & { page: number; pageSize: number }
 
@@ -34,37 +38,36 @@ export async function stats(filter: LedgerFilter, { deps }: ActionContext): Prom
 export async function exportLedger(filter: LedgerFilter, ctx: ActionContext) {
   const { deps } = ctx
   const repo = reportRepository(deps.store)
-  const q = ledgerQuery(filter)
   const total = await repo.total(filter)
   if (total > EXPORT_LIMIT) throw invalid('from', `符合条件的问题有 ${total} 条，一次最多导出 ${EXPORT_LIMIT} 条，请缩小日期范围`)
-  const list: Report[] = []
-  while (list.length < total) {
-    const page = await repo.find(q, { sort: { createdAt: -1 }, skip: list.length, limit: 1000 })
-    if (!page.length) break
-    list.push(...page)
+  const [depts, grids, figures] = await Promise.all([repo.allDepartments(), repo.allGrids(), stats(filter, ctx)])
+  const name = new Map([...depts, ...grids].map((d) => [d._id, d.name]))
+  let rows = 0
+  async function* ledgerRows(): AsyncGenerator<LedgerRow> {
+    for await (const page of repo.ledgerPages(filter)) {
+      rows += page.length
+      yield* page.map((r) => ({
+        no: r.no,
+        createdAt: r.createdAt,
+        category: r.categoryName,
+        description: r.description,
+        address: r.location.address,
+        grid: (r.gridId && name.get(r.gridId)) || '',
+        department: (r.departmentId && name.get(r.departmentId)) || '',
+        status: REPORT_STATUS_LABELS[r.status],
+        assignedAt: r.assignedAt,
+        deadline: r.deadline,
+        fixedAt: r.fixedAt,
+        closedAt: r.closedAt,
+        overdue: r.overdue,
+        onSpot: r.onSpot,
+        rating: r.confirmation?.rating ?? null
+      }))
+    }
   }
-  const [depts, grids] = await Promise.all([repo.departmentsById(list.map((r) => r.departmentId)), repo.allGrids()])
-  const gridName = new Map(grids.map((g) => [g._id, g.name]))
-  const rows: LedgerRow[] = list.map((r) => ({
-    no: r.no,
-    createdAt: r.createdAt,
-    category: r.categoryName,
-    description: r.description,
-    address: r.location.address,
-    grid: (r.gridId && gridName.get(r.gridId)) || '',
-    department: (r.departmentId && depts.get(r.departmentId)?.name) || '',
-    status: REPORT_STATUS_LABELS[r.status],
-    assignedAt: r.assignedAt,
-    deadline: r.deadline,
-    fixedAt: r.fixedAt,
-    closedAt: r.closedAt,
-    overdue: r.overdue,
-    onSpot: r.onSpot,
-    rating: r.confirmation?.rating ?? null
-  }))
   const now = deps.clock.now().toISOString()
-  const content = await buildLedgerWorkbook({ rows, stats: await stats(filter, ctx), title: '创文问题台账', generatedAt: now })
-  return { ...(await saveExport(ctx, content, `问题台账-${beijingDateTime(now).slice(0, 10)}.xlsx`)), rows: rows.length }
+  const content = await buildLedgerWorkbook({ rows: ledgerRows(), stats: figures, title: '创文问题台账', generatedAt: now })
+  return { ...(await saveExport(ctx, content, `问题台账-${beijingDateTime(now).slice(0, 10)}.xlsx`)), rows }
 }
 
 /** What the office most likely wants when assigning: the grid the point lies in, the kind's department and deadline. */

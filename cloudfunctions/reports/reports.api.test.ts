@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs'
 import { counters, dayTallies, outbox, points, reports, users } from '../core/collections'
 import { userIdOf } from '../core/identity'
 import { insertAll, startRuntime, type TestRuntime } from '../../test/support/runtime'
+import { caseAt as benchCase } from '../../scripts/bench-data'
 import { act, fileReport, photo, requestId, SPOT } from '../../test/support/reports'
 import { sweep } from './daily'
 import { ledgerQuery, reportRepository } from './repository'
@@ -454,6 +455,34 @@ describe('who sees what', () => {
   })
 })
 
+describe('photo links', () => {
+  it('when the ledger, the feed and a case show several photos, then storage is asked for their links once per view, and each link opens its own photo', async () => {
+    const ids = [await caseAt('closed'), await caseAt('closed'), await caseAt('accepted')]
+    const cases = await Promise.all(ids.map(async (id) => (await stored(id))!))
+    const asked = jest.spyOn(rt.deps.files, 'urls')
+    const opens = async (url: string, fileId: string) => (await rt.app.inject({ method: 'GET', url })).rawPayload.equals((await rt.deps.files.get(fileId))!.content)
+
+    const ledger = (await rt.call('reports', 'ledger', { page: 1 }, 'demo-admin')).body.data
+    expect(asked).toHaveBeenCalledTimes(1)
+    for (const r of cases) expect(await opens(ledger.items.find((c: { id: string }) => c.id === r._id).thumb, r.photos[0])).toBe(true)
+
+    asked.mockClear()
+    const feed = (await rt.call('reports', 'feed', { lat: SPOT.lat, lng: SPOT.lng }, 'demo-volunteer')).body.data
+    expect(asked).toHaveBeenCalledTimes(1)
+    expect(feed.items).toHaveLength(3)
+    for (const r of cases) expect(await opens(feed.items.find((c: { id: string }) => c.id === r._id).photos[0], r.photos[0])).toBe(true)
+
+    asked.mockClear()
+    const closed = cases[0]
+    const detail = (await rt.call('reports', 'detail', { id: closed._id }, 'demo-admin')).body.data
+    expect(asked).toHaveBeenCalledTimes(1)
+    expect(await opens(detail.thumb, closed.photos[0])).toBe(true)
+    expect(await opens(detail.afterPhotos[0], closed.afterPhotos[0])).toBe(true)
+    const fixed = detail.timeline.find((t: { to: string }) => t.to === 'fixed')
+    expect(await opens(fixed.photos[0], closed.afterPhotos[0])).toBe(true)
+  })
+})
+
 describe('points', () => {
   it('when a report is accepted, then its reporter earns points once, recorded in the ledger', async () => {
     const id = await caseAt('accepted')
@@ -535,6 +564,22 @@ describe('the ledger', () => {
     expect(rows.map((r) => r.getCell(noCol).value).sort()).toEqual(open.map((r) => r.no).sort())
     const lateNo = (await stored(late))!.no
     expect(rows.find((r) => r.getCell(noCol).value === lateNo)?.getCell(overdueCol).value).toBe('是')
+  })
+
+  it('when the filtered ledger runs past a read of 1,000 and many cases share a filing time, then the export holds each once, newest first', async () => {
+    // 1,500 cases, 1,200 of them filed at the same instant: pages end inside the tie
+    const cases = Array.from({ length: 1500 }, (_, i) => benchCase(i, 1500)).map((r, i) => (i < 1200 ? { ...r, createdAt: '2026-11-01T02:00:00.000Z' } : r))
+    await insertAll(rt.deps.store, reports(rt.deps.store), cases)
+    const from = '2026-10-15'
+    const wanted = cases.filter((r) => r.createdAt >= '2026-10-14T16:00:00.000Z')
+
+    const exported = (await rt.call('reports', 'export', { from }, 'demo-admin')).body.data
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await rt.app.inject({ method: 'GET', url: exported.url })).rawPayload as unknown as ArrayBuffer)
+    const rows = book.getWorksheet('问题台账')!.getRows(4, exported.rows)!.map((r) => ({ no: r.getCell(1).value as string, filed: r.getCell(2).value as string }))
+    expect(exported.rows).toBe(wanted.length)
+    expect(rows.map((r) => r.no).sort()).toEqual(wanted.map((r) => r.no).sort())
+    expect(rows.map((r) => r.filed)).toEqual(rows.map((r) => r.filed).sort().reverse())
   })
 
   it('when cases are filed and moved, then the figures kept per day equal those counted over the cases, for every filter', async () => {

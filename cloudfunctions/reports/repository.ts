@@ -2,7 +2,7 @@ import type { LedgerFilter } from '../../types/api'
 import { DEFAULT_REJECT_REASONS, OPEN_REPORT_STATUSES, type Holidays, type RejectReasons, type Report, type ReportStatus, type TallyMeasures } from '../../types/domain'
 import { categories, counters, dayTallies, departments, grids, reports, settings, sweeps, users } from '../core/collections'
 import { notFound } from '../core/errors'
-import { findAll, pagesOf } from '../core/pages'
+import { findAll, pagesBy, pagesOf } from '../core/pages'
 import { DuplicateKeyError, type Figure, type Query, type Store, type Update } from '../core/ports'
 import { endOfBeijingDay, startOfBeijingDay, type WorkCalendar } from './calendar'
 import { CASE_FIGURES, familyFor, repairDue, TALLY_FIGURES, tallyChanges, tallyQuery, type StatsFigures, type TallyChange } from './tallies'
@@ -26,6 +26,10 @@ export function ledgerQuery(filter: LedgerFilter): Query {
   }
   return q
 }
+
+const LEDGER_ROW_FIELDS = Object.fromEntries(
+  ['no', 'createdAt', 'categoryName', 'description', 'location.address', 'gridId', 'departmentId', 'status', 'assignedAt', 'deadline', 'fixedAt', 'closedAt', 'overdue', 'onSpot', 'confirmation.rating'].map((f) => [f, 1 as const])
+)
 
 export function reportRepository(store: Store) {
   return {
@@ -81,6 +85,9 @@ export function reportRepository(store: Store) {
       return grids(store).findOne({ _id: id })
     },
     allGrids: () => findAll(grids(store), {}),
+    allDepartments: () => findAll(departments(store), {}),
+    /** The filtered ledger newest first, a page at a time, with only what the export shows. */
+    ledgerPages: (filter: LedgerFilter) => pagesBy(reports(store), ledgerQuery(filter), 'createdAt', -1, LEDGER_ROW_FIELDS),
     async calendar(): Promise<WorkCalendar> {
       const doc = (await settings(store).findOne({ _id: 'holidays' })) as Holidays | null
       return { off: doc?.off ?? [], workdays: doc?.workdays ?? [] }

@@ -10,7 +10,7 @@ import { beijingDay, deadlineAfter } from './calendar'
 import { boundingBox, distanceMeters, gridAt } from './geo'
 import { reportRepository, type StoredReport } from './repository'
 import { FOLLOWABLE, mayOpen, PUBLIC, SETTLED } from './state'
-import { toCards, toDetail, toFeedItem } from './views'
+import { linksTo, toCards, toDetail, toFeedItems } from './views'
 import { move, requireRequestId, tellDepartment, tellOffice, tellReporter, withCleanPhotos } from './workflow'
 
 export const DAILY_LIMIT = 10
@@ -119,23 +119,26 @@ export async function nearby(input: { categoryId: string } & GeoPoint, { caller,
     .filter((c) => c.distance <= NEARBY_METERS)
     .sort((a, b) => a.distance - b.distance)
     .slice(0, 5)
-  return Promise.all(
-    close.map(async ({ r, distance }) => ({
+  // Before the office accepts a case its photos stay with the office.
+  const thumbOf = (r: Report) => (PUBLIC.includes(r.status) && r.photos[0]) || null
+  const link = await linksTo(deps, close.flatMap(({ r }) => thumbOf(r) ?? []))
+  return close.map(({ r, distance }) => {
+    const thumb = thumbOf(r)
+    return {
       id: r._id,
       no: r.no,
       categoryName: r.categoryName,
       status: r.status,
       description: r.description,
       address: r.location.address,
-      // Before the office accepts a case its photos stay with the office.
-      thumb: PUBLIC.includes(r.status) && r.photos[0] ? await deps.files.url(r.photos[0]) : null,
+      thumb: thumb && link(thumb),
       createdAt: r.createdAt,
       distance,
       followers: r.followers.length,
       mine: r.reporterId === caller._id,
       following: r.followers.includes(caller._id)
-    }))
-  )
+    }
+  })
 }
 
 /** 我也遇到: the caller follows a public open case instead of filing the same problem again. */
@@ -224,7 +227,7 @@ export async function feed(input: { page: number; pageSize: number } & Partial<G
   if (input.lat === undefined || input.lng === undefined) {
     const q = { status: { $in: PUBLIC } }
     const [list, total] = await Promise.all([repo.find(q, { sort: { createdAt: -1 }, skip, limit: input.pageSize, projection: FEED_FIELDS }), repo.publicTotal()])
-    return { items: await Promise.all(list.map((r) => toFeedItem(deps, r, null))), total, page: input.page, pageSize: input.pageSize }
+    return { items: await toFeedItems(deps, list.map((r) => ({ r, distance: null }))), total, page: input.page, pageSize: input.pageSize }
   }
   const point = { lat: input.lat, lng: input.lng }
   const box = boundingBox(point, FEED_METERS)
@@ -240,7 +243,7 @@ export async function feed(input: { page: number; pageSize: number } & Partial<G
   const shown = ranked.slice(skip, skip + input.pageSize)
   const docs = new Map((await repo.find({ _id: { $in: shown.map((c) => c.id) } }, { limit: shown.length, projection: FEED_FIELDS })).map((r) => [r._id, r]))
   return {
-    items: await Promise.all(shown.map(({ id, distance }) => toFeedItem(deps, docs.get(id)!, distance))),
+    items: await toFeedItems(deps, shown.map(({ id, distance }) => ({ r: docs.get(id)!, distance }))),
     total: ranked.length,
     page: input.page,
     pageSize: input.pageSize

@@ -4,29 +4,37 @@ import type { Deps } from '../core/ports'
 import { reportRepository } from './repository'
 import { FOLLOWABLE, isStaffOf, mayNameReporter } from './state'
 
-const urls = (deps: Deps, ids: string[]) => Promise.all(ids.map((id) => deps.files.url(id)))
+/** The temporary URL of each file a view shows, asked of storage in one call for the whole view. */
+export async function linksTo(deps: Deps, fileIds: string[]): Promise<(fileId: string) => string> {
+  const wanted = [...new Set(fileIds)]
+  const urls = await deps.files.urls(wanted)
+  const byId = new Map(wanted.map((id, i) => [id, urls[i]]))
+  return (fileId) => byId.get(fileId)!
+}
 const ref = (dept?: Department) => (dept ? { id: dept._id, name: dept.name } : null)
 
 /** `staff`: the office or the case's department is looking, so review flags may show. */
 export async function toCards(deps: Deps, list: Report[], staff = false): Promise<ReportCard[]> {
-  const depts = await reportRepository(deps.store).departmentsById(list.map((r) => r.departmentId))
-  return Promise.all(
-    list.map(async (r) => ({
-      id: r._id,
-      no: r.no,
-      status: r.status,
-      categoryName: r.categoryName,
-      description: r.description,
-      address: r.location.address,
-      thumb: r.photos[0] ? await deps.files.url(r.photos[0]) : null,
-      createdAt: r.createdAt,
-      deadline: r.deadline,
-      overdue: r.overdue,
-      department: ref(r.departmentId ? depts.get(r.departmentId) : undefined),
-      followers: r.followers.length,
-      needsReview: staff && r.needsReview
-    }))
-  )
+  const [depts, link] = await Promise.all([reportRepository(deps.store).departmentsById(list.map((r) => r.departmentId)), linksTo(deps, list.flatMap((r) => r.photos.slice(0, 1)))])
+  return list.map((r) => toCard(r, depts, link, staff))
+}
+
+function toCard(r: Report, depts: Map<string, Department>, link: (fileId: string) => string, staff: boolean): ReportCard {
+  return {
+    id: r._id,
+    no: r.no,
+    status: r.status,
+    categoryName: r.categoryName,
+    description: r.description,
+    address: r.location.address,
+    thumb: r.photos[0] ? link(r.photos[0]) : null,
+    createdAt: r.createdAt,
+    deadline: r.deadline,
+    overdue: r.overdue,
+    department: ref(r.departmentId ? depts.get(r.departmentId) : undefined),
+    followers: r.followers.length,
+    needsReview: staff && r.needsReview
+  }
 }
 
 /** Who acted, as anyone may read it: residents stay 市民, staff speak for their office or department. */
@@ -40,27 +48,27 @@ function actorOf(entry: Report['history'][number], depts: Map<string, Department
 export async function toDetail(deps: Deps, r: Report, viewer: User): Promise<ReportDetail> {
   const repo = reportRepository(deps.store)
   const staff = isStaffOf(viewer, r)
-  const depts = await repo.departmentsById([r.departmentId, ...r.history.map((h) => h.departmentId)])
-  const [card] = await toCards(deps, [r], staff)
-  const timeline: TimelineEntry[] = await Promise.all(
-    r.history.map(async (h) => ({
-      at: h.at,
-      actor: actorOf(h, depts),
-      from: (h.from as TimelineEntry['from']) ?? null,
-      to: h.to as TimelineEntry['to'],
-      note: h.note ?? null,
-      photos: await urls(deps, h.photos ?? []),
-      deadline: h.deadline ?? null
-    }))
-  )
+  const [depts, link] = await Promise.all([
+    repo.departmentsById([r.departmentId, ...r.history.map((h) => h.departmentId)]),
+    linksTo(deps, [...r.photos, ...r.afterPhotos, ...r.history.flatMap((h) => h.photos ?? [])])
+  ])
+  const timeline: TimelineEntry[] = r.history.map((h) => ({
+    at: h.at,
+    actor: actorOf(h, depts),
+    from: (h.from as TimelineEntry['from']) ?? null,
+    to: h.to as TimelineEntry['to'],
+    note: h.note ?? null,
+    photos: (h.photos ?? []).map(link),
+    deadline: h.deadline ?? null
+  }))
   const grid = r.gridId ? await repo.grid(r.gridId) : null
   const reporter = mayNameReporter(viewer, r) ? (await repo.usersById([r.reporterId])).get(r.reporterId)?.nickname ?? null : null
   const mine = r.reporterId === viewer._id
   const following = r.followers.includes(viewer._id)
   return {
-    ...card,
-    photos: await urls(deps, r.photos),
-    afterPhotos: await urls(deps, r.afterPhotos),
+    ...toCard(r, depts, link, staff),
+    photos: r.photos.map(link),
+    afterPhotos: r.afterPhotos.map(link),
     location: r.location,
     anonymous: r.anonymous,
     categoryId: r.categoryId,
@@ -80,15 +88,16 @@ export async function toDetail(deps: Deps, r: Report, viewer: User): Promise<Rep
   }
 }
 
-export async function toFeedItem(deps: Deps, r: Report, distance: number | null): Promise<FeedItem> {
-  return {
+export async function toFeedItems(deps: Deps, list: { r: Report; distance: number | null }[]): Promise<FeedItem[]> {
+  const link = await linksTo(deps, list.flatMap(({ r }) => r.photos))
+  return list.map(({ r, distance }) => ({
     id: r._id,
     categoryName: r.categoryName,
     status: r.status,
     description: r.description,
     address: r.location.address,
-    photos: await urls(deps, r.photos),
+    photos: r.photos.map(link),
     createdAt: r.createdAt,
     distance
-  }
+  }))
 }

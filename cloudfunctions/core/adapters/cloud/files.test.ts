@@ -1,3 +1,7 @@
+import dns from 'node:dns'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import * as cloud from 'wx-server-sdk'
 import { createCloudFiles, type CloudStorage } from './files'
 
 const OWNER = 'u0123456789abcdef0123456'
@@ -77,17 +81,74 @@ describe('cloud files', () => {
 
   it('when a URL is asked for, then a temporary URL valid for two hours is answered', async () => {
     const storage = fakeStorage()
-    const url = await createCloudFiles(storage).url(FILE_ID)
+    const [url] = await createCloudFiles(storage).urls([FILE_ID])
     expect(storage.getTempFileURL).toHaveBeenCalledWith({ fileList: [{ fileID: FILE_ID, maxAge: 7200 }] })
     expect(url).toBe('https://7465-test-env-1300000000.tcb.qcloud.la/uploads/2026-03/0a1b.png?sign=x')
   })
 
-  it('when the storage has no URL for the file, then url throws', async () => {
+  it('when no URL is asked for, then storage is not called', async () => {
+    const storage = fakeStorage()
+    expect(await createCloudFiles(storage).urls([])).toEqual([])
+    expect(storage.getTempFileURL).not.toHaveBeenCalled()
+  })
+
+  it('when the storage has no URL for the file, then urls throws', async () => {
     const storage = fakeStorage()
     storage.getTempFileURL.mockResolvedValue({
       errMsg: 'getTempFileURL:ok',
       fileList: [{ fileID: FILE_ID, tempFileURL: '', maxAge: 7200, status: -503003, errMsg: 'storage file not exists' }]
     })
-    await expect(createCloudFiles(storage).url(FILE_ID)).rejects.toThrow('storage file not exists')
+    await expect(createCloudFiles(storage).urls([FILE_ID])).rejects.toThrow('storage file not exists')
+  })
+})
+
+/** The real wx-server-sdk against an HTTP server in this test that answers as tcb-api does, as in store.test.ts. */
+describe('cloud files on the wire', () => {
+  const sent: { action: string; file_list: { fileid: string; max_age: number }[] }[] = []
+  const server = http.createServer((req, res) => {
+    let raw = ''
+    req.setEncoding('utf8')
+    req.on('data', (chunk: string) => (raw += chunk))
+    req.on('end', () => {
+      const body = JSON.parse(raw) as (typeof sent)[number]
+      sent.push(body)
+      // tcb-api answers the list in its own order
+      const list = [...body.file_list].reverse().map((f) => ({ code: 'SUCCESS', fileID: f.fileid, tempFileURL: `https://files.test/${f.fileid.split('/').pop()}?sign=s`, maxAge: f.max_age }))
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ requestId: 'r1', data: { download_list: list } }))
+    })
+  })
+  const env = { ...process.env }
+  let lookup: jest.SpiedFunction<typeof dns.lookup>
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    // nothing may leave this machine
+    lookup = jest.spyOn(dns, 'lookup').mockImplementation(((host: string, ...rest: unknown[]) => {
+      const callback = rest[rest.length - 1] as (error: Error) => void
+      process.nextTick(callback, new Error(`network disabled in tests: ${host}`))
+    }) as unknown as typeof dns.lookup)
+    Object.assign(process.env, { TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_REGION: 'ap-shanghai', SCF_NAMESPACE: 'test-env', SILENCE: 'true' })
+    cloud.init({ env: 'test-env', secretId: 'AKIDtest', secretKey: 'test-key', timeout: 2000, serviceUrl: `http://127.0.0.1:${port}/admin` } as never)
+  })
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve))
+    process.env = env
+    const lookups = lookup.mock.calls.map(([host]) => host)
+    lookup.mockRestore()
+    expect(lookups).toEqual([])
+  })
+
+  it('when 120 URLs are asked for, then storage is called 3 times with at most 50 files each, and each file gets its own URL in order', async () => {
+    const ids = Array.from({ length: 120 }, (_, i) => FILE_ID.replace('0a1b.png', `f${i}.png`))
+    sent.length = 0
+
+    const urls = await createCloudFiles(cloud).urls(ids)
+
+    expect(sent.map((body) => [body.action, body.file_list.length])).toEqual([['storage.batchGetDownloadUrl', 50], ['storage.batchGetDownloadUrl', 50], ['storage.batchGetDownloadUrl', 20]])
+    expect(sent.flatMap((body) => body.file_list.map((f) => f.fileid)).sort()).toEqual([...ids].sort())
+    expect(sent.every((body) => body.file_list.every((f) => f.max_age === 7200))).toBe(true)
+    expect(urls).toEqual(ids.map((_, i) => `https://files.test/f${i}.png?sign=s`))
   })
 })

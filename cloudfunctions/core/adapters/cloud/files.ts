@@ -30,6 +30,8 @@ const LAYOUT = /^cloud:\/\/[^/]+\/([a-z]+)\/(u[0-9a-f]{23})\/\d{4}-\d{2}\/[^/]+$
 const FILE_NOT_FOUND = -503003
 // Comfortably above the port's promise of an hour, so a URL handed out late in a request still works, and no longer
 const URL_SECONDS = 2 * 3600
+// the most files getTempFileURL takes in one call
+const URLS_PER_CALL = 50
 
 const extensionOf = (name: string) => /\.([a-z0-9]{1,8})$/i.exec(name)?.[1].toLowerCase()
 
@@ -63,11 +65,16 @@ export function createCloudFiles(cloud: CloudStorage): Files {
     async remove(fileIds) {
       if (fileIds.length) await cloud.deleteFile({ fileList: fileIds })
     },
-    async url(fileId) {
-      const answer = await cloud.getTempFileURL({ fileList: [{ fileID: fileId, maxAge: URL_SECONDS }] })
-      const file = answer ? answer.fileList[0] : undefined
-      if (!file || file.status !== 0) throw new Error(`No temporary URL for ${fileId}: ${file?.errMsg ?? 'empty answer'}`)
-      return file.tempFileURL
+    async urls(fileIds) {
+      const chunks = Array.from({ length: Math.ceil(fileIds.length / URLS_PER_CALL) }, (_, i) => fileIds.slice(i * URLS_PER_CALL, (i + 1) * URLS_PER_CALL))
+      const answers = await Promise.all(chunks.map((chunk) => cloud.getTempFileURL({ fileList: chunk.map((fileID) => ({ fileID, maxAge: URL_SECONDS })) })))
+      return chunks.flatMap((chunk, i) =>
+        chunk.map((fileId) => {
+          const file = answers[i]?.fileList.find((f) => f.fileID === fileId)
+          if (!file || file.status !== 0) throw new Error(`No temporary URL for ${fileId}: ${file?.errMsg ?? 'empty answer'}`)
+          return file.tempFileURL
+        })
+      )
     }
   }
 }

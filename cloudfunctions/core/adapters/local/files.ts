@@ -37,7 +37,7 @@ async function urlKey(dir: string | undefined): Promise<Buffer> {
 
 /**
  * Files on disk under `dir` (content + a JSON sidecar with owner and purpose), or in memory without one. Served
- * at /files/<id> to their owner, or to anyone holding a URL from `url()`: signed, and good for one to two hours
+ * at /files/<id> to their owner, or to anyone holding a URL from `urls()`: signed, and good for one to two hours
  * (the end is rounded to the hour so a page reloaded within the hour asks for the same URL and its cache works).
  */
 export function createLocalFiles({ dir, clock }: { dir?: string; clock: Clock }): LocalFiles {
@@ -83,9 +83,9 @@ export function createLocalFiles({ dir, clock }: { dir?: string; clock: Clock })
         if (dir) await Promise.all([rm(path.join(dir, fileId), { force: true }), rm(path.join(dir, `${fileId}.json`), { force: true })])
       }
     },
-    async url(fileId) {
+    async urls(fileIds) {
       const expires = String((Math.floor(clock.now().getTime() / HOUR) + 2) * HOUR)
-      return `/files/${fileId}?e=${expires}&s=${await sign(fileId, expires)}`
+      return Promise.all(fileIds.map(async (fileId) => `/files/${fileId}?e=${expires}&s=${await sign(fileId, expires)}`))
     },
     async read(fileId, access) {
       const file = await get(fileId)

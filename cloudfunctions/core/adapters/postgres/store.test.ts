@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { scratchStore } from '../../local-deps'
-import { findAll } from '../../pages'
+import { findAll, pagesBy } from '../../pages'
 import { DuplicateKeyError, MAX_READ, ReadLimitExceeded, type IndexSpec, type Store } from '../../ports'
 import { openPglite } from './databases'
 import { importNedbFolder } from './nedb-import'
@@ -157,6 +157,22 @@ describe('store contract', () => {
     expect(odd.every((d) => d.n % 2 === 1 && d.tag === undefined)).toBe(true)
     const wanted = Array.from({ length: 1200 }, (_, i) => `r${i * 2}`)
     expect(ids(await findAll(col, { _id: { $in: wanted } }))).toEqual([...wanted].sort())
+  })
+
+  it('when pages are read in the order of a field that many share, then each match comes once, in order, past 1,000', async () => {
+    const s = store()
+    const col = s.collection<Row>('indexed')
+    // 1,500 share n = 7, so a page ends inside the tie, and the next page too
+    await s.transaction(async () => {
+      for (let i = 0; i < 2600; i++) await col.insert({ _id: `r${String(i).padStart(4, '0')}`, n: i < 1500 ? 7 : i, tag: i % 5 ? 'in' : 'out' })
+    })
+    const pages: Row[][] = []
+    for await (const page of pagesBy(col, { tag: 'in', n: { $gte: 5 } }, 'n', -1, { n: 1 })) pages.push(page)
+    const read = pages.flat()
+    expect(pages.map((p) => p.length)).toEqual([MAX_READ, MAX_READ, 80])
+    expect(new Set(ids(read)).size).toBe(2080)
+    expect(read.map((d) => d.n)).toEqual([...read.map((d) => d.n)].sort((a, b) => b - a))
+    expect(read.every((d) => d.tag === undefined)).toBe(true)
   })
 
   it('when a conditional update matches nothing, then it answers 0 and changes nothing', async () => {
