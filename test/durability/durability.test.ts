@@ -264,15 +264,17 @@ function violations(d: Loaded, acknowledged: Op[]): string[] {
     }
   }
 
-  // 2. each case: its history leads to its status, points once iff accepted, one notice per step
+  // 2. each case: its history leads to its status, points once iff accepted, one notice to its reporter per step
   const pointsById = by(d.points, (p) => p._id)
   const notices = new Map<string, Map<string, number>>()
   for (const m of d.outbox) {
     const id = /[?&]id=([^&]+)$/.exec(m.page ?? '')?.[1]
     if (!id || !m.template.startsWith('report.')) continue
-    const forCase = notices.get(id) ?? new Map<string, number>()
+    // the office and departments hear of the same steps on their own pages
+    const key = `${id}:${m.userId}`
+    const forCase = notices.get(key) ?? new Map<string, number>()
     forCase.set(m.template, (forCase.get(m.template) ?? 0) + 1)
-    notices.set(id, forCase)
+    notices.set(key, forCase)
   }
   for (const r of d.reports) {
     const history = r.history as { from: string | null; to: string }[]
@@ -286,7 +288,7 @@ function violations(d: Loaded, acknowledged: Op[]): string[] {
     if (award && (award.userId !== r.reporterId || award.points !== ACCEPT_POINTS)) out.push(`points entry accept-${r._id}: ${award.points} for ${award.userId}, reporter ${r.reporterId}`)
     const expected = new Map<string, number>()
     for (const h of history) expected.set(`report.${h.to}`, (expected.get(`report.${h.to}`) ?? 0) + 1)
-    const got = notices.get(r._id) ?? new Map()
+    const got = notices.get(`${r._id}:${r.reporterId}`) ?? new Map()
     for (const t of new Set([...expected.keys(), ...got.keys()])) {
       if ((expected.get(t) ?? 0) !== (got.get(t) ?? 0)) out.push(`case ${r._id}: ${got.get(t) ?? 0} notice(s) ${t}, expected ${expected.get(t) ?? 0}`)
     }
