@@ -297,7 +297,7 @@ export interface Api {
     hours: { req: PageQuery; res: Page<Pick<ServiceRecord, 'hours' | 'kind' | 'reason' | 'activityTitle' | 'at'>> & { me: VolunteerMe } }
     certificate: { req: Record<string, never>; res: Certificate }
     verify: { req: { no: string }; res: { valid: boolean; name: string | null; hours: number | null; activities: number | null } }
-    stars: { req: Record<string, never>; res: { month: string; status: StarsMonth['status']; noticeUntil: string; winners: Omit<StarWinner, 'userId'>[] }[] }
+    stars: { req: Record<string, never>; res: { month: string; status: StarsMonth['status']; noticeUntil: string; note: string | null; winners: Omit<StarWinner, 'userId'>[] }[] }
     // organizers
     create: { req: ActivityInput; res: ActivityDetail }
     update: { req: Id & ActivityInput; res: ActivityDetail }

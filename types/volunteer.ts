@@ -195,7 +195,23 @@ export interface StarsMonth {
   winners: StarWinner[]
   noticeUntil: string
   publishedAt: string | null
+  /** Why the list is shorter than the monthly number; null when it is not. */
+  note: string | null
 }
+
+/** The month whose stars are judged: the one just ended, in Beijing time. */
+export function starsMonth(now: Date): string {
+  const beijing = new Date(now.getTime() + 8 * 3600_000)
+  beijing.setUTCDate(1)
+  beijing.setUTCMonth(beijing.getUTCMonth() - 1)
+  return beijing.toISOString().slice(0, 7)
+}
+
+/** Stars to choose: the monthly number, or everyone who qualifies when fewer do. */
+export const starsToChoose = (perMonth: number, eligible: number) => Math.min(perMonth, eligible)
+
+/** Said on the notice when fewer than the monthly number qualify. */
+export const shortListNote = (eligible: number) => `本月符合条件的志愿者仅 ${eligible} 人，全部入选`
 
 export interface VolunteerSettings {
   _id: 'volunteer'

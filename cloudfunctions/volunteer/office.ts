@@ -1,5 +1,5 @@
 import type { Page } from '../../types/api'
-import type { CorrectionRequest, IdentityChange, StarsMonth, StarWinner, Volunteer, VolunteerIdentity, VolunteerSummary } from '../../types/volunteer'
+import { shortListNote, starsMonth, starsToChoose, type CorrectionRequest, type IdentityChange, type StarsMonth, type StarWinner, type Volunteer, type VolunteerIdentity, type VolunteerSummary } from '../../types/volunteer'
 import type { ActionContext } from '../core/action'
 import { monthly, serviceRecords, stars, users, volunteers } from '../core/collections'
 import { conflict, invalid } from '../core/errors'
@@ -100,21 +100,29 @@ export async function candidates(input: { month: string }, { deps }: ActionConte
   return rows.map((r) => ({ userId: r.userId, nickname: nick.get(r.userId) ?? '', team: team.get(r.userId) ?? '', hours: Math.round(r.hours * 10) / 10, activities: r.activities }))
 }
 
+const monthText = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`
+
 /** 公示: the chosen stars are shown publicly for the notice period before they are final. */
 export async function publishStars(input: { month: string; userIds: string[] }, ctx: ActionContext): Promise<StarsMonth> {
   const { deps } = ctx
+  const now = deps.clock.now()
+  if (input.month > starsMonth(now)) throw invalid('month', `${monthText(input.month)}还没有结束，月底后再评选`)
   const rules = await volunteerRepository(deps.store).settings()
-  if (new Set(input.userIds).size < rules.starsPerMonth) throw invalid('userIds', `每月至少评选 ${rules.starsPerMonth} 名志愿服务之星`)
   const pool = new Map((await candidates({ month: input.month }, ctx)).map((c) => [c.userId, c]))
+  if (pool.size === 0) throw invalid('month', `${monthText(input.month)}还没有志愿者有服务时长`)
   const outsider = input.userIds.find((id) => !pool.has(id))
   if (outsider) throw invalid('userIds', '只能从本月有服务时长的志愿者中评选')
+  const short = pool.size < rules.starsPerMonth
+  if (new Set(input.userIds).size < starsToChoose(rules.starsPerMonth, pool.size)) {
+    throw invalid('userIds', short ? `本月符合条件的志愿者共 ${pool.size} 人，请全部选上` : `每月至少评选 ${rules.starsPerMonth} 名志愿服务之星`)
+  }
   const winners = [...new Set(input.userIds)].map((id) => pool.get(id)!).sort((a, b) => b.hours - a.hours || b.activities - a.activities)
-  const now = deps.clock.now()
   const noticeUntil = new Date(now.getTime() + rules.noticeDays * 86400000).toISOString()
   const existing = await stars(deps.store).findOne({ _id: input.month })
   if (existing?.status === 'published') throw conflict(`${input.month} 的志愿服务之星已正式发布`)
-  const month: StarsMonth = { _id: input.month, status: 'notice', winners, noticeUntil, publishedAt: null }
-  if (existing) await stars(deps.store).update({ _id: input.month, status: 'notice' }, { $set: { winners, noticeUntil } })
+  const note = short ? shortListNote(pool.size) : null
+  const month: StarsMonth = { _id: input.month, status: 'notice', winners, noticeUntil, publishedAt: null, note }
+  if (existing) await stars(deps.store).update({ _id: input.month, status: 'notice' }, { $set: { winners, noticeUntil, note } })
   else await stars(deps.store).insert(month)
   return month
 }

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import ExcelJS from 'exceljs'
 import type { Signup } from '../../types/volunteer'
-import { activities, monthly, outbox, serviceRecords, signups, users, volunteers } from '../core/collections'
+import { activities, monthly, outbox, serviceRecords, signups, stars, users, volunteers } from '../core/collections'
 import { userIdOf } from '../core/identity'
 import { findAll } from '../core/pages'
 import { insertAll, startRuntime, type TestRuntime } from '../../test/support/runtime'
@@ -389,7 +389,7 @@ describe('checking in and counting hours', () => {
 
 describe('volunteer stars of the month', () => {
   it('when the office ranks a month, then candidates come by hours then activities; at least 10 are published after the notice period', async () => {
-    const month = '2026-11'
+    const month = '2026-10'
     for (let i = 0; i < 12; i++) {
       await register(`s-${i}`)
       await monthly(rt.deps.store).insert({ _id: `${month}:${userIdOf(`s-${i}`)}`, userId: userIdOf(`s-${i}`), month, hours: 10 + (i % 4), activities: i })
@@ -406,6 +406,28 @@ describe('volunteer stars of the month', () => {
     expect(visible[0]).toMatchObject({ month, status: 'published' })
     expect(visible[0].winners).toHaveLength(10)
     expect(JSON.stringify(visible)).not.toContain(userIdOf('s-0'))
+  })
+
+  it('when fewer than 10 volunteers qualify, then all of them must be chosen and the notice says so', async () => {
+    const month = '2026-10'
+    for (let i = 0; i < 3; i++) {
+      await register(`f-${i}`)
+      await monthly(rt.deps.store).insert({ _id: `${month}:${userIdOf(`f-${i}`)}`, userId: userIdOf(`f-${i}`), month, hours: 5 + i, activities: 1 })
+    }
+    const ids = (await ok('volunteer', 'starCandidates', { month }, 'demo-admin')).map((c: { userId: string }) => c.userId)
+    expect(await rt.call('volunteer', 'publishStars', { month, userIds: ids.slice(0, 2) }, 'demo-admin')).toMatchObject({ status: 400, body: { issues: [{ field: 'userIds', message: expect.stringContaining('3 人') }] } })
+    const note = '本月符合条件的志愿者仅 3 人，全部入选'
+    await expect(ok('volunteer', 'publishStars', { month, userIds: ids }, 'demo-admin')).resolves.toMatchObject({ winners: expect.any(Array), note })
+    expect(await stars(rt.deps.store).findOne({ _id: month })).toMatchObject({ status: 'notice', note })
+    expect((await ok('volunteer', 'stars', {}, 'demo-resident'))[0]).toMatchObject({ month, note })
+  })
+
+  it('when the office publishes stars for a month not yet over, then it is refused and nothing is stored', async () => {
+    const month = '2026-11'
+    await register('f-0')
+    await monthly(rt.deps.store).insert({ _id: `${month}:${userIdOf('f-0')}`, userId: userIdOf('f-0'), month, hours: 5, activities: 1 })
+    expect(await rt.call('volunteer', 'publishStars', { month, userIds: [userIdOf('f-0')] }, 'demo-admin')).toMatchObject({ status: 400, body: { issues: [{ field: 'month', message: '2026年11月还没有结束，月底后再评选' }] } })
+    expect(await stars(rt.deps.store).findOne({ _id: month })).toBeNull()
   })
 
   it('when anyone checks a certificate number, then a real one answers the masked name and hours', async () => {

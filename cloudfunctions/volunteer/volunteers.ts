@@ -245,5 +245,5 @@ export async function verify(input: { no: string }, { deps }: ActionContext) {
 /** The stars of past months, newest first; who they are by nickname and team only. */
 export async function stars({ deps }: ActionContext) {
   const months = await starMonths(deps.store).find({}, { sort: { _id: -1 }, limit: 24 })
-  return months.map((m) => ({ month: m._id, status: m.status, noticeUntil: m.noticeUntil, winners: m.winners.map(({ nickname, team, hours, activities: n }) => ({ nickname, team, hours, activities: n })) }))
+  return months.map((m) => ({ month: m._id, status: m.status, noticeUntil: m.noticeUntil, note: m.note ?? null, winners: m.winners.map(({ nickname, team, hours, activities: n }) => ({ nickname, team, hours, activities: n })) }))
 }

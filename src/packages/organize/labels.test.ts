@@ -1,4 +1,5 @@
-import { hoursText, lastMonth, signupLabel, timeRange, waitlistPositions } from './labels'
+import { starsMonth } from '../../../types/volunteer'
+import { hoursText, signupLabel, timeRange, waitlistPositions } from './labels'
 
 describe('signupLabel', () => {
   it('when waitlisted, then it says the place in line', () => {
@@ -43,10 +44,15 @@ describe('timeRange', () => {
   })
 })
 
-describe('lastMonth', () => {
+describe('starsMonth', () => {
   it('when in January, then it is December of the year before', () => {
-    expect(lastMonth(new Date(2027, 0, 15))).toBe('2026-12')
-    expect(lastMonth(new Date(2026, 10, 30))).toBe('2026-10')
+    expect(starsMonth(new Date('2027-01-15T12:00:00+08:00'))).toBe('2026-12')
+    expect(starsMonth(new Date('2026-03-31T12:00:00+08:00'))).toBe('2026-02')
+  })
+
+  it('when it is already the 1st in Beijing but not in UTC, then the month just ended is the Beijing one', () => {
+    expect(starsMonth(new Date('2026-11-30T16:30:00Z'))).toBe('2026-11')
+    expect(starsMonth(new Date('2026-11-30T15:30:00Z'))).toBe('2026-10')
   })
 })
 

@@ -44,8 +44,5 @@ export function timeRange(startAt: string, endAt: string, now: Date = new Date()
   return `${start.format(day)} 周${week} ${start.format('HH:mm')}–${tail}`
 }
 
-/** YYYY-MM of the month before `now`: the month the office usually judges. */
-export const lastMonth = (now: Date = new Date()) => dayjs(now).subtract(1, 'month').format('YYYY-MM')
-
 /** 12.5 → "12.5", 12 → "12": hours as people write them. */
 export const hoursText = (hours: number) => String(Math.round(hours * 10) / 10)

@@ -4,12 +4,12 @@ import { Button, Cell, Checkbox, DatePicker, Dialog, NoticeBar } from '@nutui/nu
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import dayjs from 'dayjs'
-import type { StarWinner } from '@contract'
+import { shortListNote, starsMonth, starsToChoose, type StarWinner } from '@contract'
 import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
-import { hoursText, lastMonth } from '../labels'
+import { hoursText } from '../labels'
 import './index.scss'
 
 const prefix = 'org-stars'
@@ -40,7 +40,7 @@ function WinnerRow({ rank, w, children }: { rank: number; w: Omit<StarWinner, 'u
 
 /** 志愿服务之星评选: pick the month's stars from the ranking, put them on notice, then publish them for good. */
 export default function OrganizeStars() {
-  const [month, setMonth] = useState(lastMonth)
+  const [month, setMonth] = useState(() => starsMonth(new Date()))
   const [picking, setPicking] = useState(false)
   const [chosen, setChosen] = useState<string[]>([])
   const [busy, setBusy] = useState<'' | 'publish' | 'finalize'>('')
@@ -86,7 +86,8 @@ export default function OrganizeStars() {
   }
 
   const list = candidates.data
-  const enough = chosen.length >= MIN_STARS
+  const need = starsToChoose(MIN_STARS, list?.length ?? 0)
+  const enough = chosen.length >= need
   return (
     <View className={prefix}>
       <Cell.Group className={`${prefix}__month`}>
@@ -108,9 +109,9 @@ export default function OrganizeStars() {
             <View className={`${prefix}__notice ${judged.status === 'published' ? `${prefix}__notice--done` : ''}`}>
               <NoticeBar
                 content={
-                  judged.status === 'notice'
+                  (judged.status === 'notice'
                     ? `公示中，至 ${dayjs(judged.noticeUntil).format('M月D日 HH:mm')} 止，期满后可正式发布`
-                    : `${monthText(month)}志愿服务之星已正式发布`
+                    : `${monthText(month)}志愿服务之星已正式发布`) + (judged.note ? `。${judged.note}` : '')
                 }
                 wrap
               />
@@ -141,7 +142,7 @@ export default function OrganizeStars() {
                     <Text className={`${prefix}__total`}>
                       按服务时长、活动次数排名 · 已选 <Text className={enough ? `${prefix}__em` : `${prefix}__warn`}>{chosen.length}</Text> 人
                     </Text>
-                    <Text className={`${prefix}__min ${enough ? '' : `${prefix}__warn`}`}>至少选 {MIN_STARS} 人</Text>
+                    <Text className={`${prefix}__min ${enough ? '' : `${prefix}__warn`}`}>{need < MIN_STARS ? shortListNote(need) : `至少选 ${MIN_STARS} 人`}</Text>
                   </View>
                   <View className={`${prefix}__rows`}>
                     {list.map((c, i) => (
@@ -155,7 +156,7 @@ export default function OrganizeStars() {
                   <View className={`${prefix}__bar`}>
                     {error && <Text className={`${prefix}__error`}>{error}</Text>}
                     <Button className={`${prefix}__publish`} block type="primary" disabled={!enough} loading={busy === 'publish'} onClick={() => setAsking('publish')}>
-                      {enough ? `发布公示（${chosen.length} 人）` : `还需选 ${MIN_STARS - chosen.length} 人`}
+                      {enough ? `发布公示（${chosen.length} 人）` : `还需选 ${need - chosen.length} 人`}
                     </Button>
                   </View>
                 </>
@@ -171,7 +172,7 @@ export default function OrganizeStars() {
         showChinese
         value={dayjs(`${month}-01`).toDate()}
         startDate={dayjs().subtract(3, 'year').startOf('year').toDate()}
-        endDate={new Date()}
+        endDate={dayjs(`${starsMonth(new Date())}-01`).toDate()}
         onConfirm={(_, [y, m]) => {
           setMonth(`${y}-${String(m).padStart(2, '0')}`)
           setError('')

@@ -48,6 +48,7 @@ export default function StarsPage() {
                 )}
               </View>
               {m.status === 'notice' && <Text className={`${prefix}__notice`}>公示期至 {dayjs(m.noticeUntil).format('M月D日 HH:mm')}，如有异议请向创文办反映</Text>}
+              {m.note && <Text className={`${prefix}__notice`}>{m.note}</Text>}
               {m.winners.map((w, i) => (
                 <View key={`${w.nickname}-${i}`} className={`${prefix}__winner`}>
                   <Text className={`${prefix}__rank ${i < 3 ? `${prefix}__rank--top` : ''}`}>{i + 1}</Text>
