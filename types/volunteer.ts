@@ -244,6 +244,18 @@ export interface ActivityCard {
   rosterConfirmedAt: string | null
   /** The caller's sign-up, if any. */
   mine: SignupStatus | null
+  stage: ActivityStage
+}
+
+/** Where an activity stands for the one looking: ended, its roster confirmed, or 完成 for a volunteer who had a place. */
+export type ActivityStage = ActivityStatus | 'ended' | 'confirmed' | 'completed'
+
+export const ACTIVITY_STAGE_LABELS: Record<ActivityStage, string> = { draft: '草稿', published: '已发布', cancelled: '已取消', ended: '已结束', confirmed: '已确认', completed: '已完成' }
+
+export function activityStage(a: { status: ActivityStatus; endAt: string; rosterConfirmedAt: string | null }, mine: SignupStatus | null, now: Date): ActivityStage {
+  if (a.status !== 'published') return a.status
+  if (a.rosterConfirmedAt) return mine === 'confirmed' ? 'completed' : 'confirmed'
+  return Date.parse(a.endAt) <= now.getTime() ? 'ended' : 'published'
 }
 
 export interface MySignup {

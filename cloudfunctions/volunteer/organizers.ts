@@ -22,7 +22,7 @@ async function own(ctx: ActionContext, id: string) {
   return activity
 }
 
-const detailOf = async (ctx: ActionContext, id: string) => toDetail(ctx.deps.store, await volunteerRepository(ctx.deps.store).activity(id), ctx.caller, null)
+const detailOf = async (ctx: ActionContext, id: string) => toDetail(ctx.deps.store, await volunteerRepository(ctx.deps.store).activity(id), ctx.caller, null, ctx.deps.clock.now())
 
 export async function create(input: ActivityInput<PublicText>, ctx: ActionContext): Promise<ActivityDetail> {
   const { caller, deps } = ctx
@@ -94,7 +94,7 @@ export async function cancelActivity(input: { id: string; reason: PublicText }, 
 export async function organized(input: { page: number; pageSize: number }, { caller, deps }: ActionContext): Promise<Page<ActivityCard>> {
   const q = caller.roles.includes('admin') ? {} : { organizerId: caller._id }
   const [found, total] = await Promise.all([activities(deps.store).find(q, { sort: { startAt: -1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }), activities(deps.store).count(q)])
-  return { items: found.map((a) => toCard(a, null)), total, page: input.page, pageSize: input.pageSize }
+  return { items: found.map((a) => toCard(a, null, deps.clock.now())), total, page: input.page, pageSize: input.pageSize }
 }
 
 export async function code(input: { id: string }, ctx: ActionContext) {
@@ -129,7 +129,7 @@ export async function roster(input: { id: string }, ctx: ActionContext): Promise
         hours: s.hours
       }
     })
-  return { activity: await toDetail(ctx.deps.store, activity, ctx.caller, null), rows, confirmedAt: activity.rosterConfirmedAt }
+  return { activity: await toDetail(ctx.deps.store, activity, ctx.caller, null, ctx.deps.clock.now()), rows, confirmedAt: activity.rosterConfirmedAt }
 }
 
 /** 核实: the organizer approves or refuses a check-in made without a location, until the roster is confirmed. */

@@ -1,11 +1,11 @@
-import type { ActivityCard, ActivityDetail, MySignup, Signup, Volunteer, VolunteerMe, VolunteerSettings } from '../../types/volunteer'
+import { activityStage, type ActivityCard, type ActivityDetail, type MySignup, type Signup, type Volunteer, type VolunteerMe, type VolunteerSettings } from '../../types/volunteer'
 import type { User } from '../../types/domain'
 import { signups } from '../core/collections'
 import type { Store } from '../core/ports'
 import type { StoredActivity } from './repository'
 import { starLevel } from './rules'
 
-export const toCard = (a: StoredActivity, mine: Signup | null): ActivityCard => ({
+export const toCard = (a: StoredActivity, mine: Signup | null, now: Date): ActivityCard => ({
   id: a._id,
   title: a.title,
   type: a.type,
@@ -19,7 +19,8 @@ export const toCard = (a: StoredActivity, mine: Signup | null): ActivityCard => 
   status: a.status,
   team: a.team,
   rosterConfirmedAt: a.rosterConfirmedAt,
-  mine: mine?.status ?? null
+  mine: mine?.status ?? null,
+  stage: activityStage(a, mine?.status ?? null, now)
 })
 
 /** The caller's own sign-up; a waitlisted one learns its place in line. */
@@ -28,9 +29,9 @@ export async function toMySignup(store: Store, s: Signup): Promise<MySignup> {
   return { status: s.status, position, offerExpiresAt: s.offerExpiresAt, checkInAt: s.checkInAt, checkOutAt: s.checkOutAt, placeCheck: s.placeCheck ?? null, attendance: s.attendance, hours: s.hours }
 }
 
-export async function toDetail(store: Store, a: StoredActivity, viewer: User, mine: Signup | null): Promise<ActivityDetail> {
+export async function toDetail(store: Store, a: StoredActivity, viewer: User, mine: Signup | null, now: Date): Promise<ActivityDetail> {
   return {
-    ...toCard(a, mine),
+    ...toCard(a, mine, now),
     description: a.description,
     bring: a.bring,
     place: a.place,

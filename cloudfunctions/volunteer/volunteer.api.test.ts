@@ -387,6 +387,26 @@ describe('checking in and counting hours', () => {
   })
 })
 
+describe('my activities', () => {
+  it('when an activity ends and its roster is confirmed, then it reads 已结束 then 已完成 to the volunteer and 已确认 to the organizer, upcoming listed first', async () => {
+    await register('demo-volunteer')
+    const past = await activity({}, 1, 2)
+    const later = await activity({}, 72)
+    const soon = await activity({}, 48)
+    for (const id of [past, later, soon]) await ok('volunteer', 'signUp', { id }, 'demo-volunteer')
+    rt.clock.advance(4 * HOUR)
+    const listed = await ok('volunteer', 'mine', {}, 'demo-volunteer')
+    expect(listed.items.map((c: { id: string; stage: string }) => [c.id, c.stage])).toEqual([[soon, 'published'], [later, 'published'], [past, 'ended']])
+    expect((await ok('volunteer', 'mine', { page: 2, pageSize: 2 }, 'demo-volunteer')).items.map((c: { id: string }) => c.id)).toEqual([past])
+
+    await ok('volunteer', 'confirmRoster', { id: past }, 'demo-organizer')
+    expect((await ok('volunteer', 'mine', {}, 'demo-volunteer')).items[2]).toMatchObject({ id: past, stage: 'completed' })
+    expect(await ok('volunteer', 'activity', { id: past }, 'demo-volunteer')).toMatchObject({ stage: 'completed' })
+    expect((await ok('volunteer', 'organized', {}, 'demo-organizer')).items.find((c: { id: string }) => c.id === past)).toMatchObject({ stage: 'confirmed' })
+    expect((await activities(rt.deps.store).findOne({ _id: past }))?.rosterConfirmedAt).not.toBeNull()
+  })
+})
+
 describe('volunteer stars of the month', () => {
   it('when the office ranks a month, then candidates come by hours then activities; at least 10 are published after the notice period', async () => {
     const month = '2026-10'

@@ -91,7 +91,7 @@ export async function list(input: { page: number; pageSize: number; month?: stri
     activities(deps.store).count(q)
   ])
   const mine = new Map((await volunteerRepository(deps.store).mySignups(caller._id, found.map((a) => a._id))).map((s) => [s.activityId, s]))
-  return { items: found.map((a) => toCard(a, mine.get(a._id) ?? null)), total, page: input.page, pageSize: input.pageSize }
+  return { items: found.map((a) => toCard(a, mine.get(a._id) ?? null, deps.clock.now())), total, page: input.page, pageSize: input.pageSize }
 }
 
 function lastDayOf(month: string) {
@@ -104,7 +104,7 @@ export async function detail(input: { id: string }, { caller, deps }: ActionCont
   const activity = await repo.activity(input.id)
   const organizing = activity.organizerId === caller._id || caller.roles.includes('admin')
   if (activity.status === 'draft' && !organizing) throw new AppError('NOT_FOUND', '该活动还未发布')
-  return toDetail(deps.store, activity, caller, await repo.signup(activity._id, caller._id))
+  return toDetail(deps.store, activity, caller, await repo.signup(activity._id, caller._id), deps.clock.now())
 }
 
 /**
@@ -200,12 +200,21 @@ export async function acceptOffer(input: { id: string }, { caller, deps }: Actio
   return toMySignup(deps.store, (await repo.signup(input.id, caller._id))!)
 }
 
+/** Upcoming first, soonest first; then the ended ones, newest first. */
 export async function mine(input: { page: number; pageSize: number }, { caller, deps }: ActionContext) {
-  const q = { userId: caller._id }
-  const [found, total] = await Promise.all([signups(deps.store).find(q, { sort: { startAt: -1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }), signups(deps.store).count(q)])
+  const now = deps.clock.now()
+  const at = now.toISOString()
+  const upcoming = { userId: caller._id, endAt: { $gt: at } }
+  const ended = { userId: caller._id, endAt: { $lte: at } }
+  const skip = (input.page - 1) * input.pageSize
+  const [ahead, total] = await Promise.all([signups(deps.store).count(upcoming), signups(deps.store).count({ userId: caller._id })])
+  const first = skip < ahead ? await signups(deps.store).find(upcoming, { sort: { startAt: 1 }, skip, limit: input.pageSize }) : []
+  const rest = input.pageSize - first.length
+  const then = rest > 0 ? await signups(deps.store).find(ended, { sort: { startAt: -1 }, skip: Math.max(0, skip - ahead), limit: rest }) : []
+  const found = [...first, ...then]
   const acts = found.length ? await activities(deps.store).find({ _id: { $in: found.map((s) => s.activityId) } }, { limit: found.length }) : []
   const byId = new Map(acts.map((a) => [a._id, a]))
-  const items = await Promise.all(found.filter((s) => byId.has(s.activityId)).map(async (s) => ({ ...toCard(byId.get(s.activityId)!, s), signup: await toMySignup(deps.store, s) })))
+  const items = await Promise.all(found.filter((s) => byId.has(s.activityId)).map(async (s) => ({ ...toCard(byId.get(s.activityId)!, s, now), signup: await toMySignup(deps.store, s) })))
   return { items, total, page: input.page, pageSize: input.pageSize }
 }
 

@@ -1,13 +1,13 @@
 import { Tag } from '@nutui/nutui-react-taro'
-import type { ActivityStatus } from '@contract'
-import { ACTIVITY_STATUS_COLOURS, ACTIVITY_STATUS_LABELS } from './labels'
+import { ACTIVITY_STAGE_LABELS, type ActivityStage } from '@contract'
+import { ACTIVITY_STAGE_COLOURS } from './labels'
 
-/** An activity's status (草稿 / 已发布 / 已取消) as a coloured tag. */
-export function ActivityTag({ status }: { status: ActivityStatus }) {
-  const [background, color] = ACTIVITY_STATUS_COLOURS[status]
+/** Where an activity stands (草稿 / 已发布 / 已结束 / 已确认 / 已取消) as a coloured tag. */
+export function ActivityTag({ stage }: { stage: ActivityStage }) {
+  const [background, color] = ACTIVITY_STAGE_COLOURS[stage]
   return (
     <Tag className="org-activity-tag" background={background} color={color}>
-      {ACTIVITY_STATUS_LABELS[status]}
+      {ACTIVITY_STAGE_LABELS[stage]}
     </Tag>
   )
 }

@@ -1,12 +1,13 @@
 import dayjs from 'dayjs'
-import type { ActivityStatus, Attendance, RosterRow, SignupStatus } from '@contract'
+import type { ActivityStage, Attendance, RosterRow, SignupStatus } from '@contract'
 
-export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = { draft: '草稿', published: '已发布', cancelled: '已取消' }
-
-// Draft: amber, waiting on the organizer; published: green; cancelled: grey.
-export const ACTIVITY_STATUS_COLOURS: Record<ActivityStatus, [background: string, color: string]> = {
+// Draft and ended: amber, waiting on the organizer; published: green; confirmed: blue, settled; cancelled: grey.
+export const ACTIVITY_STAGE_COLOURS: Record<ActivityStage, [background: string, color: string]> = {
   draft: ['#fff4e5', '#d46b08'],
   published: ['#eaf8ef', '#1f8a4c'],
+  ended: ['#fff4e5', '#d46b08'],
+  confirmed: ['#e8f1fd', '#1d5fbf'],
+  completed: ['#e8f1fd', '#1d5fbf'],
   cancelled: ['#f2f3f5', '#595959']
 }
 

@@ -175,7 +175,7 @@ export default function OrganizeEdit() {
       <LoadState loading={!loadError && !ready} error={loadError} ready={ready} onRetry={load} rows={10}>
         {detail && (
           <View className={`${prefix}__state`}>
-            <ActivityTag status={status} />
+            <ActivityTag stage={detail?.stage ?? 'draft'} />
             <Text className={`${prefix}__state-text`}>
               {status === 'draft' ? '草稿，发布后志愿者才能看到并报名' : status === 'published' ? `已发布 · 已报 ${detail.capacity - detail.placesLeft}/${detail.capacity}` : '活动已取消'}
             </Text>

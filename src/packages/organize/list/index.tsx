@@ -26,7 +26,7 @@ function Row({ card }: { card: ActivityCard }) {
     <View className={`${prefix}__row`} onClick={() => Taro.navigateTo({ url: `/packages/organize/roster/index?id=${card.id}` })}>
       <View className={`${prefix}__head`}>
         <Text className={`${prefix}__title`}>{card.title}</Text>
-        <ActivityTag status={card.status} />
+        <ActivityTag stage={card.stage} />
       </View>
       <Text className={`${prefix}__meta`}>
         {ACTIVITY_TYPE_LABELS[card.type]} · {timeRange(card.startAt, card.endAt)}

@@ -215,7 +215,7 @@ function Body({ data, busy, reviewing, onReview, onConfirm, onExport }: BodyProp
       <View className={`${prefix}__summary`}>
         <View className={`${prefix}__head`}>
           <Text className={`${prefix}__title`}>{a.title}</Text>
-          <ActivityTag status={a.status} />
+          <ActivityTag stage={a.stage} />
         </View>
         <Text className={`${prefix}__meta`}>{timeRange(a.startAt, a.endAt)}</Text>
         <Text className={`${prefix}__meta`}>{a.place.address}</Text>

@@ -36,6 +36,7 @@ interface ActionsProps {
 function signupLine(d: ActivityDetail, s: MySignup): string {
   switch (s.status) {
     case 'confirmed':
+      if (d.stage === 'completed') return s.hours ? `已完成，计入服务时长 ${s.hours} 小时` : '已完成，名单已确认'
       if (s.checkOutAt) return `已签退（${when(s.checkOutAt)}）`
       if (s.checkInAt) return `已签到（${when(s.checkInAt)}），结束时记得扫组织者的签到码签退`
       return `已报名，请于 ${when(d.startAt)} 前到场签到`

@@ -3,7 +3,7 @@ import { Clock, Location } from '@nutui/icons-react-taro'
 import { Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
-import { ACTIVITY_TYPE_LABELS, type ActivityCard as Card } from '@contract'
+import { ACTIVITY_STAGE_LABELS, ACTIVITY_TYPE_LABELS, type ActivityCard as Card } from '@contract'
 import { formatSpan, placesText } from '../../format'
 import { SignupTag } from '../signup-tag'
 import './index.scss'
@@ -28,7 +28,15 @@ export function ActivityCard(props: ActivityCardProps) {
     <View className={`${prefix} ${cancelled ? `${prefix}--cancelled` : ''}`} onClick={onClick}>
       <View className={`${prefix}__head`}>
         <Text className={`${prefix}__title`}>{card.title}</Text>
-        {card.mine && card.mine !== 'cancelled' && <SignupTag status={card.mine} />}
+        {card.stage === 'published' ? (
+          card.mine && card.mine !== 'cancelled' && <SignupTag status={card.mine} />
+        ) : (
+          card.stage !== 'cancelled' && (
+            <Tag background={card.stage === 'completed' ? '#e8f1fd' : '#f2f3f5'} color={card.stage === 'completed' ? '#1d5fbf' : '#595959'}>
+              {ACTIVITY_STAGE_LABELS[card.stage]}
+            </Tag>
+          )
+        )}
       </View>
       <View className={`${prefix}__tags`}>
         <Tag background="#fdeeee" color="#c8161d">
