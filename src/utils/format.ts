@@ -18,3 +18,11 @@ export function formatWhen(iso: string, now: Date = new Date()): string {
   if (at.isSame(now, 'year')) return at.format('M月D日 HH:mm')
   return at.format('YYYY年M月D日')
 }
+
+/** A duration in hours as people say it: 不到 1 小时, 18 小时, 3.5 天; — when there is none. */
+export function formatHours(hours: number | null): string {
+  if (hours === null) return '—'
+  if (hours < 1) return '不到 1 小时'
+  if (hours < 48) return `${Math.round(hours * 10) / 10} 小时`
+  return `${Math.round((hours / 24) * 10) / 10} 天`
+}
