@@ -1,4 +1,4 @@
-import { formatDistance, formatHours, formatWhen } from './format'
+import { formatDistance, formatHours, formatPoint, formatWhen } from './format'
 
 describe('formatDistance', () => {
   it('when close by, then it says metres rounded to ten', () => {
@@ -40,5 +40,11 @@ describe('formatHours', () => {
     expect(formatHours(18)).toBe('18 小时')
     expect(formatHours(30.25)).toBe('30.3 小时')
     expect(formatHours(84)).toBe('3.5 天')
+  })
+})
+
+describe('formatPoint', () => {
+  it('when a point is shown, then latitude comes first, both labelled, to five places', () => {
+    expect(formatPoint({ lat: 25.4972, lng: 103.7971 })).toBe('纬度 25.49720，经度 103.79710')
   })
 })

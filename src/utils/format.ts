@@ -26,3 +26,8 @@ export function formatHours(hours: number | null): string {
   if (hours < 48) return `${Math.round(hours * 10) / 10} 小时`
   return `${Math.round((hours / 24) * 10) / 10} 天`
 }
+
+/** A point as staff and residents read it, always latitude first and labelled: 纬度 25.49720，经度 103.79710. */
+export function formatPoint({ lat, lng }: { lat: number; lng: number }): string {
+  return `纬度 ${lat.toFixed(5)}，经度 ${lng.toFixed(5)}`
+}
