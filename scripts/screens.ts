@@ -33,6 +33,14 @@ const GROUPS: Record<string, Shot[]> = {
     { name: 'org-roster', openid: 'demo-organizer', hash: '/packages/organize/roster/index?id=$activity' },
     { name: 'org-edit', openid: 'demo-organizer', hash: '/packages/organize/edit/index' }
   ],
+  staff: [
+    { name: 'staff-me', openid: 'demo-admin', hash: '/pages/me/index', ready: '.me__name' },
+    { name: 'staff-ledger', openid: 'demo-admin', hash: '/packages/staff/ledger/index', ready: '.staff-ledger__stats-title' },
+    { name: 'staff-triage', openid: 'demo-admin', hash: '/packages/staff/triage/index' },
+    { name: 'staff-queue', openid: 'demo-handler', hash: '/packages/staff/queue/index' },
+    { name: 'staff-makeup', openid: 'demo-admin', hash: '/packages/organize/makeup/index' },
+    { name: 'me-inbox', openid: 'demo-resident', hash: '/packages/report/inbox/index' }
+  ],
   quiz: [
     { name: 'quiz-home', openid: 'demo-student', hash: '/packages/quiz/home/index', ready: '.quiz-home__card' },
     { name: 'quiz-profile', openid: 'demo-student', hash: '/packages/quiz/profile/index' },

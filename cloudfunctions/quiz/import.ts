@@ -16,6 +16,8 @@ export const COLUMNS = ['题型', '题干', ...OPTION_LETTERS.map((l) => `选项
 /** Bigger banks go in several files: a preview the admin can read row by row stays within this. */
 export const MAX_ROWS = 1000
 
+/** Marks the template's example rows in 题型: they show how to fill a row and are never imported. */
+const SAMPLE = '（示例）'
 const KINDS: Record<string, QuestionKind> = { 单选题: 'single', 单选: 'single', 多选题: 'multiple', 多选: 'multiple', 判断题: 'judge', 判断: 'judge' }
 const JUDGE_ANSWERS: Record<string, number> = { 正确: 0, 对: 0, '√': 0, '✓': 0, A: 0, 错误: 1, 错: 1, '×': 1, '✗': 1, B: 1 }
 /** Where each question field sits in the sheet, so a row's error names the column the admin sees. */
@@ -25,9 +27,9 @@ export async function template(_: unknown, ctx: ActionContext): Promise<{ fileId
   const book = new Workbook()
   const sheet = book.addWorksheet('题目')
   sheet.addRow(COLUMNS).font = { bold: true }
-  sheet.addRow(['单选题', '机动车行经人行横道时，遇行人正在通过，应当怎么做？', '鸣喇叭提醒行人', '停车让行', '加速通过', '绕行通过', '', '', 'B', '《中华人民共和国道路交通安全法》第四十七条规定，机动车行经人行横道，遇行人正在通过人行横道，应当停车让行。', '交通文明', '《中华人民共和国道路交通安全法》第四十七条'])
-  sheet.addRow(['多选题', '下列哪些属于有害垃圾？', '废电池', '过期药品', '剩菜剩饭', '废荧光灯管', '', '', 'ABD', '废电池、过期药品、废荧光灯管属于有害垃圾；剩菜剩饭属于厨余垃圾。', '环境与垃圾分类', '《生活垃圾分类标志》（GB/T 19095-2019）'])
-  sheet.addRow(['判断题', '携带犬只出户时，应当按照规定佩戴犬牌并采取系犬绳等措施。', '', '', '', '', '', '', '正确', '《中华人民共和国动物防疫法》第三十条规定，携带犬只出户的，应当按照规定佩戴犬牌并采取系犬绳等措施。', '文明养犬', '《中华人民共和国动物防疫法》第三十条'])
+  sheet.addRow([`${SAMPLE}单选题`, '机动车行经人行横道时，遇行人正在通过，应当怎么做？', '鸣喇叭提醒行人', '停车让行', '加速通过', '绕行通过', '', '', 'B', '《中华人民共和国道路交通安全法》第四十七条规定，机动车行经人行横道，遇行人正在通过人行横道，应当停车让行。', '交通文明', '《中华人民共和国道路交通安全法》第四十七条'])
+  sheet.addRow([`${SAMPLE}多选题`, '下列哪些属于有害垃圾？', '废电池', '过期药品', '剩菜剩饭', '废荧光灯管', '', '', 'ABD', '废电池、过期药品、废荧光灯管属于有害垃圾；剩菜剩饭属于厨余垃圾。', '环境与垃圾分类', '《生活垃圾分类标志》（GB/T 19095-2019）'])
+  sheet.addRow([`${SAMPLE}判断题`, '携带犬只出户时，应当按照规定佩戴犬牌并采取系犬绳等措施。', '', '', '', '', '', '', '正确', '《中华人民共和国动物防疫法》第三十条规定，携带犬只出户的，应当按照规定佩戴犬牌并采取系犬绳等措施。', '文明养犬', '《中华人民共和国动物防疫法》第三十条'])
   sheet.columns.forEach((c, i) => (c.width = [8, 40, 14, 14, 14, 14, 10, 10, 8, 50, 14, 30][i]))
   const notes = book.addWorksheet('填写说明')
   for (const line of [
@@ -36,7 +38,8 @@ export async function template(_: unknown, ctx: ActionContext): Promise<{ fileId
     '3. 单选题、多选题从“选项A”起依次填写，至少 2 个（多选题至少 3 个），最多 6 个；判断题不填选项。',
     '4. 答案：单选题填一个字母，如 B；多选题填多个字母，如 ABD；判断题填“正确”或“错误”。',
     '5. 解析、知识点必填；出处请写明法规名称和条款，没有可不填。',
-    `6. 每个文件最多 ${MAX_ROWS} 行；与题库中题干相同的题目视为重复，不会导入。`
+    `6. 每个文件最多 ${MAX_ROWS} 行；与题库中题干相同的题目视为重复，不会导入。`,
+    `7. 题型前带“${SAMPLE}”的 3 行是示例，不会导入：可以删掉，也可以照着改成自己的题目（改时去掉“${SAMPLE}”）。`
   ])
     notes.addRow([line])
   notes.getColumn(1).width = 90
@@ -108,12 +111,18 @@ async function readRows({ caller, deps }: ActionContext, fileId: string): Promis
   if (missing.length) throw new AppError('VALIDATION_FAILED', `表头缺少“${missing.join('、')}”列，请使用下载的模板`, [{ field: 'fileId', message: `表头缺少“${missing.join('、')}”列` }])
   const at = COLUMNS.map((c) => header.indexOf(c))
   const rows: { row: number; cells: string[] }[] = []
+  let samples = 0
   for (let n = 2; n <= sheet.rowCount; n++) {
-    const cells = cellsOf(sheet, n)
+    const read = cellsOf(sheet, n)
+    const cells = at.map((i) => read[i] ?? '')
     if (cells.every((c) => !c)) continue
-    rows.push({ row: n, cells: at.map((i) => cells[i] ?? '') })
+    if (cells[0].startsWith(SAMPLE)) samples++
+    else rows.push({ row: n, cells })
   }
-  if (!rows.length) throw new AppError('VALIDATION_FAILED', '文件中没有题目', [{ field: 'fileId', message: '文件中没有题目' }])
+  if (!rows.length) {
+    const message = samples ? `文件中只有示例题：请照着示例填写自己的题目，题型去掉“${SAMPLE}”` : '文件中没有题目'
+    throw new AppError('VALIDATION_FAILED', message, [{ field: 'fileId', message }])
+  }
   if (rows.length > MAX_ROWS) throw new AppError('VALIDATION_FAILED', `一个文件最多 ${MAX_ROWS} 道题，请拆分后分批导入`, [{ field: 'fileId', message: `超过 ${MAX_ROWS} 行` }])
   return rows
 }

@@ -60,12 +60,12 @@ const rect = (west: number, south: number, east: number, north: number): [number
 
 /** Six grids, 3 × 2, tiling about 2 km × 1.5 km of central 麒麟区, 曲靖. */
 export const DEMO_GRIDS: Grid[] = [
-  { _id: 'grid-1', name: '南宁街道第1网格', worker: '网格员 李娟', polygon: rect(103.79, 25.4968, 103.7967, 25.5035) },
-  { _id: 'grid-2', name: '南宁街道第2网格', worker: '网格员 张伟', polygon: rect(103.7967, 25.4968, 103.8033, 25.5035) },
-  { _id: 'grid-3', name: '南宁街道第3网格', worker: '网格员 王芳', polygon: rect(103.8033, 25.4968, 103.81, 25.5035) },
-  { _id: 'grid-4', name: '南宁街道第4网格', worker: '网格员 刘洋', polygon: rect(103.79, 25.49, 103.7967, 25.4968) },
-  { _id: 'grid-5', name: '南宁街道第5网格', worker: '网格员 陈静', polygon: rect(103.7967, 25.49, 103.8033, 25.4968) },
-  { _id: 'grid-6', name: '南宁街道第6网格', worker: '网格员 杨磊', polygon: rect(103.8033, 25.49, 103.81, 25.4968) }
+  { _id: 'grid-1', name: '南宁街道第1网格', worker: '李娟', polygon: rect(103.79, 25.4968, 103.7967, 25.5035) },
+  { _id: 'grid-2', name: '南宁街道第2网格', worker: '张伟', polygon: rect(103.7967, 25.4968, 103.8033, 25.5035) },
+  { _id: 'grid-3', name: '南宁街道第3网格', worker: '王芳', polygon: rect(103.8033, 25.4968, 103.81, 25.5035) },
+  { _id: 'grid-4', name: '南宁街道第4网格', worker: '刘洋', polygon: rect(103.79, 25.49, 103.7967, 25.4968) },
+  { _id: 'grid-5', name: '南宁街道第5网格', worker: '陈静', polygon: rect(103.7967, 25.49, 103.8033, 25.4968) },
+  { _id: 'grid-6', name: '南宁街道第6网格', worker: '杨磊', polygon: rect(103.8033, 25.49, 103.81, 25.4968) }
 ]
 
 /** Inside grid-1, away from its edges. */

@@ -264,9 +264,10 @@ describe('deadlines and overdue', () => {
 })
 
 describe('notifications', () => {
-  it('when a case moves through every step, then the reporter hears of each change and the department of its work', async () => {
-    await caseAt('closed')
+  it('when a case moves through every step, then the reporter hears of each change, each naming the case by number and place, and the department of its work', async () => {
+    const { no, location } = (await stored(await caseAt('closed')))!
     const inbox = (await rt.call('users', 'inbox', { pageSize: 20 }, 'demo-resident')).body.data
+    for (const m of inbox.items as { body: string }[]) expect(m.body).toContain(`（${no}，${location.address}）`)
     // All within one test-clock instant, so compare without order.
     expect(inbox.items.map((m: { title: string }) => m.title).sort()).toEqual(['随手拍已提交', '随手拍已受理', '问题已交办', '随手拍进展：整改中', '问题已整改，待核查', '问题已整改完毕'].sort())
     expect(inbox.unread).toBe(6)

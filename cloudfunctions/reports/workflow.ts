@@ -101,9 +101,13 @@ export async function withCleanPhotos<T>(
   }
 }
 
-/** Tells a user about a case through the Notifier (subscribe message in WeChat, the in-app outbox always). */
-export async function tell(deps: Deps, userIds: string[], report: Report, title: string, body: string) {
+/**
+ * Tells a user about a case through the Notifier (subscribe message in WeChat, the in-app outbox always), naming
+ * the case by number and place after the news: two cases of one kind read alike otherwise.
+ */
+export async function tell(deps: Deps, userIds: string[], report: Report, title: string, news: string) {
   const people = await reportRepository(deps.store).usersById(userIds)
+  const body = `${news}（${report.no}，${report.location.address}）`
   for (const user of people.values()) {
     await deps.notifier.notify({ userId: user._id, openid: user.openid, template: `report.${report.status}`, title, body, page: `/packages/report/detail/index?id=${report._id}` })
   }

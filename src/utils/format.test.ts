@@ -1,4 +1,4 @@
-import { formatDistance, formatWhen } from './format'
+import { formatDistance, formatHours, formatPoint, formatWhen } from './format'
 
 describe('formatDistance', () => {
   it('when close by, then it says metres rounded to ten', () => {
@@ -30,5 +30,21 @@ describe('formatWhen', () => {
     expect(formatWhen(at(2026, 11, 22, 18, 2), now)).toBe('昨天 18:02')
     expect(formatWhen(at(2026, 11, 3, 8, 0), now)).toBe('11月3日 08:00')
     expect(formatWhen(at(2025, 11, 3, 8, 0), now)).toBe('2025年11月3日')
+  })
+})
+
+describe('formatHours', () => {
+  it('when under an hour, a day or two, or longer, then it says so in hours or days, never 0h', () => {
+    expect(formatHours(null)).toBe('—')
+    expect(formatHours(0)).toBe('不到 1 小时')
+    expect(formatHours(18)).toBe('18 小时')
+    expect(formatHours(30.25)).toBe('30.3 小时')
+    expect(formatHours(84)).toBe('3.5 天')
+  })
+})
+
+describe('formatPoint', () => {
+  it('when a point is shown, then latitude comes first, both labelled, to five places', () => {
+    expect(formatPoint({ lat: 25.4972, lng: 103.7971 })).toBe('纬度 25.49720，经度 103.79710')
   })
 })

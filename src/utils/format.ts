@@ -18,3 +18,16 @@ export function formatWhen(iso: string, now: Date = new Date()): string {
   if (at.isSame(now, 'year')) return at.format('M月D日 HH:mm')
   return at.format('YYYY年M月D日')
 }
+
+/** A duration in hours as people say it: 不到 1 小时, 18 小时, 3.5 天; — when there is none. */
+export function formatHours(hours: number | null): string {
+  if (hours === null) return '—'
+  if (hours < 1) return '不到 1 小时'
+  if (hours < 48) return `${Math.round(hours * 10) / 10} 小时`
+  return `${Math.round((hours / 24) * 10) / 10} 天`
+}
+
+/** A point as staff and residents read it, always latitude first and labelled: 纬度 25.49720，经度 103.79710. */
+export function formatPoint({ lat, lng }: { lat: number; lng: number }): string {
+  return `纬度 ${lat.toFixed(5)}，经度 ${lng.toFixed(5)}`
+}

@@ -160,7 +160,7 @@ export default function ReportDetailPage() {
               <View className="cwt-section report-detail__confirm">
                 <View className="cwt-section__title">
                   <Text>问题解决了吗？</Text>
-                  <Text className="cwt-section__hint">您的确认决定是否办结</Text>
+                  <Text className="cwt-section__hint">选「未解决」会退回责任单位重新整改</Text>
                 </View>
                 <Radio.Group
                   className="report-detail__choice"

@@ -9,7 +9,7 @@ import { StatusTag } from '@/components/status-tag'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { clearDraft, DESCRIPTION_MAX, loadDraft, parseCoordinate, saveDraft, type ReportDraft } from '../draft'
-import { formatDistance, formatWhen } from '@/utils/format'
+import { formatDistance, formatPoint, formatWhen } from '@/utils/format'
 import { currentPosition } from '../location'
 import { askForNotices } from '../subscribe'
 import './index.scss'
@@ -243,7 +243,7 @@ export default function NewReport() {
             </View>
           ) : (
             <View className="report-new__coords">
-              <Text className="report-new__coord-text">{located ? `已选点 ${Number(draft.lat).toFixed(5)}, ${Number(draft.lng).toFixed(5)}` : '尚未在地图上选点'}</Text>
+              <Text className="report-new__coord-text">{located ? `已选点：${formatPoint({ lat: Number(draft.lat), lng: Number(draft.lng) })}` : '尚未在地图上选点'}</Text>
               <Button className="report-new__locate" size="small" fill="outline" type="primary" icon={<Location size={12} />} onClick={chooseOnMap}>
                 {located ? '重新选点' : '地图选点'}
               </Button>

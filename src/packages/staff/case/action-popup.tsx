@@ -421,7 +421,7 @@ function AssignFields({ detail, form, set, fieldError, holidays, grids, note }: 
         <Cell
           className={`${prefix}__cell`}
           title="所属网格"
-          description={grid?.worker}
+          description={grid ? `网格员 ${grid.worker}` : undefined}
           extra={<Text className={grid ? '' : `${prefix}__placeholder`}>{grid?.name ?? '不指定'}</Text>}
           clickable={grids.length > 0}
           onClick={() => grids.length > 0 && setPicking('grid')}
@@ -448,7 +448,7 @@ function AssignFields({ detail, form, set, fieldError, holidays, grids, note }: 
       <Picker
         visible={picking === 'grid'}
         title="选择网格"
-        options={[[{ label: '不指定', value: '' }, ...grids.map((g) => ({ label: `${g.name}（${g.worker}）`, value: g._id }))]]}
+        options={[[{ label: '不指定', value: '' }, ...grids.map((g) => ({ label: `${g.name}（网格员 ${g.worker}）`, value: g._id }))]]}
         value={[form.gridId]}
         onConfirm={(_, [v]) => set({ gridId: String(v ?? '') })}
         onClose={() => setPicking(null)}

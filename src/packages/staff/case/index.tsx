@@ -1,3 +1,4 @@
+import { formatPoint } from '@/utils/format'
 import { useState } from 'react'
 import { Button, Cell, NoticeBar, Rate, Tag } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
@@ -63,7 +64,7 @@ function Facts({ detail, calendar }: { detail: ReportDetail; calendar?: WorkCale
     <Cell.Group className={`${prefix}__facts`}>
       <Cell
         title="位置"
-        description={`${detail.location.lng.toFixed(5)}, ${detail.location.lat.toFixed(5)}`}
+        description={formatPoint(detail.location)}
         extra={<Text className={`${prefix}__value`}>{detail.location.address}</Text>}
         onClick={openMap}
       />

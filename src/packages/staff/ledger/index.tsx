@@ -1,4 +1,5 @@
 import { openExport } from '@/utils/open-export'
+import { formatHours } from '@/utils/format'
 import { Blank } from '@/components/blank'
 import { useMemo, useRef, useState } from 'react'
 import { Search } from '@nutui/icons-react-taro'
@@ -33,7 +34,7 @@ const statItems = (s: LedgerStats) => [
   { label: '整改中', value: s.inProgress },
   { label: '超期', value: s.overdue, alert: s.overdue > 0 },
   { label: '整改率', value: s.fixRate === null ? '—' : `${s.fixRate}%` },
-  { label: '平均整改时长', value: s.avgHoursToFix === null ? '—' : `${s.avgHoursToFix}h` }
+  { label: '平均整改时长', value: formatHours(s.avgHoursToFix) }
 ]
 
 /** 问题台账: the campaign figures and every case, under one filter that the list, the figures and the export share. */
@@ -99,7 +100,7 @@ export default function StaffLedger() {
           <>
             <View className={`${prefix}__stats-head`}>
               <Text className={`${prefix}__stats-title`}>
-                共 <Text className={`${prefix}__em`}>{stats.data.total}</Text> 件 · 待受理 {stats.data.submitted} 件
+                共 <Text className={`${prefix}__em`}>{stats.data.total}</Text> 件{!filter.status || filter.status === 'submitted' ? ` · 待受理 ${stats.data.submitted} 件` : ''}
               </Text>
               <Button size="small" type="primary" fill="outline" loading={exporting} onClick={exportLedger}>
                 导出 Excel

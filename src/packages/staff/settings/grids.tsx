@@ -60,7 +60,7 @@ export function GridsTab({ settings, onSaved }: { settings: Settings; onSaved: (
               key={g._id}
               clickable
               title={g.name}
-              description={g.worker}
+              description={`网格员 ${g.worker}`}
               extra={<Text className={`${prefix}__extra`}>{g.polygon.length} 个顶点</Text>}
               onClick={() => open({ id: g._id, name: g.name, worker: g.worker, polygon: formatPolygon(g.polygon) })}
             />

@@ -1,3 +1,4 @@
+import { formatPoint } from '@/utils/format'
 import { useState, type ReactNode } from 'react'
 import { Location, Search } from '@nutui/icons-react-taro'
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
@@ -236,7 +237,7 @@ export default function ActivityDetailPage() {
               <Cell title="活动时间" extra={formatSpan(d.startAt, d.endAt)} />
               <Cell
                 title="活动地点"
-                description={located && !isWeapp ? `${d.place.address}（${d.place.lat!.toFixed(5)}, ${d.place.lng!.toFixed(5)}）` : d.place.address}
+                description={located && !isWeapp ? `${d.place.address}（${formatPoint({ lat: d.place.lat!, lng: d.place.lng! })}）` : d.place.address}
                 extra={
                   located && isWeapp ? (
                     <Text className={`${prefix}__map`}>
