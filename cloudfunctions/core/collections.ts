@@ -87,7 +87,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   activities: [{ fields: ['status'] }, { fields: ['startAt'] }, { fields: ['organizerId'] }],
   signups: [
     { fields: ['activityId', 'status', 'ticket'] },
-    { fields: ['userId'] },
+    { fields: ['userId', 'startAt'] },
     { fields: ['status', 'offerExpiresAt'] },
     // forgotten check-outs: checked in, never out
     { fields: ['status', 'checkOutAt', 'checkInAt'] }
