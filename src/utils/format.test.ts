@@ -36,9 +36,9 @@ describe('formatWhen', () => {
 describe('formatHours', () => {
   it('when under an hour, a day or two, or longer, then it says so in hours or days, never 0h', () => {
     expect(formatHours(null)).toBe('—')
-    expect(formatHours(0)).toBe('不到 1 小时')
+    expect(formatHours(0)).toBe('<1 小时')
     expect(formatHours(18)).toBe('18 小时')
-    expect(formatHours(30.25)).toBe('30.3 小时')
+    expect(formatHours(30.25)).toBe('30 小时')
     expect(formatHours(84)).toBe('3.5 天')
   })
 })

@@ -19,11 +19,11 @@ export function formatWhen(iso: string, now: Date = new Date()): string {
   return at.format('YYYY年M月D日')
 }
 
-/** A duration in hours as people say it: 不到 1 小时, 18 小时, 3.5 天; — when there is none. */
+/** A duration in hours as people say it, short enough for a figure tile: <1 小时, 18 小时, 3.5 天; — when there is none. */
 export function formatHours(hours: number | null): string {
   if (hours === null) return '—'
-  if (hours < 1) return '不到 1 小时'
-  if (hours < 48) return `${Math.round(hours * 10) / 10} 小时`
+  if (hours < 1) return '<1 小时'
+  if (hours < 48) return `${Math.round(hours)} 小时`
   return `${Math.round((hours / 24) * 10) / 10} 天`
 }
 
