@@ -1,7 +1,6 @@
-import dns from 'node:dns'
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import * as cloud from 'wx-server-sdk'
+import { cloudOffline } from '../../../../test/support/cloud-wire'
 import { createCloudFiles, type CloudStorage } from './files'
 
 const OWNER = 'u0123456789abcdef0123456'
@@ -117,28 +116,11 @@ describe('cloud files on the wire', () => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ requestId: 'r1', data: { download_list: list } }))
     })
   })
-  const env = { ...process.env }
-  let lookup: jest.SpiedFunction<typeof dns.lookup>
-
+  let wire: Awaited<ReturnType<typeof cloudOffline>>
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const { port } = server.address() as AddressInfo
-    // nothing may leave this machine
-    lookup = jest.spyOn(dns, 'lookup').mockImplementation(((host: string, ...rest: unknown[]) => {
-      const callback = rest[rest.length - 1] as (error: Error) => void
-      process.nextTick(callback, new Error(`network disabled in tests: ${host}`))
-    }) as unknown as typeof dns.lookup)
-    Object.assign(process.env, { TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_REGION: 'ap-shanghai', SCF_NAMESPACE: 'test-env', SILENCE: 'true' })
-    cloud.init({ env: 'test-env', secretId: 'AKIDtest', secretKey: 'test-key', timeout: 2000, serviceUrl: `http://127.0.0.1:${port}/admin` } as never)
+    wire = await cloudOffline(server)
   })
-
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve))
-    process.env = env
-    const lookups = lookup.mock.calls.map(([host]) => host)
-    lookup.mockRestore()
-    expect(lookups).toEqual([])
-  })
+  afterAll(() => wire.close())
 
   it('when 120 URLs are asked for, then storage is called 3 times with at most 50 files each, and each file gets its own URL in order', async () => {
     const ids = Array.from({ length: 120 }, (_, i) => FILE_ID.replace('0a1b.png', `f${i}.png`))

@@ -3,10 +3,9 @@
  * test sees the exact JSON body the sdk would POST to tcb-api and answers it the way tcb-api does. Queries the
  * adapter builds are compared with the same queries written by hand with `db.command`.
  */
-import dns from 'node:dns'
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import * as cloud from 'wx-server-sdk'
+import { cloudOffline } from '../../../../test/support/cloud-wire'
 import { findAll } from '../../pages'
 import { DuplicateKeyError, ReadLimitExceeded, type Collection, type Doc } from '../../ports'
 import { createCloudStore, type CloudDatabase } from './store'
@@ -61,37 +60,19 @@ async function sameWire<R>(viaStore: () => Promise<R>, byHand: () => Promise<unk
 
 const decoded = (field: unknown) => JSON.parse(field as string) as unknown
 
-const env = { ...process.env }
 let db: CloudDatabase
 let _: Command
 let reports: Collection<Report>
-let lookup: jest.SpiedFunction<typeof dns.lookup>
+let wire: Awaited<ReturnType<typeof cloudOffline>>
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  // Nothing may leave this machine: from here every host name lookup fails, and the server is reached by IP.
-  lookup = jest.spyOn(dns, 'lookup').mockImplementation(((host: string, ...rest: unknown[]) => {
-    const callback = rest[rest.length - 1] as (error: Error) => void
-    process.nextTick(callback, new Error(`network disabled in tests: ${host}`))
-  }) as unknown as typeof dns.lookup)
-  // Run as inside a cloud function, where the sdk does not probe Tencent's metadata service to find out where it is.
-  Object.assign(process.env, { TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_REGION: 'ap-shanghai', SCF_NAMESPACE: 'test-env', SILENCE: 'true' })
-  const options = { env: 'test-env', secretId: 'AKIDtest', secretKey: 'test-key', timeout: 2000, serviceUrl: `http://127.0.0.1:${port}/admin` }
-  cloud.init(options)
+  wire = await cloudOffline(server)
   db = cloud.database()
   _ = db.command
   reports = createCloudStore(db).collection<Report>('reports')
 })
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve))
-  process.env = env
-  // restore before asserting: dns is shared with the other test files of this worker
-  const lookups = lookup.mock.calls.map(([host]) => host)
-  lookup.mockRestore()
-  expect(lookups).toEqual([])
-})
+afterAll(() => wire.close())
 
 describe('queries', () => {
   it('when fields are matched by value, including a dotted path, then the sdk sends them as written', async () => {
