@@ -4,14 +4,13 @@ import { activities, secrets, settings, signups, users, volunteers } from '../co
 import { forbidden, notFound } from '../core/errors'
 import { findAll } from '../core/pages'
 import type { Query, Store } from '../core/ports'
-import { VOLUNTEER_DEFAULTS } from './rules'
+import { signupId, VOLUNTEER_DEFAULTS } from './rules'
 
 export type StoredActivity = Activity & { waiting: number }
 
 /** Holding a place: confirmed, or in line for one. */
 export const HOLDING = ['confirmed', 'waitlisted', 'offered'] as const
 
-export const signupId = (activityId: string, userId: string) => `${activityId}:${userId}`
 
 export function volunteerRepository(store: Store) {
   return {

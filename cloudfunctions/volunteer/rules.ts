@@ -1,4 +1,4 @@
-import { CHECK_OUT_LATE_MINUTES, type Attendance, type PlaceCheck, type VolunteerIdentity, type VolunteerSettings } from '../../types/volunteer'
+import { CHECK_OUT_LATE_MINUTES, type Activity, type Attendance, type PlaceCheck, type Signup, type VolunteerIdentity, type VolunteerSettings } from '../../types/volunteer'
 
 /** 星级 thresholds and the attendance, waitlist and stars rules; the office can change them in settings. */
 export const VOLUNTEER_DEFAULTS: VolunteerSettings = {
@@ -58,4 +58,32 @@ export function ageOn(birthDate: string, day: string) {
   const [by, bm, bd] = birthDate.split('-').map(Number)
   const [y, m, d] = day.split('-').map(Number)
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0)
+}
+
+export const signupId = (activityId: string, userId: string) => `${activityId}:${userId}`
+
+/** A sign-up as it starts: a place, or a ticket in line, and nothing on site yet. */
+export function newSignup(activity: Pick<Activity, '_id' | 'startAt' | 'endAt'>, userId: string, ticket: number | null, at: string, history: Signup['history']): Signup {
+  return {
+    _id: signupId(activity._id, userId),
+    activityId: activity._id,
+    userId,
+    status: ticket === null ? 'confirmed' : 'waitlisted',
+    ticket,
+    offerExpiresAt: null,
+    checkInAt: null,
+    checkOutAt: null,
+    autoCheckout: false,
+    placeCheck: null,
+    codeTries: 0,
+    codeLockedUntil: null,
+    attendance: 'pending',
+    minutes: null,
+    hours: null,
+    startAt: activity.startAt,
+    endAt: activity.endAt,
+    createdAt: at,
+    updatedAt: at,
+    history
+  }
 }

@@ -8,6 +8,7 @@ import { insertAll, startRuntime, type TestRuntime } from '../../test/support/ru
 import { currentCode } from './checkin-code'
 import { sweepVolunteers } from './daily'
 import { volunteerRepository } from './repository'
+import { newSignup } from './rules'
 
 // Drawing the first QR code under jest takes a few seconds.
 jest.setTimeout(30000)
@@ -213,28 +214,7 @@ describe('past the 1,000 documents a read answers', () => {
     const people = Array.from({ length: n }, (_, i) => ({ i, openid: `crowd-${i}`, userId: userIdOf(`crowd-${i}`) }))
     await insertAll(store, users(store), people.map(({ i, openid, userId }) => ({ _id: userId, openid, nickname: `志愿者${i}`, roles: ['resident', 'volunteer'], createdAt: at, updatedAt: at, history: [] })))
     await insertAll(store, volunteers(store), people.map(({ i, userId }) => ({ _id: userId, realName: `张${i}`, phone: `139${String(i).padStart(8, '0')}`, team: '南宁街道志愿服务队', birthDate: '1990-05-01', guardian: null, registeredAt: at, hours: 0, makeupHours: 0, activities: 0, certificateNo: `ZYFW-2026-${String(i).padStart(8, '0')}`, correction: null, history: [] })))
-    const signupOf = ({ i, userId }: (typeof people)[number]): Signup => ({
-      _id: `${activityId}:${userId}`,
-      activityId,
-      userId,
-      status: i < confirmed ? 'confirmed' : 'waitlisted',
-      ticket: i < confirmed ? null : i - confirmed + 1,
-      offerExpiresAt: null,
-      checkInAt: null,
-      checkOutAt: null,
-      autoCheckout: false,
-      placeCheck: null,
-      codeTries: 0,
-      codeLockedUntil: null,
-      attendance: 'pending',
-      minutes: null,
-      hours: null,
-      startAt: act.startAt,
-      endAt: act.endAt,
-      createdAt: at,
-      updatedAt: at,
-      history: []
-    })
+    const signupOf = ({ i, userId }: (typeof people)[number]): Signup => newSignup(act, userId, i < confirmed ? null : i - confirmed + 1, at, [])
     await insertAll(store, signups(store), people.map(signupOf))
     await activities(store).update({ _id: activityId }, { $set: { taken: confirmed, waiting: n - confirmed, tickets: n - confirmed } })
     return people

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Page } from '../../types/api'
-import type { ActivityCard, ActivityType, Certificate, IdentityChange, MySignup, Signup, Volunteer, VolunteerIdentity, VolunteerMe } from '../../types/volunteer'
+import type { ActivityCard, ActivityType, Certificate, IdentityChange, MySignup, Volunteer, VolunteerIdentity, VolunteerMe } from '../../types/volunteer'
 import type { ActionContext } from '../core/action'
 import { activities, counters, serviceRecords, signups, stars as starMonths, users, volunteers } from '../core/collections'
 import { AppError, conflict, invalid } from '../core/errors'
@@ -8,8 +8,8 @@ import { DuplicateKeyError } from '../core/ports'
 import { textOrder, findAll } from '../core/pages'
 import { beijingDay, endOfBeijingDay, startOfBeijingDay } from '../reports/calendar'
 import { promote, release } from './places'
-import { HOLDING, signupId, volunteerRepository } from './repository'
-import { ageOn, identityOf, maskName, sameIdentity } from './rules'
+import { HOLDING, volunteerRepository } from './repository'
+import { ageOn, identityOf, maskName, newSignup, sameIdentity } from './rules'
 import { toCard, toDetail, toMe, toMySignup } from './views'
 
 export interface RegisterInput {
@@ -133,28 +133,7 @@ export async function signUp(input: { id: string }, ctx: ActionContext): Promise
 
   const seat = await activities(deps.store).take({ _id: activity._id, status: 'published', waiting: 0, taken: { $lt: activity.capacity } }, 'taken')
   const ticket = seat === null ? await activities(deps.store).take({ _id: activity._id }, 'tickets') : null
-  const signup: Signup = {
-    _id: signupId(activity._id, caller._id),
-    activityId: activity._id,
-    userId: caller._id,
-    status: seat === null ? 'waitlisted' : 'confirmed',
-    ticket,
-    offerExpiresAt: null,
-    checkInAt: null,
-    checkOutAt: null,
-    autoCheckout: false,
-    placeCheck: null,
-    codeTries: 0,
-    codeLockedUntil: null,
-    attendance: 'pending',
-    minutes: null,
-    hours: null,
-    startAt: activity.startAt,
-    endAt: activity.endAt,
-    createdAt: now,
-    updatedAt: now,
-    history: [...(existing?.history ?? []), { at: now, by: caller._id, role: 'volunteer', from: existing?.status ?? null, to: seat === null ? 'waitlisted' : 'confirmed', note: seat === null ? `名额已满，候补第 ${ticket} 号` : '报名成功' }]
-  }
+  const signup = newSignup(activity, caller._id, ticket, now, [...(existing?.history ?? []), { at: now, by: caller._id, role: 'volunteer', from: existing?.status ?? null, to: seat === null ? 'waitlisted' : 'confirmed', note: seat === null ? `名额已满，候补第 ${ticket} 号` : '报名成功' }])
   if (seat === null) await activities(deps.store).update({ _id: activity._id }, { $inc: { waiting: 1 } })
   try {
     if (existing) await signups(deps.store).update({ _id: signup._id, status: existing.status }, { $set: { ...signup } as Record<string, unknown> })
