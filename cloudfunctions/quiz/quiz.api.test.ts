@@ -21,7 +21,6 @@ const MINUTE = 60_000
 const NOW = Date.parse('2026-11-23T09:00:00+08:00')
 const at = (minutes: number) => new Date(NOW + minutes * MINUTE).toISOString()
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function ok<T = any>(action: string, payload: object, openid: string, requestId?: string): Promise<T> {
   const res = await rt.call('quiz', action as 'home', payload as Record<string, never>, openid, requestId)
   if (res.status !== 200) throw new Error(`${action} refused: ${JSON.stringify(res.body)}`)

@@ -43,7 +43,7 @@ export function createApi(transport: Transport) {
     async call<F extends FunctionName, A extends ActionName<F>>(
       fn: F,
       action: A,
-      ...[payload, options]: {} extends RequestOf<F, A>
+      ...[payload, options]: Record<never, never> extends RequestOf<F, A>
         ? [payload?: RequestOf<F, A>, options?: { requestId?: string }]
         : [payload: RequestOf<F, A>, options?: { requestId?: string }]
     ): Promise<ResponseOf<F, A>> {

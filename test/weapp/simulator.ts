@@ -119,6 +119,7 @@ export function startWeapp(deps: Deps) {
   const simulate = require('miniprogram-simulate') as Simulate
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const exparser = require('miniprogram-exparser') as Exparser
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled app registers itself by calling App()
   require(path.join(WEAPP_DIR, 'app.js'))
   if (!app) throw new Error('app.js did not call App()')
   app.onLaunch({ path: 'pages/index/index', query: {}, scene: 1001 })
