@@ -9,7 +9,7 @@ import type { Deps } from './ports'
 
 /**
  * The CloudBase adapters. Subscribe-message template ids come from the function's environment variable
- * SUBSCRIBE_TEMPLATES, e.g. {"caseAssigned":"<template id>"}, set in the CloudBase console.
+ * SUBSCRIBE_TEMPLATES, e.g. {"report.accepted":"<template id>"} (notice names as in README), set in the CloudBase console.
  */
 export function createCloudDeps(): Deps {
   // The SDK types DYNAMIC_CURRENT_ENV as a symbol but init accepts it: it means "the env this function runs in".
