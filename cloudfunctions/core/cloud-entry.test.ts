@@ -1,7 +1,8 @@
 import { COUNTER_KEYS } from '../../types/domain'
 import { ERROR_MESSAGES } from '../../types/errors'
-import { CATEGORIES, DEPARTMENTS } from '../campaign/taxonomy'
+import { CATEGORIES, DEPARTMENTS } from './taxonomy'
 import { BANK } from '../quiz/bank'
+import { questionBank } from '../quiz/seed'
 import { usersHandler } from '../users/actions'
 import { manualClock } from './basics'
 import { cloudMain, type Platform } from './cloud-entry'
@@ -9,6 +10,7 @@ import { categories, counters, departments, questions, secrets, settings, users 
 import { userIdOf } from './identity'
 import { createLocalDeps, type LocalDeps } from './local-deps'
 import type { Collection, Doc, Logger, Store } from './ports'
+import { baseData } from './seed'
 import { quietLogger } from '../../test/support/runtime'
 import { reportsHandler } from '../reports/actions'
 import { sweep } from '../reports/daily'
@@ -46,7 +48,7 @@ beforeEach(() => {
 afterEach(() => deps.store.close())
 
 const instance = (store: Store, caller: string, env: Platform['env'] = {}) =>
-  cloudMain(usersHandler, undefined, { deps: () => ({ ...deps, store }), openid: () => caller, env })
+  cloudMain(usersHandler, { seed: [baseData, questionBank] }, { deps: () => ({ ...deps, store }), openid: () => caller, env })
 
 const everything = async () => ({
   questions: await questions(deps.store).count({}),
@@ -137,7 +139,7 @@ describe('ADMIN_OPENIDS', () => {
 /** The reports function's entry on local adapters, with the caller WeChat would vouch for. */
 function entry(openid: string | undefined) {
   const deps = createLocalDeps({ clock: manualClock('2026-11-23T01:00:00Z'), logger: quietLogger })
-  const main = cloudMain(reportsHandler, sweep, { deps: () => deps, openid: () => openid, env: {} })
+  const main = cloudMain(reportsHandler, { seed: [baseData], timer: sweep }, { deps: () => deps, openid: () => openid, env: {} })
   const open = async () => (await counters(deps.store).findOne({ _id: 'reportsOpen' }))!.value
   // a counter off from the ledger: what the sweep sets back, so we see whether it ran
   const drift = () => counters(deps.store).update({ _id: 'reportsOpen' }, { $inc: { value: 3 } })

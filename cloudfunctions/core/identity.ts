@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto'
 import type { HistoryEntry, User } from '../../types/domain'
 import { DuplicateKeyError, type Deps } from './ports'
 import { counters, users } from './collections'
+import { idOf } from './idempotency'
 
 /** A stable user id that does not reveal the openid, so a first visit registers exactly once even when raced. */
-export const userIdOf = (openid: string) => 'u' + createHash('sha256').update(openid).digest('hex').slice(0, 23)
+export const userIdOf = (openid: string) => idOf('u', openid)
 
 /** Finds the caller, registering a first-time visitor as a resident. */
 export async function resolveCaller(deps: Deps, openid: string): Promise<User> {

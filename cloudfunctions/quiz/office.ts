@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { Workbook } from 'exceljs'
 import type { Page, UnitView } from '../../types/api'
 import type { Awareness, BoardRow, QuestionInput, QuestionKind, QuestionRate, QuestionView, Quiz, QuizInput, QuizSummary, QuizTally, RateRow, Unit } from '../../types/quiz'
@@ -9,7 +9,7 @@ import { findAll } from '../core/pages'
 import { DuplicateKeyError, type Deps, type Store } from '../core/ports'
 import { containing } from '../core/search'
 import { saveExport } from '../core/expiring'
-import { requireRequestId } from '../reports/workflow'
+import { createdId } from '../core/idempotency'
 import { drawPool } from './pool'
 import { quizRepository, tallyId } from './repository'
 import { newQuestion } from './questions'
@@ -98,9 +98,8 @@ export async function saveQuiz(input: QuizInput & { id?: string }, ctx: ActionCo
     await quizzes(deps.store).update({ _id: id }, { $set: { ...fields, pool, schoolIds, updatedAt: at } })
     quiz = { ...current, ...fields, pool, schoolIds, updatedAt: at }
   } else {
-    const requestId = requireRequestId(ctx.requestId)
-    const _id = 'z' + createHash('sha256').update(`${caller._id}:${requestId}`).digest('hex').slice(0, 23)
-    quiz = { _id, requestId, ...fields, pool: await drawPool(deps.store, fields.quotas), schoolIds, createdBy: caller._id, createdAt: at, updatedAt: at }
+    const _id = createdId('z', ctx)
+    quiz = { _id, requestId: ctx.requestId!, ...fields, pool: await drawPool(deps.store, fields.quotas), schoolIds, createdBy: caller._id, createdAt: at, updatedAt: at }
     try {
       await quizzes(deps.store).insert(quiz)
       await counters(deps.store).update({ _id: 'quizzes' }, { $inc: { value: 1 } })
