@@ -3,6 +3,7 @@ import { ERROR_MESSAGES } from '../../types/errors'
 import { CATEGORIES, DEPARTMENTS } from './taxonomy'
 import { BANK } from '../quiz/bank'
 import { questionBank } from '../quiz/seed'
+import { quizHandler } from '../quiz/actions'
 import { usersHandler } from '../users/actions'
 import { manualClock } from './basics'
 import { cloudMain, type Platform } from './cloud-entry'
@@ -10,7 +11,8 @@ import { categories, counters, departments, questions, secrets, settings, users 
 import { userIdOf } from './identity'
 import { createLocalDeps, type LocalDeps } from './local-deps'
 import type { Collection, Doc, Logger, Store } from './ports'
-import { baseData } from './seed'
+import type { Handler } from './router'
+import { baseData, type Seed } from './seed'
 import { quietLogger } from '../../test/support/runtime'
 import { reportsHandler } from '../reports/actions'
 import { sweep } from '../reports/daily'
@@ -92,6 +94,22 @@ describe('the first start of an environment', () => {
     expect(await instance(cloud.store, 'o-first')({ action: 'me' })).toMatchObject({ ok: true })
     expect(cloud.made.writes).toBe(0)
     expect(await everything()).toEqual(before)
+  })
+
+  it('when users starts a new environment, then the question bank waits for quiz, which writes only the bank, and neither writes again', async () => {
+    const start = (store: Store, handler: Handler, seed: Seed[]) => cloudMain(handler, { seed }, { deps: () => ({ ...deps, store }), openid: () => 'o-first', env: {} })
+    await start(deps.store, usersHandler, [baseData])({ action: 'me' })
+    expect(await questions(deps.store).count({})).toBe(0)
+
+    const quiz = cloudLike(deps.store)
+    expect(await start(quiz.store, quizHandler, [baseData, questionBank])({ action: 'home' })).toMatchObject({ ok: true })
+    expect(await questions(deps.store).count({})).toBe(BANK.length)
+    expect(quiz.made.writes).toBe(BANK.length + 1)
+
+    const again = cloudLike(deps.store)
+    await start(again.store, usersHandler, [baseData])({ action: 'me' })
+    await start(again.store, quizHandler, [baseData, questionBank])({ action: 'home' })
+    expect(again.made.writes).toBe(0)
   })
 
   it('when an environment was seeded before the marker existed, then the start adds only what is missing and the marker', async () => {
