@@ -21,7 +21,7 @@ import { sweep } from '../reports/daily'
  * The cloud entry in-process, on the embedded store made to behave as CloudBase does for the start: writes go
  * one by one (its transactions take single records only), and the connection can drop part way.
  */
-const WRITES = new Set(['insert', 'update', 'remove', 'take'])
+const WRITES = new Set(['insert', 'insertIfAbsent', 'update', 'remove', 'take'])
 
 function cloudLike(store: Store, { dropAt = Infinity } = {}) {
   const made = { writes: 0 }
