@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { COUNTER_KEYS, DEFAULT_REJECT_REASONS } from '../../types/domain'
 import type { VolunteerSettings } from '../../types/volunteer'
 import { settings, type SeedMarker } from './collections'
-import { DuplicateKeyError, type Collection, type Deps, type Doc, type Store } from './ports'
+import type { Collection, Deps, Doc, Store } from './ports'
 import { CATEGORIES, DEPARTMENTS } from './taxonomy'
 
 /** Part of what a new environment starts with: documents by collection, each under a fixed id. */
@@ -55,21 +55,13 @@ async function seed(store: Store, parts: Seed[], at: string) {
   for (const data of missing) for (const [name, docs] of Object.entries(data)) await insertMissing(store.collection<Doc>(name), docs)
   const versions = [...new Set([...done, ...missing.map(versionOf)])]
   if (marker) await settings(store).update({ _id: 'seed' }, { $set: { versions, at } })
-  else await insertOnce(settings(store), { _id: 'seed', versions, at })
+  // another instance seeding at the same time may have been first
+  else await settings(store).insertIfAbsent({ _id: 'seed', versions, at })
 }
 
-/** Reads which ids are there (one call per collection) and inserts the rest. */
+/** Reads which ids are there (one call per collection) and inserts the rest, unless another instance was first. */
 async function insertMissing(collection: Collection<Doc>, docs: Doc[]) {
   const ids = docs.map((d) => d._id)
   const present = new Set((await collection.find({ _id: { $in: ids } }, { projection: { _id: 1 }, limit: ids.length })).map((d) => d._id))
-  for (const doc of docs) if (!present.has(doc._id)) await insertOnce(collection, doc)
-}
-
-/** An insert under a fixed id, where another instance seeding at the same time may have been first. */
-async function insertOnce<T extends Doc>(collection: Collection<T>, doc: T) {
-  try {
-    await collection.insert(doc)
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
-  }
+  for (const doc of docs) if (!present.has(doc._id)) await collection.insertIfAbsent(doc)
 }

@@ -6,7 +6,7 @@ import type { ActionContext } from '../core/action'
 import { counters, questions, quizBest, quizTallies, quizzes, units } from '../core/collections'
 import { conflict, invalid, notFound } from '../core/errors'
 import { findAll } from '../core/pages'
-import { DuplicateKeyError, type Deps, type Store } from '../core/ports'
+import type { Deps, Store } from '../core/ports'
 import { containing } from '../core/search'
 import { saveExport } from '../core/expiring'
 import { createdId } from '../core/idempotency'
@@ -45,12 +45,9 @@ export async function saveQuestion(input: QuestionInput & { id?: string; active?
   const twin = await questions(deps.store).findOne({ key })
   if (twin && twin._id !== id) throw invalid('stem', '题库中已有相同题干的题目')
   if (!id) {
-    try {
-      return toQuestionView(await questions(deps.store).insert(newQuestion(fields, at)))
-    } catch (error) {
-      if (error instanceof DuplicateKeyError) throw invalid('stem', '题库中已有相同题干的题目')
-      throw error
-    }
+    const question = newQuestion(fields, at)
+    if (!(await questions(deps.store).insertIfAbsent(question))) throw invalid('stem', '题库中已有相同题干的题目')
+    return toQuestionView(question)
   }
   const updated = await questions(deps.store).update({ _id: id }, { $set: { ...fields, key, ...(active === undefined ? {} : { active }), updatedAt: at } })
   if (!updated) throw notFound('该题目')
@@ -100,13 +97,8 @@ export async function saveQuiz(input: QuizInput & { id?: string }, ctx: ActionCo
   } else {
     const _id = createdId('z', ctx)
     quiz = { _id, requestId: ctx.requestId!, ...fields, pool: await drawPool(deps.store, fields.quotas), schoolIds, createdBy: caller._id, createdAt: at, updatedAt: at }
-    try {
-      await quizzes(deps.store).insert(quiz)
-      await counters(deps.store).update({ _id: 'quizzes' }, { $inc: { value: 1 } })
-    } catch (error) {
-      if (!(error instanceof DuplicateKeyError)) throw error
-      quiz = await quizRepository(deps.store).quiz(quiz._id)
-    }
+    if (await quizzes(deps.store).insertIfAbsent(quiz)) await counters(deps.store).update({ _id: 'quizzes' }, { $inc: { value: 1 } })
+    else quiz = await quizRepository(deps.store).quiz(quiz._id)
   }
   return summaryOf(deps, quiz)
 }
