@@ -8,7 +8,7 @@ import { resolveCaller, userIdOf } from '../cloudfunctions/core/identity'
 import type { Deps, Store } from '../cloudfunctions/core/ports'
 import { toShown } from '../cloudfunctions/quiz/rules'
 import { functions } from '../cloudfunctions/registry'
-import { DEMO_CENTER } from '../cloudfunctions/reports/geo'
+import { DEMO_CENTER } from '../cloudfunctions/core/geo'
 import { beijingDay } from '../cloudfunctions/reports/calendar'
 
 /** A demo photo as `openid` would upload it. */

@@ -1,14 +1,16 @@
 import { DEMO_IDENTITIES, type HistoryEntry } from '../types/domain'
-import { seedBaseData } from '../cloudfunctions/campaign/seed'
+import { baseData, seedBaseData } from '../cloudfunctions/core/seed'
+import { questionBank } from '../cloudfunctions/quiz/seed'
 import { grids, users } from '../cloudfunctions/core/collections'
-import { DEMO_GRIDS } from '../cloudfunctions/reports/geo'
+import { DEMO_GRIDS } from '../cloudfunctions/core/geo'
 import { DuplicateKeyError } from '../cloudfunctions/core/ports'
 import { resolveCaller } from '../cloudfunctions/core/identity'
 import type { Deps } from '../cloudfunctions/core/ports'
 
 /** Base data plus the demo identities and demo grids, once per data folder. */
 export async function seedLocal(deps: Deps) {
-  await seedBaseData(deps)
+  // every function runs in this one process: each function's part
+  await seedBaseData(deps, [baseData, questionBank])
   await deps.store.transaction(() => seedDemoPeople(deps))
 }
 

@@ -1,7 +1,7 @@
 /** The district's cases the benchmarks write: a year of them, most closed, the newest still moving. */
 import type { Report, ReportStatus } from '../types/domain'
 import { userIdOf } from '../cloudfunctions/core/identity'
-import { DEMO_CENTER } from '../cloudfunctions/reports/geo'
+import { DEMO_CENTER } from '../cloudfunctions/core/geo'
 
 export const REPORTERS = 5_000
 export const NOW = Date.parse('2026-11-23T09:00:00+08:00')

@@ -19,7 +19,7 @@ import { userIdOf } from '../cloudfunctions/core/identity'
 import { createLocalDeps } from '../cloudfunctions/core/local-deps'
 import { openPglite, openPostgres } from '../cloudfunctions/core/adapters/postgres/databases'
 import type { Database } from '../cloudfunctions/core/adapters/postgres/store'
-import { DEMO_CENTER } from '../cloudfunctions/reports/geo'
+import { DEMO_CENTER } from '../cloudfunctions/core/geo'
 import { seedLocal } from '../runtime/seed'
 import { caseAt, DAY, NOW, REPORTERS } from './bench-data'
 

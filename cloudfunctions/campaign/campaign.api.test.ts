@@ -1,8 +1,8 @@
 import { COUNTER_KEYS } from '../../types/domain'
 import { counters, grids } from '../core/collections'
 import { insertAll, startRuntime, type TestRuntime } from '../../test/support/runtime'
-import { CATEGORIES, DEPARTMENTS } from './taxonomy'
-import { seedBaseData } from './seed'
+import { CATEGORIES, DEPARTMENTS } from '../core/taxonomy'
+import { baseData, seedBaseData } from '../core/seed'
 
 let rt: TestRuntime
 beforeEach(async () => {
@@ -90,7 +90,7 @@ describe('campaign.categories and departments', () => {
   })
 
   it('when the seed runs again, then nothing is duplicated', async () => {
-    await seedBaseData(rt.deps)
+    await seedBaseData(rt.deps, [baseData])
     expect(await rt.deps.store.collection('categories').count({})).toBe(CATEGORIES.length)
     expect(await rt.deps.store.collection('counters').count({})).toBe(COUNTER_KEYS.length)
   })

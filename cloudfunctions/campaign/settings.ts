@@ -1,26 +1,26 @@
 import type { CategoryGroup, Settings } from '../../types/api'
-import type { Department, Grid, Holidays, RejectReasons } from '../../types/domain'
+import type { Department, Grid } from '../../types/domain'
 import type { ActionContext } from '../core/action'
-import { categories, departments, grids, settings as settingsDocs } from '../core/collections'
+import { categories, departments, grids } from '../core/collections'
 import { conflict, invalid, notFound } from '../core/errors'
 import { textOrder, findAll } from '../core/pages'
 import type { Deps } from '../core/ports'
-import { reportRepository } from '../reports/repository'
+import { campaignRepository } from './repository'
 import { listCategories, listDepartments } from './use-cases'
 
 // a city's grids can pass 1,000: read in pages, put in order here
 const listGrids = async ({ store }: Deps) => (await findAll(grids(store), {})).sort(textOrder((g) => g.name))
 
 export async function readSettings({ deps }: ActionContext): Promise<Settings> {
-  const repo = reportRepository(deps.store)
+  const repo = campaignRepository(deps.store)
   const [cats, depts, gridList, rejectReasons, holidays] = await Promise.all([listCategories(deps), listDepartments(deps), listGrids(deps), repo.rejectReasons(), repo.calendar()])
   return { categories: cats, departments: depts, grids: gridList, rejectReasons, holidays }
 }
 
-export const rejectReasons = ({ deps }: ActionContext) => reportRepository(deps.store).rejectReasons()
+export const rejectReasons = ({ deps }: ActionContext) => campaignRepository(deps.store).rejectReasons()
 
 /** The working-day calendar: public, so every page can count deadlines the way the server does. */
-export const calendar = ({ deps }: ActionContext) => reportRepository(deps.store).calendar()
+export const calendar = ({ deps }: ActionContext) => campaignRepository(deps.store).calendar()
 
 export interface CategoryInput {
   id?: string
@@ -71,12 +71,12 @@ export async function saveGrid(input: { id?: string; name: string; worker: strin
 }
 
 export async function setRejectReasons(input: { reasons: string[] }, { deps }: ActionContext): Promise<string[]> {
-  await settingsDocs(deps.store).update({ _id: 'rejectReasons' }, { $set: { reasons: input.reasons } satisfies Partial<RejectReasons> })
+  await campaignRepository(deps.store).setRejectReasons(input.reasons)
   return input.reasons
 }
 
 export async function setHolidays(input: { off: string[]; workdays: string[] }, { deps }: ActionContext) {
   const days = { off: [...new Set(input.off)].sort(), workdays: [...new Set(input.workdays)].sort() }
-  await settingsDocs(deps.store).update({ _id: 'holidays' }, { $set: days satisfies Partial<Holidays> })
+  await campaignRepository(deps.store).setCalendar(days)
   return days
 }

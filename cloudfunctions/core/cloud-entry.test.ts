@@ -1,7 +1,9 @@
 import { COUNTER_KEYS } from '../../types/domain'
 import { ERROR_MESSAGES } from '../../types/errors'
-import { CATEGORIES, DEPARTMENTS } from '../campaign/taxonomy'
+import { CATEGORIES, DEPARTMENTS } from './taxonomy'
 import { BANK } from '../quiz/bank'
+import { questionBank } from '../quiz/seed'
+import { quizHandler } from '../quiz/actions'
 import { usersHandler } from '../users/actions'
 import { manualClock } from './basics'
 import { cloudMain, type Platform } from './cloud-entry'
@@ -9,6 +11,8 @@ import { categories, counters, departments, questions, secrets, settings, users 
 import { userIdOf } from './identity'
 import { createLocalDeps, type LocalDeps } from './local-deps'
 import type { Collection, Doc, Logger, Store } from './ports'
+import type { Handler } from './router'
+import { baseData, type Seed } from './seed'
 import { quietLogger } from '../../test/support/runtime'
 import { reportsHandler } from '../reports/actions'
 import { sweep } from '../reports/daily'
@@ -17,7 +21,7 @@ import { sweep } from '../reports/daily'
  * The cloud entry in-process, on the embedded store made to behave as CloudBase does for the start: writes go
  * one by one (its transactions take single records only), and the connection can drop part way.
  */
-const WRITES = new Set(['insert', 'update', 'remove', 'take'])
+const WRITES = new Set(['insert', 'insertIfAbsent', 'update', 'remove', 'take'])
 
 function cloudLike(store: Store, { dropAt = Infinity } = {}) {
   const made = { writes: 0 }
@@ -46,7 +50,7 @@ beforeEach(() => {
 afterEach(() => deps.store.close())
 
 const instance = (store: Store, caller: string, env: Platform['env'] = {}) =>
-  cloudMain(usersHandler, undefined, { deps: () => ({ ...deps, store }), openid: () => caller, env })
+  cloudMain(usersHandler, { seed: [baseData, questionBank] }, { deps: () => ({ ...deps, store }), openid: () => caller, env })
 
 const everything = async () => ({
   questions: await questions(deps.store).count({}),
@@ -90,6 +94,22 @@ describe('the first start of an environment', () => {
     expect(await instance(cloud.store, 'o-first')({ action: 'me' })).toMatchObject({ ok: true })
     expect(cloud.made.writes).toBe(0)
     expect(await everything()).toEqual(before)
+  })
+
+  it('when users starts a new environment, then the question bank waits for quiz, which writes only the bank, and neither writes again', async () => {
+    const start = (store: Store, handler: Handler, seed: Seed[]) => cloudMain(handler, { seed }, { deps: () => ({ ...deps, store }), openid: () => 'o-first', env: {} })
+    await start(deps.store, usersHandler, [baseData])({ action: 'me' })
+    expect(await questions(deps.store).count({})).toBe(0)
+
+    const quiz = cloudLike(deps.store)
+    expect(await start(quiz.store, quizHandler, [baseData, questionBank])({ action: 'home' })).toMatchObject({ ok: true })
+    expect(await questions(deps.store).count({})).toBe(BANK.length)
+    expect(quiz.made.writes).toBe(BANK.length + 1)
+
+    const again = cloudLike(deps.store)
+    await start(again.store, usersHandler, [baseData])({ action: 'me' })
+    await start(again.store, quizHandler, [baseData, questionBank])({ action: 'home' })
+    expect(again.made.writes).toBe(0)
   })
 
   it('when an environment was seeded before the marker existed, then the start adds only what is missing and the marker', async () => {
@@ -137,7 +157,7 @@ describe('ADMIN_OPENIDS', () => {
 /** The reports function's entry on local adapters, with the caller WeChat would vouch for. */
 function entry(openid: string | undefined) {
   const deps = createLocalDeps({ clock: manualClock('2026-11-23T01:00:00Z'), logger: quietLogger })
-  const main = cloudMain(reportsHandler, sweep, { deps: () => deps, openid: () => openid, env: {} })
+  const main = cloudMain(reportsHandler, { seed: [baseData], timer: sweep }, { deps: () => deps, openid: () => openid, env: {} })
   const open = async () => (await counters(deps.store).findOne({ _id: 'reportsOpen' }))!.value
   // a counter off from the ledger: what the sweep sets back, so we see whether it ran
   const drift = () => counters(deps.store).update({ _id: 'reportsOpen' }, { $inc: { value: 3 } })

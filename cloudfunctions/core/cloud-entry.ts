@@ -1,9 +1,9 @@
 import type { Result } from '../../types/errors'
-import { seedBaseData } from '../campaign/seed'
 import { callerOpenid, createCloudDeps } from './cloud-deps'
 import { grantAdmins } from './identity'
 import type { Deps } from './ports'
 import { toFailure, type Handler } from './router'
+import { seedBaseData, type Seed } from './seed'
 
 /**
  * A timer is an event nobody called: a client's callFunction always carries its OPENID, so `{ Type: 'Timer' }`
@@ -21,17 +21,24 @@ export interface Platform {
 
 const cloud: Platform = { deps: createCloudDeps, openid: callerOpenid, env: process.env }
 
+/** What a function brings to its entry: the parts of the base data it reads, and the sweep its timer runs. */
+export interface Entry {
+  seed: Seed[]
+  timer?: (deps: Deps) => Promise<unknown>
+}
+
 /**
  * A cloud function's `main`: adapters are built once per instance, and the first call of an instance makes
- * sure the environment holds the base data and the configured admins. That start answers in the same envelope
- * as an action, so a failed start (a lost connection, a timeout) is an error the app can show, and the next
- * call starts again and finishes what was left. A timer trigger (config.json) runs `onTimer` instead of an action.
+ * sure the environment holds the function's base data and the configured admins. That start answers in the
+ * same envelope as an action, so a failed start (a lost connection, a timeout) is an error the app can show,
+ * and the next call starts again and finishes what was left. A timer trigger (config.json) runs `timer`
+ * instead of an action.
  */
-export function cloudMain(handler: Handler, onTimer?: (deps: Deps) => Promise<unknown>, platform: Platform = cloud) {
+export function cloudMain(handler: Handler, { seed, timer }: Entry, platform: Platform = cloud) {
   let deps: Deps | undefined
   let started: Promise<void> | undefined
   const start = async (deps: Deps) => {
-    await seedBaseData(deps)
+    await seedBaseData(deps, seed)
     await grantAdmins(deps, platform.env.ADMIN_OPENIDS)
   }
   return async (event: unknown): Promise<Result<unknown>> => {
@@ -45,7 +52,7 @@ export function cloudMain(handler: Handler, onTimer?: (deps: Deps) => Promise<un
       return toFailure(error, deps.logger, 'start')
     }
     const openid = platform.openid()
-    if (isTimer(event, openid)) return onTimer ? { ok: true, data: await onTimer(deps) } : { ok: false, code: 'UNKNOWN_ACTION', message: '没有定时任务' }
+    if (isTimer(event, openid)) return timer ? { ok: true, data: await timer(deps) } : { ok: false, code: 'UNKNOWN_ACTION', message: '没有定时任务' }
     return handler(event, { openid, deps })
   }
 }

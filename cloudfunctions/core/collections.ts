@@ -12,10 +12,10 @@ export const outbox = (store: Store) => store.collection<OutboxMessage>('outbox'
 export const reports = (store: Store) => store.collection<Report & { hoursToFix?: number }>('reports')
 export const grids = (store: Store) => store.collection<Grid>('grids')
 export const points = (store: Store) => store.collection<PointsEntry>('points')
-/** Marks a finished seed (campaign/seed.ts): written last, naming the items the seed wrote. */
+/** Marks a finished seed (core/seed.ts): written last, naming (by version) each part written in full. */
 export interface SeedMarker {
   _id: 'seed'
-  version: string
+  versions: string[]
   at: string
 }
 export const settings = (store: Store) => store.collection<Holidays | RejectReasons | VolunteerSettings | SeedMarker>('settings')

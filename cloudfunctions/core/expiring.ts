@@ -1,6 +1,6 @@
 import type { User } from '../../types/domain'
 import { expiring } from './collections'
-import { DuplicateKeyError, type Deps } from './ports'
+import type { Deps } from './ports'
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Exports carry names and phones of others: they are kept for a day, for the one who made them. */
@@ -22,13 +22,7 @@ export async function saveExport({ caller, deps }: { caller: User; deps: Deps },
  */
 export async function discard(deps: Deps, fileIds: string[]) {
   const at = deps.clock.now().toISOString()
-  for (const _id of fileIds) {
-    try {
-      await expiring(deps.store).insert({ _id, expiresAt: at })
-    } catch (error) {
-      if (!(error instanceof DuplicateKeyError)) throw error
-    }
-  }
+  for (const _id of fileIds) await expiring(deps.store).insertIfAbsent({ _id, expiresAt: at })
 }
 
 /** Deletes the files whose time is up (exports after a day, discarded uploads at once); part of the hourly sweep. */

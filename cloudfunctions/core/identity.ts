@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto'
 import type { HistoryEntry, User } from '../../types/domain'
-import { DuplicateKeyError, type Deps } from './ports'
+import type { Deps } from './ports'
 import { counters, users } from './collections'
+import { idOf } from './idempotency'
 
 /** A stable user id that does not reveal the openid, so a first visit registers exactly once even when raced. */
-export const userIdOf = (openid: string) => 'u' + createHash('sha256').update(openid).digest('hex').slice(0, 23)
+export const userIdOf = (openid: string) => idOf('u', openid)
 
 /** Finds the caller, registering a first-time visitor as a resident. */
 export async function resolveCaller(deps: Deps, openid: string): Promise<User> {
@@ -21,17 +21,13 @@ export async function resolveCaller(deps: Deps, openid: string): Promise<User> {
     updatedAt: at,
     history: [{ at, by: _id, role: 'system', from: null, to: 'resident', note: '首次使用' }]
   }
-  try {
-    // the person and the count of people land together, or neither does
-    await deps.store.transaction(async () => {
-      await users(deps.store).insert(user)
-      await counters(deps.store).update({ _id: 'users' }, { $inc: { value: 1 } })
-    })
-    return user
-  } catch (error) {
-    if (error instanceof DuplicateKeyError) return (await users(deps.store).findOne({ _id }))!
-    throw error
-  }
+  // the person and the count of people land together, or neither does
+  const registered = await deps.store.transaction(async () => {
+    if (!(await users(deps.store).insertIfAbsent(user))) return false
+    await counters(deps.store).update({ _id: 'users' }, { $inc: { value: 1 } })
+    return true
+  })
+  return registered ? user : (await users(deps.store).findOne({ _id }))!
 }
 
 const NAMED_ADMIN = '部署时指定的管理员'

@@ -54,6 +54,11 @@ export interface Collection<T extends Doc> {
   findOne(query: Query): Promise<T | null>
   count(query: Query): Promise<number>
   insert(doc: T): Promise<T>
+  /**
+   * Inserts `doc` unless its _id (or a unique key) is taken, and answers whether it did: a retried or raced
+   * create finds its document already there, which is not an error. Inside a transaction the transaction goes on.
+   */
+  insertIfAbsent(doc: T): Promise<boolean>
   /** Applies `update` to the first match (or every match with `multi`); answers how many matched. */
   update(query: Query, update: Update, options?: { multi?: boolean }): Promise<number>
   /** Removes the first match (or every match with `multi`); answers how many were removed. */

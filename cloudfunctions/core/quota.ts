@@ -1,17 +1,13 @@
 import { quotas } from './collections'
 import { AppError } from './errors'
-import { DuplicateKeyError, type Deps } from './ports'
+import type { Deps } from './ports'
 
 /**
  * Takes one of `limit` uses counted under `key` (who, what and the period, e.g. `<userId>:<day>`), or refuses
  * with RATE_LIMITED and `message` once they are used up. A conditional increment, so racing calls cannot pass it.
  */
 export async function takeQuota(deps: Deps, key: string, limit: number, message: string) {
-  try {
-    await quotas(deps.store).insert({ _id: key, count: 0 })
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
-  }
+  await quotas(deps.store).insertIfAbsent({ _id: key, count: 0 })
   const taken = await quotas(deps.store).update({ _id: key, count: { $lt: limit } }, { $inc: { count: 1 } })
   if (!taken) throw new AppError('RATE_LIMITED', message)
 }

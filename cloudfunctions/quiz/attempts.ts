@@ -3,7 +3,7 @@ import type { Attempt, AttemptItem, AttemptResult, Feedback, Paper, Quiz, QuizPr
 import type { ActionContext } from '../core/action'
 import { attempts, counters, users, wrongBook } from '../core/collections'
 import { conflict, forbidden, invalid } from '../core/errors'
-import { DuplicateKeyError, type Deps } from '../core/ports'
+import type { Deps } from '../core/ports'
 import { beijingDateTime } from '../reports/calendar'
 import { recordGraded } from './records'
 import { quizRepository } from './repository'
@@ -49,14 +49,9 @@ export async function start(input: { quizId: string }, { caller, deps }: ActionC
   const limit = new Date(now.getTime() + quiz.timeLimitMinutes * 60_000)
   // One id per try number: two taps on 开始 race for the same id and only one attempt is made.
   const attempt = newAttempt(`${quiz._id}:${caller._id}:${mine.length + 1}`, 'campaign', quiz._id, caller._id, items, now, limit < new Date(quiz.closesAt) ? limit : new Date(quiz.closesAt))
-  try {
-    await attempts(deps.store).insert(attempt)
-    await counters(deps.store).update({ _id: 'quizAttempts' }, { $inc: { value: 1 } })
-    return paper(deps, attempt)
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
-    return paper(deps, await repo.attempt(attempt._id, caller._id))
-  }
+  if (!(await attempts(deps.store).insertIfAbsent(attempt))) return paper(deps, await repo.attempt(attempt._id, caller._id))
+  await counters(deps.store).update({ _id: 'quizAttempts' }, { $inc: { value: 1 } })
+  return paper(deps, attempt)
 }
 
 /**

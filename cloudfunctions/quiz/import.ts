@@ -6,7 +6,6 @@ import type { ActionContext } from '../core/action'
 import { questions } from '../core/collections'
 import { AppError, conflict, notFound } from '../core/errors'
 import { saveExport, XLSX } from '../core/expiring'
-import { DuplicateKeyError } from '../core/ports'
 import { newQuestion } from './questions'
 import { keyOf } from './rules'
 import { JUDGE_OPTIONS, question } from './schemas'
@@ -79,12 +78,7 @@ export async function importQuestions(input: { fileId: string; validOnly: boolea
   const at = ctx.deps.clock.now().toISOString()
   let imported = 0
   for (const r of preview.rows.filter((x) => x.status === 'valid')) {
-    try {
-      await questions(ctx.deps.store).insert(newQuestion(r.question!, at))
-      imported++
-    } catch (error) {
-      if (!(error instanceof DuplicateKeyError)) throw error
-    }
+    if (await questions(ctx.deps.store).insertIfAbsent(newQuestion(r.question!, at))) imported++
   }
   return { imported, skipped: preview.rows.length - imported }
 }

@@ -1,5 +1,7 @@
 import { cloudMain } from '../core/cloud-entry'
+import { baseData } from '../core/seed'
 import { quizHandler } from './actions'
 import { sweepQuiz } from './daily'
+import { questionBank } from './seed'
 
-export const main = cloudMain(quizHandler, sweepQuiz)
+export const main = cloudMain(quizHandler, { seed: [baseData, questionBank], timer: sweepQuiz })

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { Workbook } from 'exceljs'
 import type { Page, UnitView } from '../../types/api'
 import type { Awareness, BoardRow, QuestionInput, QuestionKind, QuestionRate, QuestionView, Quiz, QuizInput, QuizSummary, QuizTally, RateRow, Unit } from '../../types/quiz'
@@ -6,10 +6,10 @@ import type { ActionContext } from '../core/action'
 import { counters, questions, quizBest, quizTallies, quizzes, units } from '../core/collections'
 import { conflict, invalid, notFound } from '../core/errors'
 import { findAll } from '../core/pages'
-import { DuplicateKeyError, type Deps, type Store } from '../core/ports'
+import type { Deps, Store } from '../core/ports'
 import { containing } from '../core/search'
 import { saveExport } from '../core/expiring'
-import { requireRequestId } from '../reports/workflow'
+import { createdId } from '../core/idempotency'
 import { drawPool } from './pool'
 import { quizRepository, tallyId } from './repository'
 import { newQuestion } from './questions'
@@ -45,12 +45,9 @@ export async function saveQuestion(input: QuestionInput & { id?: string; active?
   const twin = await questions(deps.store).findOne({ key })
   if (twin && twin._id !== id) throw invalid('stem', '题库中已有相同题干的题目')
   if (!id) {
-    try {
-      return toQuestionView(await questions(deps.store).insert(newQuestion(fields, at)))
-    } catch (error) {
-      if (error instanceof DuplicateKeyError) throw invalid('stem', '题库中已有相同题干的题目')
-      throw error
-    }
+    const question = newQuestion(fields, at)
+    if (!(await questions(deps.store).insertIfAbsent(question))) throw invalid('stem', '题库中已有相同题干的题目')
+    return toQuestionView(question)
   }
   const updated = await questions(deps.store).update({ _id: id }, { $set: { ...fields, key, ...(active === undefined ? {} : { active }), updatedAt: at } })
   if (!updated) throw notFound('该题目')
@@ -98,16 +95,10 @@ export async function saveQuiz(input: QuizInput & { id?: string }, ctx: ActionCo
     await quizzes(deps.store).update({ _id: id }, { $set: { ...fields, pool, schoolIds, updatedAt: at } })
     quiz = { ...current, ...fields, pool, schoolIds, updatedAt: at }
   } else {
-    const requestId = requireRequestId(ctx.requestId)
-    const _id = 'z' + createHash('sha256').update(`${caller._id}:${requestId}`).digest('hex').slice(0, 23)
-    quiz = { _id, requestId, ...fields, pool: await drawPool(deps.store, fields.quotas), schoolIds, createdBy: caller._id, createdAt: at, updatedAt: at }
-    try {
-      await quizzes(deps.store).insert(quiz)
-      await counters(deps.store).update({ _id: 'quizzes' }, { $inc: { value: 1 } })
-    } catch (error) {
-      if (!(error instanceof DuplicateKeyError)) throw error
-      quiz = await quizRepository(deps.store).quiz(quiz._id)
-    }
+    const _id = createdId('z', ctx)
+    quiz = { _id, requestId: ctx.requestId!, ...fields, pool: await drawPool(deps.store, fields.quotas), schoolIds, createdBy: caller._id, createdAt: at, updatedAt: at }
+    if (await quizzes(deps.store).insertIfAbsent(quiz)) await counters(deps.store).update({ _id: 'quizzes' }, { $inc: { value: 1 } })
+    else quiz = await quizRepository(deps.store).quiz(quiz._id)
   }
   return summaryOf(deps, quiz)
 }

@@ -4,7 +4,7 @@ import type { ActionContext } from '../core/action'
 import { attempts, quizBest, quizProfiles, quizzes, units, wrongBook } from '../core/collections'
 import { invalid } from '../core/errors'
 import { textOrder, findAll } from '../core/pages'
-import { DuplicateKeyError, type Store } from '../core/ports'
+import type { Store } from '../core/ports'
 import { ineligibility, settle } from './attempts'
 import { quizRepository } from './repository'
 import { questionCount, quizState } from './views'
@@ -103,11 +103,8 @@ export async function bind(input: { schoolId?: string | null; className?: string
   }
   if (next.communityId && named.get(next.communityId)?.kind !== 'community') throw invalid('communityId', '没有这个社区，请重新选择')
   const { _id, ...fields } = next
-  if (!(await quizProfiles(deps.store).update({ _id }, { $set: fields }))) {
-    await quizProfiles(deps.store).insert(next).catch(async (error) => {
-      if (!(error instanceof DuplicateKeyError)) throw error
-      await quizProfiles(deps.store).update({ _id }, { $set: fields })
-    })
+  if (!(await quizProfiles(deps.store).update({ _id }, { $set: fields })) && !(await quizProfiles(deps.store).insertIfAbsent(next))) {
+    await quizProfiles(deps.store).update({ _id }, { $set: fields })
   }
   return profileView(deps.store, next)
 }

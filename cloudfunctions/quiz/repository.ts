@@ -2,7 +2,7 @@ import type { Question, QuizProfile, QuizTally, Unit } from '../../types/quiz'
 import { attempts, questions, quizProfiles, quizTallies, quizzes, units } from '../core/collections'
 import { notFound } from '../core/errors'
 import { findAll } from '../core/pages'
-import { DuplicateKeyError, type Store } from '../core/ports'
+import type { Store } from '../core/ports'
 
 export const tallyId = (quizId: string, scope: QuizTally['scope'], key: string) => `${quizId}:${scope}:${key}`
 
@@ -49,12 +49,7 @@ export function quizRepository(store: Store) {
       const $inc = Object.fromEntries(Object.entries(inc).filter(([, v]) => v !== 0)) as Record<string, number>
       if (!Object.keys($inc).length) return
       if (await quizTallies(store).update({ _id }, { $inc })) return
-      try {
-        await quizTallies(store).insert({ _id, quizId, scope, key, participants: 0, passed: 0, scoreSum: 0, answered: 0, right: 0, ...$inc })
-      } catch (error) {
-        if (!(error instanceof DuplicateKeyError)) throw error
-        await quizTallies(store).update({ _id }, { $inc })
-      }
+      if (!(await quizTallies(store).insertIfAbsent({ _id, quizId, scope, key, participants: 0, passed: 0, scoreSum: 0, answered: 0, right: 0, ...$inc }))) await quizTallies(store).update({ _id }, { $inc })
     }
   }
 }

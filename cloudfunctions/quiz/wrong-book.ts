@@ -2,7 +2,7 @@ import type { Page } from '../../types/api'
 import { MASTERED_AFTER, type AttemptItem, type WrongItem } from '../../types/quiz'
 import type { ActionContext } from '../core/action'
 import { wrongBook } from '../core/collections'
-import { DuplicateKeyError, type Query, type Store } from '../core/ports'
+import type { Query, Store } from '../core/ports'
 import { quizRepository } from './repository'
 import { toShown } from './rules'
 
@@ -21,12 +21,7 @@ export async function missed(store: Store, userId: string, item: Pick<AttemptIte
   const seen = { shownAt: withheld?.until ?? at, quizId: withheld?.quizId ?? null, order }
   const again = { $inc: { misses: 1 }, $set: { streak: 0, mastered: false, lastMissedAt: at, ...seen } }
   if (await wrongBook(store).update({ _id }, again)) return
-  try {
-    await wrongBook(store).insert({ _id, userId, questionId, misses: 1, streak: 0, lastMissedAt: at, mastered: false, ...seen })
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
-    await wrongBook(store).update({ _id }, again)
-  }
+  if (!(await wrongBook(store).insertIfAbsent({ _id, userId, questionId, misses: 1, streak: 0, lastMissedAt: at, mastered: false, ...seen }))) await wrongBook(store).update({ _id }, again)
 }
 
 /** Once a quiz shows its answers to the person (their last attempt, under afterLast), the misses it kept out of sight come in. */

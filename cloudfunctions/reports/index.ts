@@ -1,5 +1,6 @@
 import { cloudMain } from '../core/cloud-entry'
+import { baseData } from '../core/seed'
 import { reportsHandler } from './actions'
 import { sweep } from './daily'
 
-export const main = cloudMain(reportsHandler, sweep)
+export const main = cloudMain(reportsHandler, { seed: [baseData], timer: sweep })

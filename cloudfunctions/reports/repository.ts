@@ -3,7 +3,7 @@ import { DEFAULT_REJECT_REASONS, OPEN_REPORT_STATUSES, type Holidays, type Rejec
 import { categories, counters, dayTallies, departments, grids, reports, settings, sweeps, users } from '../core/collections'
 import { notFound } from '../core/errors'
 import { findAll, pagesBy, pagesOf } from '../core/pages'
-import { DuplicateKeyError, type Figure, type Query, type Store, type Update } from '../core/ports'
+import type { Figure, Query, Store, Update } from '../core/ports'
 import { endOfBeijingDay, startOfBeijingDay, type WorkCalendar } from './calendar'
 import { CASE_FIGURES, familyFor, repairDue, TALLY_FIGURES, tallyChanges, tallyQuery, type StatsFigures, type TallyChange } from './tallies'
 
@@ -176,12 +176,7 @@ function sameMeasures(a: TallyMeasures, b: TallyMeasures) {
 async function addTallies(store: Store, changes: TallyChange[]) {
   for (const { key, by } of changes) {
     if (await dayTallies(store).update({ _id: key._id }, { $inc: { ...by } })) continue
-    try {
-      await dayTallies(store).insert({ ...key, ...by })
-    } catch (error) {
-      if (!(error instanceof DuplicateKeyError)) throw error
-      await dayTallies(store).update({ _id: key._id }, { $inc: { ...by } })
-    }
+    if (!(await dayTallies(store).insertIfAbsent({ ...key, ...by }))) await dayTallies(store).update({ _id: key._id }, { $inc: { ...by } })
   }
 }
 

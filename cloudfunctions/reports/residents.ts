@@ -1,17 +1,17 @@
-import { createHash } from 'node:crypto'
 import type { FeedItem, NearbyMatch, Page, ReportCard, ReportDetail } from '../../types/api'
 import type { Category, GeoPoint, PublicText, Report, ReportLocation } from '../../types/domain'
 import type { ActionContext } from '../core/action'
 import { conflict, invalid, notFound } from '../core/errors'
+import { boundingBox, distanceMeters, gridAt } from '../core/geo'
+import { createdId } from '../core/idempotency'
 import { DuplicateKeyError } from '../core/ports'
 import { quotas } from '../core/collections'
 import { takeQuota } from '../core/quota'
 import { beijingDay, deadlineAfter } from './calendar'
-import { boundingBox, distanceMeters, gridAt } from './geo'
 import { reportRepository, type StoredReport } from './repository'
 import { FOLLOWABLE, mayOpen, PUBLIC, SETTLED } from './state'
 import { linksTo, toCards, toDetail, toFeedItems } from './views'
-import { move, requireRequestId, tellDepartment, tellOffice, tellReporter, withCleanPhotos } from './workflow'
+import { move, tellDepartment, tellOffice, tellReporter, withCleanPhotos } from './workflow'
 
 export const DAILY_LIMIT = 10
 const NEARBY_METERS = 100
@@ -26,13 +26,10 @@ export interface SubmitInput {
   anonymous: boolean
 }
 
-/** Same person + same requestId = same case, so a retried submit never files twice. */
-const reportIdOf = (userId: string, requestId: string) => 'r' + createHash('sha256').update(`${userId}:${requestId}`).digest('hex').slice(0, 23)
-
 export async function submit(input: SubmitInput, ctx: ActionContext): Promise<ReportDetail> {
   const { caller, deps } = ctx
   const repo = reportRepository(deps.store)
-  const _id = reportIdOf(caller._id, requireRequestId(ctx.requestId))
+  const _id = createdId('r', ctx)
   const filed = await repo.find({ _id }, { limit: 1 })
   if (filed.length) return toDetail(deps, filed[0], caller)
 

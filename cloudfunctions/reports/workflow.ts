@@ -1,6 +1,6 @@
 import { REPORT_STATUS_LABELS, type Report, type ReportHistoryEntry, type ReportStatus, type User } from '../../types/domain'
 import type { ActionContext } from '../core/action'
-import { AppError, conflict, forbidden, invalid } from '../core/errors'
+import { conflict, forbidden, invalid } from '../core/errors'
 import { discard } from '../core/expiring'
 import { imageType, PIXELS_REFUSED, stripImageMetadata, tooManyPixels } from '../core/images'
 import type { Deps } from '../core/ports'
@@ -133,9 +133,4 @@ export async function tellDepartment(deps: Deps, report: Report, title: string, 
 /** What now waits on the office (a new case, a fix to verify, an extension, a case sent back), told to its admins. */
 export async function tellOffice(deps: Deps, report: Report, title: string, detail: string) {
   await tellStaff(deps, await reportRepository(deps.store).admins(STAFF_PER_NOTICE), report, title, `「${report.categoryName}」${report.no}，${detail}`)
-}
-
-export const requireRequestId = (requestId: string | undefined) => {
-  if (!requestId) throw new AppError('VALIDATION_FAILED', '缺少 requestId：请从页面重新提交', [{ field: 'requestId', message: '缺少 requestId' }])
-  return requestId
 }

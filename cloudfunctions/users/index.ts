@@ -1,5 +1,6 @@
 import { cloudMain } from '../core/cloud-entry'
+import { baseData } from '../core/seed'
 import { usersHandler } from './actions'
 import { sweepInbox } from './daily'
 
-export const main = cloudMain(usersHandler, sweepInbox)
+export const main = cloudMain(usersHandler, { seed: [baseData], timer: sweepInbox })

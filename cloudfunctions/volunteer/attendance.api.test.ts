@@ -1,7 +1,7 @@
 import { activities, serviceRecords, signups, volunteers } from '../core/collections'
 import { userIdOf } from '../core/identity'
 import { startRuntime, type TestRuntime } from '../../test/support/runtime'
-import { currentCode } from './checkin-code'
+import { codeAt } from './checkin-code'
 import { sweepVolunteers } from './daily'
 import { volunteerRepository } from './repository'
 
@@ -36,7 +36,7 @@ async function activityWith(people: string[], overrides: Record<string, unknown>
   return id as string
 }
 
-const code = async (id: string) => (await currentCode(await volunteerRepository(rt.deps.store).secret(), id, rt.deps.clock.now())).code
+const code = async (id: string) => codeAt(await volunteerRepository(rt.deps.store).secret(), id, rt.deps.clock.now()).code
 const signup = (id: string, who: string) => signups(rt.deps.store).findOne({ _id: `${id}:${userIdOf(who)}` })
 const row = async (id: string, who: string) => (await ok('roster', { id }, 'demo-organizer')).rows.find((r: { userId: string }) => r.userId === userIdOf(who))
 

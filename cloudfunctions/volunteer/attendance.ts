@@ -2,7 +2,7 @@ import { CHECK_IN_EARLY_MINUTES, CHECK_OUT_LATE_MINUTES, type ActivityPlace, typ
 import type { ActionContext } from '../core/action'
 import { AppError, conflict, invalid } from '../core/errors'
 import type { Deps } from '../core/ports'
-import { distanceMeters } from '../reports/geo'
+import { distanceMeters } from '../core/geo'
 import { codeMatches } from './checkin-code'
 import { volunteerRepository } from './repository'
 import { checkOutClosesAt } from './rules'

@@ -11,12 +11,17 @@ function codeFor(secret: string, activityId: string, window: number) {
   return String(mac.readUInt32BE(0) % 1000000).padStart(6, '0')
 }
 
+/** The 6 digits of the current window and when they change; the QR only draws them. */
+export function codeAt(secret: string, activityId: string, now: Date) {
+  const window = windowOf(now)
+  return { code: codeFor(secret, activityId, window), expiresAt: new Date((window + 1) * WINDOW_MS).toISOString() }
+}
+
 /** What the organizer's screen shows now: the code, its QR (PNG data URL) and when it changes. */
 export async function currentCode(secret: string, activityId: string, now: Date) {
-  const window = windowOf(now)
-  const code = codeFor(secret, activityId, window)
+  const { code, expiresAt } = codeAt(secret, activityId, now)
   const qr = await QRCode.toDataURL(`cwt-checkin:${activityId}:${code}`, { margin: 1, width: 480, errorCorrectionLevel: 'M' })
-  return { code, qr, expiresAt: new Date((window + 1) * WINDOW_MS).toISOString() }
+  return { code, qr, expiresAt }
 }
 
 /** Accepts the 6 digits typed, or the whole text a scan of the QR gives. */

@@ -4,7 +4,8 @@ import { activities, secrets, settings, signups, users, volunteers } from '../co
 import { forbidden, notFound } from '../core/errors'
 import { findAll } from '../core/pages'
 import type { Query, Store } from '../core/ports'
-import { signupId, VOLUNTEER_DEFAULTS } from './rules'
+import { VOLUNTEER_DEFAULTS } from '../core/seed'
+import { signupId } from './rules'
 
 export type StoredActivity = Activity & { waiting: number }
 

@@ -1,14 +1,4 @@
-import { CHECK_OUT_LATE_MINUTES, type Activity, type Attendance, type PlaceCheck, type Signup, type VolunteerIdentity, type VolunteerSettings } from '../../types/volunteer'
-
-/** 星级 thresholds and the attendance, waitlist and stars rules; the office can change them in settings. */
-export const VOLUNTEER_DEFAULTS: VolunteerSettings = {
-  _id: 'volunteer',
-  stars: [100, 300, 600, 1000, 1500],
-  minAttendance: 0.6,
-  offerHours: 12,
-  starsPerMonth: 10,
-  noticeDays: 5
-}
+import { CHECK_OUT_LATE_MINUTES, type Activity, type Attendance, type PlaceCheck, type Signup, type VolunteerIdentity } from '../../types/volunteer'
 
 const MINUTE = 60000
 

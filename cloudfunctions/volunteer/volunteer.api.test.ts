@@ -5,7 +5,7 @@ import { activities, monthly, outbox, serviceRecords, signups, stars, users, vol
 import { userIdOf } from '../core/identity'
 import { findAll } from '../core/pages'
 import { insertAll, startRuntime, type TestRuntime } from '../../test/support/runtime'
-import { currentCode } from './checkin-code'
+import { codeAt } from './checkin-code'
 import { sweepVolunteers } from './daily'
 import { volunteerRepository } from './repository'
 import { newSignup } from './rules'
@@ -255,7 +255,7 @@ describe('past the 1,000 documents a read answers', () => {
 
 describe('checking in and counting hours', () => {
   async function onSite(id: string, who: string, lat = PLACE.lat, lng = PLACE.lng) {
-    const { code } = await currentCode(await volunteerRepository(rt.deps.store).secret(), id, rt.deps.clock.now())
+    const { code } = codeAt(await volunteerRepository(rt.deps.store).secret(), id, rt.deps.clock.now())
     return rt.call('volunteer', 'checkIn', { id, code, lat, lng }, who)
   }
 
@@ -264,7 +264,7 @@ describe('checking in and counting hours', () => {
     const id = await activity({}, 1, 2)
     await ok('volunteer', 'signUp', { id }, 'demo-volunteer')
     rt.clock.advance(HOUR)
-    const old = await ok('volunteer', 'code', { id }, 'demo-organizer')
+    const old = codeAt(await volunteerRepository(rt.deps.store).secret(), id, rt.deps.clock.now())
     rt.clock.advance(61000)
     expect(await rt.call('volunteer', 'checkIn', { id, code: old.code }, 'demo-volunteer')).toMatchObject({ status: 400, body: { issues: [{ field: 'code' }] } })
     expect((await signup(id, 'demo-volunteer'))?.checkInAt).toBeNull()
@@ -296,10 +296,10 @@ describe('checking in and counting hours', () => {
     rt.clock.advance(10 * 60000) // 10:50
     await onSite(id, 'short')
     rt.clock.advance(30 * 60000) // 11:20
-    const { code } = await currentCode(await volunteerRepository(rt.deps.store).secret(), id, rt.deps.clock.now())
+    const { code } = codeAt(await volunteerRepository(rt.deps.store).secret(), id, rt.deps.clock.now())
     await ok('volunteer', 'checkOut', { id, code, lat: PLACE.lat, lng: PLACE.lng }, 'short')
     rt.clock.advance(2 * HOUR) // 13:20
-    await ok('volunteer', 'checkOut', { id, code: (await currentCode(await volunteerRepository(rt.deps.store).secret(), id, rt.deps.clock.now())).code, lat: PLACE.lat, lng: PLACE.lng }, 'full').catch(() => undefined)
+    await ok('volunteer', 'checkOut', { id, code: codeAt(await volunteerRepository(rt.deps.store).secret(), id, rt.deps.clock.now()).code, lat: PLACE.lat, lng: PLACE.lng }, 'full').catch(() => undefined)
     rt.clock.advance(HOUR) // 14:20, check-out has closed
     await sweepVolunteers(rt.deps)
     expect(await signup(id, 'forgot')).toMatchObject({ autoCheckout: true })

@@ -37,12 +37,7 @@ export async function register(input: RegisterInput, { caller, deps }: ActionCon
     await changeIdentity({ caller, deps }, known, identity)
   } else {
     const volunteer: Volunteer = { _id: caller._id, ...identity, ...rest, registeredAt: deps.clock.now().toISOString(), hours: 0, makeupHours: 0, activities: 0, certificateNo: certificateNoOf(caller._id, today.slice(0, 4)), correction: null, history: [] }
-    try {
-      await volunteers(deps.store).insert(volunteer)
-      await counters(deps.store).update({ _id: 'volunteers' }, { $inc: { value: 1 } })
-    } catch (error) {
-      if (!(error instanceof DuplicateKeyError)) throw error
-    }
+    if (await volunteers(deps.store).insertIfAbsent(volunteer)) await counters(deps.store).update({ _id: 'volunteers' }, { $inc: { value: 1 } })
   }
   if (!caller.roles.includes('volunteer')) {
     const at = deps.clock.now().toISOString()

@@ -25,6 +25,7 @@ function recordingCollection<T extends Doc>(name: string, inner: Collection<T>):
     findOne: (query) => (of(query), inner.findOne(query)),
     count: (query) => (of(query), inner.count(query)),
     insert: (doc) => inner.insert(doc),
+    insertIfAbsent: (doc) => inner.insertIfAbsent(doc),
     update: (query, update, options) => (of(query), inner.update(query, update, options)),
     remove: (query, options) => (of(query), inner.remove(query, options)),
     countBy: (query, field) => (of(query), inner.countBy(query, field)),

@@ -1,6 +1,6 @@
 import type { ReportDetail } from '../../types/api'
 import { userIdOf } from '../../cloudfunctions/core/identity'
-import { DEMO_CENTER } from '../../cloudfunctions/reports/geo'
+import { DEMO_CENTER } from '../../cloudfunctions/core/geo'
 import type { TestRuntime } from './runtime'
 
 /** A 1x1 PNG: the smallest real photo. */

@@ -9,6 +9,8 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Result } from '../../types/errors'
 import { cloudMain } from '../../cloudfunctions/core/cloud-entry'
+import { baseData } from '../../cloudfunctions/core/seed'
+import { questionBank } from '../../cloudfunctions/quiz/seed'
 import type { Deps } from '../../cloudfunctions/core/ports'
 import { functions } from '../../cloudfunctions/registry'
 
@@ -50,7 +52,7 @@ export function startWeapp(deps: Deps) {
   let pending = 0
   // Each function as CloudBase runs it: its entry, started once, with the caller WeChat vouches for.
   const mains = Object.fromEntries(
-    Object.entries(functions).map(([name, handler]) => [name, cloudMain(handler, undefined, { deps: () => deps, openid: () => openid, env: {} })])
+    Object.entries(functions).map(([name, handler]) => [name, cloudMain(handler, { seed: [baseData, questionBank] }, { deps: () => deps, openid: () => openid, env: {} })])
   )
 
   const storage = new Map<string, unknown>()

@@ -293,6 +293,16 @@ describe('writes', () => {
     await expect(reports.insert({ _id: 'r9', status: 'open' })).rejects.toBeInstanceOf(DuplicateKeyError)
   })
 
+  it('when inserting if absent, then a new record answers true and a taken _id answers false, each with one add()', async () => {
+    const doc = { _id: 'r9', status: 'open' }
+    const added = await sameWire(() => reports.insertIfAbsent(doc), async () => db.collection('reports').add({ data: doc }), inserted('r9'))
+    expect(added.result).toBe(true)
+    const duplicate = { code: 'DATABASE_REQUEST_FAILED', message: '[FailedOperation] E11000 duplicate key error collection: tcb.reports index: _id_ dup key: { _id: "r9" }', requestId: 'r1' }
+    const taken = await exchange(() => reports.insertIfAbsent(doc), duplicate)
+    expect(taken.result).toBe(false)
+    expect(taken.sent.map((body) => body.action)).toEqual(['database.insertDocument'])
+  })
+
   it('when several operators update every match, then each field gets its db.command and stats.updated is answered', async () => {
     const entry = { at: '2026-03-01T08:00:00.000Z', to: 'closed' }
     const { result, sent } = await sameWire(

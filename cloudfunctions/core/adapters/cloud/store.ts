@@ -233,11 +233,16 @@ class CloudCollectionAdapter<T extends Doc> implements Collection<T> {
   }
 
   async insert(doc: T) {
+    if (!(await this.insertIfAbsent(doc))) throw new DuplicateKeyError(this.name)
+    return doc
+  }
+
+  async insertIfAbsent(doc: T) {
     try {
       await this.db.collection(this.name).add({ data: doc })
-      return doc
+      return true
     } catch (error) {
-      if (isDuplicateKey(error)) throw new DuplicateKeyError(this.name)
+      if (isDuplicateKey(error)) return false
       throw error
     }
   }

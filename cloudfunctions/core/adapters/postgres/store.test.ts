@@ -214,6 +214,21 @@ describe('store contract', () => {
     await expect(keyed.update({ _id: 'k2' }, { $set: { key: 'K' } })).rejects.toBeInstanceOf(DuplicateKeyError)
   })
 
+  it('when inserting if absent, then a new document is inserted (true), and a taken _id or unique key answers false, keeps the first document and lets the transaction go on', async () => {
+    const s = store()
+    const col = await seeded('rows', s)
+    const keyed = s.collection<{ _id: string; key?: string }>('keyed')
+    await keyed.insert({ _id: 'k1', key: 'K' })
+    const answers = await s.transaction(async () => {
+      const taken = [await col.insertIfAbsent({ _id: 'a', n: 100 }), await keyed.insertIfAbsent({ _id: 'k2', key: 'K' })]
+      return [...taken, await col.insertIfAbsent({ _id: 'new', n: 9 })]
+    })
+    expect(answers).toEqual([false, false, true])
+    expect((await col.findOne({ _id: 'a' }))?.n).toBe(1)
+    expect((await col.findOne({ _id: 'new' }))?.n).toBe(9)
+    expect(await keyed.count({ key: 'K' })).toBe(1)
+  })
+
   it('when removing one or many, then the answer counts what was removed', async () => {
     const col = await seeded()
     expect(await col.remove({ tag: 'x' })).toBe(1)

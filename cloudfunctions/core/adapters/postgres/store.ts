@@ -91,10 +91,14 @@ class PgCollection<T extends Doc> implements Collection<T> {
   }
 
   async insert(doc: T) {
+    if (!(await this.insertIfAbsent(doc))) throw new DuplicateKeyError(this.name)
+    return doc
+  }
+
+  async insertIfAbsent(doc: T) {
     // ON CONFLICT rather than a caught error: a failed statement would abort the transaction around it
     const { rows } = await this.store.sql(`INSERT INTO ${this.table} (id, doc) VALUES ($1, $2::jsonb) ON CONFLICT DO NOTHING RETURNING id`, [doc._id, JSON.stringify(doc)])
-    if (!rows.length) throw new DuplicateKeyError(this.name)
-    return doc
+    return rows.length > 0
   }
 
   /**

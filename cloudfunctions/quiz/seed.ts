@@ -1,0 +1,6 @@
+import type { Seed } from '../core/seed'
+import { BANK } from './bank'
+import { newQuestion } from './questions'
+
+/** The quiz function's part of a new environment: the 84 questions the bank starts with. */
+export const questionBank: Seed = (at) => ({ questions: BANK.map((input) => newQuestion(input, at)) })
