@@ -5,6 +5,7 @@ import { categories, departments, grids, settings as settingsDocs } from '../cor
 import { conflict, invalid, notFound } from '../core/errors'
 import { textOrder, findAll } from '../core/pages'
 import type { Deps } from '../core/ports'
+import { orderRepository } from '../reports/orders/repository'
 import { reportRepository } from '../reports/repository'
 import { listCategories, listDepartments } from './use-cases'
 
@@ -13,8 +14,15 @@ const listGrids = async ({ store }: Deps) => (await findAll(grids(store), {})).s
 
 export async function readSettings({ deps }: ActionContext): Promise<Settings> {
   const repo = reportRepository(deps.store)
-  const [cats, depts, gridList, rejectReasons, holidays] = await Promise.all([listCategories(deps), listDepartments(deps), listGrids(deps), repo.rejectReasons(), repo.calendar()])
-  return { categories: cats, departments: depts, grids: gridList, rejectReasons, holidays }
+  const [cats, depts, gridList, rejectReasons, holidays, orderThresholds] = await Promise.all([
+    listCategories(deps),
+    listDepartments(deps),
+    listGrids(deps),
+    repo.rejectReasons(),
+    repo.calendar(),
+    orderRepository(deps.store).thresholds()
+  ])
+  return { categories: cats, departments: depts, grids: gridList, rejectReasons, holidays, orderThresholds }
 }
 
 export const rejectReasons = ({ deps }: ActionContext) => reportRepository(deps.store).rejectReasons()
