@@ -1,6 +1,6 @@
 import type { OrderHistoryEntry, OrderLevel, OrderProposal } from '../../../types/orders'
 import type { Deps } from '../../core/ports'
-import { beijingDay, workingDaysBetween } from '../calendar'
+import { beijingDay, startOfBeijingDay, workingDaysBetween } from '../calendar'
 import { reportRepository } from '../repository'
 import { SETTLED } from '../state'
 import { orderRepository } from './repository'
@@ -31,8 +31,8 @@ export async function sweepOrders(deps: Deps) {
   let proposed = 0
   let closed = 0
 
-  // N working days late are at least N calendar days late: the store narrows, the calendar decides
-  for await (const page of repo.latePages(new Date(now.getTime() - limits.white * DAY).toISOString())) {
+  // N working days late are at least N calendar days late (due by the end of day T-N): the store narrows, the calendar decides
+  for await (const page of repo.latePages(new Date(Date.parse(startOfBeijingDay(today)) - (limits.white - 1) * DAY).toISOString())) {
     for (const c of page) {
       const late = workingDaysBetween(beijingDay(c.deadline!), today, calendar)
       if (late < limits.white || (await repo.covers(c._id))) continue
