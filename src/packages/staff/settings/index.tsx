@@ -9,6 +9,7 @@ import { CategoriesTab } from './categories'
 import { DepartmentsTab } from './departments'
 import { GridsTab } from './grids'
 import { HolidaysTab } from './holidays'
+import { OrdersTab } from './orders'
 import { ReasonsTab } from './reasons'
 import './index.scss'
 
@@ -17,7 +18,8 @@ const TABS = [
   { value: 'departments', title: '责任单位', Tab: DepartmentsTab },
   { value: 'grids', title: '网格', Tab: GridsTab },
   { value: 'reasons', title: '驳回理由', Tab: ReasonsTab },
-  { value: 'holidays', title: '节假日', Tab: HolidaysTab }
+  { value: 'holidays', title: '节假日', Tab: HolidaysTab },
+  { value: 'orders', title: '督办阈值', Tab: OrdersTab }
 ] as const
 
 type TabValue = (typeof TABS)[number]['value']
