@@ -64,7 +64,7 @@ const GROUPS: Record<string, Shot[]> = {
     { name: 'orders-unit', openid: 'demo-handler', hash: '/packages/orders/list/index', ready: '.orders-list__card' },
     { name: 'orders-reply', openid: 'demo-handler', hash: '/packages/orders/detail/index?id=$order', ready: '.orders-detail__answer' },
     { name: 'orders-queue', openid: 'demo-handler', hash: '/packages/staff/queue/index', ready: '.staff-queue__orders' },
-    { name: 'orders-settings', openid: 'demo-admin', hash: '/packages/staff/settings/index' }
+    { name: 'orders-settings', openid: 'demo-admin', hash: '/packages/staff/settings/index?tab=orders', ready: '.nut-inputnumber' }
   ]
 }
 

@@ -54,7 +54,7 @@ export default function OrdersIssue() {
   const error = (field: string) => issues[field] && <Text className={`${prefix}__error`}>{issues[field]}</Text>
   return (
     <View className={prefix}>
-      <Cell.Group className={`${prefix}__group`} title="督办对象">
+      <Cell.Group className={`${prefix}__group`}>
         <Cell title="责任单位" extra={<Text className={`${prefix}__pick`}>{unit?.name ?? '请选择'}<ArrowRight size={12} /></Text>} clickable onClick={() => setPicking('unit')} />
       </Cell.Group>
       {error('departmentId')}

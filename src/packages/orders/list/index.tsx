@@ -66,10 +66,11 @@ function ProposalRow({ card, onDone }: { card: ProposalCard; onDone: () => Promi
         <Text className={`${prefix}__when`}>{day(card.proposedAt)}建议</Text>
       </View>
       <Text className={`${prefix}__reason`}>{card.reason}</Text>
-      <Text className={`${prefix}__meta`}>
-        {card.escalates ? `升级 ${card.escalates.no} · ` : ''}
-        {card.cases.map((c) => `${c.categoryName} ${c.no}`).join('、')}
-      </Text>
+      {card.escalates && (
+        <Text className={`${prefix}__meta`}>
+          升级 {card.escalates.no} · {card.cases.map((c) => `${c.categoryName} ${c.no}`).join('、')}
+        </Text>
+      )}
       <View className={`${prefix}__actions`}>
         <Button size="small" disabled={!!busy} loading={busy === 'dismiss'} onClick={() => decide('dismiss')}>
           忽略

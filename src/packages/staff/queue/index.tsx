@@ -60,7 +60,7 @@ export default function StaffQueue() {
       <Cell
         className={`${prefix}__orders`}
         title="督办单"
-        description="创文办下发的督办单，签收并回复"
+        description="签收并回复创文办"
         extra={
           <Text className={`${prefix}__orders-extra`}>
             {!!waiting.data?.orders && <Badge value={waiting.data.orders} max={99} />}

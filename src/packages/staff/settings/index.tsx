@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Tabs } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
@@ -26,7 +26,8 @@ type TabValue = (typeof TABS)[number]['value']
 
 /** 系统设置: the office's reference data, one tab each, all read in one call and read again after each save. */
 export default function StaffSettings() {
-  const [tab, setTab] = useState<TabValue>('categories')
+  const asked = useRouter().params.tab
+  const [tab, setTab] = useState<TabValue>(TABS.find((t) => t.value === asked)?.value ?? 'categories')
   const settings = useRequest(() => api.call('campaign', 'settings'), [])
 
   usePullDownRefresh(async () => {
