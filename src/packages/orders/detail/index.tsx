@@ -80,9 +80,12 @@ export default function OrdersDetail() {
               {d.cases.map((c) => (
                 <Cell
                   key={c.id}
-                  title={c.categoryName}
+                  title={
+                    <Text>
+                      {c.categoryName}　<Text className={c.overdue ? `${prefix}__late` : `${prefix}__status`}>{REPORT_STATUS_LABELS[c.status]}{c.overdue ? ' · 超期' : ''}</Text>
+                    </Text>
+                  }
                   description={`${c.no} · ${c.address}`}
-                  extra={<Text className={c.overdue && c.status !== 'closed' ? `${prefix}__late` : ''}>{REPORT_STATUS_LABELS[c.status]}{c.overdue ? ' · 超期' : ''}</Text>}
                   clickable
                   onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${c.id}` })}
                 />
