@@ -1,9 +1,8 @@
 import { defineAction, type Actions } from '../core/action'
 import { createHandler } from '../core/router'
 import { orderThresholds } from '../reports/orders/schemas'
-import { setOrderThresholds } from '../reports/orders/use-cases'
 import * as schemas from './schemas'
-import { calendar, readSettings, rejectReasons, saveCategory, saveDepartment, saveGrid, setHolidays, setRejectReasons } from './settings'
+import { calendar, readSettings, rejectReasons, saveCategory, saveDepartment, saveGrid, setHolidays, setOrderThresholds, setRejectReasons } from './settings'
 import { listCategories, listDepartments, overview } from './use-cases'
 
 const office = ['admin'] as const

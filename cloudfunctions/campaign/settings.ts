@@ -1,5 +1,6 @@
 import type { CategoryGroup, Settings } from '../../types/api'
 import type { Department, Grid, Holidays, RejectReasons } from '../../types/domain'
+import type { OrderThresholds } from '../../types/orders'
 import type { ActionContext } from '../core/action'
 import { categories, departments, grids, settings as settingsDocs } from '../core/collections'
 import { conflict, invalid, notFound } from '../core/errors'
@@ -82,6 +83,9 @@ export async function setRejectReasons(input: { reasons: string[] }, { deps }: A
   await settingsDocs(deps.store).update({ _id: 'rejectReasons' }, { $set: { reasons: input.reasons } satisfies Partial<RejectReasons> })
   return input.reasons
 }
+
+/** When the hourly sweep proposes each level of 督办单, in working days. */
+export const setOrderThresholds = (input: OrderThresholds, { deps }: ActionContext) => orderRepository(deps.store).setThresholds(input)
 
 export async function setHolidays(input: { off: string[]; workdays: string[] }, { deps }: ActionContext) {
   const days = { off: [...new Set(input.off)].sort(), workdays: [...new Set(input.workdays)].sort() }

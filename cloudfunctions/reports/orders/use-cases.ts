@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Page } from '../../../types/api'
 import { REPORT_STATUS_LABELS, type PublicText } from '../../../types/domain'
-import { ORDER_LEVEL_LABELS, WAITING_ON_UNIT, type Order, type OrderCard, type OrderCountRow, type OrderDetail, type OrderFilter, type OrderHistoryEntry, type OrderLevel, type OrderState, type OrderThresholds, type ProposalCard } from '../../../types/orders'
+import { ORDER_LEVEL_LABELS, WAITING_ON_UNIT, type Order, type OrderCard, type OrderCountRow, type OrderDetail, type OrderFilter, type OrderHistoryEntry, type OrderLevel, type OrderState, type ProposalCard } from '../../../types/orders'
 import type { ActionContext } from '../../core/action'
 import { conflict, forbidden, invalid, notFound } from '../../core/errors'
 import type { Deps } from '../../core/ports'
@@ -112,7 +112,6 @@ export async function orderCounts(input: { from: string; to: string }, { deps }:
     .sort((a, b) => b.red - a.red || b.yellow - a.yellow || b.white - a.white)
 }
 
-export const setOrderThresholds = (input: OrderThresholds, { deps }: ActionContext) => orderRepository(deps.store).setThresholds(input)
 
 
 const now = (deps: Deps) => deps.clock.now().toISOString()
