@@ -6,7 +6,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { reports } from '../cloudfunctions/core/collections'
 import { createLocalDeps } from '../cloudfunctions/core/local-deps'
+import type { Deps } from '../cloudfunctions/core/ports'
+import { functions } from '../cloudfunctions/registry'
+import { beijingDay } from '../cloudfunctions/reports/calendar'
+import { orderRepository } from '../cloudfunctions/reports/orders/repository'
 import { createRuntime } from '../runtime/app'
 import { seedDemoActivities, seedDemoQuiz, seedDemoReports } from '../runtime/demo'
 import { ensureH5Build, H5_DIR } from '../runtime/h5-build'
@@ -50,7 +55,30 @@ const GROUPS: Record<string, Shot[]> = {
     { name: 'quiz-bank', openid: 'demo-admin', hash: '/packages/quiz/bank/index', ready: '.quiz-bank__item' },
     { name: 'quiz-edit', openid: 'demo-admin', hash: '/packages/quiz/edit/index', ready: '.quiz-edit__quota' },
     { name: 'quiz-units', openid: 'demo-admin', hash: '/packages/quiz/units/index' }
+  ],
+  orders: [
+    { name: 'orders-proposals', openid: 'demo-admin', hash: '/packages/orders/list/index', ready: '.orders-list__card' },
+    { name: 'orders-office', openid: 'demo-admin', hash: '/packages/orders/list/index?tab=orders', ready: '.orders-list__card' },
+    { name: 'orders-issue', openid: 'demo-admin', hash: '/packages/orders/issue/index?departmentId=dept-cg', ready: '.orders-issue__case' },
+    { name: 'orders-detail', openid: 'demo-admin', hash: '/packages/orders/detail/index?id=$order', ready: '.orders-detail__no' },
+    { name: 'orders-unit', openid: 'demo-handler', hash: '/packages/orders/list/index', ready: '.orders-list__card' },
+    { name: 'orders-reply', openid: 'demo-handler', hash: '/packages/orders/detail/index?id=$order', ready: '.orders-detail__answer' },
+    { name: 'orders-queue', openid: 'demo-handler', hash: '/packages/staff/queue/index', ready: '.staff-queue__orders' },
+    { name: 'orders-settings', openid: 'demo-admin', hash: '/packages/staff/settings/index?tab=orders', ready: '.nut-inputnumber' }
   ]
+}
+
+/** A white order on the demo case being fixed, and the sweep's proposal for the one with another unit. */
+async function seedDemoOrders(deps: Deps) {
+  const [bikes] = await reports(deps.store).find({ status: 'in_progress' }, { limit: 1 })
+  const [cable] = await reports(deps.store).find({ status: 'assigned' }, { limit: 1 })
+  const answer = await functions.reports(
+    { action: 'issueOrder', payload: { departmentId: bikes.departmentId!, caseIds: [bikes._id], level: 'white', replyBy: beijingDay(new Date(Date.now() + 3 * 86400000)), text: '你单位承办的共享单车堵塞盲道问题已超过整改时限，请立即组织清运，并于回复期限前书面回复市创文办。' }, requestId: 'demo-order' },
+    { openid: 'demo-admin', deps }
+  )
+  if (!answer.ok) throw new Error(`demo issueOrder: ${answer.message}`)
+  await orderRepository(deps.store).propose({ _id: `white:${cable._id}`, level: 'white', departmentId: cable.departmentId!, caseIds: [cable._id], escalates: null, reason: `问题 ${cable.no}（${cable.categoryName}，${cable.location.address}）已超期 3 个工作日`, proposedAt: new Date().toISOString(), state: 'open', orderId: null, decidedBy: null, decidedAt: null })
+  return (answer.data as { id: string }).id
 }
 
 async function main() {
@@ -63,6 +91,7 @@ async function main() {
   await seedDemoReports(deps)
   const activity = (await seedDemoActivities(deps))[0]
   await seedDemoQuiz(deps)
+  const order = await seedDemoOrders(deps)
   const app = await createRuntime({ deps, staticDir: H5_DIR })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
@@ -73,7 +102,7 @@ async function main() {
     for (const shot of shots) {
       const context = await phone(browser, shot.openid)
       const page = await context.newPage()
-      await page.goto(`${base}/#${shot.hash.replace('$activity', activity)}`)
+      await page.goto(`${base}/#${shot.hash.replace('$activity', activity).replace('$order', order)}`)
       await page.waitForLoadState('networkidle')
       if (shot.ready) await page.locator(shot.ready).first().waitFor({ timeout: 60000 })
       await page.waitForTimeout(800)

@@ -1,5 +1,6 @@
 import type { Confirmation, CounterKey, Department, Grid, ReportLocation, ReportStatus, Role } from './domain'
 import type { AttemptResult, Awareness, BoardRow, Feedback, ImportPreview, Paper, ProfileView, QuestionInput, QuestionKind, QuestionView, QuizHome, QuizInput, QuizSummary, Unit, WrongItem } from './quiz'
+import type { OrdersApi, OrderThresholds } from './orders'
 import type { ActivityCard, ActivityDetail, ActivityInput, ActivityType, Certificate, CorrectionRequest, MySignup, Roster, ServiceRecord, StarsMonth, StarWinner, VolunteerMe, VolunteerSummary } from './volunteer'
 
 /** A school or community as pickers and the office list show it. */
@@ -178,6 +179,8 @@ export interface Waiting {
   office: OfficeWaiting | null
   /** The open cases with the caller's department. */
   department: number | null
+  /** The 督办单 waiting on the caller's department: not yet replied. */
+  orders: number | null
 }
 
 /** The figures the campaign documents report (交办, 立行立改, 限期整改, 已整改, 整改中, 超期, 整改率). */
@@ -208,6 +211,7 @@ export interface Settings {
   grids: Grid[]
   rejectReasons: string[]
   holidays: { off: string[]; workdays: string[] }
+  orderThresholds: OrderThresholds
 }
 
 export interface InboxMessage {
@@ -249,6 +253,7 @@ export interface Api {
     saveGrid: { req: { id?: string; name: string; worker: string; polygon: [number, number][] }; res: Grid[] }
     setRejectReasons: { req: { reasons: string[] }; res: string[] }
     setHolidays: { req: { off: string[]; workdays: string[] }; res: { off: string[]; workdays: string[] } }
+    setOrderThresholds: { req: OrderThresholds; res: OrderThresholds }
   }
   reports: {
     // residents
@@ -281,7 +286,7 @@ export interface Api {
     requestExtension: Transition<{ days: number; reason: string }>
     // either
     waiting: { req: Record<string, never>; res: Waiting }
-  }
+  } & OrdersApi
   volunteer: {
     // volunteers
     register: { req: { realName: string; phone: string; team: string; birthDate: string; guardian?: { name: string; phone: string; consent: boolean } }; res: VolunteerMe }

@@ -1,4 +1,5 @@
 import { DEFAULT_REJECT_REASONS, type Holidays, type RejectReasons } from '../../types/domain'
+import { DEFAULT_ORDER_THRESHOLDS, type OrderThresholds, type OrderThresholdsSetting } from '../../types/orders'
 import { settings } from '../core/collections'
 import type { Store } from '../core/ports'
 
@@ -14,6 +15,15 @@ export function campaignRepository(store: Store) {
     async rejectReasons(): Promise<string[]> {
       const doc = (await settings(store).findOne({ _id: 'rejectReasons' })) as RejectReasons | null
       return doc?.reasons ?? DEFAULT_REJECT_REASONS
+    },
+    async orderThresholds(): Promise<OrderThresholds> {
+      const doc = (await settings(store).findOne({ _id: 'orderThresholds' })) as OrderThresholdsSetting | null
+      return doc ? { white: doc.white, yellow: doc.yellow, red: doc.red } : DEFAULT_ORDER_THRESHOLDS
+    },
+    async setOrderThresholds(values: OrderThresholds) {
+      const doc: OrderThresholdsSetting = { _id: 'orderThresholds', ...values }
+      if (!(await settings(store).insertIfAbsent(doc))) await settings(store).update({ _id: 'orderThresholds' }, { $set: { ...values } })
+      return values
     },
     setCalendar: (days: Days) => settings(store).update({ _id: 'holidays' }, { $set: days satisfies Partial<Holidays> }),
     setRejectReasons: (reasons: string[]) => settings(store).update({ _id: 'rejectReasons' }, { $set: { reasons } satisfies Partial<RejectReasons> })

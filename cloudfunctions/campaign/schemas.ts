@@ -40,3 +40,7 @@ export const setHolidays = z
   .strictObject({ off: z.array(day).max(100, '放假日最多 100 天'), workdays: z.array(day).max(50, '调休上班日最多 50 天') })
   .refine((v) => v.workdays.every((d) => [0, 6].includes(weekday(d))), { path: ['workdays'], message: '调休上班日应是周六或周日' })
   .refine((v) => !v.off.some((d) => v.workdays.includes(d)), { path: ['off'], message: '同一天不能既放假又上班' })
+
+const workingDays = (label: string) => z.number({ error: `请填写${label}` }).int(`${label}为整数个工作日`).min(1, `${label}至少 1 个工作日`).max(60, `${label}最多 60 个工作日`)
+/** When the hourly sweep proposes each level of 督办单. */
+export const orderThresholds = z.strictObject({ white: workingDays('超期转白色督办的天数'), yellow: workingDays('白色转黄色督办的天数'), red: workingDays('黄色转红色督办的天数') })

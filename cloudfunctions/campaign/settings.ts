@@ -1,5 +1,6 @@
 import type { CategoryGroup, Settings } from '../../types/api'
 import type { Department, Grid } from '../../types/domain'
+import type { OrderThresholds } from '../../types/orders'
 import type { ActionContext } from '../core/action'
 import { categories, departments, grids } from '../core/collections'
 import { conflict, invalid, notFound } from '../core/errors'
@@ -13,8 +14,15 @@ const listGrids = async ({ store }: Deps) => (await findAll(grids(store), {})).s
 
 export async function readSettings({ deps }: ActionContext): Promise<Settings> {
   const repo = campaignRepository(deps.store)
-  const [cats, depts, gridList, rejectReasons, holidays] = await Promise.all([listCategories(deps), listDepartments(deps), listGrids(deps), repo.rejectReasons(), repo.calendar()])
-  return { categories: cats, departments: depts, grids: gridList, rejectReasons, holidays }
+  const [cats, depts, gridList, rejectReasons, holidays, orderThresholds] = await Promise.all([
+    listCategories(deps),
+    listDepartments(deps),
+    listGrids(deps),
+    repo.rejectReasons(),
+    repo.calendar(),
+    repo.orderThresholds()
+  ])
+  return { categories: cats, departments: depts, grids: gridList, rejectReasons, holidays, orderThresholds }
 }
 
 export const rejectReasons = ({ deps }: ActionContext) => campaignRepository(deps.store).rejectReasons()
@@ -74,6 +82,9 @@ export async function setRejectReasons(input: { reasons: string[] }, { deps }: A
   await campaignRepository(deps.store).setRejectReasons(input.reasons)
   return input.reasons
 }
+
+/** When the hourly sweep proposes each level of 督办单, in working days. */
+export const setOrderThresholds = (input: OrderThresholds, { deps }: ActionContext) => campaignRepository(deps.store).setOrderThresholds(input)
 
 export async function setHolidays(input: { off: string[]; workdays: string[] }, { deps }: ActionContext) {
   const days = { off: [...new Set(input.off)].sort(), workdays: [...new Set(input.workdays)].sort() }

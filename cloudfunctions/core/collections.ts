@@ -1,4 +1,5 @@
 import type { Category, Counter, DayTally, Department, Grid, Holidays, OutboxMessage, PointsEntry, RejectReasons, Report, User } from '../../types/domain'
+import type { Order, OrderProposal, OrderThresholdsSetting } from '../../types/orders'
 import type { Attempt, Question, Quiz, QuizBest, QuizProfile, QuizTally, Unit, WrongEntry } from '../../types/quiz'
 import type { Activity, ServiceRecord, Signup, StarsMonth, Volunteer, VolunteerSettings } from '../../types/volunteer'
 import type { IndexSpec, Store } from './ports'
@@ -18,11 +19,15 @@ export interface SeedMarker {
   versions: string[]
   at: string
 }
-export const settings = (store: Store) => store.collection<Holidays | RejectReasons | VolunteerSettings | SeedMarker>('settings')
+export const settings = (store: Store) => store.collection<Holidays | RejectReasons | VolunteerSettings | OrderThresholdsSetting | SeedMarker>('settings')
 /** When each sweep that runs less often than its timer last ran (`_id` names the sweep). */
 export const sweeps = (store: Store) => store.collection<{ _id: string; at: string }>('sweeps')
 /** The ledger's figures per day of filing, kept by every filing and move (reports/tallies.ts). */
 export const dayTallies = (store: Store) => store.collection<DayTally>('dayTallies')
+/** 督办单 (reports/orders), the sweep's proposals, and each year's last order number (`_id` the year). */
+export const orders = (store: Store) => store.collection<Order>('orders')
+export const orderProposals = (store: Store) => store.collection<OrderProposal>('orderProposals')
+export const orderYears = (store: Store) => store.collection<{ _id: string; value: number }>('orderYears')
 export const activities = (store: Store) => store.collection<Activity & { waiting: number }>('activities')
 export const signups = (store: Store) => store.collection<Signup>('signups')
 export const volunteers = (store: Store) => store.collection<Volunteer>('volunteers')
@@ -78,6 +83,19 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: ['confirmation.state', 'closedAt'] }
   ],
   dayTallies: [{ fields: ['family', 'value', 'day'] }],
+  orders: [
+    // the orders holding a case
+    { fields: ['caseIds'], array: true },
+    { fields: ['departmentId', 'issuedAt'] },
+    // per level and period, for the assessment; and the office's list by level
+    { fields: ['level', 'issuedAt'] },
+    { fields: ['state', 'issuedAt'] },
+    { fields: ['issuedAt'] },
+    // the sweep's open orders, without walking the closed ones
+    { fields: ['closedAt', 'level', 'issuedAt'] }
+  ],
+  orderProposals: [{ fields: ['state', 'proposedAt'] }],
+  orderYears: [],
   grids: [],
   points: [{ fields: ['userId', 'at'] }],
   settings: [],
@@ -109,7 +127,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
 }
 
 /** Collections that stay small whatever the use (configuration, geography, the year's quizzes): no query over them needs an index. */
-export const FIXED_SIZE = ['departments', 'categories', 'counters', 'settings', 'secrets', 'grids', 'stars', 'quizzes', 'units']
+export const FIXED_SIZE = ['orderYears', 'departments', 'categories', 'counters', 'settings', 'secrets', 'grids', 'stars', 'quizzes', 'units']
 
 /** Fields of a few values that are never used up (a status, a flag): an index led by one of them alone narrows nothing. */
 export const COARSE_FIELDS = ['status', 'active', 'mastered', 'kind', 'scope']

@@ -3,6 +3,8 @@ import { createHandler } from '../core/router'
 import { fix, queue, requestExtension, sendBack, start } from './department'
 import { accept, assign, exportLedger, fixOnSpot, grantExtension, ledger, markDuplicate, refuseExtension, reject, rework, stats, suggest, verify } from './office'
 import { confirm, detail, feed, follow, mine, nearby, submit } from './residents'
+import * as orderSchemas from './orders/schemas'
+import { acknowledgeOrder, confirmProposal, dismissProposal, issueOrder, listOrders, listProposals, orderCounts, orderDetail, replyOrder } from './orders/use-cases'
 import * as schemas from './schemas'
 import { waiting } from './waiting'
 
@@ -38,7 +40,18 @@ export const reportsActions: Actions<'reports'> = {
   sendBack: defineAction({ allow: department, schema: schemas.reason, run: sendBack }),
   requestExtension: defineAction({ allow: department, schema: schemas.requestExtension, run: requestExtension }),
 
-  waiting: defineAction({ allow: [...office, ...department], schema: schemas.noPayload, run: waiting })
+  waiting: defineAction({ allow: [...office, ...department], schema: schemas.noPayload, run: waiting }),
+
+  // 督办单: the office issues and decides the sweep's proposals; the unit's handler sees, acknowledges, replies
+  issueOrder: defineAction({ allow: office, schema: orderSchemas.issue, run: issueOrder }),
+  orders: defineAction({ allow: [...office, ...department], schema: orderSchemas.list, run: listOrders }),
+  order: defineAction({ allow: [...office, ...department], schema: orderSchemas.one, run: orderDetail }),
+  acknowledgeOrder: defineAction({ allow: department, schema: orderSchemas.one, run: acknowledgeOrder }),
+  replyOrder: defineAction({ allow: department, schema: orderSchemas.reply, run: replyOrder }),
+  orderProposals: defineAction({ allow: office, schema: orderSchemas.proposals, run: listProposals }),
+  confirmProposal: defineAction({ allow: office, schema: orderSchemas.confirm, run: confirmProposal }),
+  dismissProposal: defineAction({ allow: office, schema: orderSchemas.dismiss, run: dismissProposal }),
+  orderCounts: defineAction({ allow: office, schema: orderSchemas.counts, run: orderCounts })
 }
 
 export const reportsHandler = createHandler('reports', reportsActions)

@@ -1,6 +1,7 @@
 import type { User } from '../../types/domain'
 import { sweepFiles } from '../core/expiring'
 import type { Deps } from '../core/ports'
+import { sweepOrders } from './orders/sweep'
 import { reportRepository } from './repository'
 import { WITH_DEPARTMENT } from './state'
 import { move, tellDepartment } from './workflow'
@@ -16,7 +17,7 @@ const SYSTEM: User = { _id: 'system', openid: '', nickname: '系统', roles: [],
  * a day, closes as confirmed the cases whose reporter did not answer within 7 days, and sets the case counters
  * (hourly) and the day tallies (nightly) to what the ledger holds (where a move's steps could not share a
  * transaction, a crash between them left them off), and deletes the files whose time is up (exports after a
- * day, uploads a case has taken copies of).
+ * day, uploads a case has taken copies of). Then 督办: closes orders whose cases closed, proposes new ones.
  */
 export async function sweep(deps: Deps) {
   const repo = reportRepository(deps.store)
@@ -49,5 +50,6 @@ export async function sweep(deps: Deps) {
   }
   const repaired = (await repo.repairCounters()) + (await repo.repairTallies(now))
   const filesRemoved = await sweepFiles(deps)
-  return { overdue, reminded: due.length, confirmed, repaired, filesRemoved }
+  const orders = await sweepOrders(deps)
+  return { overdue, reminded: due.length, confirmed, repaired, filesRemoved, orders }
 }

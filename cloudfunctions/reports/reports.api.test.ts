@@ -284,7 +284,7 @@ describe('what waits on the staff', () => {
   const waiting = async (openid: string) => (await rt.call('reports', 'waiting', {}, openid)).body.data
 
   it('when a case waits on the office or a department, then its staff find a notice naming the case in their inbox and the case in their red counts', async () => {
-    expect(await waiting('demo-admin')).toEqual({ office: { triage: 0, assign: 0, verify: 0, extensions: 0 }, department: null })
+    expect(await waiting('demo-admin')).toEqual({ office: { triage: 0, assign: 0, verify: 0, extensions: 0 }, department: null, orders: null })
     const filed = await fileReport(rt)
     const page = `/packages/staff/case/index?id=${filed.id}`
     expect(await adminNotices()).toEqual([{ title: '新随手拍待受理', body: `「井盖破损/缺失」${filed.no}，${SPOT.address}`, page }])
@@ -292,10 +292,10 @@ describe('what waits on the staff', () => {
 
     await act(rt, 'accept', { id: filed.id }, 'demo-admin')
     expect(await waiting('demo-admin')).toMatchObject({ office: { triage: 0, assign: 1 } })
-    expect(await waiting('demo-handler')).toEqual({ office: null, department: 0 })
+    expect(await waiting('demo-handler')).toEqual({ office: null, department: 0, orders: 0 })
     await act(rt, 'assign', { id: filed.id, departmentId: 'dept-cg', deadlineDays: 2 }, 'demo-admin')
     expect((await rt.call('users', 'inbox', {}, 'demo-handler')).body.data).toMatchObject({ unread: 1, items: [{ title: '新交办问题', page }] })
-    expect(await waiting('demo-handler')).toEqual({ office: null, department: 1 })
+    expect(await waiting('demo-handler')).toEqual({ office: null, department: 1, orders: 0 })
 
     await act(rt, 'requestExtension', { id: filed.id, days: 3, reason: '需要采购井盖' }, 'demo-handler')
     expect(await adminNotices()).toContainEqual({ title: '延期申请待审批', body: `「井盖破损/缺失」${filed.no}，市城市管理局申请延期 3 个工作日：需要采购井盖`, page })
@@ -304,8 +304,8 @@ describe('what waits on the staff', () => {
 
     await act(rt, 'fix', { id: filed.id, afterPhotos: [await photo(rt, 'demo-handler')], note: '已更换新井盖' }, 'demo-handler')
     expect(await adminNotices()).toContainEqual({ title: '整改完成待核查', body: `「井盖破损/缺失」${filed.no}，市城市管理局已整改，请核查`, page })
-    expect(await waiting('demo-admin')).toEqual({ office: { triage: 0, assign: 0, verify: 1, extensions: 0 }, department: null })
-    expect(await waiting('demo-handler')).toEqual({ office: null, department: 0 })
+    expect(await waiting('demo-admin')).toEqual({ office: { triage: 0, assign: 0, verify: 1, extensions: 0 }, department: null, orders: null })
+    expect(await waiting('demo-handler')).toEqual({ office: null, department: 0, orders: 0 })
 
     const other = await caseAt('assigned')
     await act(rt, 'sendBack', { id: other, reason: '属于住建局管辖' }, 'demo-handler')

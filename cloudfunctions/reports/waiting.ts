@@ -1,5 +1,6 @@
 import type { OfficeWaiting, Waiting } from '../../types/api'
 import type { ActionContext } from '../core/action'
+import { orderRepository } from './orders/repository'
 import { reportRepository } from './repository'
 import { WITH_DEPARTMENT, WITH_OFFICE } from './state'
 
@@ -13,6 +14,7 @@ export async function waiting(_: Record<string, never>, { caller, deps }: Action
   }
   return {
     office: caller.roles.includes('admin') ? await officeWaiting() : null,
-    department: caller.roles.includes('handler') && caller.departmentId ? await repo.total({ departmentId: caller.departmentId }, WITH_DEPARTMENT) : null
+    department: caller.roles.includes('handler') && caller.departmentId ? await repo.total({ departmentId: caller.departmentId }, WITH_DEPARTMENT) : null,
+    orders: caller.roles.includes('handler') && caller.departmentId ? await orderRepository(deps.store).waitingOnUnit(caller.departmentId) : null
   }
 }

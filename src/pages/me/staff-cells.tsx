@@ -46,13 +46,15 @@ export function StaffCells({ roles, department }: { roles: Role[]; department: s
             clickable
             onClick={() => go('/packages/staff/ledger/index')}
           />
-          <Cell title="系统设置" description="类别、单位、网格等" extra={<ArrowRight size={12} />} clickable onClick={() => go('/packages/staff/settings/index')} />
+          <Cell title="督办" description="督办建议一键开具，督办单与回复" extra={<ArrowRight size={12} />} clickable onClick={() => go('/packages/orders/list/index')} />
+          <Cell title="系统设置" description="类别、单位、网格、督办阈值等" extra={<ArrowRight size={12} />} clickable onClick={() => go('/packages/staff/settings/index')} />
           <Cell title="用户与角色" description="授予志愿者、办理人、组织者等角色" extra={<ArrowRight size={12} />} clickable onClick={() => go('/packages/admin/users/index')} />
         </Cell.Group>
       )}
       {roles.includes('handler') && (
         <Cell.Group className="me__cells me__department" title={`责任单位 · ${department ?? '未设所属单位'}`}>
           <Cell title="本单位待办" description="按整改时限先后办理" extra={<Waiting count={waiting.data?.department ?? 0} />} clickable onClick={() => go('/packages/staff/queue/index')} />
+          <Cell title="督办单" description="创文办下发的督办单，签收并回复" extra={<Waiting count={waiting.data?.orders ?? 0} />} clickable onClick={() => go('/packages/orders/list/index')} />
         </Cell.Group>
       )}
     </>

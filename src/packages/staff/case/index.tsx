@@ -1,5 +1,6 @@
 import { formatPoint } from '@/utils/format'
 import { useState } from 'react'
+import { ArrowRight } from '@nutui/icons-react-taro'
 import { Button, Cell, NoticeBar, Rate, Tag } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
@@ -18,6 +19,8 @@ import './index.scss'
 const prefix = 'staff-case'
 
 const OPEN = new Set(['accepted', 'assigned', 'in_progress', 'extension_requested', 'returned'])
+// a 督办单 presses a unit on a case it is working on
+const WITH_DEPARTMENT = new Set(['assigned', 'in_progress', 'extension_requested'])
 
 const CONFIRMATION: Record<Confirmation['state'], string> = {
   pending: '待市民确认',
@@ -162,6 +165,18 @@ export default function StaffCase() {
             )}
 
             <Facts detail={d} calendar={calendar.data} />
+
+            {isAdmin && d.department && WITH_DEPARTMENT.has(d.status) && (
+              <Cell.Group className={`${prefix}__order`}>
+                <Cell
+                  title="开具督办单"
+                  description={`向${d.department.name}督办此问题`}
+                  extra={<ArrowRight size={12} />}
+                  clickable
+                  onClick={() => Taro.navigateTo({ url: `/packages/orders/issue/index?departmentId=${d.department!.id}&caseId=${d.id}` })}
+                />
+              </Cell.Group>
+            )}
 
             <View className="cwt-section">
               <View className="cwt-section__title">

@@ -1,7 +1,7 @@
 import { Blank } from '@/components/blank'
 import { useState } from 'react'
-import { Checked } from '@nutui/icons-react-taro'
-import { Pagination, Tabs } from '@nutui/nutui-react-taro'
+import { ArrowRight, Checked } from '@nutui/icons-react-taro'
+import { Badge, Cell, Pagination, Tabs } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { ReportCard } from '@contract'
@@ -32,10 +32,14 @@ export default function StaffQueue() {
   const [scope, setScope] = useState<Scope>('open')
   const [page, setPage] = useState(1)
   const list = useRequest(() => api.call('reports', 'queue', { scope, page, pageSize: PAGE_SIZE }), [scope, page])
+  const waiting = useRequest(() => api.call('reports', 'waiting', {}), [])
+  const reload = async () => {
+    await Promise.all([list.reload(), waiting.reload()])
+  }
 
-  useReloadOnShow(list.reload)
+  useReloadOnShow(reload)
   usePullDownRefresh(async () => {
-    await list.reload()
+    await reload()
     Taro.stopPullDownRefresh()
   })
 
@@ -53,6 +57,19 @@ export default function StaffQueue() {
         <Tabs.TabPane title="待办理" value="open" />
         <Tabs.TabPane title="全部" value="all" />
       </Tabs>
+      <Cell
+        className={`${prefix}__orders`}
+        title="督办单"
+        description="签收并回复创文办"
+        extra={
+          <Text className={`${prefix}__orders-extra`}>
+            {!!waiting.data?.orders && <Badge value={waiting.data.orders} max={99} />}
+            <ArrowRight size={12} />
+          </Text>
+        }
+        clickable
+        onClick={() => Taro.navigateTo({ url: '/packages/orders/list/index' })}
+      />
       <LoadState loading={list.loading} error={list.error} ready={!!data} onRetry={list.reload} rows={8}>
         {data && (
           <>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Tabs } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
@@ -9,6 +9,7 @@ import { CategoriesTab } from './categories'
 import { DepartmentsTab } from './departments'
 import { GridsTab } from './grids'
 import { HolidaysTab } from './holidays'
+import { OrdersTab } from './orders'
 import { ReasonsTab } from './reasons'
 import './index.scss'
 
@@ -17,14 +18,16 @@ const TABS = [
   { value: 'departments', title: '责任单位', Tab: DepartmentsTab },
   { value: 'grids', title: '网格', Tab: GridsTab },
   { value: 'reasons', title: '驳回理由', Tab: ReasonsTab },
-  { value: 'holidays', title: '节假日', Tab: HolidaysTab }
+  { value: 'holidays', title: '节假日', Tab: HolidaysTab },
+  { value: 'orders', title: '督办阈值', Tab: OrdersTab }
 ] as const
 
 type TabValue = (typeof TABS)[number]['value']
 
 /** 系统设置: the office's reference data, one tab each, all read in one call and read again after each save. */
 export default function StaffSettings() {
-  const [tab, setTab] = useState<TabValue>('categories')
+  const asked = useRouter().params.tab
+  const [tab, setTab] = useState<TabValue>(TABS.find((t) => t.value === asked)?.value ?? 'categories')
   const settings = useRequest(() => api.call('campaign', 'settings'), [])
 
   usePullDownRefresh(async () => {
