@@ -75,7 +75,9 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     // a duplicate named by its number
     { fields: ['no'] },
     // the sweep's unanswered confirmations, not every closed case
-    { fields: ['confirmation.state', 'closedAt'] }
+    { fields: ['confirmation.state', 'closedAt'] },
+    // moves a crash cut short (core/moves.ts)
+    { fields: ['pending.at'] }
   ],
   dayTallies: [{ fields: ['family', 'value', 'day'] }],
   grids: [],

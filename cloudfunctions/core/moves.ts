@@ -1,0 +1,57 @@
+import type { Collection, Deps, Doc } from './ports'
+
+/*
+ * Moves that finish where a store cannot commit several writes together (CloudBase's transactions take one
+ * record each). A move's first write changes the record and, in the same single-record write, notes on it the
+ * steps still to take. Each step is idempotent (a keyed insert, a balance set from the records it sums) or, for
+ * a counter many records share, claimed on the note before it runs, so it runs at most once and the sweep's
+ * recount settles a crash inside it. Whoever meets the note next (a retry of the call, the record's next move,
+ * the sweep) takes the steps; the last write clears the note. On PostgreSQL all of it is one transaction.
+ */
+export interface Pending {
+  move: string
+  /** Tells this move's note from a later move's. */
+  key: string
+  at: string
+  /** The steps to take, in order. */
+  steps: string[]
+  /** The run-once steps already started. */
+  claimed?: Record<string, true>
+}
+
+export type Noted<P extends Pending = Pending> = Doc & { pending?: P | null }
+
+export interface Step<R> {
+  run(deps: Deps, record: R & { pending: NonNullable<R extends Noted<infer P> ? P : never> }): Promise<void>
+  /** A shared counter's change: repeating it would count twice, so it is claimed first and runs at most once. */
+  once?: boolean
+}
+
+export type Steps<R> = Record<string, Step<R>>
+
+/** Longer than any call runs (a function is given at most 60 s): a note this old was left by a crash. */
+export const STALE_MS = 5 * 60_000
+
+/** Takes the steps a record's note lists, then clears the note; answers the record without it. */
+export async function finish<R extends Noted>(deps: Deps, collection: Collection<R>, record: R, steps: Steps<R>): Promise<R> {
+  const note = record.pending
+  if (!note) return record
+  const noted = record as Parameters<Step<R>['run']>[1]
+  for (const name of note.steps) {
+    const step = steps[name]
+    if (!step) throw new Error(`no step ${name} for ${note.move}`)
+    const claim = `pending.claimed.${name}`
+    if (step.once && !(await collection.update({ _id: record._id, 'pending.key': note.key, [claim]: { $exists: false } }, { $set: { [claim]: true } }))) continue
+    await step.run(deps, noted)
+  }
+  await collection.update({ _id: record._id, 'pending.key': note.key }, { $unset: { pending: true } })
+  return { ...record, pending: undefined }
+}
+
+/** The sweep's part: finishes the moves a crash left noted, a batch at a time; answers how many. */
+export async function finishStale<R extends Noted>(deps: Deps, collection: Collection<R>, steps: Steps<R>, batch = 100): Promise<number> {
+  const before = new Date(deps.clock.now().getTime() - STALE_MS).toISOString()
+  const stale = await collection.find({ 'pending.at': { $lt: before } }, { limit: batch })
+  for (const record of stale) await finish(deps, collection, record, steps)
+  return stale.length
+}
