@@ -1,6 +1,5 @@
-import { reports } from '../core/collections'
 import { finish, finishStale, type Steps } from '../core/moves'
-import type { Deps } from '../core/ports'
+import type { Deps, Store } from '../core/ports'
 import { reportRepository, type StoredReport } from './repository'
 import { factsOf } from './tallies'
 import { tellReporter } from './workflow'
@@ -9,7 +8,15 @@ export const ACCEPT_POINTS = 10
 
 /** What a case's move does after its own write (core/moves.ts), each step safe to take again. */
 const STEPS: Steps<StoredReport> = {
-  count: { once: true, run: (deps, report) => reportRepository(deps.store).countMove(report.pending.from, factsOf(report)) },
+  count: {
+    once: true,
+    run: (deps, report) => reportRepository(deps.store).countMove(report.pending.from, factsOf(report)),
+    async repair(deps) {
+      const repo = reportRepository(deps.store)
+      await repo.repairCounters()
+      await repo.repairTallies(deps.clock.now(), { now: true })
+    }
+  },
   tell: {
     async run(deps, report) {
       const { tell, key } = report.pending
@@ -30,7 +37,9 @@ const STEPS: Steps<StoredReport> = {
 /** The steps every move takes after its write: the figures, then the reporter's notice. */
 export const AFTER_EVERY_MOVE = ['count', 'tell']
 
-export const finishMove = (deps: Deps, report: StoredReport) => finish(deps, reports(deps.store), report, STEPS)
+export const finishMove = (deps: Deps, report: StoredReport) => finish(deps, cases(deps.store), report, STEPS)
 
 /** The sweep's part: moves a crash cut short. */
-export const finishStaleMoves = (deps: Deps) => finishStale(deps, reports(deps.store), STEPS)
+export const finishStaleMoves = (deps: Deps) => finishStale(deps, cases(deps.store), STEPS)
+
+const cases = (store: Store) => store.collection<StoredReport>('reports')

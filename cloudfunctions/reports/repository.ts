@@ -166,13 +166,13 @@ export function reportRepository(store: Store) {
       }),
     /**
      * Sets the day tallies to what the cases say, once a night (or at once when there are none yet, as after
-     * an upgrade): in CloudBase a move's steps are separate writes, and a crash between them leaves a
-     * tally off. Answers how many tallies were off.
+     * an upgrade, or when asked: a move was cut while counting): in CloudBase a move's steps are separate
+     * writes, and a crash between them leaves a tally off. Answers how many tallies were off.
      */
-    async repairTallies(now: Date) {
+    async repairTallies(now: Date, { now: atOnce = false } = {}) {
       const mark = await sweeps(store).findOne({ _id: 'tallies' })
       const seeded = !!(await dayTallies(store).find({}, { limit: 1 })).length || !(await reports(store).find({}, { limit: 1 })).length
-      if (seeded && !repairDue(mark?.at ?? null, now)) return 0
+      if (!atOnce && seeded && !repairDue(mark?.at ?? null, now)) return 0
       return store.transaction(async () => {
         const truth = new Map<string, TallyChange>()
         for await (const page of pagesOf(reports(store), {}, FACT_FIELDS)) {

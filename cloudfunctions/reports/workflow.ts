@@ -32,6 +32,8 @@ export interface MoveDetails {
 export async function move({ caller, deps }: Pick<ActionContext, 'caller' | 'deps'>, found: StoredReport, name: Move, details: MoveDetails = {}): Promise<StoredReport> {
   const report = await finishMove(deps, found)
   if (found.pending?.move === name) return report
+  // its figures are being counted, or were cut while counted and wait for the sweep's recount
+  if (report.pending) throw conflict('该问题上一步还在处理中，请稍后再试')
   const rule = MOVES[name]
   assertMove(report, name)
   const at = deps.clock.now().toISOString()
