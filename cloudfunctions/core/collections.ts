@@ -103,7 +103,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   units: [{ fields: ['kind'] }],
   quizProfiles: [],
   quizzes: [{ fields: ['closesAt'] }],
-  attempts: [{ fields: ['userId', 'startedAt'] }, { fields: ['quizId'] }, { fields: ['status'] }, { fields: ['deadline'] }],
+  attempts: [{ fields: ['userId', 'startedAt'] }, { fields: ['quizId'] }, { fields: ['status'] }, { fields: ['deadline'] }, { fields: ['pending.at'] }],
   wrongBook: [{ fields: ['userId', 'mastered', 'lastMissedAt'] }],
   // the board: a quiz's people by score, then time
   quizBest: [{ fields: ['quizId', 'score', 'seconds', 'at'] }],
