@@ -86,7 +86,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   sweeps: [],
   quotas: [],
   expiring: [{ fields: ['expiresAt'] }],
-  activities: [{ fields: ['status'] }, { fields: ['startAt'] }, { fields: ['organizerId'] }],
+  activities: [{ fields: ['status'] }, { fields: ['startAt'] }, { fields: ['organizerId'] }, { fields: ['pending.at'] }],
   signups: [
     { fields: ['activityId', 'status', 'ticket'] },
     { fields: ['userId', 'startAt'] },

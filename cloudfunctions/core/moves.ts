@@ -1,4 +1,4 @@
-import type { Collection, Deps, Doc } from './ports'
+import { DuplicateKeyError, type Collection, type Deps, type Doc } from './ports'
 
 /*
  * Moves that finish where a store cannot commit several writes together (CloudBase's transactions take one
@@ -72,4 +72,29 @@ export async function finishStale<R extends Noted>(deps: Deps, collection: Colle
   const stale = await collection.find({ 'pending.at': { $lt: before } }, { limit: batch })
   for (const record of stale) await finish(deps, collection, record, steps)
   return stale.length
+}
+
+/**
+ * Sets counted fields of a record (a balance) to what `truth` counts from the records it sums, if nobody changed
+ * them meanwhile (else counts again): taken again it changes nothing, and of two racing the later count wins.
+ * A missing record is made as `fresh` when given.
+ */
+export async function settle<T extends Doc>(collection: Collection<T>, _id: string, truth: () => Promise<Record<string, number>>, fresh?: T) {
+  for (;;) {
+    const held = (await collection.findOne({ _id })) as Record<string, unknown> | null
+    const want = await truth()
+    if (!held) {
+      if (!fresh) return
+      try {
+        return void (await collection.insert({ ...fresh, ...want }))
+      } catch (error) {
+        if (!(error instanceof DuplicateKeyError)) throw error
+        continue
+      }
+    }
+    const fields = Object.keys(want)
+    if (fields.every((f) => held[f] === want[f])) return
+    const unchanged = Object.fromEntries(fields.map((f) => [f, held[f] === undefined ? { $exists: false } : held[f]]))
+    if (await collection.update({ _id, ...unchanged }, { $set: want })) return
+  }
 }

@@ -2,7 +2,7 @@ import type { LedgerFilter } from '../../types/api'
 import { DEFAULT_REJECT_REASONS, OPEN_REPORT_STATUSES, type Holidays, type PointsEntry, type RejectReasons, type Report, type ReportStatus, type TallyMeasures } from '../../types/domain'
 import { categories, counters, dayTallies, departments, grids, points, reports, settings, sweeps, users } from '../core/collections'
 import { notFound } from '../core/errors'
-import type { Pending } from '../core/moves'
+import { settle, type Pending } from '../core/moves'
 import { findAll, pagesBy, pagesOf } from '../core/pages'
 import { DuplicateKeyError, type Figure, type Query, type Store, type Update } from '../core/ports'
 import { endOfBeijingDay, startOfBeijingDay, type WorkCalendar } from './calendar'
@@ -81,20 +81,8 @@ export function reportRepository(store: Store) {
         if (!(error instanceof DuplicateKeyError)) throw error
       }
     },
-    /**
-     * Sets a user's balance to the sum of their points entries, if nobody changed it meanwhile (else reads
-     * again): repeated, it changes nothing; racing another, the later sum wins.
-     */
-    async settleBalance(userId: string) {
-      for (;;) {
-        const user = await users(store).findOne({ _id: userId })
-        if (!user) return
-        const balance = await points(store).sum({ userId }, 'points')
-        if (balance === (user.points ?? 0)) return
-        const held = user.points === undefined ? { $exists: false } : user.points
-        if (await users(store).update({ _id: userId, points: held }, { $set: { points: balance } })) return
-      }
-    },
+    /** Sets a user's balance to the sum of their points entries (core/moves.ts `settle`): taken again, it changes nothing. */
+    settleBalance: (userId: string) => settle(users(store), userId, async () => ({ points: await points(store).sum({ userId }, 'points') })),
     /** How many cases a filter matches (of `statuses` when given): from the day tallies when one family answers. */
     total(filter: LedgerFilter, statuses?: readonly ReportStatus[]) {
       const family = familyFor(filter)
