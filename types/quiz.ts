@@ -163,6 +163,8 @@ export interface WrongEntry {
   quizId?: string | null
   /** Its options in the order the person last saw them, so the book's letters match; absent on older entries: the question's own. */
   order?: number[]
+  /** The graded attempt that missed it last, so its grading counts the miss once however often it is finished. */
+  missedIn?: string
 }
 
 /** Per quiz, per person: the best graded attempt, for leaderboards (`<quizId>:<userId>`). */
@@ -189,7 +191,7 @@ export interface QuizBest {
 export interface QuizTally {
   _id: string
   quizId: string
-  scope: 'all' | 'point' | 'question' | 'school' | 'class' | 'community' | 'unconfirmed'
+  scope: 'all' | 'point' | 'question' | 'answers' | 'school' | 'class' | 'community' | 'unconfirmed'
   key: string
   /** People with at least one graded attempt, and of them those who passed. */
   participants: number
@@ -197,6 +199,17 @@ export interface QuizTally {
   /** Sum of participants' best scores: average = scoreSum / participants. */
   scoreSum: number
   /** Answers given and answers right (question and point scopes). */
+  answered: number
+  right: number
+  /**
+   * The answers scope (one per quiz, key ''): answers given and right per question id and per knowledge point
+   * (its name escaped by `fieldKey`), so a grading adds to all it touched in one write.
+   */
+  questions?: Record<string, AnswerCounts>
+  points?: Record<string, AnswerCounts>
+}
+
+export interface AnswerCounts {
   answered: number
   right: number
 }

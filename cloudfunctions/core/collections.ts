@@ -80,7 +80,9 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     // a duplicate named by its number
     { fields: ['no'] },
     // the sweep's unanswered confirmations, not every closed case
-    { fields: ['confirmation.state', 'closedAt'] }
+    { fields: ['confirmation.state', 'closedAt'] },
+    // moves a crash cut short (core/moves.ts)
+    { fields: ['pending.at'] }
   ],
   dayTallies: [{ fields: ['family', 'value', 'day'] }],
   orders: [
@@ -102,7 +104,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   sweeps: [],
   quotas: [],
   expiring: [{ fields: ['expiresAt'] }],
-  activities: [{ fields: ['status'] }, { fields: ['startAt'] }, { fields: ['organizerId'] }],
+  activities: [{ fields: ['status'] }, { fields: ['startAt'] }, { fields: ['organizerId'] }, { fields: ['pending.at'] }],
   signups: [
     { fields: ['activityId', 'status', 'ticket'] },
     { fields: ['userId', 'startAt'] },
@@ -119,7 +121,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   units: [{ fields: ['kind'] }],
   quizProfiles: [],
   quizzes: [{ fields: ['closesAt'] }],
-  attempts: [{ fields: ['userId', 'startedAt'] }, { fields: ['quizId'] }, { fields: ['status'] }, { fields: ['deadline'] }],
+  attempts: [{ fields: ['userId', 'startedAt'] }, { fields: ['quizId'] }, { fields: ['status'] }, { fields: ['deadline'] }, { fields: ['pending.at'] }],
   wrongBook: [{ fields: ['userId', 'mastered', 'lastMissedAt'] }],
   // the board: a quiz's people by score, then time
   quizBest: [{ fields: ['quizId', 'score', 'seconds', 'at'] }],

@@ -135,10 +135,13 @@ export interface Notice {
   title: string
   body: string
   page?: string
+  /** Names the notice when a step may be taken again (core/moves.ts): a notice of the same key is given once. */
+  key?: string
 }
 
 export interface Notifier {
-  notify(notice: Notice): Promise<void>
+  /** Answers false for a notice of a key already given, which is not given again. */
+  notify(notice: Notice): Promise<boolean>
 }
 
 export type Verdict = 'pass' | 'review' | 'risky'

@@ -1,11 +1,10 @@
-import type { User } from '../../types/domain'
 import type { Attempt, AttemptItem, AttemptResult, Feedback, Paper, Quiz, QuizProfile } from '../../types/quiz'
 import type { ActionContext } from '../core/action'
-import { attempts, counters, users, wrongBook } from '../core/collections'
+import { attempts, counters, wrongBook } from '../core/collections'
 import { conflict, forbidden, invalid } from '../core/errors'
 import type { Deps } from '../core/ports'
 import { beijingDateTime } from '../reports/calendar'
-import { recordGraded } from './records'
+import { finishGrading, GRADING_STEPS, type StoredAttempt } from './records'
 import { quizRepository } from './repository'
 import { answersShown, choiceProblem, grade, isRight, optionOrder, sample, shuffle, toOriginal } from './rules'
 import { withheldFromPractice } from './pool'
@@ -40,7 +39,7 @@ export async function start(input: { quizId: string }, { caller, deps }: ActionC
   const mine = await attempts(deps.store).find({ userId: caller._id, quizId: quiz._id }, { limit: quiz.attemptsAllowed + 1, projection: { items: 0 } })
   const open = mine.find((a) => a.status === 'open')
   if (open) {
-    const running = await settle(deps, await repo.attempt(open._id, caller._id), caller)
+    const running = await settle(deps, await repo.attempt(open._id, caller._id))
     if (running.status === 'open') return paper(deps, running)
   }
   if (mine.length >= quiz.attemptsAllowed) throw conflict(`每人限答 ${quiz.attemptsAllowed} 次，您的答题次数已用完`)
@@ -78,13 +77,13 @@ export async function practice(input: { from: 'daily' | 'wrong' }, { caller, dep
 
 /** The attempt as it stands: a reload resumes it with the time that is really left. */
 export async function resume(input: { attemptId: string }, { caller, deps }: ActionContext): Promise<Paper> {
-  return paper(deps, await settle(deps, await quizRepository(deps.store).attempt(input.attemptId, caller._id), caller))
+  return paper(deps, await settle(deps, await quizRepository(deps.store).attempt(input.attemptId, caller._id)))
 }
 
 /** Saves one answer as the person goes. Practice answers are checked at once and come back with the explanation. */
 export async function answer(input: { attemptId: string; index: number; choice: number[] }, { caller, deps }: ActionContext): Promise<{ savedAt: string; feedback: Feedback | null }> {
   const repo = quizRepository(deps.store)
-  const attempt = await settle(deps, await repo.attempt(input.attemptId, caller._id), caller)
+  const attempt = await settle(deps, await repo.attempt(input.attemptId, caller._id))
   if (attempt.status === 'graded') throw conflict(attempt.endedBy === 'deadline' ? '答题时间已到，已按保存的答案交卷' : '已交卷，不能再修改答案')
   const item = attempt.items[input.index]
   if (!item) throw invalid('index', '题号不正确')
@@ -113,33 +112,38 @@ export async function answer(input: { attemptId: string; index: number; choice: 
   return { savedAt: at, feedback: feedbackOf(question, item.order, correct) }
 }
 
-/** Hands the paper in, once. Past the deadline it is graded on what was saved by then, as the deadline would have. */
+/**
+ * Hands the paper in, once. Past the deadline it is graded on what was saved by then, as the deadline would have.
+ * A submit whose grading a crash cut short finishes it, and that is its answer.
+ */
 export async function submit(input: { attemptId: string }, { caller, deps }: ActionContext): Promise<AttemptResult> {
-  const attempt = await quizRepository(deps.store).attempt(input.attemptId, caller._id)
+  const attempt: StoredAttempt = await quizRepository(deps.store).attempt(input.attemptId, caller._id)
+  if (attempt.pending) return result(deps, await finishGrading(deps, attempt))
   if (attempt.status === 'graded' && attempt.endedBy === 'submit') throw conflict('已交卷，不能重复提交')
-  const graded = attempt.status === 'graded' ? attempt : await finish(deps, attempt, expired(attempt, deps.clock.now()) ? 'deadline' : 'submit', caller)
+  const graded = attempt.status === 'graded' ? attempt : await finish(deps, attempt, expired(attempt, deps.clock.now()) ? 'deadline' : 'submit')
   if (!graded) throw conflict('已交卷，不能重复提交')
   return result(deps, graded)
 }
 
 export async function showResult(input: { attemptId: string }, { caller, deps }: ActionContext): Promise<AttemptResult> {
-  const attempt = await settle(deps, await quizRepository(deps.store).attempt(input.attemptId, caller._id), caller)
+  const attempt = await settle(deps, await quizRepository(deps.store).attempt(input.attemptId, caller._id))
   if (attempt.status === 'open') throw conflict('尚未交卷，交卷后才能查看答案和解析')
   return result(deps, attempt)
 }
 
 /** An open attempt whose time ran out is graded now, whoever notices first: the person, or the hourly sweep. */
-export async function settle(deps: Deps, attempt: Attempt, person?: User): Promise<Attempt> {
+export async function settle(deps: Deps, attempt: Attempt): Promise<Attempt> {
   if (!expired(attempt, deps.clock.now())) return attempt
-  const graded = await finish(deps, attempt, 'deadline', person)
+  const graded = await finish(deps, attempt, 'deadline')
   return graded ?? (await quizRepository(deps.store).attempt(attempt._id, attempt.userId))
 }
 
 /**
  * Grades the attempt if it is still open and answers it graded; null when someone else graded it first.
- * Only the winner of the open → graded update records the result, so it counts once.
+ * Only the winner of the open → graded write notes what the grading changes besides (quiz/records.ts) and takes
+ * those steps, so it counts once.
  */
-export async function finish(deps: Deps, attempt: Attempt, endedBy: 'submit' | 'deadline', person?: User): Promise<Attempt | null> {
+export async function finish(deps: Deps, attempt: Attempt, endedBy: 'submit' | 'deadline'): Promise<Attempt | null> {
   const repo = quizRepository(deps.store)
   const now = deps.clock.now()
   const end = endedBy === 'deadline' && attempt.deadline ? new Date(attempt.deadline) : now
@@ -160,15 +164,13 @@ export async function finish(deps: Deps, attempt: Attempt, endedBy: 'submit' | '
     submittedAt: at,
     endedBy
   }
+  const pending = quiz ? { move: 'grade', key: deps.ids.next(), at, steps: GRADING_STEPS } : null
   const won = await attempts(deps.store).update(
     { _id: attempt._id, status: 'open' },
-    { $set: changes, $push: { history: { at, from: 'open', to: 'graded', note: endedBy === 'deadline' ? '时间到，按已保存的答案评分' : '交卷' } } }
+    { $set: { ...changes, ...(pending ? { pending } : {}) }, $push: { history: { at, from: 'open', to: 'graded', note: endedBy === 'deadline' ? '时间到，按已保存的答案评分' : '交卷' } } }
   )
   if (!won) return null
-  const done: Attempt = { ...attempt, ...changes }
-  const who = person ?? (await users(deps.store).findOne({ _id: attempt.userId }))!
-  await recordGraded(deps, done, quiz, found, who)
-  return done
+  return finishGrading(deps, { ...attempt, ...changes, pending })
 }
 
 async function paper(deps: Deps, attempt: Attempt): Promise<Paper> {

@@ -1,13 +1,18 @@
 import { attempts } from '../core/collections'
 import type { Deps } from '../core/ports'
 import { finish } from './attempts'
+import { finishStaleGradings } from './records'
 
 const BATCH = 500
 
-/** Attempts whose time ran out while nobody looked are graded on what was saved, so every figure counts them. */
+/**
+ * Gradings a crash cut short are finished, and attempts whose time ran out while nobody looked are graded on what
+ * was saved, so every figure counts them.
+ */
 export async function sweepQuiz(deps: Deps) {
+  const finished = await finishStaleGradings(deps)
   const due = await attempts(deps.store).find({ status: 'open', deadline: { $lt: deps.clock.now().toISOString() } }, { limit: BATCH })
   let graded = 0
   for (const attempt of due) if (await finish(deps, attempt, 'deadline')) graded++
-  return { graded }
+  return { finished, graded }
 }

@@ -11,7 +11,7 @@ import { containing } from '../core/search'
 import { saveExport } from '../core/expiring'
 import { createdId } from '../core/idempotency'
 import { drawPool } from './pool'
-import { quizRepository, tallyId } from './repository'
+import { fromFieldKey, quizRepository, tallyId } from './repository'
 import { newQuestion } from './questions'
 import { keyOf } from './rules'
 import { toQuestionView, toSummary } from './views'
@@ -152,10 +152,32 @@ function rateRow(t: QuizTally, name: string, members: number | null): RateRow {
 /** Ranked by average score, then participation: a big school does not come first by size alone. */
 const byAverage = (a: RateRow, b: RateRow) => (b.average ?? -1) - (a.average ?? -1) || (b.participation ?? -1) - (a.participation ?? -1) || b.participants - a.participants
 
+/**
+ * The tallies with the answers tally opened into one per question and per knowledge point, added to those kept
+ * one a document before gradings wrote them together.
+ */
+function withAnswers(tallies: QuizTally[]): QuizTally[] {
+  const rows = new Map<string, QuizTally>()
+  const count = (t: QuizTally) => {
+    const id = tallyId(t.quizId, t.scope, t.key)
+    const held = rows.get(id)
+    rows.set(id, held ? { ...held, answered: held.answered + t.answered, right: held.right + t.right } : t)
+  }
+  const open = ({ quizId }: QuizTally, scope: 'question' | 'point', counts: QuizTally['questions'] = {}) => {
+    for (const [key, c] of Object.entries(counts)) count({ _id: '', quizId, scope, key: fromFieldKey(key), participants: 0, passed: 0, scoreSum: 0, answered: c.answered, right: c.right })
+  }
+  for (const t of tallies) {
+    if (t.scope !== 'answers') count(t)
+    open(t, 'question', t.questions)
+    open(t, 'point', t.points)
+  }
+  return [...rows.values()]
+}
+
 /** 知晓率 of one campaign quiz, from the running tallies: overall, per knowledge point and question, per school, class and community. */
 export async function awareness(input: { quizId: string }, { deps }: ActionContext): Promise<Awareness> {
   const quiz = await quizRepository(deps.store).quiz(input.quizId)
-  const all = await findAll(quizTallies(deps.store), { quizId: quiz._id })
+  const all = withAnswers(await findAll(quizTallies(deps.store), { quizId: quiz._id }))
   const of = (scope: QuizTally['scope']) => all.filter((t) => t.scope === scope)
   const total = of('all')[0] ?? null
   const classTallies = of('class')

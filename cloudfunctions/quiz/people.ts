@@ -38,7 +38,7 @@ export async function home({ caller, deps }: ActionContext): Promise<QuizHome> {
   for (const quiz of shown) {
     const tries = mine.filter((a) => a.quizId === quiz._id)
     let open = tries.find((a) => a.status === 'open') ?? null
-    if (open && (await settle(deps, await repo.attempt(open._id, caller._id), caller)).status !== 'open') open = null
+    if (open && (await settle(deps, await repo.attempt(open._id, caller._id))).status !== 'open') open = null
     const best = bests.find((b) => b.quizId === quiz._id)
     const reason = ineligibility(quiz, profile)
     const state = quizState(quiz, now)

@@ -1,7 +1,7 @@
-import type { User } from '../../types/domain'
-import type { Attempt, Question, Quiz, QuizBest } from '../../types/quiz'
-import { attempts, quizBest } from '../core/collections'
-import { DuplicateKeyError, type Deps } from '../core/ports'
+import type { AnswerCounts, Attempt, Question, QuizBest } from '../../types/quiz'
+import { attempts, quizBest, users } from '../core/collections'
+import { finish, finishStale, type Pending, type Steps } from '../core/moves'
+import type { Deps, Store } from '../core/ports'
 import { quizRepository } from './repository'
 import { answersShown, beats } from './rules'
 import { missed, revealMisses } from './wrong-book'
@@ -19,51 +19,111 @@ const scopesOf = (u: Scopes) =>
     ['class', u.confirmed && u.schoolId && u.className ? `${u.schoolId}/${u.className}` : null],
     ['unconfirmed', u.confirmed ? null : u.schoolId],
     ['community', u.communityId]
-  ].filter((s): s is ['all' | 'school' | 'class' | 'unconfirmed' | 'community', string] => !!s[1])
+  ].filter((s): s is [Scope, string] => !!s[1])
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+type Scope = 'all' | 'school' | 'class' | 'unconfirmed' | 'community'
+
+/** A campaign attempt as stored: its grading's steps left to take, until taken (core/moves.ts). */
+export type StoredAttempt = Attempt & { pending?: Pending | null }
 
 /**
- * What a graded attempt changes besides itself, done once because only the grading that wins the attempt's
- * open → graded transition calls it: missed questions go into the wrong-answer book, and a campaign attempt
- * adds to the per-question and per-point tallies and may become the person's best.
+ * What a graded campaign attempt changes besides itself, taken once each after the open → graded write that
+ * notes them: missed questions go into the wrong-answer book, the answers add to the quiz's answers tally, and
+ * the result may become the person's best. A miss is counted once per attempt; the tallies are shared counts,
+ * so their steps run once and, cut inside, are recounted from the graded attempts.
  */
-export async function recordGraded(deps: Deps, attempt: Attempt, quiz: Quiz | null, questions: Map<string, Question>, person: User) {
+const STEPS: Steps<StoredAttempt> = {
+  misses: { run: (deps, attempt) => recordMisses(deps, attempt) },
+  answers: { once: true, run: (deps, attempt) => recordAnswers(deps, attempt), repair: (deps, attempt) => recountAnswers(deps, attempt.quizId!) },
+  best: { once: true, run: (deps, attempt) => recordBest(deps, attempt), repair: (deps, attempt) => recountBest(deps, attempt) }
+}
+
+/** A graded attempt whose step `name` was begun counts in the truth; one whose step is still to come does not yet. */
+const countedIn = (name: string) => (a: StoredAttempt) => !a.pending || !!a.pending.claimed?.[name]
+
+export const GRADING_STEPS = Object.keys(STEPS)
+
+export const finishGrading = (deps: Deps, attempt: StoredAttempt) => finish(deps, storedAttempts(deps.store), attempt, STEPS)
+
+/** The sweep's part: gradings a crash cut short. */
+export const finishStaleGradings = (deps: Deps) => finishStale(deps, storedAttempts(deps.store), STEPS)
+
+async function recordMisses(deps: Deps, attempt: Attempt) {
   const at = attempt.submittedAt!
-  if (!quiz) return
-  const repo = quizRepository(deps.store)
+  const quiz = await quizRepository(deps.store).quiz(attempt.quizId!)
   const graded = await attempts(deps.store).count({ userId: attempt.userId, quizId: quiz._id, status: 'graded' })
   const shown = answersShown(quiz, graded, new Date(at))
   for (const item of attempt.items.filter((i) => !i.correct)) {
-    await missed(deps.store, attempt.userId, item, at, shown ? undefined : { until: quiz.closesAt, quizId: quiz._id })
+    await missed(deps.store, attempt.userId, item, at, shown ? undefined : { until: quiz.closesAt, quizId: quiz._id }, attempt._id)
   }
   if (shown) await revealMisses(deps.store, attempt.userId, quiz._id, at)
-  const points = new Map<string, { answered: number; right: number }>()
-  // Tallies are locked in one order by every grading (questions by id, then points by name, then the scopes), so
-  // gradings racing on a PostgreSQL server wait for each other instead of deadlocking; papers list questions shuffled.
-  for (const item of [...attempt.items].sort((a, b) => byText(a.questionId, b.questionId))) {
-    const right = item.correct ? 1 : 0
-    await repo.bump(quiz._id, 'question', item.questionId, { answered: 1, right })
-    const point = questions.get(item.questionId)!.point
-    const sum = points.get(point) ?? { answered: 0, right: 0 }
-    points.set(point, { answered: sum.answered + 1, right: sum.right + right })
-  }
-  for (const [point, sum] of [...points].sort(([a], [b]) => byText(a, b))) await repo.bump(quiz._id, 'point', point, sum)
-  await recordBest(deps, attempt, quiz, person)
 }
 
-async function recordBest(deps: Deps, attempt: Attempt, quiz: Quiz, person: User) {
+/** The paper's answers per question and per knowledge point, in one write whatever the number of questions. */
+async function recordAnswers(deps: Deps, attempt: Attempt) {
   const repo = quizRepository(deps.store)
+  await repo.addAnswers(attempt.quizId!, answersOf([attempt], await repo.questions(attempt.items.map((i) => i.questionId))))
+}
+
+async function recountAnswers(deps: Deps, quizId: string) {
+  const repo = quizRepository(deps.store)
+  const graded = (await repo.gradedOf({ quizId })).filter(countedIn('answers'))
+  const found = await repo.questions(graded.flatMap((a) => a.items.map((i) => i.questionId)))
+  await repo.setAnswers(quizId, answersOf(graded, found))
+}
+
+function answersOf(papers: Attempt[], found: Map<string, Question>) {
+  const questions = new Map<string, AnswerCounts>()
+  const points = new Map<string, AnswerCounts>()
+  const add = (into: Map<string, AnswerCounts>, key: string, right: number) => {
+    const sum = into.get(key) ?? { answered: 0, right: 0 }
+    into.set(key, { answered: sum.answered + 1, right: sum.right + right })
+  }
+  for (const item of papers.flatMap((a) => a.items)) {
+    const right = item.correct ? 1 : 0
+    add(questions, item.questionId, right)
+    const point = found.get(item.questionId)?.point
+    if (point) add(points, point, right)
+  }
+  return { questions, points }
+}
+
+/** The person's best as their graded attempts say, then the quiz's people tallies as the bests say. */
+async function recountBest(deps: Deps, attempt: Attempt) {
+  const repo = quizRepository(deps.store)
+  const quizId = attempt.quizId!
+  const mine = (await repo.gradedOf({ quizId, userId: attempt.userId })).filter(countedIn('best'))
+  const top = mine.reduce((a, b) => (beats({ score: b.score!, seconds: b.seconds! }, { score: a.score!, seconds: a.seconds! }) ? b : a))
+  const held = await quizBest(deps.store).findOne({ _id: `${quizId}:${attempt.userId}` })
+  const result = { score: top.score!, seconds: top.seconds!, passed: mine.some((a) => a.passed), attempts: mine.length, at: top.submittedAt! }
+  if (held) await quizBest(deps.store).update({ _id: held._id }, { $set: result })
+  else await quizBest(deps.store).insert(await bestOf(deps, top, result))
+  const truth = new Map<string, { scope: Scope; key: string; participants: number; passed: number; scoreSum: number }>()
+  for (const best of await repo.bestsOf(quizId)) {
+    for (const [scope, key] of scopesOf(best)) {
+      const t = truth.get(`${scope}:${key}`) ?? { scope, key, participants: 0, passed: 0, scoreSum: 0 }
+      truth.set(`${scope}:${key}`, { ...t, participants: t.participants + 1, passed: t.passed + (best.passed ? 1 : 0), scoreSum: t.scoreSum + best.score })
+    }
+  }
+  for (const { scope, key, ...people } of truth.values()) await repo.setPeople(quizId, scope, key, people)
+}
+
+async function bestOf(deps: Deps, attempt: Attempt, result: Pick<QuizBest, 'score' | 'seconds' | 'passed' | 'attempts' | 'at'>): Promise<QuizBest> {
+  const person = (await users(deps.store).findOne({ _id: attempt.userId }))!
+  const profile = await quizRepository(deps.store).profile(attempt.userId)
+  return { _id: `${attempt.quizId}:${attempt.userId}`, quizId: attempt.quizId!, userId: attempt.userId, nickname: person.nickname, schoolId: profile.schoolId, className: profile.className, communityId: profile.communityId, confirmed: !!profile.confirmed, ...result }
+}
+
+async function recordBest(deps: Deps, attempt: Attempt) {
+  const repo = quizRepository(deps.store)
+  const quizId = attempt.quizId!
   const result = { score: attempt.score!, seconds: attempt.seconds!, passed: !!attempt.passed }
-  const _id = `${quiz._id}:${attempt.userId}`
-  const profile = await repo.profile(attempt.userId)
-  const first: QuizBest = { _id, quizId: quiz._id, userId: attempt.userId, nickname: person.nickname, schoolId: profile.schoolId, className: profile.className, communityId: profile.communityId, confirmed: !!profile.confirmed, ...result, attempts: 1, at: attempt.submittedAt! }
-  try {
-    await quizBest(deps.store).insert(first)
-    for (const [scope, key] of scopesOf(first)) await repo.bump(quiz._id, scope, key, { participants: 1, passed: result.passed ? 1 : 0, scoreSum: result.score })
+  const _id = `${quizId}:${attempt.userId}`
+  const person = (await users(deps.store).findOne({ _id: attempt.userId }))!
+  const first = await bestOf(deps, attempt, { ...result, attempts: 1, at: attempt.submittedAt! })
+  if (await quizBest(deps.store).insertIfAbsent(first)) {
+    for (const [scope, key] of scopesOf(first)) await repo.bump(quizId, scope, key, { participants: 1, passed: result.passed ? 1 : 0, scoreSum: result.score })
     return
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
   }
   // Retried on a lost race: the best is replaced only if it is still the one this grading compared against.
   for (let tries = 0; tries < 5; tries++) {
@@ -78,7 +138,9 @@ async function recordBest(deps: Deps, attempt: Attempt, quiz: Quiz, person: User
     )
     if (!replaced) continue
     const newlyPassed = !best.passed && result.passed ? 1 : 0
-    for (const [scope, key] of scopesOf(best)) await repo.bump(quiz._id, scope, key, { passed: newlyPassed, scoreSum: result.score - best.score })
+    for (const [scope, key] of scopesOf(best)) await repo.bump(quizId, scope, key, { passed: newlyPassed, scoreSum: result.score - best.score })
     return
   }
 }
+
+const storedAttempts = (store: Store) => store.collection<StoredAttempt>('attempts')

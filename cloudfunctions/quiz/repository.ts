@@ -1,5 +1,6 @@
-import type { Question, QuizProfile, QuizTally, Unit } from '../../types/quiz'
-import { attempts, questions, quizProfiles, quizTallies, quizzes, units } from '../core/collections'
+import type { AnswerCounts, Attempt, Question, QuizProfile, QuizTally, Unit } from '../../types/quiz'
+import type { Pending } from '../core/moves'
+import { attempts, questions, quizBest, quizProfiles, quizTallies, quizzes, units } from '../core/collections'
 import { notFound } from '../core/errors'
 import { findAll } from '../core/pages'
 import type { Store } from '../core/ports'
@@ -45,11 +46,51 @@ export function quizRepository(store: Store) {
     },
     /** Adds to a running tally, creating it on first use; safe when two gradings race to create it. */
     async bump(quizId: string, scope: QuizTally['scope'], key: string, inc: Partial<Record<'participants' | 'passed' | 'scoreSum' | 'answered' | 'right', number>>) {
-      const _id = tallyId(quizId, scope, key)
       const $inc = Object.fromEntries(Object.entries(inc).filter(([, v]) => v !== 0)) as Record<string, number>
-      if (!Object.keys($inc).length) return
-      if (await quizTallies(store).update({ _id }, { $inc })) return
-      if (!(await quizTallies(store).insertIfAbsent({ _id, quizId, scope, key, participants: 0, passed: 0, scoreSum: 0, answered: 0, right: 0, ...$inc }))) await quizTallies(store).update({ _id }, { $inc })
+      if (Object.keys($inc).length) await add(store, { _id: tallyId(quizId, scope, key), quizId, scope, key, participants: 0, passed: 0, scoreSum: 0, answered: 0, right: 0, ...$inc }, $inc)
+    },
+    /** Graded attempts of a quiz (of one person when named): the truth the tallies are recounted from. */
+    gradedOf: (q: { quizId: string; userId?: string }) => findAll(store.collection<Attempt & { pending?: Pending | null }>('attempts'), { ...q, status: 'graded' }),
+    bestsOf: (quizId: string) => findAll(quizBest(store), { quizId }),
+    /** Sets a people tally (participants, passed, score sum) to what was recounted. */
+    async setPeople(quizId: string, scope: QuizTally['scope'], key: string, people: Pick<QuizTally, 'participants' | 'passed' | 'scoreSum'>) {
+      await put(store, { _id: tallyId(quizId, scope, key), quizId, scope, key, answered: 0, right: 0, ...people }, people)
+    },
+    /** Sets the quiz's answers tally to what was recounted. */
+    async setAnswers(quizId: string, answers: { questions: Map<string, AnswerCounts>; points: Map<string, AnswerCounts> }) {
+      const keyed = (counts: Map<string, AnswerCounts>) => Object.fromEntries([...counts].map(([name, c]) => [fieldKey(name), c]))
+      const set = { questions: keyed(answers.questions), points: keyed(answers.points) }
+      await put(store, { _id: tallyId(quizId, 'answers', ''), quizId, scope: 'answers', key: '', participants: 0, passed: 0, scoreSum: 0, answered: 0, right: 0, ...set }, set)
+    },
+    /** A graded paper's answers, per question and knowledge point, added to the quiz's one answers tally in one write. */
+    async addAnswers(quizId: string, answers: { questions: Map<string, AnswerCounts>; points: Map<string, AnswerCounts> }) {
+      const $inc: Record<string, number> = {}
+      const nested = (field: 'questions' | 'points', counts: Map<string, AnswerCounts>) => {
+        for (const [name, { answered, right }] of counts) {
+          $inc[`${field}.${fieldKey(name)}.answered`] = answered
+          // even 0: a question first met here gets both fields
+          $inc[`${field}.${fieldKey(name)}.right`] = right
+        }
+        return Object.fromEntries([...counts].map(([name, c]) => [fieldKey(name), { ...c }]))
+      }
+      const fresh = { questions: nested('questions', answers.questions), points: nested('points', answers.points) }
+      await add(store, { _id: tallyId(quizId, 'answers', ''), quizId, scope: 'answers', key: '', participants: 0, passed: 0, scoreSum: 0, answered: 0, right: 0, ...fresh }, $inc)
     }
   }
 }
+
+/** Adds `$inc` to a tally, or makes it as `fresh` on first use; an insert racing another answers duplicate and adds instead. */
+async function add(store: Store, fresh: QuizTally, $inc: Record<string, number>) {
+  if (await quizTallies(store).update({ _id: fresh._id }, { $inc })) return
+  if (!(await quizTallies(store).insertIfAbsent(fresh))) await quizTallies(store).update({ _id: fresh._id }, { $inc })
+}
+
+/** Sets fields of a tally, or makes it as `fresh`. */
+async function put(store: Store, fresh: QuizTally, $set: Partial<QuizTally>) {
+  if (await quizTallies(store).update({ _id: fresh._id }, { $set })) return
+  if (!(await quizTallies(store).insertIfAbsent(fresh))) await quizTallies(store).update({ _id: fresh._id }, { $set })
+}
+
+/** A name as a field key: a dot would make a path of it, a leading $ an operator. */
+export const fieldKey = (name: string) => name.replace(/[%.$]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)
+export const fromFieldKey = (key: string) => key.replace(/%(25|2e|24)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))

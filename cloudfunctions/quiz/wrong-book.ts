@@ -13,15 +13,17 @@ export const shownBy = (userId: string, now: Date): Query => ({ userId, mastered
 
 /**
  * A miss puts the question (back) in the book and starts its streak again; a campaign quiz that withholds its
- * answers keeps it out of sight until `withheld.until`.
+ * answers keeps it out of sight until `withheld.until`. A graded attempt names itself (`missedIn`), so its
+ * grading's step taken again does not count the miss twice.
  */
-export async function missed(store: Store, userId: string, item: Pick<AttemptItem, 'questionId' | 'order'>, at: string, withheld?: { until: string; quizId: string }) {
+export async function missed(store: Store, userId: string, item: Pick<AttemptItem, 'questionId' | 'order'>, at: string, withheld?: { until: string; quizId: string }, missedIn?: string) {
   const { questionId, order } = item
   const _id = entryId(userId, questionId)
-  const seen = { shownAt: withheld?.until ?? at, quizId: withheld?.quizId ?? null, order }
+  const seen = { shownAt: withheld?.until ?? at, quizId: withheld?.quizId ?? null, order, ...(missedIn ? { missedIn } : {}) }
   const again = { $inc: { misses: 1 }, $set: { streak: 0, mastered: false, lastMissedAt: at, ...seen } }
-  if (await wrongBook(store).update({ _id }, again)) return
-  if (!(await wrongBook(store).insertIfAbsent({ _id, userId, questionId, misses: 1, streak: 0, lastMissedAt: at, mastered: false, ...seen }))) await wrongBook(store).update({ _id }, again)
+  const unseen = { _id, ...(missedIn ? { missedIn: { $ne: missedIn } } : {}) }
+  if (await wrongBook(store).update(unseen, again)) return
+  if (!(await wrongBook(store).insertIfAbsent({ _id, userId, questionId, misses: 1, streak: 0, lastMissedAt: at, mastered: false, ...seen }))) await wrongBook(store).update(unseen, again)
 }
 
 /** Once a quiz shows its answers to the person (their last attempt, under afterLast), the misses it kept out of sight come in. */

@@ -1,6 +1,7 @@
 import type { User } from '../../types/domain'
 import { sweepFiles } from '../core/expiring'
 import type { Deps } from '../core/ports'
+import { finishStaleMoves } from './moves'
 import { sweepOrders } from './orders/sweep'
 import { reportRepository } from './repository'
 import { WITH_DEPARTMENT } from './state'
@@ -13,7 +14,7 @@ const BATCH = 200
 const SYSTEM: User = { _id: 'system', openid: '', nickname: '系统', roles: [], createdAt: '', updatedAt: '', history: [] }
 
 /**
- * The hourly sweep: marks open cases past their deadline overdue, reminds departments of deadlines due within
+ * The hourly sweep: finishes the moves a crash cut short (reports/moves.ts), marks open cases past their deadline overdue, reminds departments of deadlines due within
  * a day, closes as confirmed the cases whose reporter did not answer within 7 days, and sets the case counters
  * (hourly) and the day tallies (nightly) to what the ledger holds (where a move's steps could not share a
  * transaction, a crash between them left them off), and deletes the files whose time is up (exports after a
@@ -23,6 +24,8 @@ export async function sweep(deps: Deps) {
   const repo = reportRepository(deps.store)
   const now = deps.clock.now()
   const nowIso = now.toISOString()
+  // before anything else reads the cases: a move's figures must land before the overdue mark counts the case again
+  const finished = await finishStaleMoves(deps)
 
   let overdue = 0
   for (;;) {
@@ -51,5 +54,5 @@ export async function sweep(deps: Deps) {
   const repaired = (await repo.repairCounters()) + (await repo.repairTallies(now))
   const filesRemoved = await sweepFiles(deps)
   const orders = await sweepOrders(deps)
-  return { overdue, reminded: due.length, confirmed, repaired, filesRemoved, orders }
+  return { finished, overdue, reminded: due.length, confirmed, repaired, filesRemoved, orders }
 }

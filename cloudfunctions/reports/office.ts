@@ -2,17 +2,15 @@ import type { LedgerFilter, LedgerStats, Page, ReportCard, ReportDetail, Routing
 import { REPORT_STATUS_LABELS, type PublicText, type Report } from '../../types/domain'
 import type { ActionContext } from '../core/action'
 import { invalid, notFound } from '../core/errors'
-import { points, users } from '../core/collections'
-import { DuplicateKeyError } from '../core/ports'
 import { saveExport } from '../core/expiring'
 import { beijingDateTime, deadlineAfter } from './calendar'
 import { buildLedgerWorkbook, type LedgerRow } from './ledger-export'
 import { ledgerQuery, reportRepository } from './repository'
 import { toStats } from './tallies'
+import { ACCEPT_POINTS } from './moves'
 import { toCards, toDetail } from './views'
 import { assertMove, move, tell, tellDepartment, withCleanPhotos } from './workflow'
 
-export const ACCEPT_POINTS = 10
 /**
  * The most cases one export writes. Streamed, its memory stays flat; its time grows with the rows, and 100,000
  * (`npm run bench`) end well inside the reports function's 60 s timeout, reads of 1,000 included.
@@ -87,28 +85,14 @@ export async function suggest(input: { id: string }, { deps }: ActionContext): P
 
 /** 受理: the case is real; its reporter, the first to report this problem, earns points once. */
 export async function accept(input: { id: string; note?: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
-  const { deps } = ctx
-  const repo = reportRepository(deps.store)
-  const at = deps.clock.now().toISOString()
-  const found = await repo.get(input.id)
+  const found = await reportRepository(ctx.deps.store).get(input.id)
   const report = await move(ctx, found, 'accept', {
     note: input.note || '创文办已受理',
-    set: { acceptedAt: at },
-    tell: { title: '随手拍已受理', body: `「${found.categoryName}」已受理，感谢您为文明城市出力，积分 +${ACCEPT_POINTS}` }
+    set: { acceptedAt: ctx.deps.clock.now().toISOString() },
+    tell: { title: '随手拍已受理', body: `「${found.categoryName}」已受理，感谢您为文明城市出力，积分 +${ACCEPT_POINTS}` },
+    then: ['award']
   })
-  await repo.bump({ reportsOpen: 1 })
-  await award(ctx, report)
-  return toDetail(deps, report, ctx.caller)
-}
-
-async function award({ deps }: ActionContext, report: Report) {
-  try {
-    await points(deps.store).insert({ _id: `accept-${report._id}`, userId: report.reporterId, points: ACCEPT_POINTS, reason: `随手拍「${report.categoryName}」被受理`, reportId: report._id, at: deps.clock.now().toISOString() })
-  } catch (error) {
-    if (error instanceof DuplicateKeyError) return
-    throw error
-  }
-  await users(deps.store).update({ _id: report.reporterId }, { $inc: { points: ACCEPT_POINTS } })
+  return toDetail(ctx.deps, report, ctx.caller)
 }
 
 export async function reject(input: { id: string; reason: string; note?: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
@@ -171,7 +155,6 @@ export async function fixOnSpot(input: { id: string; afterPhotos: string[]; note
       tell: closedNotice(report)
     })
   )
-  await repo.bump({ reportsOpen: -1, reportsClosed: 1 })
   await tellClosed(ctx, closed)
   return toDetail(deps, closed, ctx.caller)
 }
@@ -184,7 +167,6 @@ export async function verify(input: { id: string; note?: PublicText }, ctx: Acti
   const at = deps.clock.now().toISOString()
   const late = report.overdue || (!!report.deadline && (report.fixedAt ?? at) > report.deadline)
   const closed = await move(ctx, report, 'verify', { note: input.note || '创文办核查整改到位，结案', set: { closedAt: at, overdue: late, confirmation: { state: 'pending' } }, tell: closedNotice(report) })
-  await repo.bump({ reportsOpen: -1, reportsClosed: 1 })
   await tellClosed(ctx, closed)
   return toDetail(deps, closed, ctx.caller)
 }

@@ -1,13 +1,22 @@
 import type { LedgerFilter } from '../../types/api'
-import { DEFAULT_REJECT_REASONS, OPEN_REPORT_STATUSES, type Holidays, type RejectReasons, type Report, type ReportStatus, type TallyMeasures } from '../../types/domain'
-import { categories, counters, dayTallies, departments, grids, reports, settings, sweeps, users } from '../core/collections'
+import { DEFAULT_REJECT_REASONS, OPEN_REPORT_STATUSES, type Holidays, type PointsEntry, type RejectReasons, type Report, type ReportStatus, type TallyMeasures } from '../../types/domain'
+import { categories, counters, dayTallies, departments, grids, points, reports, settings, sweeps, users } from '../core/collections'
 import { notFound } from '../core/errors'
+import { settle, type Pending } from '../core/moves'
 import { findAll, pagesBy, pagesOf } from '../core/pages'
 import type { Figure, Query, Store, Update } from '../core/ports'
 import { endOfBeijingDay, startOfBeijingDay, type WorkCalendar } from './calendar'
-import { CASE_FIGURES, familyFor, repairDue, TALLY_FIGURES, tallyChanges, tallyQuery, type StatsFigures, type TallyChange } from './tallies'
+import { CASE_FIGURES, familyFor, repairDue, TALLY_FIGURES, tallyChanges, tallyQuery, type Facts, type StatsFigures, type TallyChange } from './tallies'
 
-export type StoredReport = Report & { hoursToFix?: number }
+/** A move's steps left to take (core/moves.ts), with what they need: the case as it was, the reporter's notice. */
+export interface CasePending extends Pending {
+  from: Facts
+  tell: { title: string; body: string } | null
+}
+
+export type StoredReport = Report & { hoursToFix?: number; pending?: CasePending | null }
+
+const OPEN: readonly ReportStatus[] = OPEN_REPORT_STATUSES
 
 /** A ledger filter as a store query; `open` means still waiting on someone. */
 export function ledgerQuery(filter: LedgerFilter): Query {
@@ -55,6 +64,19 @@ export function reportRepository(store: Store) {
       if (matched) await addTallies(store, tallyChanges(report, { ...report, ...(update.$set as Partial<StoredReport>) }))
       return matched
     },
+    /** A move's own write, if the case is still as it was read; its tallies and counters follow as a step (`count`). */
+    write: (report: StoredReport, update: Update) => reports(store).update({ _id: report._id, status: report.status, updatedAt: report.updatedAt }, update),
+    /** What a move from `from` to `to` changes in the day tallies and the open and closed counters. */
+    async countMove(from: Facts, to: Facts) {
+      await addTallies(store, tallyChanges(from, to))
+      const open = Number(OPEN.includes(to.status)) - Number(OPEN.includes(from.status))
+      const closed = Number(to.status === 'closed') - Number(from.status === 'closed')
+      await bump(store, { reportsOpen: open, reportsClosed: closed })
+    },
+    /** A points entry under its own id: written once however often it is tried. */
+    award: (entry: PointsEntry) => points(store).insertIfAbsent(entry),
+    /** Sets a user's balance to the sum of their points entries (core/moves.ts `settle`): taken again, it changes nothing. */
+    settleBalance: (userId: string) => settle(users(store), userId, async () => ({ points: await points(store).sum({ userId }, 'points') })),
     /** How many cases a filter matches (of `statuses` when given): from the day tallies when one family answers. */
     total(filter: LedgerFilter, statuses?: readonly ReportStatus[]) {
       const family = familyFor(filter)
@@ -108,9 +130,7 @@ export function reportRepository(store: Store) {
       const found = wanted.length ? await findAll(departments(store), { _id: { $in: wanted } }) : []
       return new Map(found.map((d) => [d._id, d]))
     },
-    async bump(changes: Partial<Record<'reports' | 'reportsOpen' | 'reportsClosed', number>>) {
-      for (const [key, by] of Object.entries(changes)) if (by) await counters(store).update({ _id: key }, { $inc: { value: by } })
-    },
+    bump: (changes: Counted) => bump(store, changes),
     /** Sets the case counters to the ledger's own counts; answers how many were off. */
     repairCounters: () =>
       store.transaction(async () => {
@@ -128,13 +148,13 @@ export function reportRepository(store: Store) {
       }),
     /**
      * Sets the day tallies to what the cases say, once a night (or at once when there are none yet, as after
-     * an upgrade): in CloudBase a move's steps are separate writes, and a crash between them leaves a
-     * tally off. Answers how many tallies were off.
+     * an upgrade, or when asked: a move was cut while counting): in CloudBase a move's steps are separate
+     * writes, and a crash between them leaves a tally off. Answers how many tallies were off.
      */
-    async repairTallies(now: Date) {
+    async repairTallies(now: Date, { now: atOnce = false } = {}) {
       const mark = await sweeps(store).findOne({ _id: 'tallies' })
       const seeded = !!(await dayTallies(store).find({}, { limit: 1 })).length || !(await reports(store).find({}, { limit: 1 })).length
-      if (seeded && !repairDue(mark?.at ?? null, now)) return 0
+      if (!atOnce && seeded && !repairDue(mark?.at ?? null, now)) return 0
       return store.transaction(async () => {
         const truth = new Map<string, TallyChange>()
         for await (const page of pagesOf(reports(store), {}, FACT_FIELDS)) {
@@ -170,6 +190,12 @@ function merge(into: Map<string, TallyChange>, change: TallyChange) {
 
 function sameMeasures(a: TallyMeasures, b: TallyMeasures) {
   return (Object.keys(b) as (keyof TallyMeasures)[]).every((name) => Math.abs(a[name] - b[name]) < 1e-6)
+}
+
+type Counted = Partial<Record<'reports' | 'reportsOpen' | 'reportsClosed', number>>
+
+async function bump(store: Store, changes: Counted) {
+  for (const [key, by] of Object.entries(changes)) if (by) await counters(store).update({ _id: key }, { $inc: { value: by } })
 }
 
 /** Adds to each tally, making it on first use; an insert racing another answers duplicate and adds instead. */

@@ -208,7 +208,6 @@ export async function confirm(input: ConfirmInput, ctx: ActionContext): Promise<
       remindedAt: null
     }
   })
-  await repo.bump({ reportsOpen: 1, reportsClosed: -1 })
   if (reopened.departmentId) await tellDepartment(deps, reopened, '问题被市民退回', `「${reopened.categoryName}」市民反馈未解决，请重新整改`)
   else await tellOffice(deps, reopened, '问题被市民退回', `市民反馈未解决：${input.reason}`)
   return toDetail(deps, reopened, caller)

@@ -14,7 +14,21 @@ export interface TallyChange {
   by: TallyMeasures
 }
 
-type Facts = Pick<Report, 'createdAt' | 'status' | 'overdue' | 'onSpot' | 'assignedAt' | 'fixedAt' | 'categoryId' | 'departmentId' | 'gridId'> & { hoursToFix?: number }
+/** What the tallies count of a case. */
+export type Facts = Pick<Report, 'createdAt' | 'status' | 'overdue' | 'onSpot' | 'assignedAt' | 'fixedAt' | 'categoryId' | 'departmentId' | 'gridId'> & { hoursToFix?: number }
+
+export const factsOf = ({ createdAt, status, overdue, onSpot, assignedAt, fixedAt, categoryId, departmentId, gridId, hoursToFix }: Facts): Facts => ({
+  createdAt,
+  status,
+  overdue,
+  onSpot,
+  assignedAt,
+  fixedAt,
+  categoryId,
+  departmentId,
+  gridId,
+  ...(hoursToFix === undefined ? {} : { hoursToFix })
+})
 
 const FAMILIES: TallyFamily[] = ['all', 'categoryId', 'departmentId', 'gridId']
 const ZERO: TallyMeasures = { n: 0, onSpot: 0, byDeadline: 0, fixed: 0, hours: 0 }

@@ -4,7 +4,9 @@ import { conflict, forbidden, invalid } from '../core/errors'
 import { discard } from '../core/expiring'
 import { imageType, PIXELS_REFUSED, stripImageMetadata, tooManyPixels } from '../core/images'
 import type { Deps } from '../core/ports'
-import { reportRepository, type StoredReport } from './repository'
+import { finishMove, AFTER_EVERY_MOVE } from './moves'
+import { reportRepository, type CasePending, type StoredReport } from './repository'
+import { factsOf } from './tallies'
 import { MOVES, type Move } from './state'
 
 export interface MoveDetails {
@@ -17,13 +19,21 @@ export interface MoveDetails {
   to?: ReportStatus
   /** What the reporter is told; by default the new status and the step's note. */
   tell?: { title: string; body: string }
+  /** Steps of this move beyond the figures and the reporter's notice (reports/moves.ts). */
+  then?: string[]
 }
 
 /**
  * Makes one move of the state machine: refuses a move the case's status does not allow, applies it only if
- * nobody changed the case meanwhile, appends the step to the case's history and tells the reporter.
+ * nobody changed the case meanwhile, appends the step to the case's history and, noted on the case in the same
+ * write, the steps that follow (the figures, the reporter's notice, points), then takes them. A move a crash
+ * cut short is finished first: when it is the move asked for (a retry), that is the answer.
  */
-export async function move({ caller, deps }: Pick<ActionContext, 'caller' | 'deps'>, report: Report, name: Move, details: MoveDetails = {}): Promise<Report> {
+export async function move({ caller, deps }: Pick<ActionContext, 'caller' | 'deps'>, found: StoredReport, name: Move, details: MoveDetails = {}): Promise<StoredReport> {
+  const report = await finishMove(deps, found)
+  if (found.pending?.move === name) return report
+  // its figures are being counted, or were cut while counted and wait for the sweep's recount
+  if (report.pending) throw conflict('该问题上一步还在处理中，请稍后再试')
   const rule = MOVES[name]
   assertMove(report, name)
   const at = deps.clock.now().toISOString()
@@ -41,15 +51,12 @@ export async function move({ caller, deps }: Pick<ActionContext, 'caller' | 'dep
     ...(details.deadline ? { deadline: details.deadline } : {}),
     ...(departmentId ? { departmentId } : {})
   }
+  const tell = rule.by === 'reporter' ? null : (details.tell ?? { title: `随手拍进展：${REPORT_STATUS_LABELS[to]}`, body: `「${report.categoryName}」${entry.note}` })
+  const pending: CasePending = { move: name, key: deps.ids.next(), at, steps: [...AFTER_EVERY_MOVE, ...(details.then ?? [])], from: factsOf(report), tell }
   const set = { ...details.set, status: to, updatedAt: at }
-  const matched = await reportRepository(deps.store).update(report, { $set: set, $push: { history: entry } })
+  const matched = await reportRepository(deps.store).write(report, { $set: { ...set, pending }, $push: { history: entry } })
   if (!matched) throw conflict('该问题刚刚被其他人处理过，请刷新后再试')
-  const moved = { ...report, ...set, history: [...report.history, entry] }
-  if (rule.by !== 'reporter') {
-    const { title, body } = details.tell ?? { title: `随手拍进展：${REPORT_STATUS_LABELS[to]}`, body: `「${report.categoryName}」${entry.note}` }
-    await tellReporter(deps, moved, title, body)
-  }
-  return moved
+  return finishMove(deps, { ...report, ...set, history: [...report.history, entry], pending })
 }
 
 /** Refuses a move the case's status does not allow; moves that take photos ask first, so a resent move answers 409. */
@@ -105,15 +112,16 @@ export async function withCleanPhotos<T>(
  * Tells a user about a case through the Notifier (subscribe message in WeChat, the in-app outbox always), naming
  * the case by number and place after the news: two cases of one kind read alike otherwise.
  */
-export async function tell(deps: Deps, userIds: string[], report: Report, title: string, news: string) {
+export async function tell(deps: Deps, userIds: string[], report: Report, title: string, news: string, key?: string) {
   const people = await reportRepository(deps.store).usersById(userIds)
   const body = `${news}（${report.no}，${report.location.address}）`
   for (const user of people.values()) {
-    await deps.notifier.notify({ userId: user._id, openid: user.openid, template: `report.${report.status}`, title, body, page: `/packages/report/detail/index?id=${report._id}` })
+    await deps.notifier.notify({ userId: user._id, openid: user.openid, template: `report.${report.status}`, title, body, page: `/packages/report/detail/index?id=${report._id}`, ...(key ? { key: `${key}:${user._id}` } : {}) })
   }
 }
 
-export const tellReporter = (deps: Deps, report: Report, title: string, body: string) => tell(deps, [report.reporterId], report, title, body)
+/** `key` names the notice, so a move's step taken again does not tell twice. */
+export const tellReporter = (deps: Deps, report: Report, title: string, body: string, key?: string) => tell(deps, [report.reporterId], report, title, body, key)
 
 /** A notice to staff goes to this many of them at most, so a crowded office or department cannot make one move slow. */
 const STAFF_PER_NOTICE = 50

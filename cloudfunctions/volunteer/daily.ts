@@ -1,6 +1,7 @@
 import { activities, signups } from '../core/collections'
 import { findAll } from '../core/pages'
 import type { Deps } from '../core/ports'
+import { finishStaleRosters } from './moves'
 import { promote, tellUser } from './places'
 import { volunteerRepository } from './repository'
 import { checkOutClosedBefore } from './rules'
@@ -8,13 +9,14 @@ import { checkOutClosedBefore } from './rules'
 const BATCH = 500
 
 /**
- * The volunteer side of the hourly sweep: lapsed waitlist offers pass to the next in line, forgotten check-outs
+ * The volunteer side of the hourly sweep: rosters a crash cut short are finished, lapsed waitlist offers pass to the next in line, forgotten check-outs
  * close at the scheduled end once check-out has closed, and tomorrow's volunteers are reminded once.
  */
 export async function sweepVolunteers(deps: Deps) {
   const repo = volunteerRepository(deps.store)
   const now = deps.clock.now()
   const at = now.toISOString()
+  const finished = await finishStaleRosters(deps)
 
   const lapsed = await signups(deps.store).find({ status: 'offered', offerExpiresAt: { $lt: at } }, { limit: BATCH })
   for (const s of lapsed) {
@@ -40,5 +42,5 @@ export async function sweepVolunteers(deps: Deps) {
       await tellUser(deps, s.userId, '明天有志愿活动', `「${a.title}」${a.place.address}，记得准时到场签到`, a._id)
     }
   }
-  return { passed: lapsed.length, autoCheckedOut: forgotten.length, reminded: tomorrow.length }
+  return { finished, passed: lapsed.length, autoCheckedOut: forgotten.length, reminded: tomorrow.length }
 }

@@ -2,18 +2,18 @@ import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { Page } from '../../types/api'
 import type { PublicText } from '../../types/domain'
-import { ACTIVITY_TYPE_LABELS, CHECK_OUT_LATE_MINUTES, type ActivityCard, type ActivityDetail, type ActivityInput, type Roster, type RosterRow, type ServiceRecord } from '../../types/volunteer'
+import { ACTIVITY_TYPE_LABELS, CHECK_OUT_LATE_MINUTES, type ActivityCard, type ActivityDetail, type ActivityInput, type Roster, type RosterRow } from '../../types/volunteer'
 import type { ActionContext } from '../core/action'
-import { activities, counters, monthly, serviceRecords, signups, volunteers } from '../core/collections'
+import { activities, counters, signups } from '../core/collections'
 import { conflict, forbidden, invalid } from '../core/errors'
 import { findAll } from '../core/pages'
-import { DuplicateKeyError } from '../core/ports'
 import { saveExport } from '../core/expiring'
-import { beijingDateTime, beijingDay } from '../reports/calendar'
+import { beijingDateTime } from '../reports/calendar'
 import { currentCode } from './checkin-code'
+import { finishRoster, ROSTER_STEPS, type NotedActivity, type RosterPending } from './moves'
 import { promote, tellUser } from './places'
 import { HOLDING, volunteerRepository, type StoredActivity } from './repository'
-import { checkOutClosesAt, countHours, maskPhone } from './rules'
+import { checkOutClosesAt, maskPhone } from './rules'
 import { toCard, toDetail } from './views'
 
 async function own(ctx: ActionContext, id: string) {
@@ -151,37 +151,24 @@ export async function reviewAttendance(input: { id: string; userId: string; appr
 
 /**
  * 确认名单 after the activity: each confirmed volunteer's time on site becomes hours (capped, 60% rule), no-shows
- * are recorded, and the hours go into the append-only service records. Once per activity.
+ * are recorded, and the hours go into the append-only service records (volunteer/moves.ts). Once per activity;
+ * a confirmation a crash cut short is finished by confirming again.
  */
 export async function confirmRoster(input: { id: string }, ctx: ActionContext): Promise<Roster> {
   const { deps } = ctx
-  const activity = await own(ctx, input.id)
+  const activity: NotedActivity = await own(ctx, input.id)
+  if (activity.pending) {
+    await finishRoster(deps, activity)
+    return roster(input, ctx)
+  }
   const at = deps.clock.now().toISOString()
   if (at < activity.endAt) throw conflict('活动结束后才能确认名单')
   const unchecked = await signups(deps.store).count({ activityId: activity._id, status: 'confirmed', placeCheck: 'pending' })
   if (unchecked) throw conflict(`还有 ${unchecked} 人的签到待核实，请先在名单中核实`)
-  const claimed = await activities(deps.store).update({ _id: activity._id, rosterConfirmedAt: null }, { $set: { rosterConfirmedAt: at, updatedAt: at } })
+  const pending: RosterPending = { move: 'confirmRoster', key: deps.ids.next(), at, steps: ROSTER_STEPS, by: ctx.caller._id }
+  const claimed = await activities(deps.store).update({ _id: activity._id, rosterConfirmedAt: null }, { $set: { rosterConfirmedAt: at, updatedAt: at, pending } })
   if (!claimed) throw conflict('名单已经确认过了')
-  const rules = await volunteerRepository(deps.store).settings()
-  const month = beijingDay(activity.startAt).slice(0, 7)
-  const present = await findAll(signups(deps.store), { activityId: activity._id, status: 'confirmed' })
-  for (const s of present) {
-    const counted = countHours(activity, s, rules.minAttendance)
-    await signups(deps.store).update({ _id: s._id }, { $set: { ...counted, updatedAt: at } })
-    if (!counted.hours) continue
-    const record: ServiceRecord = { _id: `${activity._id}:${s.userId}`, userId: s.userId, activityId: activity._id, activityTitle: activity.title, hours: counted.hours, kind: 'verified', reason: null, by: ctx.caller._id, at, month }
-    try {
-      await serviceRecords(deps.store).insert(record)
-    } catch (error) {
-      if (error instanceof DuplicateKeyError) continue
-      throw error
-    }
-    await volunteers(deps.store).update({ _id: s.userId }, { $inc: { hours: counted.hours, activities: 1 } })
-    await monthly(deps.store).insert({ _id: `${month}:${s.userId}`, userId: s.userId, month, hours: 0, activities: 0 }).catch((error) => {
-      if (!(error instanceof DuplicateKeyError)) throw error
-    })
-    await monthly(deps.store).update({ _id: `${month}:${s.userId}` }, { $inc: { hours: counted.hours, activities: 1 } })
-  }
+  await finishRoster(deps, { ...activity, rosterConfirmedAt: at, updatedAt: at, pending })
   return roster(input, ctx)
 }
 

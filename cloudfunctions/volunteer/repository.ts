@@ -1,6 +1,6 @@
 import type { HistoryEntry } from '../../types/domain'
-import type { Activity, Signup, Volunteer, VolunteerSettings } from '../../types/volunteer'
-import { activities, secrets, settings, signups, users, volunteers } from '../core/collections'
+import type { Activity, ServiceRecord, Signup, Volunteer, VolunteerSettings } from '../../types/volunteer'
+import { activities, monthly, secrets, serviceRecords, settings, signups, users, volunteers } from '../core/collections'
 import { forbidden, notFound } from '../core/errors'
 import { findAll } from '../core/pages'
 import type { Query, Store } from '../core/ports'
@@ -58,6 +58,19 @@ export function volunteerRepository(store: Store) {
     },
     lockCode: (id: string, until: string) => signups(store).update({ _id: id }, { $set: { codeLockedUntil: until } }),
     unlockCode: (s: Signup) => signups(store).update({ _id: s._id, codeLockedUntil: s.codeLockedUntil }, { $set: { codeTries: 0, codeLockedUntil: null } }),
+    /** Who held a place when the activity ended: the roster counts their hours. */
+    present: (activityId: string) => findAll(signups(store), { activityId, status: 'confirmed' }),
+    setAttendance: (id: string, counted: Partial<Signup>) => signups(store).update({ _id: id }, { $set: counted }),
+    /** A service record under its own id: written once however often it is tried. */
+    record: (record: ServiceRecord) => serviceRecords(store).insertIfAbsent(record),
+    /** Verified hours and activities from the service records (of one month when named): the truth the figures are set from. */
+    async verified(q: { userId: string; month?: string }) {
+      const mine = { ...q, kind: 'verified' }
+      const [hours, activities] = await Promise.all([serviceRecords(store).sum(mine, 'hours'), serviceRecords(store).count(mine)])
+      return { hours, activities }
+    },
+    volunteers: volunteers(store),
+    monthly: monthly(store),
     mySignups: (userId: string, activityIds: string[]) =>
       activityIds.length ? signups(store).find({ userId, activityId: { $in: activityIds } }, { limit: activityIds.length }) : Promise.resolve([] as Signup[])
   }

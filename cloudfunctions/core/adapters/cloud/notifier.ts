@@ -29,11 +29,12 @@ export function createCloudNotifier(cloud: CloudOpenApi, inbox: Notifier, option
 
   return {
     async notify(notice) {
-      await inbox.notify(notice)
+      // a notice given before (a step taken again) was pushed then, if at all
+      if (!(await inbox.notify(notice))) return false
       const { userId, openid, template, title, body, page } = notice
 
       const templateId = templates[template]
-      if (!templateId) return
+      if (!templateId) return true
       try {
         await send({ touser: openid, templateId, ...(page ? { page } : {}), data: { thing1: thing(title), thing2: thing(body) }, miniprogramState: 'formal' })
       } catch (error) {
@@ -41,6 +42,7 @@ export function createCloudNotifier(cloud: CloudOpenApi, inbox: Notifier, option
         const { errCode, errMsg, message: text } = error as { errCode?: number; errMsg?: string; message?: string }
         logger.error('subscribe message not sent', { userId, template, errCode, errMsg: errMsg ?? text })
       }
+      return true
     }
   }
 }

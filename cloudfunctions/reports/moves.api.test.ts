@@ -1,0 +1,93 @@
+import { OPEN_REPORT_STATUSES } from '../../types/domain'
+import { counters, outbox, points, reports, users } from '../core/collections'
+import { userIdOf } from '../core/identity'
+import { STALE_MS } from '../core/moves'
+import { cutStore } from '../../test/support/cut-store'
+import { fileReport } from '../../test/support/reports'
+import { startRuntime, type TestRuntime } from '../../test/support/runtime'
+import { sweep } from './daily'
+import { ACCEPT_POINTS } from './moves'
+import { ledgerQuery, reportRepository, type StoredReport } from './repository'
+import { CASE_FIGURES } from './tallies'
+
+let rt: TestRuntime
+let cut: ReturnType<typeof cutStore>
+beforeEach(async () => {
+  rt = await startRuntime({ at: '2026-11-23T09:00:00+08:00' })
+  cut = cutStore(rt)
+})
+afterEach(() => rt.app.close())
+
+const accept = (id: string) => rt.call('reports', 'accept', { id }, 'demo-admin')
+
+/** How many writes a whole accept makes on the one-by-one path (the day's tallies made by a first one): each is a place a crash can fall after. */
+async function writesOfAccept() {
+  for (const openid of ['first', 'whole']) {
+    const { id } = await fileReport(rt, openid)
+    cut.cut(Infinity)
+    expect((await accept(id)).status).toBe(200)
+  }
+  return cut.writes
+}
+
+/** Files a case per cut (each by its own resident, whose balance is then this case's alone) and kills its accept before write n. */
+async function killedAccepts(writes: number) {
+  const ids: string[] = []
+  for (let n = 1; n <= writes; n++) {
+    const { id } = await fileReport(rt, `cut-${n}`)
+    cut.cut(n)
+    expect(await accept(id)).toMatchObject({ status: 500, body: { code: 'INTERNAL' } })
+    cut.revive()
+    ids.push(id)
+  }
+  return ids
+}
+
+/**
+ * Every accepted case once in points, balance and notices; and once the sweep has been past (a move cut while
+ * counting waits for its recount), no note left, the counters and the day tallies as the cases say.
+ */
+async function expectAgreed(ids: string[]) {
+  const store = cut.truth
+  for (const [i, id] of ids.entries()) {
+    const reporter = userIdOf(`cut-${i + 1}`)
+    const accepted = (await reports(store).findOne({ _id: id }))!.status === 'accepted' ? 1 : 0
+    expect({ n: i + 1, entries: await points(store).count({ userId: reporter }) }).toEqual({ n: i + 1, entries: accepted })
+    expect({ n: i + 1, balance: (await users(store).findOne({ _id: reporter }))!.points ?? 0 }).toEqual({ n: i + 1, balance: accepted * ACCEPT_POINTS })
+    expect({ n: i + 1, told: await outbox(store).count({ userId: reporter, title: '随手拍已受理' }) }).toEqual({ n: i + 1, told: accepted })
+  }
+  rt.clock.advance(STALE_MS + 1000)
+  await sweep(rt.deps)
+  for (const [i, id] of ids.entries()) {
+    const report = (await reports(store).findOne({ _id: id })) as StoredReport
+    expect({ n: i + 1, pending: report.pending ?? null }).toEqual({ n: i + 1, pending: null })
+  }
+  const value = async (key: string) => (await counters(store).findOne({ _id: key as 'reports' }))!.value
+  expect(await value('reportsOpen')).toBe(await reports(store).count({ status: { $in: [...OPEN_REPORT_STATUSES] } }))
+  expect(await reportRepository(store).stats({})).toEqual(await reports(store).tally(ledgerQuery({}), CASE_FIGURES))
+}
+
+describe('a move cut short, as in CloudBase where its writes cannot share a transaction', () => {
+  it('when an accept is killed after any of its writes, then its retry finishes it exactly once instead of answering 409', async () => {
+    const ids = await killedAccepts(await writesOfAccept())
+    for (const id of ids) expect(await accept(id)).toMatchObject({ status: 200, body: { data: { status: 'accepted' } } })
+    await expectAgreed(ids)
+    expect(await reports(cut.truth).count({ _id: { $in: ids }, status: 'accepted' })).toBe(ids.length)
+  }, 120_000)
+
+  it('when an accept is killed after any of its writes and nobody retries, then the sweep finishes each one begun, exactly once', async () => {
+    const ids = await killedAccepts(await writesOfAccept())
+    rt.clock.advance(STALE_MS + 1000)
+    expect((await sweep(rt.deps)).finished).toBe(ids.length - 1)
+    await expectAgreed(ids)
+    // killed before its first write, an accept never happened; after it, the sweep made the rest
+    expect(await reports(cut.truth).count({ _id: { $in: ids }, status: 'submitted' })).toBe(1)
+  }, 120_000)
+
+  it('when a finished accept is sent again, then it answers 409 and awards nothing more', async () => {
+    const { id } = await fileReport(rt, 'cut-1')
+    expect((await accept(id)).status).toBe(200)
+    expect(await accept(id)).toMatchObject({ status: 409 })
+    expect((await users(cut.truth).findOne({ _id: userIdOf('cut-1') }))!.points).toBe(ACCEPT_POINTS)
+  })
+})
