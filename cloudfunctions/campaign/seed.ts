@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { COUNTER_KEYS, DEFAULT_REJECT_REASONS, type Category, type Counter, type Department, type Holidays, type RejectReasons } from '../../types/domain'
+import type { PointType } from '../../types/inspection'
 import type { Question } from '../../types/quiz'
 import type { VolunteerSettings } from '../../types/volunteer'
 import { VOLUNTEER_DEFAULTS } from '../volunteer/rules'
@@ -8,11 +9,13 @@ import { DuplicateKeyError, type Collection, type Deps, type Doc, type Store } f
 import { BANK } from '../quiz/bank'
 import { newQuestion } from '../quiz/questions'
 import { CATEGORIES, DEPARTMENTS } from './taxonomy'
+import { POINT_TYPES } from '../reports/inspection/seed'
 
 interface BaseData {
   questions: Question[]
   departments: Department[]
   categories: Category[]
+  pointTypes: PointType[]
   settings: (Holidays | RejectReasons | VolunteerSettings)[]
   secrets: { _id: string; value: string }[]
   counters: Counter[]
@@ -23,6 +26,7 @@ const baseData = (at: string): BaseData => ({
   questions: BANK.map((input) => newQuestion(input, at)),
   departments: DEPARTMENTS,
   categories: CATEGORIES,
+  pointTypes: POINT_TYPES,
   // The working-day calendar starts empty: each year's holidays come from the State Council's notice.
   settings: [{ _id: 'rejectReasons', reasons: DEFAULT_REJECT_REASONS }, { _id: 'holidays', off: [], workdays: [] }, VOLUNTEER_DEFAULTS],
   secrets: [{ _id: 'checkin', value: randomBytes(32).toString('hex') }],

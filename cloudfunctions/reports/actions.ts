@@ -3,11 +3,18 @@ import { createHandler } from '../core/router'
 import { fix, queue, requestExtension, sendBack, start } from './department'
 import { accept, assign, exportLedger, fixOnSpot, grantExtension, ledger, markDuplicate, refuseExtension, reject, rework, stats, suggest, verify } from './office'
 import { confirm, detail, feed, follow, mine, nearby, submit } from './residents'
+import { exportFigures, figures } from './inspection/figures'
+import { points, pointTypes, savePoint, savePointType } from './inspection/points'
+import { exportPoints, importPoints } from './inspection/points-sheet'
+import { drawPoints, myRounds, planRound, round, rounds } from './inspection/rounds'
+import * as inspection from './inspection/schemas'
+import { checklist, visit } from './inspection/visits'
 import * as schemas from './schemas'
 import { waiting } from './waiting'
 
 const office = ['admin'] as const
 const department = ['handler'] as const
+const inspector = ['inspector'] as const
 
 export const reportsActions: Actions<'reports'> = {
   submit: defineAction({ allow: 'anyone', schema: schemas.submit, run: submit }),
@@ -38,7 +45,24 @@ export const reportsActions: Actions<'reports'> = {
   sendBack: defineAction({ allow: department, schema: schemas.reason, run: sendBack }),
   requestExtension: defineAction({ allow: department, schema: schemas.requestExtension, run: requestExtension }),
 
-  waiting: defineAction({ allow: [...office, ...department], schema: schemas.noPayload, run: waiting })
+  waiting: defineAction({ allow: [...office, ...department], schema: schemas.noPayload, run: waiting }),
+
+  // 督查: points, rounds and visits (./inspection), feeding the same ledger
+  pointTypes: defineAction({ allow: [...office, ...inspector], schema: inspection.none, run: pointTypes }),
+  savePointType: defineAction({ allow: office, schema: inspection.savePointType, run: savePointType }),
+  points: defineAction({ allow: office, schema: inspection.points, run: points }),
+  savePoint: defineAction({ allow: office, schema: inspection.savePoint, run: savePoint }),
+  exportPoints: defineAction({ allow: office, schema: inspection.exportPoints, run: exportPoints, atomic: false }),
+  importPoints: defineAction({ allow: office, schema: inspection.importPoints, run: importPoints }),
+  rounds: defineAction({ allow: office, schema: inspection.rounds, run: rounds }),
+  round: defineAction({ allow: office, schema: inspection.one, run: round }),
+  planRound: defineAction({ allow: office, schema: inspection.planRound, run: planRound }),
+  drawPoints: defineAction({ allow: office, schema: inspection.drawPoints, run: drawPoints }),
+  myRounds: defineAction({ allow: inspector, schema: inspection.none, run: myRounds }),
+  checklist: defineAction({ allow: inspector, schema: inspection.checklist, run: checklist }),
+  visit: defineAction({ allow: inspector, schema: inspection.visit, run: visit }),
+  figures: defineAction({ allow: office, schema: inspection.figures, run: figures }),
+  exportFigures: defineAction({ allow: office, schema: inspection.figures, run: exportFigures, atomic: false })
 }
 
 export const reportsHandler = createHandler('reports', reportsActions)
