@@ -155,7 +155,8 @@ export interface RoundPoint {
   open: number
 }
 
-export interface RoundView extends Omit<Round, 'pointIds' | 'inspectorIds'> {
+export interface RoundView extends Omit<Round, '_id' | 'pointIds' | 'inspectorIds'> {
+  id: string
   inspectors: { id: string; nickname: string }[]
   points: RoundPoint[]
 }

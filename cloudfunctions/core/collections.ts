@@ -89,7 +89,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: ['inspection.typeId', 'createdAt'] }
   ],
   pointTypes: [],
-  inspectionPoints: [{ fields: ['typeId'] }, { fields: ['gridId'] }, { fields: ['departmentId'] }],
+  inspectionPoints: [],
   rounds: [{ fields: ['day'] }, { fields: ['inspectorIds'], array: true }],
   visits: [
     { fields: ['roundId', 'pointId', 'at'] },
@@ -129,8 +129,11 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   quizTallies: [{ fields: ['quizId'] }, { fields: ['scope'] }]
 }
 
-/** Collections that stay small whatever the use (configuration, geography, the year's quizzes): no query over them needs an index. */
-export const FIXED_SIZE = ['departments', 'categories', 'counters', 'settings', 'secrets', 'grids', 'stars', 'quizzes', 'units', 'pointTypes']
+/**
+ * Collections that stay small whatever the use (configuration, geography, the year's quizzes, a city's few hundred
+ * inspection points): no query over them needs an index.
+ */
+export const FIXED_SIZE = ['departments', 'categories', 'counters', 'settings', 'secrets', 'grids', 'stars', 'quizzes', 'units', 'pointTypes', 'inspectionPoints']
 
 /** Fields of a few values that are never used up (a status, a flag): an index led by one of them alone narrows nothing. */
 export const COARSE_FIELDS = ['status', 'active', 'mastered', 'kind', 'scope']

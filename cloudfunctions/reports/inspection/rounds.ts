@@ -102,8 +102,9 @@ async function toRoundView(ctx: ActionContext, r: Round): Promise<RoundView> {
   ])
   const verdicts = new Map(latest.map((v) => [v.pointId, v.verdict]))
   const views = new Map((await toPointViews(ctx, [...found.values()])).map((p) => [p._id, p]))
-  const { pointIds, inspectorIds, ...rest } = r
+  const { _id, pointIds, inspectorIds, ...rest } = r
   return {
+    id: _id,
     ...rest,
     inspectors: inspectorIds.map((id) => ({ id, nickname: people.get(id)?.nickname ?? '' })),
     points: pointIds.flatMap((id) => {

@@ -37,7 +37,7 @@ export async function checklist(input: { roundId: string; pointId: string }, ctx
 
 /** The first visit is a 督查; a failed point is visited again (复查) once its problems are fixed; a passed one is done. */
 function nextVisit(visits: Visit[], unfixed: number): VisitKind | null {
-  const last = visits[visits.length - 1]
+  const last = visits.find((v) => v.latest)
   if (!last) return '督查'
   return last.verdict === '未达标' && !unfixed ? '复查' : null
 }
@@ -63,7 +63,8 @@ export async function visit(input: Omit<VisitInput, 'marks'> & { marks: Marked[]
   if (marks.size !== type.checklist.length || input.marks.length !== marks.size) throw invalid('marks', '评定的测评项与点位的测评表不一致，请刷新后重新评定')
   const earlier = await repo.visitsOf(round._id, point._id)
   const kind = nextVisit(earlier, await repo.unfixed(round._id, point._id))
-  if (!kind) throw conflict(earlier[earlier.length - 1].verdict === '达标' ? '该点位已达标，无需再次督查' : '该点位还有问题没有整改，整改后再复查')
+  const before = earlier.find((v) => v.latest)
+  if (!kind) throw conflict(before?.verdict === '达标' ? '该点位已达标，无需再次督查' : '该点位还有问题没有整改，整改后再复查')
 
   const ordered = type.checklist.map((item) => ({ item, mark: marks.get(item.id)! }))
   const shots = ordered.flatMap(({ mark }) => mark.photos)
@@ -106,7 +107,6 @@ export async function visit(input: Omit<VisitInput, 'marks'> & { marks: Marked[]
         if (!(error instanceof DuplicateKeyError)) throw error
         return (await toVisitViews(ctx, [(await repo.findVisit(_id))!]))[0]
       }
-      const before = earlier[earlier.length - 1]
       if (before) await repo.supersede(before)
       for (const mark of itemMarks) if (mark.caseId) await fileCase(ctx, round, point, made, mark, itemFor(type.checklist, mark.itemId))
       return (await toVisitViews(ctx, [made]))[0]
