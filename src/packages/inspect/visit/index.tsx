@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { Button, Cell, Radio, Switch, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Cell, Radio, Switch, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { ChecklistItem, PointChecklist } from '@contract'
@@ -7,6 +7,7 @@ import { LoadState } from '@/components/load-state'
 import { PhotoPicker } from '@/components/photo-picker'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
+import { VerdictOnly } from '../verdict'
 import { clearVisitDraft, emptyItem, loadVisitDraft, saveVisitDraft, toMarks, visitProblems, type ItemDraft, type VisitDraft } from '../visit-draft'
 import './index.scss'
 
@@ -89,7 +90,7 @@ function VisitForm({ sheet, onSent }: { sheet: PointChecklist; onSent: () => voi
               key={v._id}
               title={`${v.kind}：${v.verdict}`}
               description={v.caseNos.length ? `问题 ${v.caseNos.join('、')}` : '全部达标'}
-              extra={<Tag type={v.verdict === '达标' ? 'success' : 'danger'}>{v.verdict}</Tag>}
+              extra={<VerdictOnly verdict={v.verdict} />}
             />
           ))}
         </Cell.Group>
