@@ -1,4 +1,5 @@
 import { Workbook, type Worksheet } from 'exceljs'
+import * as z from 'zod'
 import type { PointFilter, PointInput } from '../../../types/inspection'
 import type { ActionContext } from '../../core/action'
 import { AppError, conflict, notFound } from '../../core/errors'
@@ -8,7 +9,6 @@ import { reportRepository } from '../repository'
 import { checkedPoint, toPointViews } from './points'
 import { inspectionRepository } from './repository'
 import { point as pointFields } from './schemas'
-import * as z from 'zod'
 
 /** One row a point; 点位编号 empty for a new one, filled to change that point. Names, not ids, for type and unit. */
 const COLUMNS = ['点位编号', '点位名称', '点位类型', '地址', '纬度', '经度', '责任单位', '是否启用']
