@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { brotliDecompressSync, crc32, deflateSync, gunzipSync } from 'node:zlib'
+import { DEMO_IDENTITIES } from '../types/domain'
 import { reports, users } from '../cloudfunctions/core/collections'
 import { userIdOf } from '../cloudfunctions/core/identity'
 import { sweep } from '../cloudfunctions/reports/daily'
@@ -79,7 +80,7 @@ describe('the local HTTP contract', () => {
     )
     expect(new Set(answers.map((a) => a.data.id)).size).toBe(1)
     expect(await users(rt.deps.store).count({ openid: 'rushing-newcomer' })).toBe(1)
-    expect((await rt.deps.store.collection<{ _id: string; value: number }>('counters').findOne({ _id: 'users' }))?.value).toBe(7)
+    expect((await rt.deps.store.collection<{ _id: string; value: number }>('counters').findOne({ _id: 'users' }))?.value).toBe(DEMO_IDENTITIES.length + 1)
   })
 })
 

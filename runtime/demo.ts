@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { ActionName, RequestOf } from '../types/api'
 import type { Paper } from '../types/quiz'
 import { manualClock } from '../cloudfunctions/core/basics'
-import { activities, attempts, questions, quizzes, reports, users } from '../cloudfunctions/core/collections'
+import { activities, attempts, questions, quizzes, reports, rounds, users } from '../cloudfunctions/core/collections'
 import { resolveCaller, userIdOf } from '../cloudfunctions/core/identity'
 import type { Deps, Store } from '../cloudfunctions/core/ports'
 import { toShown } from '../cloudfunctions/quiz/rules'
@@ -45,6 +45,32 @@ export async function seedDemoReports(deps: Deps) {
   const cable = await call('demo-student', 'submit', { categoryId: 'g2-07', description: '居民楼外墙上的线缆乱拉乱挂，像蜘蛛网一样', photos: [await photo(deps, 'cable-before', 'demo-student')], location: at(-0.0003, -0.0008, '麒麟区建宁东路 12 号院'), anonymous: false }, 'demo-cable')
   await call('demo-admin', 'accept', { id: cable.id })
   await call('demo-admin', 'assign', { id: cable.id, departmentId: 'dept-gx', deadlineDays: 10 })
+}
+
+/**
+ * Today's 暗访 for demo-inspector with three points drawn at random, the first visited: one item fixed on the
+ * spot, one assigned to the point's unit. Answers the round and the visited point.
+ */
+export async function seedDemoInspection(deps: Deps): Promise<{ round: string; point: string } | null> {
+  if (await rounds(deps.store).count({})) return null
+  const call = async <A extends ActionName<'reports'>>(openid: string, action: A, payload: RequestOf<'reports', A>, requestId?: string) => {
+    const answer = await functions.reports({ action, payload, requestId }, { openid, deps })
+    if (!answer.ok) throw new Error(`demo ${action}: ${answer.message}`)
+    return answer.data as never
+  }
+  const day = beijingDay(deps.clock.now())
+  const round: { id: string } = await call('demo-admin', 'planRound', { title: '本周背街小巷和公交站台暗访', kind: '暗访', day, leader: '创文办刘主任', inspectorIds: [userIdOf('demo-inspector')], pointIds: ['point-15'] }, 'demo-round')
+  await call('demo-admin', 'drawPoints', { id: round.id, count: 2, typeId: 'pt-02' })
+  const sheet: { checklist: { id: string }[] } = await call('demo-inspector', 'checklist', { roundId: round.id, pointId: 'point-15' })
+  const marks = await Promise.all(
+    sheet.checklist.map(async ({ id }) => {
+      if (id === 'pt-06-1') return { itemId: id, pass: false, note: '站台广告栏贴满办证小广告', photos: [await photo(deps, 'ads-before', 'demo-inspector')], onSpot: true, afterPhotos: [await photo(deps, 'ads-after', 'demo-inspector')] }
+      if (id === 'pt-06-4') return { itemId: id, pass: false, note: '站台旁共享单车堵住盲道', photos: [await photo(deps, 'bikes-before', 'demo-inspector')] }
+      return { itemId: id, pass: true, photos: [] }
+    })
+  )
+  await call('demo-inspector', 'visit', { roundId: round.id, pointId: 'point-15', marks }, 'demo-visit')
+  return { round: round.id, point: 'point-15' }
 }
 
 /** A registered demo volunteer and this week's activities, one of them already joined. */

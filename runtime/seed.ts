@@ -1,25 +1,22 @@
 import { DEMO_IDENTITIES, type HistoryEntry } from '../types/domain'
 import { baseData, seedBaseData } from '../cloudfunctions/core/seed'
 import { questionBank } from '../cloudfunctions/quiz/seed'
-import { grids, users } from '../cloudfunctions/core/collections'
+import { grids, inspectionPoints, users } from '../cloudfunctions/core/collections'
 import { DEMO_GRIDS } from '../cloudfunctions/core/geo'
-import { DuplicateKeyError } from '../cloudfunctions/core/ports'
+import { DEMO_POINTS, pointTypes } from '../cloudfunctions/reports/inspection/seed'
 import { resolveCaller } from '../cloudfunctions/core/identity'
 import type { Deps } from '../cloudfunctions/core/ports'
 
-/** Base data plus the demo identities and demo grids, once per data folder. */
+/** Base data plus the demo identities, grids and inspection points, once per data folder. */
 export async function seedLocal(deps: Deps) {
   // every function runs in this one process: each function's part
-  await seedBaseData(deps, [baseData, questionBank])
+  await seedBaseData(deps, [baseData, questionBank, pointTypes])
   await deps.store.transaction(() => seedDemoPeople(deps))
 }
 
 async function seedDemoPeople(deps: Deps) {
-  for (const grid of DEMO_GRIDS) {
-    await grids(deps.store).insert(grid).catch((error) => {
-      if (!(error instanceof DuplicateKeyError)) throw error
-    })
-  }
+  for (const grid of DEMO_GRIDS) await grids(deps.store).insertIfAbsent(grid)
+  for (const point of DEMO_POINTS) await inspectionPoints(deps.store).insertIfAbsent(point)
   for (const demo of DEMO_IDENTITIES) {
     const user = await resolveCaller(deps, demo.openid)
     if (user.history.some((h) => h.note === '演示账号')) continue

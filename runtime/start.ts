@@ -4,7 +4,7 @@ import { grantAdmins } from '../cloudfunctions/core/identity'
 import { createLocalDeps } from '../cloudfunctions/core/local-deps'
 import { createRuntime } from './app'
 import { ensureH5Build, H5_DIR } from './h5-build'
-import { seedDemoActivities, seedDemoQuiz, seedDemoReports } from './demo'
+import { seedDemoActivities, seedDemoInspection, seedDemoQuiz, seedDemoReports } from './demo'
 import { seedLocal } from './seed'
 import { sweep } from '../cloudfunctions/reports/daily'
 import { sweepVolunteers } from '../cloudfunctions/volunteer/daily'
@@ -35,6 +35,7 @@ async function main() {
     await seedDemoReports(deps)
     await seedDemoActivities(deps)
     await seedDemoQuiz(deps)
+    await seedDemoInspection(deps)
   }
   const app = await createRuntime({ deps, staticDir: H5_DIR })
   await app.listen({ host: '127.0.0.1', port })

@@ -6,14 +6,14 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { reports } from '../cloudfunctions/core/collections'
+import { reports, rounds } from '../cloudfunctions/core/collections'
 import { createLocalDeps } from '../cloudfunctions/core/local-deps'
 import type { Deps } from '../cloudfunctions/core/ports'
 import { functions } from '../cloudfunctions/registry'
 import { beijingDay } from '../cloudfunctions/reports/calendar'
 import { orderRepository } from '../cloudfunctions/reports/orders/repository'
 import { createRuntime } from '../runtime/app'
-import { seedDemoActivities, seedDemoQuiz, seedDemoReports } from '../runtime/demo'
+import { seedDemoActivities, seedDemoInspection, seedDemoQuiz, seedDemoReports } from '../runtime/demo'
 import { ensureH5Build, H5_DIR } from '../runtime/h5-build'
 import { seedLocal } from '../runtime/seed'
 import { launchChromium, phone } from '../test/support/browser'
@@ -65,6 +65,16 @@ const GROUPS: Record<string, Shot[]> = {
     { name: 'orders-reply', openid: 'demo-handler', hash: '/packages/orders/detail/index?id=$order', ready: '.orders-detail__answer' },
     { name: 'orders-queue', openid: 'demo-handler', hash: '/packages/staff/queue/index', ready: '.staff-queue__orders' },
     { name: 'orders-settings', openid: 'demo-admin', hash: '/packages/staff/settings/index?tab=orders', ready: '.nut-inputnumber' }
+  ],
+  inspect: [
+    { name: 'inspect-me', openid: 'demo-inspector', hash: '/pages/me/index', ready: '.me__inspector' },
+    { name: 'inspect-today', openid: 'demo-inspector', hash: '/packages/inspect/today/index', ready: '.inspect-today__round' },
+    { name: 'inspect-visited', openid: 'demo-inspector', hash: '/packages/inspect/visit/index?roundId=$round&pointId=$point', ready: '.inspect-visit__name' },
+    { name: 'inspect-visit', openid: 'demo-inspector', hash: '/packages/inspect/visit/index?roundId=$round&pointId=$drawn', ready: '.inspect-visit__item' },
+    { name: 'inspect-rounds', openid: 'demo-admin', hash: '/packages/inspect/rounds/index', ready: '.inspect-figures' },
+    { name: 'inspect-round', openid: 'demo-admin', hash: '/packages/inspect/round/index?id=$round', ready: '.inspect-figures' },
+    { name: 'inspect-points', openid: 'demo-admin', hash: '/packages/inspect/points/index', ready: '.inspect-points__total' },
+    { name: 'inspect-ledger', openid: 'demo-admin', hash: '/packages/staff/ledger/index', ready: '.staff-ledger__stats-title' }
   ]
 }
 
@@ -92,6 +102,8 @@ async function main() {
   const activity = (await seedDemoActivities(deps))[0]
   await seedDemoQuiz(deps)
   const order = await seedDemoOrders(deps)
+  const inspection = (await seedDemoInspection(deps))!
+  const drawn = (await rounds(deps.store).findOne({ _id: inspection.round }))!.pointIds.find((id) => id !== inspection.point)!
   const app = await createRuntime({ deps, staticDir: H5_DIR })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
@@ -102,7 +114,8 @@ async function main() {
     for (const shot of shots) {
       const context = await phone(browser, shot.openid)
       const page = await context.newPage()
-      await page.goto(`${base}/#${shot.hash.replace('$activity', activity).replace('$order', order)}`)
+      const hash = shot.hash.replace('$activity', activity).replace('$order', order).replace('$round', inspection.round).replace('$point', inspection.point).replace('$drawn', drawn)
+      await page.goto(`${base}/#${hash}`)
       await page.waitForLoadState('networkidle')
       if (shot.ready) await page.locator(shot.ready).first().waitFor({ timeout: 60000 })
       await page.waitForTimeout(800)

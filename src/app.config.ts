@@ -1,3 +1,4 @@
+import { inspectPackage } from './packages/inspect/routes'
 import { reportPackage } from './packages/report/routes'
 import { ordersPackage } from './packages/orders/routes'
 import { organizePackage } from './packages/organize/routes'
@@ -7,7 +8,7 @@ import { volunteerPackage } from './packages/volunteer/routes'
 
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/me/index'],
-  subPackages: [reportPackage, staffPackage, volunteerPackage, organizePackage, quizPackage, ordersPackage, { root: 'packages/admin', name: 'admin', pages: ['users/index'] }].filter((p) => p.pages.length),
+  subPackages: [reportPackage, staffPackage, volunteerPackage, organizePackage, quizPackage, ordersPackage, inspectPackage, { root: 'packages/admin', name: 'admin', pages: ['users/index'] }].filter((p) => p.pages.length),
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#c8161d',

@@ -1,6 +1,7 @@
 import type { Confirmation, CounterKey, Department, Grid, ReportLocation, ReportStatus, Role } from './domain'
 import type { AttemptResult, Awareness, BoardRow, Feedback, ImportPreview, Paper, ProfileView, QuestionInput, QuestionKind, QuestionView, QuizHome, QuizInput, QuizSummary, Unit, WrongItem } from './quiz'
 import type { OrdersApi, OrderThresholds } from './orders'
+import type { CaseSource, ChecklistItem, FigureFilter, FiguresBreakdown, PointChecklist, PointFilter, PointInput, PointType, PointView, RoundInput, RoundSummary, RoundView, VisitInput, VisitView } from './inspection'
 import type { ActivityCard, ActivityDetail, ActivityInput, ActivityType, Certificate, CorrectionRequest, MySignup, Roster, ServiceRecord, StarsMonth, StarWinner, VolunteerMe, VolunteerSummary } from './volunteer'
 
 /** A school or community as pickers and the office list show it. */
@@ -86,6 +87,7 @@ export interface ReportCard {
   followers: number
   /** Staff only: the text asked for a person's look (always false for residents). */
   needsReview: boolean
+  source: CaseSource
 }
 
 export interface TimelineEntry {
@@ -164,6 +166,7 @@ export interface LedgerFilter {
   /** Filed on or before this day. */
   to?: string
   overdue?: boolean
+  source?: CaseSource
 }
 
 /** The office's cases waiting on it: new ones to triage, accepted or sent back to assign, fixes to verify, extension requests. */
@@ -286,6 +289,22 @@ export interface Api {
     requestExtension: Transition<{ days: number; reason: string }>
     // either
     waiting: { req: Record<string, never>; res: Waiting }
+    // 督查 (reports/inspection)
+    pointTypes: { req: Record<string, never>; res: PointType[] }
+    savePointType: { req: { id?: string; name: string; checklist: ChecklistItem[] }; res: PointType[] }
+    points: { req: PageQuery & PointFilter; res: Page<PointView> }
+    savePoint: { req: PointInput & { id?: string }; res: PointView }
+    exportPoints: { req: PointFilter; res: { fileId: string; url: string; rows: number } }
+    importPoints: { req: { fileId: string }; res: { imported: number; updated: number } }
+    rounds: { req: PageQuery; res: Page<RoundSummary> }
+    round: { req: Id; res: RoundView }
+    planRound: { req: RoundInput; res: RoundView }
+    drawPoints: { req: Id & { count: number; typeId?: string; gridId?: string }; res: RoundView }
+    myRounds: { req: Record<string, never>; res: RoundView[] }
+    checklist: { req: { roundId: string; pointId: string }; res: PointChecklist }
+    visit: { req: VisitInput; res: VisitView }
+    figures: { req: FigureFilter; res: FiguresBreakdown }
+    exportFigures: { req: FigureFilter; res: { fileId: string; url: string; rows: number } }
   } & OrdersApi
   volunteer: {
     // volunteers

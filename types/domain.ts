@@ -1,6 +1,7 @@
 /** Domain types shared by the mini-program and the cloud functions. Dates travel as ISO 8601 strings. */
+import type { CaseInspection, CaseSource } from './inspection'
 
-export const ROLES = ['resident', 'volunteer', 'student', 'handler', 'organizer', 'admin'] as const
+export const ROLES = ['resident', 'volunteer', 'student', 'handler', 'organizer', 'inspector', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -9,6 +10,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   student: '学生',
   handler: '责任单位办理人',
   organizer: '活动组织者',
+  inspector: '督查员',
   admin: '创文办管理员'
 }
 
@@ -60,8 +62,8 @@ export interface Category {
   deadlineDays?: number
 }
 
-/** A family of day tallies: all cases, or those of one kind, department or grid. */
-export type TallyFamily = 'all' | 'categoryId' | 'departmentId' | 'gridId'
+/** A family of day tallies: all cases, or those of one kind, department, grid or source. */
+export type TallyFamily = 'all' | 'categoryId' | 'departmentId' | 'gridId' | 'source'
 
 export interface TallyMeasures {
   n: number
@@ -108,6 +110,7 @@ export const DEMO_IDENTITIES = [
   { openid: 'demo-student', nickname: '张同学', roles: ['resident', 'student'] },
   { openid: 'demo-handler', nickname: '赵科长', roles: ['resident', 'handler'], departmentId: 'dept-cg' },
   { openid: 'demo-organizer', nickname: '陈组织', roles: ['resident', 'organizer'] },
+  { openid: 'demo-inspector', nickname: '孙督查', roles: ['resident', 'inspector'] },
   { openid: 'demo-admin', nickname: '创文办刘主任', roles: ['resident', 'admin'] }
 ] as const satisfies readonly { openid: string; nickname: string; roles: readonly Role[]; departmentId?: string }[]
 
@@ -164,6 +167,10 @@ export interface Confirmation {
 
 export interface Report {
   _id: string
+  /** Absent on cases filed before sources were kept: those are 随手拍. */
+  source?: CaseSource
+  /** Set on cases an inspection found. */
+  inspection?: CaseInspection
   /** Human case number, e.g. 20261123-7F3A2C. */
   no: string
   requestId: string

@@ -1,4 +1,4 @@
-import { COUNTER_KEYS } from '../../types/domain'
+import { COUNTER_KEYS, DEMO_IDENTITIES } from '../../types/domain'
 import { counters, grids } from '../core/collections'
 import { insertAll, startRuntime, type TestRuntime } from '../../test/support/runtime'
 import { CATEGORIES, DEPARTMENTS } from '../core/taxonomy'
@@ -16,7 +16,7 @@ describe('campaign.overview', () => {
     expect(res.status).toBe(200)
     const data = res.body.data
     expect(Object.keys(data.counts).sort()).toEqual([...COUNTER_KEYS].sort())
-    expect(data.counts).toMatchObject({ users: 6, reports: 41, activities: 0 })
+    expect(data.counts).toMatchObject({ users: DEMO_IDENTITIES.length, reports: 41, activities: 0 })
     expect(data.departments).toBe(DEPARTMENTS.length)
     expect(data.categoryGroups).toEqual([
       { id: 'g1', name: '市容环境', kinds: 8 },
@@ -32,7 +32,7 @@ describe('campaign.overview', () => {
 
   it('when a new person arrives, then the users figure grows by one', async () => {
     await rt.call('users', 'me', {}, 'fresh-face')
-    expect((await rt.call('campaign', 'overview', {}, 'demo-resident')).body.data.counts.users).toBe(7)
+    expect((await rt.call('campaign', 'overview', {}, 'demo-resident')).body.data.counts.users).toBe(DEMO_IDENTITIES.length + 1)
   })
 
   it('when nobody is identified, then it answers 401', async () => {

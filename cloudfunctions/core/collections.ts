@@ -1,5 +1,6 @@
 import type { Category, Counter, DayTally, Department, Grid, Holidays, OutboxMessage, PointsEntry, RejectReasons, Report, User } from '../../types/domain'
 import type { Order, OrderProposal, OrderThresholdsSetting } from '../../types/orders'
+import type { InspectionPoint, PointType, Round, Visit } from '../../types/inspection'
 import type { Attempt, Question, Quiz, QuizBest, QuizProfile, QuizTally, Unit, WrongEntry } from '../../types/quiz'
 import type { Activity, ServiceRecord, Signup, StarsMonth, Volunteer, VolunteerSettings } from '../../types/volunteer'
 import type { IndexSpec, Store } from './ports'
@@ -42,6 +43,12 @@ export const quotas = (store: Store) => store.collection<{ _id: string; count: n
 /** Files that expire (exports), by file id, so the sweep finds them in any storage. */
 export const expiring = (store: Store) => store.collection<{ _id: string; expiresAt: string }>('expiring')
 
+/** 督查 (reports/inspection): point types with their checklists, points, rounds and visits. */
+export const pointTypes = (store: Store) => store.collection<PointType>('pointTypes')
+export const inspectionPoints = (store: Store) => store.collection<InspectionPoint>('inspectionPoints')
+export const rounds = (store: Store) => store.collection<Round>('rounds')
+export const visits = (store: Store) => store.collection<Visit>('visits')
+
 export const questions = (store: Store) => store.collection<Question>('questions')
 export const units = (store: Store) => store.collection<Unit>('units')
 export const quizProfiles = (store: Store) => store.collection<QuizProfile>('quizProfiles')
@@ -82,7 +89,21 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     // the sweep's unanswered confirmations, not every closed case
     { fields: ['confirmation.state', 'closedAt'] },
     // moves a crash cut short (core/moves.ts)
-    { fields: ['pending.at'] }
+    { fields: ['pending.at'] },
+    // the ledger by source, and an inspection's cases by round and by point type
+    { fields: ['source', 'createdAt'] },
+    { fields: ['inspection.roundId', 'inspection.pointId'] },
+    { fields: ['inspection.typeId', 'createdAt'] }
+  ],
+  pointTypes: [],
+  inspectionPoints: [],
+  rounds: [{ fields: ['day'] }, { fields: ['inspectorIds'], array: true }],
+  visits: [
+    { fields: ['roundId', 'pointId', 'at'] },
+    { fields: ['day'] },
+    { fields: ['departmentId', 'day'] },
+    { fields: ['typeId', 'day'] },
+    { fields: ['gridId', 'day'] }
   ],
   dayTallies: [{ fields: ['family', 'value', 'day'] }],
   orders: [
@@ -128,8 +149,11 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   quizTallies: [{ fields: ['quizId'] }, { fields: ['scope'] }]
 }
 
-/** Collections that stay small whatever the use (configuration, geography, the year's quizzes): no query over them needs an index. */
-export const FIXED_SIZE = ['orderYears', 'departments', 'categories', 'counters', 'settings', 'secrets', 'grids', 'stars', 'quizzes', 'units']
+/**
+ * Collections that stay small whatever the use (configuration, geography, the year's quizzes, a city's few hundred
+ * inspection points): no query over them needs an index.
+ */
+export const FIXED_SIZE = ['orderYears', 'departments', 'categories', 'counters', 'settings', 'secrets', 'grids', 'stars', 'quizzes', 'units', 'pointTypes', 'inspectionPoints']
 
 /** Fields of a few values that are never used up (a status, a flag): an index led by one of them alone narrows nothing. */
 export const COARSE_FIELDS = ['status', 'active', 'mastered', 'kind', 'scope']

@@ -5,11 +5,18 @@ import { accept, assign, exportLedger, fixOnSpot, grantExtension, ledger, markDu
 import { confirm, detail, feed, follow, mine, nearby, submit } from './residents'
 import * as orderSchemas from './orders/schemas'
 import { acknowledgeOrder, confirmProposal, dismissProposal, issueOrder, listOrders, listProposals, orderCounts, orderDetail, replyOrder } from './orders/use-cases'
+import { exportFigures, figures } from './inspection/figures'
+import { points, pointTypes, savePoint, savePointType } from './inspection/points'
+import { exportPoints, importPoints } from './inspection/points-sheet'
+import { drawPoints, myRounds, planRound, round, rounds } from './inspection/rounds'
+import * as inspection from './inspection/schemas'
+import { checklist, visit } from './inspection/visits'
 import * as schemas from './schemas'
 import { waiting } from './waiting'
 
 const office = ['admin'] as const
 const department = ['handler'] as const
+const inspector = ['inspector'] as const
 
 export const reportsActions: Actions<'reports'> = {
   submit: defineAction({ allow: 'anyone', schema: schemas.submit, run: submit }),
@@ -51,7 +58,24 @@ export const reportsActions: Actions<'reports'> = {
   orderProposals: defineAction({ allow: office, schema: orderSchemas.proposals, run: listProposals }),
   confirmProposal: defineAction({ allow: office, schema: orderSchemas.confirm, run: confirmProposal }),
   dismissProposal: defineAction({ allow: office, schema: orderSchemas.dismiss, run: dismissProposal }),
-  orderCounts: defineAction({ allow: office, schema: orderSchemas.counts, run: orderCounts })
+  orderCounts: defineAction({ allow: office, schema: orderSchemas.counts, run: orderCounts }),
+
+  // 督查: points, rounds and visits (./inspection), feeding the same ledger
+  pointTypes: defineAction({ allow: [...office, ...inspector], schema: inspection.none, run: pointTypes }),
+  savePointType: defineAction({ allow: office, schema: inspection.savePointType, run: savePointType }),
+  points: defineAction({ allow: office, schema: inspection.points, run: points }),
+  savePoint: defineAction({ allow: office, schema: inspection.savePoint, run: savePoint }),
+  exportPoints: defineAction({ allow: office, schema: inspection.exportPoints, run: exportPoints, atomic: false }),
+  importPoints: defineAction({ allow: office, schema: inspection.importPoints, run: importPoints }),
+  rounds: defineAction({ allow: office, schema: inspection.rounds, run: rounds }),
+  round: defineAction({ allow: office, schema: inspection.one, run: round }),
+  planRound: defineAction({ allow: office, schema: inspection.planRound, run: planRound }),
+  drawPoints: defineAction({ allow: office, schema: inspection.drawPoints, run: drawPoints }),
+  myRounds: defineAction({ allow: inspector, schema: inspection.none, run: myRounds }),
+  checklist: defineAction({ allow: inspector, schema: inspection.checklist, run: checklist }),
+  visit: defineAction({ allow: inspector, schema: inspection.visit, run: visit }),
+  figures: defineAction({ allow: office, schema: inspection.figures, run: figures }),
+  exportFigures: defineAction({ allow: office, schema: inspection.figures, run: exportFigures, atomic: false })
 }
 
 export const reportsHandler = createHandler('reports', reportsActions)

@@ -2,10 +2,11 @@ import { Workbook } from 'exceljs'
 import type { LedgerStats } from '../../types/api'
 import { buildLedgerWorkbook, type LedgerRow } from './ledger-export'
 
-const HEADERS = ['案件编号', '上报时间', '问题类别', '问题描述', '地址', '所属网格', '责任单位', '状态', '交办时间', '整改时限', '整改完成时间', '办结时间', '是否超期', '立行立改', '群众评价']
+const HEADERS = ['案件编号', '上报时间', '问题类别', '问题描述', '地址', '所属网格', '责任单位', '状态', '交办时间', '整改时限', '整改完成时间', '办结时间', '是否超期', '立行立改', '群众评价', '来源']
 
 const closed: LedgerRow = {
   no: '20261120-7F3A2C',
+  source: '随手拍',
   createdAt: '2026-11-20T02:15:00.000Z',
   category: '小广告"牛皮癣"',
   description: '南宁北路公交站台贴满小广告',
@@ -39,6 +40,7 @@ const overdue: LedgerRow = {
 const onSpot: LedgerRow = {
   ...closed,
   no: '20261123-55AA01',
+  source: '督查',
   createdAt: '2026-11-23T08:00:00+08:00',
   category: '共享单车乱停放',
   status: '已整改待核查',
@@ -77,14 +79,14 @@ describe('buildLedgerWorkbook', () => {
     expect(book.worksheets.map((s) => s.name)).toEqual(['问题台账', '统计'])
   })
 
-  it('when read back, then the title is bold and merged across all 15 columns, with the export time in Beijing below it', () => {
+  it('when read back, then the title is bold and merged across all 16 columns, with the export time in Beijing below it', () => {
     const sheet = book.getWorksheet('问题台账')!
     expect(sheet.getCell('A1').value).toBe('麒麟区创文问题台账（2026 年 11 月）')
     expect(sheet.getCell('A1').font?.bold).toBe(true)
-    expect(sheet.getCell('O1').master.address).toBe('A1')
-    expect(sheet.getCell('P1').master.address).toBe('P1')
+    expect(sheet.getCell('P1').master.address).toBe('A1')
+    expect(sheet.getCell('Q1').master.address).toBe('Q1')
     expect(sheet.getCell('A2').value).toBe('导出时间 2026-11-23 09:05')
-    expect(sheet.getCell('O2').master.address).toBe('A2')
+    expect(sheet.getCell('P2').master.address).toBe('A2')
   })
 
   it('when read back, then row 3 holds the headers, is frozen and carries the autofilter', () => {
@@ -92,13 +94,13 @@ describe('buildLedgerWorkbook', () => {
     expect(values(book, '问题台账', 3)).toEqual(HEADERS)
     expect(sheet.getCell('A3').font?.bold).toBe(true)
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 })
-    expect(sheet.autoFilter).toBe('A3:O3')
+    expect(sheet.autoFilter).toBe('A3:P3')
   })
 
   it('when read back, then a closed case shows Beijing times, 否/否 and its rating in stars', () => {
     expect(values(book, '问题台账', 4)).toEqual([
       '20261120-7F3A2C', '2026-11-20 10:15', '小广告"牛皮癣"', '南宁北路公交站台贴满小广告', '曲靖市麒麟区南宁北路 88 号', '南宁街道第1网格', '市城市管理局', '已办结',
-      '2026-11-20 11:00', '2026-11-24 23:59', '2026-11-21 14:40', '2026-11-22 09:00', '否', '否', '5 星'
+      '2026-11-20 11:00', '2026-11-24 23:59', '2026-11-21 14:40', '2026-11-22 09:00', '否', '否', '5 星', '随手拍'
     ])
   })
 
@@ -106,7 +108,7 @@ describe('buildLedgerWorkbook', () => {
     const sheet = book.getWorksheet('问题台账')!
     const row = values(book, '问题台账', 5)
     expect(row.slice(0, 4)).toEqual(['20261123-0B19E4', '2026-11-23 01:30', '井盖破损/缺失', '=井盖缺失，夜间危险'])
-    expect(row.slice(10)).toEqual(['', '', '是', '否', ''])
+    expect(row.slice(10)).toEqual(['', '', '是', '否', '', '随手拍'])
     expect(sheet.getCell('M5').font?.color?.argb).toBe('FFFF0000')
     expect(sheet.getCell('M4').font?.color?.argb).toBeUndefined()
     expect(sheet.getCell('D5').formula).toBeUndefined()
@@ -115,7 +117,7 @@ describe('buildLedgerWorkbook', () => {
   it('when read back, then an on-the-spot case is 立行立改 是 with blank assignment and deadline', () => {
     expect(values(book, '问题台账', 6)).toEqual([
       '20261123-55AA01', '2026-11-23 08:00', '共享单车乱停放', '南宁北路公交站台贴满小广告', '曲靖市麒麟区南宁北路 88 号', '', '', '已整改待核查',
-      '', '', '2026-11-23 08:20', '', '否', '是', ''
+      '', '', '2026-11-23 08:20', '', '否', '是', '', '督查'
     ])
     expect(book.getWorksheet('问题台账')!.rowCount).toBe(6)
   })

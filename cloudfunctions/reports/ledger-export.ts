@@ -6,6 +6,7 @@ import { beijingDateTime } from './calendar'
 /** One case as the 台账 shows it: names and labels already resolved, times as ISO instants. */
 export interface LedgerRow {
   no: string
+  source: string
   createdAt: string
   category: string
   description: string
@@ -40,7 +41,8 @@ const COLUMNS: { header: string; width: number; wrap?: boolean; value: (r: Ledge
   { header: '办结时间', width: 17, value: (r) => time(r.closedAt) },
   { header: '是否超期', width: 10, value: (r) => yesNo(r.overdue) },
   { header: '立行立改', width: 10, value: (r) => yesNo(r.onSpot) },
-  { header: '群众评价', width: 10, value: (r) => (r.rating === null ? '' : `${r.rating} 星`) }
+  { header: '群众评价', width: 10, value: (r) => (r.rating === null ? '' : `${r.rating} 星`) },
+  { header: '来源', width: 10, value: (r) => r.source }
 ]
 const OVERDUE_COLUMN = COLUMNS.findIndex((c) => c.header === '是否超期') + 1
 const HEADER_ROW = 3

@@ -6,7 +6,7 @@ import { saveExport } from '../core/expiring'
 import { beijingDateTime, deadlineAfter } from './calendar'
 import { buildLedgerWorkbook, type LedgerRow } from './ledger-export'
 import { ledgerQuery, reportRepository } from './repository'
-import { toStats } from './tallies'
+import { sourceOf, toStats } from './tallies'
 import { ACCEPT_POINTS } from './moves'
 import { toCards, toDetail } from './views'
 import { assertMove, move, tell, tellDepartment, withCleanPhotos } from './workflow'
@@ -46,6 +46,7 @@ export async function exportLedger(filter: LedgerFilter, ctx: ActionContext) {
       rows += page.length
       yield* page.map((r) => ({
         no: r.no,
+        source: sourceOf(r),
         createdAt: r.createdAt,
         category: r.categoryName,
         description: r.description,

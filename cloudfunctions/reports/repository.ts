@@ -26,6 +26,8 @@ export function ledgerQuery(filter: LedgerFilter): Query {
   if (filter.categoryId) q.categoryId = filter.categoryId
   if (filter.departmentId) q.departmentId = filter.departmentId
   if (filter.gridId) q.gridId = filter.gridId
+  // cases filed before sources were kept have none: they are residents'
+  if (filter.source) q.source = filter.source === '随手拍' ? { $in: ['随手拍', null] } : filter.source
   if (filter.overdue !== undefined) q.overdue = filter.overdue
   if (filter.from || filter.to) {
     q.createdAt = {
@@ -37,7 +39,7 @@ export function ledgerQuery(filter: LedgerFilter): Query {
 }
 
 const LEDGER_ROW_FIELDS = Object.fromEntries(
-  ['no', 'createdAt', 'categoryName', 'description', 'location.address', 'gridId', 'departmentId', 'status', 'assignedAt', 'deadline', 'fixedAt', 'closedAt', 'overdue', 'onSpot', 'confirmation.rating'].map((f) => [f, 1 as const])
+  ['no', 'source', 'createdAt', 'categoryName', 'description', 'location.address', 'gridId', 'departmentId', 'status', 'assignedAt', 'deadline', 'fixedAt', 'closedAt', 'overdue', 'onSpot', 'confirmation.rating'].map((f) => [f, 1 as const])
 )
 
 export function reportRepository(store: Store) {
@@ -180,7 +182,7 @@ export function reportRepository(store: Store) {
   }
 }
 
-const FACT_FIELDS = { createdAt: 1, status: 1, overdue: 1, onSpot: 1, assignedAt: 1, fixedAt: 1, hoursToFix: 1, categoryId: 1, departmentId: 1, gridId: 1 } as const
+const FACT_FIELDS = { source: 1, createdAt: 1, status: 1, overdue: 1, onSpot: 1, assignedAt: 1, fixedAt: 1, hoursToFix: 1, categoryId: 1, departmentId: 1, gridId: 1 } as const
 
 function merge(into: Map<string, TallyChange>, change: TallyChange) {
   const held = into.get(change.key._id)

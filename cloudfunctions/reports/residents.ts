@@ -8,7 +8,8 @@ import { DuplicateKeyError } from '../core/ports'
 import { quotas } from '../core/collections'
 import { takeQuota } from '../core/quota'
 import { beijingDay, deadlineAfter } from './calendar'
-import { reportRepository, type StoredReport } from './repository'
+import { newCase, sourceOfCaller } from './cases'
+import { reportRepository } from './repository'
 import { FOLLOWABLE, mayOpen, PUBLIC, SETTLED } from './state'
 import { linksTo, toCards, toDetail, toFeedItems } from './views'
 import { move, tellDepartment, tellOffice, tellReporter, withCleanPhotos } from './workflow'
@@ -45,42 +46,22 @@ async function file(input: SubmitInput, ctx: ActionContext, c: { _id: string; da
   const repo = reportRepository(deps.store)
   const { _id, day, category, photos } = c
 
-  const at = deps.clock.now().toISOString()
-  const report: StoredReport = {
+  const source = sourceOfCaller(caller)
+  const report = newCase({
     _id,
-    no: `${day.replaceAll('-', '')}-${_id.slice(-6).toUpperCase()}`,
     requestId: ctx.requestId!,
-    reporterId: caller._id,
+    source,
+    reporter: caller,
     anonymous: input.anonymous,
-    categoryId: category._id,
-    categoryName: category.name,
-    groupId: category.parentId!,
+    category,
     description: input.description,
     photos,
     location: input.location,
     gridId: gridAt(input.location, await repo.allGrids())?._id ?? null,
-    status: 'submitted',
-    departmentId: null,
-    deadline: null,
-    overdue: false,
-    onSpot: false,
-    afterPhotos: [],
-    fixNote: null,
-    rejectReason: null,
-    duplicateOf: null,
-    followers: [],
     needsReview: c.needsReview,
-    extension: null,
-    confirmation: null,
-    remindedAt: null,
-    createdAt: at,
-    updatedAt: at,
-    acceptedAt: null,
-    assignedAt: null,
-    fixedAt: null,
-    closedAt: null,
-    history: [{ at, by: caller._id, role: 'resident', from: null, to: 'submitted', note: '市民随手拍上报', photos }]
-  }
+    at: deps.clock.now().toISOString(),
+    filed: { role: 'resident', note: source === '随手拍' ? '市民随手拍上报' : '网格巡查上报' }
+  })
   try {
     await repo.insert(report)
   } catch (error) {

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { REPORT_STATUSES } from '../../types/domain'
+import { CASE_SOURCES } from '../../types/inspection'
 import { optionalPublicText, publicText } from '../core/public-text'
 import { id, pageQuery } from '../core/validation'
 
@@ -46,7 +47,8 @@ const filter = {
   gridId: id('网格').optional(),
   from: day.optional(),
   to: day.optional(),
-  overdue: z.boolean().optional()
+  overdue: z.boolean().optional(),
+  source: z.enum(CASE_SOURCES, { error: '来源不正确' }).optional()
 }
 const checkRange = (v: { from?: string; to?: string }) => !v.from || !v.to || v.from <= v.to
 const rangeMessage = { path: ['to'], message: '结束日期不能早于开始日期' }

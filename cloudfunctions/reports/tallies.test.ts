@@ -11,12 +11,13 @@ const filed = {
   categoryId: 'g2-01',
   departmentId: 'dept-cg',
   gridId: null
-} as Pick<Report, 'createdAt' | 'status' | 'overdue' | 'onSpot' | 'assignedAt' | 'fixedAt' | 'categoryId' | 'departmentId' | 'gridId'>
+} as Pick<Report, 'createdAt' | 'status' | 'overdue' | 'onSpot' | 'assignedAt' | 'fixedAt' | 'categoryId' | 'departmentId' | 'gridId' | 'source'>
 
 describe('day tallies', () => {
-  it('when a case is filed, then it counts once in each family on its Beijing day, a case without a grid under grid ""', () => {
+  it('when a case is filed, then it counts once in each family on its Beijing day, a case without a grid under grid "", one without a source as 随手拍', () => {
     const changes = tallyChanges(null, filed)
-    expect(changes.map((c) => c.key._id)).toEqual(['all||2026-11-24|assigned|0', 'categoryId|g2-01|2026-11-24|assigned|0', 'departmentId|dept-cg|2026-11-24|assigned|0', 'gridId||2026-11-24|assigned|0'])
+    expect(changes.map((c) => c.key._id)).toEqual(['all||2026-11-24|assigned|0', 'categoryId|g2-01|2026-11-24|assigned|0', 'departmentId|dept-cg|2026-11-24|assigned|0', 'gridId||2026-11-24|assigned|0', 'source|随手拍|2026-11-24|assigned|0'])
+    expect(tallyChanges(null, { ...filed, source: '督查' }).map((c) => c.key._id)).toContain('source|督查|2026-11-24|assigned|0')
     expect(changes[0].by).toEqual({ n: 1, onSpot: 0, byDeadline: 1, fixed: 0, hours: 0 })
   })
 
@@ -32,6 +33,8 @@ describe('day tallies', () => {
     expect(familyFor({})).toBe('all')
     expect(familyFor({ status: 'open', gridId: 'g1' })).toBe('gridId')
     expect(familyFor({ categoryId: 'g2-01', departmentId: 'dept-cg' })).toBeNull()
+    expect(familyFor({ source: '督查' })).toBe('source')
+    expect(familyFor({ source: '督查', gridId: 'g1' })).toBeNull()
   })
 
   it('when the repair last ran yesterday, then it is due from 03:00 Beijing and not before; never run, it is due at once', () => {

@@ -1,4 +1,5 @@
 import type { LedgerFilter, LedgerStats } from '../../types/api'
+import type { CaseSource } from '../../types/inspection'
 import { OPEN_REPORT_STATUSES, type DayTally, type Report, type TallyFamily, type TallyMeasures } from '../../types/domain'
 import type { Figure, Query } from '../core/ports'
 import { beijingDateTime, beijingDay } from './calendar'
@@ -6,8 +7,8 @@ import { WITH_DEPARTMENT } from './state'
 
 /*
  * The ledger's figures kept as running tallies per day of filing, so the office's stats read a few hundred
- * small documents whatever the number of cases. Each case counts in four families: all cases, its kind, its
- * department and its grid; a stats filter that names at most one of those is answered from its family.
+ * small documents whatever the number of cases. Each case counts in five families: all cases, its kind, its
+ * department, its grid and its source; a stats filter that names at most one of those is answered from its family.
  */
 export interface TallyChange {
   key: Omit<DayTally, keyof TallyMeasures>
@@ -15,9 +16,9 @@ export interface TallyChange {
 }
 
 /** What the tallies count of a case. */
-export type Facts = Pick<Report, 'createdAt' | 'status' | 'overdue' | 'onSpot' | 'assignedAt' | 'fixedAt' | 'categoryId' | 'departmentId' | 'gridId'> & { hoursToFix?: number }
+export type Facts = Pick<Report, 'createdAt' | 'status' | 'overdue' | 'onSpot' | 'assignedAt' | 'fixedAt' | 'categoryId' | 'departmentId' | 'gridId' | 'source'> & { hoursToFix?: number }
 
-export const factsOf = ({ createdAt, status, overdue, onSpot, assignedAt, fixedAt, categoryId, departmentId, gridId, hoursToFix }: Facts): Facts => ({
+export const factsOf = ({ createdAt, status, overdue, onSpot, assignedAt, fixedAt, categoryId, departmentId, gridId, source, hoursToFix }: Facts): Facts => ({
   createdAt,
   status,
   overdue,
@@ -27,16 +28,17 @@ export const factsOf = ({ createdAt, status, overdue, onSpot, assignedAt, fixedA
   categoryId,
   departmentId,
   gridId,
+  source,
   ...(hoursToFix === undefined ? {} : { hoursToFix })
 })
 
-const FAMILIES: TallyFamily[] = ['all', 'categoryId', 'departmentId', 'gridId']
+const FAMILIES: TallyFamily[] = ['all', 'categoryId', 'departmentId', 'gridId', 'source']
 const ZERO: TallyMeasures = { n: 0, onSpot: 0, byDeadline: 0, fixed: 0, hours: 0 }
 
 function keysOf(report: Facts): TallyChange['key'][] {
   const day = beijingDay(report.createdAt)
   return FAMILIES.map((family) => {
-    const value = family === 'all' ? '' : (report[family] ?? '')
+    const value = family === 'all' ? '' : family === 'source' ? sourceOf(report) : (report[family] ?? '')
     return { _id: [family, value, day, report.status, report.overdue ? 1 : 0].join('|'), family, value, day, status: report.status, overdue: report.overdue }
   })
 }
@@ -68,9 +70,12 @@ export function repairDue(lastAt: string | null, now: Date): boolean {
   return beijingDay(lastAt) < beijingDay(now) && beijingDateTime(now).slice(11, 13) >= '03'
 }
 
-/** The family that answers a filter, or null when it names two or more of kind, department and grid. */
+/** Cases filed before sources were kept are residents' photos. */
+export const sourceOf = (report: Pick<Report, 'source'>): CaseSource => report.source ?? '随手拍'
+
+/** The family that answers a filter, or null when it names two or more of kind, department, grid and source. */
 export function familyFor(filter: LedgerFilter): TallyFamily | null {
-  const named = (['categoryId', 'departmentId', 'gridId'] as const).filter((f) => filter[f])
+  const named = (['categoryId', 'departmentId', 'gridId', 'source'] as const).filter((f) => filter[f])
   if (named.length > 1) return null
   return named[0] ?? 'all'
 }

@@ -3,6 +3,7 @@ import { ROLE_LABELS, type Department, type Report, type User } from '../../type
 import type { Deps } from '../core/ports'
 import { reportRepository } from './repository'
 import { FOLLOWABLE, isStaffOf, mayNameReporter } from './state'
+import { sourceOf } from './tallies'
 
 /** The temporary URL of each file a view shows, asked of storage in one call for the whole view. */
 export async function linksTo(deps: Deps, fileIds: string[]): Promise<(fileId: string) => string> {
@@ -33,7 +34,8 @@ function toCard(r: Report, depts: Map<string, Department>, link: (fileId: string
     overdue: r.overdue,
     department: ref(r.departmentId ? depts.get(r.departmentId) : undefined),
     followers: r.followers.length,
-    needsReview: staff && r.needsReview
+    needsReview: staff && r.needsReview,
+    source: sourceOf(r)
   }
 }
 
@@ -41,6 +43,7 @@ function toCard(r: Report, depts: Map<string, Department>, link: (fileId: string
 function actorOf(entry: Report['history'][number], depts: Map<string, Department>) {
   if (entry.role === 'system') return '系统'
   if (entry.role === 'admin') return '创文办'
+  if (entry.role === 'inspector') return '督查组'
   if (entry.role === 'handler') return depts.get(entry.departmentId ?? '')?.name ?? ROLE_LABELS.handler
   return '市民'
 }

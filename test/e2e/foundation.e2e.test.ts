@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import { DEMO_IDENTITIES } from '../../types/domain'
 import { users } from '../../cloudfunctions/core/collections'
 import { userIdOf } from '../../cloudfunctions/core/identity'
 import { startE2E } from '../support/browser'
@@ -23,7 +24,7 @@ const stat = (page: Page, label: string) => page.locator('.cwt-stat-grid__item',
 describe('foundation in Chromium', () => {
   it('when a resident opens the home page, then the live figures from the back end show, and move when the data does', async () => {
     const page = await open('/pages/index/index')
-    await expect(stat(page, '参与市民').textContent({ timeout: 15000 })).resolves.toBe('6')
+    await expect(stat(page, '参与市民').textContent({ timeout: 15000 })).resolves.toBe(String(DEMO_IDENTITIES.length))
     await expect(page.getByText('10 个责任单位 · 29 类问题可随手拍反映').isVisible()).resolves.toBe(true)
     // Only the first group starts open; tapping another unfolds it.
     const group = page.locator('.nut-collapse-item', { hasText: '市政设施（7）' })
@@ -35,7 +36,7 @@ describe('foundation in Chromium', () => {
 
     await rt.call('users', 'me', {}, 'e2e-newcomer')
     await page.reload()
-    await expect(stat(page, '参与市民').textContent({ timeout: 15000 })).resolves.toBe('7')
+    await expect(stat(page, '参与市民').textContent({ timeout: 15000 })).resolves.toBe(String(DEMO_IDENTITIES.length + 1))
     await page.context().close()
   })
 

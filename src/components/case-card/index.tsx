@@ -43,6 +43,11 @@ export function CaseCard(props: CaseCardProps) {
         <View className={`${prefix}__head`}>
           <Text className={`${prefix}__kind`}>{card.categoryName}</Text>
           <View className={`${prefix}__tags`}>
+            {card.source !== '随手拍' && (
+              <Tag background="#e6f4ff" color="#0958d9">
+                {card.source}
+              </Tag>
+            )}
             {card.needsReview && (
               <Tag background="#fff4e5" color="#d46b08">
                 待复核

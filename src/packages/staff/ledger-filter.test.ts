@@ -11,4 +11,10 @@ describe('ledger filter', () => {
     expect(toLedgerFilter(form)).toEqual({ status: 'open', departmentId: 'dept-cg', from: '2026-11-01', overdue: true })
     expect(moreCount(form)).toBe(2)
   })
+
+  it('when a source is chosen, then it is sent and counts behind 筛选', () => {
+    const form = { ...EMPTY_FILTER, source: '督查' as const }
+    expect(toLedgerFilter(form)).toEqual({ source: '督查' })
+    expect(moreCount(form)).toBe(1)
+  })
 })

@@ -9,6 +9,7 @@ import { IdentitySwitch } from '@/components/identity-switch'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
+import { InspectCells } from './inspect-cells'
 import { OrganizeCells } from './organize-cells'
 import { QuizCells } from './quiz-cells'
 import { QuizOfficeCells } from './quiz-office-cells'
@@ -90,6 +91,8 @@ export default function MePage() {
             <QuizOfficeCells roles={user.roles} />
 
             <StaffCells roles={user.roles} department={user.department?.name ?? null} />
+
+            <InspectCells roles={user.roles} />
 
             {process.env.TARO_ENV === 'h5' && (
               <View className="me__switch">

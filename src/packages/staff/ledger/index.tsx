@@ -7,7 +7,7 @@ import { Button, Calendar, Cell, Menu, Pagination, Radio, Skeleton, Switch } fro
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { REPORT_STATUS_LABELS, REPORT_STATUSES, type LedgerFilter, type LedgerStats } from '@contract'
+import { CASE_SOURCES, REPORT_STATUS_LABELS, REPORT_STATUSES, type CaseSource, type LedgerFilter, type LedgerStats } from '@contract'
 import { LoadState } from '@/components/load-state'
 import { StatGrid } from '@/components/stat-grid'
 import { useRequest } from '@/hooks/use-request'
@@ -130,6 +130,19 @@ export default function StaffLedger() {
               />
               <Cell title="只看超期" extra={<Switch checked={moreDraft.overdue} onChange={(overdue) => setMoreDraft((d) => ({ ...d, overdue }))} />} />
             </Cell.Group>
+            <View className={`${prefix}__grids`}>
+              <Text className={`${prefix}__label`}>来源</Text>
+              <Radio.Group value={moreDraft.source} direction="horizontal" onChange={(v) => setMoreDraft((d) => ({ ...d, source: String(v) as CaseSource | '' }))}>
+                <Radio value="" shape="button">
+                  全部
+                </Radio>
+                {CASE_SOURCES.map((s) => (
+                  <Radio key={s} value={s} shape="button">
+                    {s}
+                  </Radio>
+                ))}
+              </Radio.Group>
+            </View>
             {grids.length > 0 && (
               <View className={`${prefix}__grids`}>
                 <Text className={`${prefix}__label`}>网格</Text>
@@ -146,14 +159,14 @@ export default function StaffLedger() {
               </View>
             )}
             <View className={`${prefix}__more-actions`}>
-              <Button size="small" onClick={() => setMoreDraft((d) => ({ ...d, from: '', to: '', overdue: false, gridId: '' }))}>
+              <Button size="small" onClick={() => setMoreDraft((d) => ({ ...d, from: '', to: '', overdue: false, gridId: '', source: '' }))}>
                 重置
               </Button>
               <Button
                 size="small"
                 type="primary"
                 onClick={() => {
-                  apply({ from: moreDraft.from, to: moreDraft.to, overdue: moreDraft.overdue, gridId: moreDraft.gridId })
+                  apply({ from: moreDraft.from, to: moreDraft.to, overdue: moreDraft.overdue, gridId: moreDraft.gridId, source: moreDraft.source })
                   moreRef.current?.toggle(false)
                 }}
               >

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '测评点位',
+  enablePullDownRefresh: true
+})

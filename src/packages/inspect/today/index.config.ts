@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '今日督查',
+  enablePullDownRefresh: true
+})

@@ -1,0 +1,20 @@
+import { Tag } from '@nutui/nutui-react-taro'
+import type { RoundPoint, Verdict } from '@contract'
+
+// NutUI's danger and success tags are pale with white text: unreadable at a glance on site.
+const TONES = {
+  pending: { background: '#f5f5f5', color: '#595959' },
+  达标: { background: '#f6ffed', color: '#389e0d' },
+  未达标: { background: '#fff1f0', color: '#cf1322' }
+}
+
+export function VerdictOnly({ verdict }: { verdict: Verdict }) {
+  return <Tag {...TONES[verdict]}>{verdict}</Tag>
+}
+
+/** A point's standing in a round, as a tag: 待督查, 达标, 未达标 (整改中 while its problems are open). */
+export function VerdictTag({ point }: { point: Pick<RoundPoint, 'verdict' | 'open'> }) {
+  if (point.verdict === null) return <Tag {...TONES.pending}>待督查</Tag>
+  if (point.verdict === '达标') return <VerdictOnly verdict="达标" />
+  return <Tag {...TONES.未达标}>{point.open ? `未达标·${point.open} 项整改中` : '未达标·待复查'}</Tag>
+}
