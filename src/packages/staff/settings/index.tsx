@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Tabs } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
@@ -24,7 +24,9 @@ type TabValue = (typeof TABS)[number]['value']
 
 /** 系统设置: the office's reference data, one tab each, all read in one call and read again after each save. */
 export default function StaffSettings() {
-  const [tab, setTab] = useState<TabValue>('categories')
+  // the ledger's calendar warning opens 节假日 directly
+  const { params } = useRouter()
+  const [tab, setTab] = useState<TabValue>(TABS.some((t) => t.value === params.tab) ? (params.tab as TabValue) : 'categories')
   const settings = useRequest(() => api.call('campaign', 'settings'), [])
 
   usePullDownRefresh(async () => {
