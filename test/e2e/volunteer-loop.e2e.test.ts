@@ -57,6 +57,10 @@ describe('志愿服务 from publishing to verified hours, in Chromium', () => {
     await organizer.locator('.nut-picker-confirm-btn').tap()
     await organizer.locator('textarea[placeholder="做什么、怎么集合、注意事项"]').fill('早高峰在路口劝导行人和非机动车遵守信号灯，8:50 在东南角集合领取马甲和小红旗。')
     await organizer.locator('input[placeholder="如：人民路与解放路交叉口东南角"]').fill('南宁北路与文昌街交叉口东南角')
+    // insurance has no default: publishing without choosing names it, and keeps what was typed
+    await organizer.locator('.org-edit__publish').tap()
+    await organizer.getByText('请选择是否已为志愿者购买保险').first().waitFor({ timeout: 30000 })
+    await organizer.locator('.org-edit__insurance').getByText('已购买').tap()
     await organizer.locator('.org-edit__publish').tap()
     await organizer.waitForURL(/packages\/organize\/roster\/index\?id=/, { timeout: 60000 })
     const id = new URL(organizer.url().replace('/#/', '/')).searchParams.get('id')!
