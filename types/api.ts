@@ -230,7 +230,7 @@ export interface Api {
   users: {
     me: { req: Record<string, never>; res: Me }
     updateProfile: { req: { nickname: string }; res: Me }
-    list: { req: PageQuery & { role?: Role }; res: Page<UserSummary> }
+    list: { req: PageQuery & { role?: Role; keyword?: string }; res: Page<UserSummary> }
     grantRole: { req: { userId: string; role: Role; departmentId?: string }; res: UserSummary }
     revokeRole: { req: { userId: string; role: Role }; res: UserSummary }
     inbox: { req: PageQuery; res: Page<InboxMessage> & { unread: number } }

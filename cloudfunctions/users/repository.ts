@@ -1,7 +1,11 @@
 import type { HistoryEntry, PublicText, Role, User } from '../../types/domain'
-import { departments, users } from '../core/collections'
+import { departments, users, volunteers } from '../core/collections'
+import { phoneMatch } from '../core/phone-search'
+import { containing } from '../core/search'
 import { notFound } from '../core/errors'
 import type { Store } from '../core/ports'
+
+const PHONE_MATCHES = 100
 
 export function userRepository(store: Store) {
   return {
@@ -10,8 +14,12 @@ export function userRepository(store: Store) {
       if (!user) throw notFound('该用户')
       return user
     },
-    async page(query: { role?: Role }, page: number, pageSize: number) {
-      const where = query.role ? { roles: query.role } : {}
+    async page(query: { role?: Role; nickname?: string; ids?: string[] }, page: number, pageSize: number) {
+      const where = {
+        ...(query.role ? { roles: query.role } : {}),
+        ...(query.nickname ? { nickname: containing(query.nickname) } : {}),
+        ...(query.ids ? { _id: { $in: query.ids } } : {})
+      }
       const [items, total] = await Promise.all([
         users(store).find(where, { sort: { createdAt: -1 }, skip: (page - 1) * pageSize, limit: pageSize }),
         users(store).count(where)
@@ -24,6 +32,10 @@ export function userRepository(store: Store) {
         ? { $set: { roles, departmentId, updatedAt: entry.at }, $push: { history: entry } }
         : { $set: { roles, updatedAt: entry.at }, $unset: { departmentId: true as const }, $push: { history: entry } }
       return users(store).update({ _id: user._id, updatedAt: user.updatedAt }, update)
+    },
+    /** Volunteers whose phone matches; a phone's last four digits match a few of a city's 200,000. */
+    async idsByPhone(word: string) {
+      return (await volunteers(store).find({ phone: phoneMatch(word) }, { projection: { _id: 1 }, limit: PHONE_MATCHES })).map((v) => v._id)
     },
     async rename(user: User, nickname: PublicText, at: string) {
       await users(store).update({ _id: user._id }, { $set: { nickname, updatedAt: at } })
