@@ -47,6 +47,24 @@ export interface UserSummary {
   joinedAt: string
 }
 
+/** A row of a role list the office imports: who it found, the role and department it read, or what is wrong, by column. */
+export interface RoleImportRow {
+  row: number
+  status: 'valid' | 'invalid'
+  errors: { field: string; message: string }[]
+  user: { id: string; nickname: string } | null
+  role: Role | null
+  department: DepartmentRef | null
+  /** Already held as the row says: importing changes nothing for this row. */
+  held: boolean
+}
+
+export interface RoleImportPreview {
+  rows: RoleImportRow[]
+  valid: number
+  invalid: number
+}
+
 export interface CategoryKind {
   id: string
   name: string
@@ -311,6 +329,8 @@ export interface Api {
     exportRoster: { req: Id; res: { fileId: string; url: string; rows: number } }
     // office
     volunteers: { req: PageQuery & { keyword?: string }; res: Page<VolunteerSummary> }
+    previewRoles: { req: { fileId: string }; res: RoleImportPreview }
+    importRoles: { req: { fileId: string }; res: { granted: number; unchanged: number } }
     makeup: { req: { userId: string; hours: number; reason: string }; res: VolunteerSummary }
     corrections: { req: PageQuery; res: Page<CorrectionRequest> }
     decideCorrection: { req: { userId: string; approve: boolean; reason?: string }; res: VolunteerSummary }

@@ -3,6 +3,7 @@ import { departments, users, volunteers } from '../core/collections'
 import { phoneMatch } from '../core/phone-search'
 import { containing } from '../core/search'
 import { notFound } from '../core/errors'
+import { findAll } from '../core/pages'
 import type { Store } from '../core/ports'
 
 const PHONE_MATCHES = 100
@@ -37,6 +38,22 @@ export function userRepository(store: Store) {
     async idsByPhone(word: string) {
       return (await volunteers(store).find({ phone: phoneMatch(word) }, { projection: { _id: 1 }, limit: PHONE_MATCHES })).map((v) => v._id)
     },
+    /** Users by a registered volunteer's whole phone number. */
+    async usersByPhone(phones: string[]) {
+      const found = phones.length ? await findAll(volunteers(store), { phone: { $in: [...new Set(phones)] } }) : []
+      const people = new Map((found.length ? await findAll(users(store), { _id: { $in: found.map((v) => v._id) } }) : []).map((u) => [u._id, u]))
+      const out = new Map<string, User[]>()
+      for (const v of found) if (people.has(v._id)) out.set(v.phone, [...(out.get(v.phone) ?? []), people.get(v._id)!])
+      return out
+    },
+    /** Users by exact nickname; a nickname two people share answers both. */
+    async usersByNickname(nicknames: string[]) {
+      const found = nicknames.length ? await findAll(users(store), { nickname: { $in: [...new Set(nicknames)] } }) : []
+      const out = new Map<string, User[]>()
+      for (const u of found) out.set(u.nickname, [...(out.get(u.nickname) ?? []), u])
+      return out
+    },
+    departments: () => departments(store).find({}, { sort: { order: 1 }, limit: 1000 }),
     async rename(user: User, nickname: PublicText, at: string) {
       await users(store).update({ _id: user._id }, { $set: { nickname, updatedAt: at } })
     },
