@@ -9,6 +9,7 @@ import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
+import { RoleImport } from './role-import'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -30,6 +31,7 @@ export default function AdminUsers() {
   const [draft, setDraft] = useState<Draft | null>(null)
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState('')
+  const [importing, setImporting] = useState(false)
 
   usePullDownRefresh(async () => {
     await users.reload()
@@ -103,9 +105,14 @@ export default function AdminUsers() {
       <LoadState loading={users.loading} error={users.error} ready={!!list} onRetry={users.reload} rows={8}>
         {list && (
           <>
-            <Text className="admin-users__total">
-              共 {list.total} 人{keyword ? `（搜索“${keyword}”）` : ''}
-            </Text>
+            <View className="admin-users__bar">
+              <Text className="admin-users__total">
+                共 {list.total} 人{keyword ? `（搜索“${keyword}”）` : ''}
+              </Text>
+              <Button size="small" fill="outline" type="primary" onClick={() => setImporting(true)}>
+                批量授予
+              </Button>
+            </View>
             {list.items.length === 0 ? (
               <Blank icon={<User size={48} color="#bfbfbf" />} title="没有符合条件的用户" description={keyword ? '手机号只能查到已注册志愿者，可换昵称或后 4 位再试' : '换一个角色筛选试试'} />
             ) : (
@@ -139,6 +146,15 @@ export default function AdminUsers() {
           </>
         )}
       </LoadState>
+
+      <RoleImport
+        visible={importing}
+        onClose={() => setImporting(false)}
+        onImported={() => {
+          setImporting(false)
+          void users.reload()
+        }}
+      />
 
       <Popup visible={!!draft} position="bottom" round closeable title={draft ? `设置「${draft.user.nickname}」的角色` : ''} onClose={() => setDraft(null)}>
         {draft && (
