@@ -34,7 +34,7 @@ describe('the office, in Chromium', () => {
     await ledger.waitForURL(/settings\/index\?tab=holidays/, { timeout: 30000 })
     await ledger.locator('.staff-settings__paste-text textarea').fill(NOTICE_2027)
     await ledger.getByText('春节：2月5日至2月11日放假，共7天；2月7日上班').waitFor({ timeout: 30000 })
-    await ledger.getByText('保存识别结果').tap()
+    await ledger.locator('.nut-button', { hasText: '保存识别结果' }).tap()
     // the weekdays a holiday takes; its Saturdays and Sundays are off anyway
     await ledger.getByText('放假日（6）').waitFor({ timeout: 30000 })
     expect(await settings(rt.deps.store).findOne({ _id: 'holidays' })).toMatchObject({ off: ['2027-01-01', '2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'], workdays: ['2027-02-07'] })
@@ -46,10 +46,10 @@ describe('the office, in Chromium', () => {
     await page.locator('.admin-users__search input').fill('孙主任')
     await page.locator('.admin-users__search-go').tap()
     await page.getByText('（搜索“孙主任”）').waitFor({ timeout: 60000 })
-    await page.getByText('东风社区孙主任').tap()
-    // the label, far from the check box, answers the tap
-    await page.locator('.admin-users__role').filter({ hasText: '活动组织者' }).locator('.nut-cell-title').tap()
-    await page.getByText('保存').tap()
+    await page.locator('.nut-cell', { hasText: '东风社区孙主任' }).tap()
+    // the middle of the row, away from the check box, answers the tap
+    await page.locator('.admin-users__role', { hasText: '活动组织者' }).tap()
+    await page.locator('.admin-users__editor .nut-button', { hasText: '保存' }).tap()
     await page.getByText('角色已更新').waitFor({ timeout: 30000 })
     expect((await users(rt.deps.store).findOne({ _id: userIdOf('sun') }))?.roles).toEqual(['resident', 'organizer'])
   })
