@@ -53,7 +53,7 @@ describe('志愿服务 from publishing to verified hours, in Chromium', () => {
   it('when a volunteer has no hours yet, then the certificate page says how to earn them instead of issuing one', async () => {
     const page = await open('/packages/volunteer/certificate/index', 'demo-volunteer')
     await page.getByText('还没有可证明的服务时长').waitFor({ timeout: 60000 })
-    await page.getByText('去报名活动').tap()
+    await page.locator('.cwt-blank__action').tap()
     await page.waitForURL(/volunteer\/list\/index/, { timeout: 30000 })
     await closeAll()
   })
@@ -122,7 +122,7 @@ describe('志愿服务 from publishing to verified hours, in Chromium', () => {
     // the certificate, with its hours, downloads as a picture named by its check number
     const certificate = await open('/packages/volunteer/certificate/index', 'demo-volunteer')
     await certificate.getByText('下载证明图片').waitFor({ timeout: 60000 })
-    const [download] = await Promise.all([certificate.waitForEvent('download'), certificate.getByText('下载证明图片').tap()])
+    const [download] = await Promise.all([certificate.waitForEvent('download'), certificate.locator('.nut-button', { hasText: '下载证明图片' }).tap()])
     const no = (await rt.call('volunteer', 'me', {}, 'demo-volunteer')).body.data.certificateNo
     expect(download.suggestedFilename()).toBe(`志愿服务记录证明-${no}.png`)
     const png = await download.createReadStream()
