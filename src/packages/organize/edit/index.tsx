@@ -296,8 +296,12 @@ export default function OrganizeEdit() {
             description="是否已为参加的志愿者投保意外险"
             extra={
               <Radio.Group className={`${prefix}__insurance`} direction="horizontal" value={form.insurance === null ? '' : String(form.insurance)} onChange={(v) => change({ insurance: v === 'true' })} disabled={closed}>
-                <Radio value="true">已购买</Radio>
-                <Radio value="false">未购买</Radio>
+                <Radio shape="button" value="true">
+                  已购买
+                </Radio>
+                <Radio shape="button" value="false">
+                  未购买
+                </Radio>
               </Radio.Group>
             }
           />
@@ -342,6 +346,7 @@ export default function OrganizeEdit() {
           title={`${TIME_LABELS[timePick.field]} · ${timePick.part === 'day' ? '日期' : '时间'}`}
           type={timePick.part === 'day' ? 'date' : 'hour-minutes'}
           showChinese
+          minuteStep={5}
           defaultValue={dayjs(form[timePick.field]).toDate()}
           startDate={dayjs().subtract(1, 'year').startOf('year').toDate()}
           endDate={dayjs().add(2, 'year').endOf('year').toDate()}
