@@ -9,8 +9,11 @@ import ts from 'typescript'
  */
 const root = __dirname
 
-/** Until the working-day calendar moves to types/ (issue 12, item 3), quiz and volunteer still read it here. */
-const PENDING = new Set(['reports/calendar'])
+/**
+ * Named crossings still to undo. The role import reads a sheet, so it runs in volunteer, which carries exceljs
+ * already (in users it would take that bundle from ~210 KB to ~1.4 MB), but grants through users' own rule.
+ */
+const PENDING = new Set(['reports/calendar', 'users/role-import'])
 
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -44,6 +44,8 @@ const GROUPS: Record<string, Shot[]> = {
     { name: 'staff-triage', openid: 'demo-admin', hash: '/packages/staff/triage/index' },
     { name: 'staff-queue', openid: 'demo-handler', hash: '/packages/staff/queue/index' },
     { name: 'staff-makeup', openid: 'demo-admin', hash: '/packages/organize/makeup/index' },
+    { name: 'staff-holidays', openid: 'demo-admin', hash: '/packages/staff/settings/index?tab=holidays' },
+    { name: 'admin-users', openid: 'demo-admin', hash: '/packages/admin/users/index' },
     { name: 'me-inbox', openid: 'demo-resident', hash: '/packages/report/inbox/index' }
   ],
   quiz: [

@@ -3,6 +3,8 @@ import Taro, { useLaunch } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import '@nutui/nutui-react-taro/dist/styles/themes/default.css'
+// Checkbox and Radio draw their marks with .nut-icon, which takes its size from the icons' own stylesheet
+import '@nutui/icons-react-taro/dist/style_icon.css'
 import './app.scss'
 
 dayjs.locale('zh-cn')

@@ -49,6 +49,24 @@ export interface UserSummary {
   joinedAt: string
 }
 
+/** A row of a role list the office imports: who it found, the role and department it read, or what is wrong, by column. */
+export interface RoleImportRow {
+  row: number
+  status: 'valid' | 'invalid'
+  errors: { field: string; message: string }[]
+  user: { id: string; nickname: string } | null
+  role: Role | null
+  department: DepartmentRef | null
+  /** Already held as the row says: importing changes nothing for this row. */
+  held: boolean
+}
+
+export interface RoleImportPreview {
+  rows: RoleImportRow[]
+  valid: number
+  invalid: number
+}
+
 export interface CategoryKind {
   id: string
   name: string
@@ -237,7 +255,7 @@ export interface Api {
   users: {
     me: { req: Record<string, never>; res: Me }
     updateProfile: { req: { nickname: string }; res: Me }
-    list: { req: PageQuery & { role?: Role }; res: Page<UserSummary> }
+    list: { req: PageQuery & { role?: Role; keyword?: string }; res: Page<UserSummary> }
     grantRole: { req: { userId: string; role: Role; departmentId?: string }; res: UserSummary }
     revokeRole: { req: { userId: string; role: Role }; res: UserSummary }
     inbox: { req: PageQuery; res: Page<InboxMessage> & { unread: number } }
@@ -335,6 +353,8 @@ export interface Api {
     exportRoster: { req: Id; res: { fileId: string; url: string; rows: number } }
     // office
     volunteers: { req: PageQuery & { keyword?: string }; res: Page<VolunteerSummary> }
+    previewRoles: { req: { fileId: string }; res: RoleImportPreview }
+    importRoles: { req: { fileId: string }; res: { granted: number; unchanged: number } }
     makeup: { req: { userId: string; hours: number; reason: string }; res: VolunteerSummary }
     corrections: { req: PageQuery; res: Page<CorrectionRequest> }
     decideCorrection: { req: { userId: string; approve: boolean; reason?: string }; res: VolunteerSummary }

@@ -43,6 +43,9 @@ export interface User {
   points?: number
 }
 
+/** The city's 文明办, seeded under this id: certificates name it as the office lists it (系统设置 → 责任单位). */
+export const CIVILITY_OFFICE = 'dept-wm'
+
 export interface Department {
   _id: string
   name: string

@@ -9,6 +9,7 @@ export const ERROR_MESSAGES = {
   UNKNOWN_ACTION: '没有这个操作',
   CONFLICT: '状态已变化，请刷新后重试',
   DUPLICATE: '重复提交',
+  NO_HOURS: '还没有经确认的志愿服务时长',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   CONTENT_REJECTED: '内容未通过安全检查，请修改后再提交',
   PAYLOAD_TOO_LARGE: '提交的内容太大',

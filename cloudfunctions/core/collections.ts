@@ -64,7 +64,7 @@ export const quizTallies = (store: Store) => store.collection<QuizTally>('quizTa
  * that holds a list, matched by element.
  */
 export const INDEXES: Record<string, IndexSpec[]> = {
-  users: [{ fields: ['roles'], array: true }, { fields: ['createdAt'] }],
+  users: [{ fields: ['roles'], array: true }, { fields: ['createdAt'] }, { fields: ['nickname'] }],
   departments: [],
   categories: [{ fields: ['parentId'] }],
   counters: [],

@@ -1,4 +1,4 @@
-import type { Category, Department } from '../../types/domain'
+import { CIVILITY_OFFICE, type Category, type Department } from '../../types/domain'
 
 /** 责任单位 a prefecture-level city typically assigns campaign problems to. */
 export const DEPARTMENTS: Department[] = [
@@ -11,7 +11,7 @@ export const DEPARTMENTS: Department[] = [
   { _id: 'dept-yl', name: '市园林绿化中心', short: '园林中心', order: 7 },
   { _id: 'dept-gx', name: '市通信发展管理办公室', short: '通信办', order: 8 },
   { _id: 'dept-jd', name: '属地街道办事处', short: '街道办', order: 9 },
-  { _id: 'dept-wm', name: '市文明办', short: '文明办', order: 10 }
+  { _id: CIVILITY_OFFICE, name: '市文明办', short: '文明办', order: 10 }
 ]
 
 type Kind = [name: string, departmentId: string, deadlineDays: number]

@@ -1,11 +1,11 @@
-import { Readable } from 'node:stream'
-import { Workbook, type Worksheet } from 'exceljs'
+import { Workbook } from 'exceljs'
 import type { ImportPreview, ImportRow, QuestionInput, QuestionKind } from '../../types/quiz'
 import { QUESTION_KIND_LABELS } from '../../types/quiz'
 import type { ActionContext } from '../core/action'
 import { questions } from '../core/collections'
-import { AppError, conflict, notFound } from '../core/errors'
-import { saveExport, XLSX } from '../core/expiring'
+import { AppError, conflict } from '../core/errors'
+import { saveExport } from '../core/expiring'
+import { readSheet } from '../core/sheets'
 import { newQuestion } from './questions'
 import { keyOf } from './rules'
 import { JUDGE_OPTIONS, question } from './schemas'
@@ -83,58 +83,16 @@ export async function importQuestions(input: { fileId: string; validOnly: boolea
   return { imported, skipped: preview.rows.length - imported }
 }
 
-/** Only a sheet the caller uploaded is read: a file id alone opens nobody else's file. */
-async function readRows({ caller, deps }: ActionContext, fileId: string): Promise<{ row: number; cells: string[] }[]> {
-  const file = await deps.files.get(fileId)
-  if (!file || file.owner !== caller._id || file.purpose !== 'import') throw notFound('上传的文件')
-  const book = new Workbook()
-  let sheet: Worksheet | undefined
-  try {
-    if (file.contentType === XLSX) {
-      await book.xlsx.load(file.content as unknown as ArrayBuffer)
-      sheet = book.worksheets[0]
-    } else if (file.contentType === 'text/csv') {
-      sheet = await book.csv.read(Readable.from([decodeCsv(file.content)]))
-    }
-  } catch {
-    throw new AppError('UNSUPPORTED_FILE', '文件无法读取，请用模板另存为 .xlsx 或 .csv 后重新上传')
-  }
-  if (!sheet) throw new AppError('UNSUPPORTED_FILE', '请上传 .xlsx 或 .csv 文件')
-  const header = cellsOf(sheet, 1)
-  const missing = COLUMNS.filter((c) => !header.includes(c))
-  if (missing.length) throw new AppError('VALIDATION_FAILED', `表头缺少“${missing.join('、')}”列，请使用下载的模板`, [{ field: 'fileId', message: `表头缺少“${missing.join('、')}”列` }])
-  const at = COLUMNS.map((c) => header.indexOf(c))
-  const rows: { row: number; cells: string[] }[] = []
-  let samples = 0
-  for (let n = 2; n <= sheet.rowCount; n++) {
-    const read = cellsOf(sheet, n)
-    const cells = at.map((i) => read[i] ?? '')
-    if (cells.every((c) => !c)) continue
-    if (cells[0].startsWith(SAMPLE)) samples++
-    else rows.push({ row: n, cells })
-  }
+/** The question rows of the caller's upload, without the template's samples. */
+async function readRows(ctx: ActionContext, fileId: string): Promise<{ row: number; cells: string[] }[]> {
+  const all = await readSheet(ctx, fileId, COLUMNS)
+  const rows = all.filter(({ cells }) => !cells[0].startsWith(SAMPLE))
   if (!rows.length) {
-    const message = samples ? `文件中只有示例题：请照着示例填写自己的题目，题型去掉“${SAMPLE}”` : '文件中没有题目'
+    const message = all.length ? `文件中只有示例题：请照着示例填写自己的题目，题型去掉“${SAMPLE}”` : '文件中没有题目'
     throw new AppError('VALIDATION_FAILED', message, [{ field: 'fileId', message }])
   }
   if (rows.length > MAX_ROWS) throw new AppError('VALIDATION_FAILED', `一个文件最多 ${MAX_ROWS} 道题，请拆分后分批导入`, [{ field: 'fileId', message: `超过 ${MAX_ROWS} 行` }])
   return rows
-}
-
-/** Excel on Chinese Windows saves CSV in GBK; anything that is not valid UTF-8 is read as GBK. */
-function decodeCsv(content: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(content).replace(/^\uFEFF/, '')
-  } catch {
-    return new TextDecoder('gbk').decode(content)
-  }
-}
-
-function cellsOf(sheet: Worksheet, n: number): string[] {
-  const row = sheet.getRow(n)
-  const out: string[] = []
-  for (let c = 1; c <= Math.max(row.cellCount, COLUMNS.length); c++) out.push(String(row.getCell(c).text ?? '').trim())
-  return out
 }
 
 function checkRow(row: number, cells: string[]): ImportRow {

@@ -1,7 +1,12 @@
 import type { HistoryEntry, PublicText, Role, User } from '../../types/domain'
-import { departments, users } from '../core/collections'
+import { departments, users, volunteers } from '../core/collections'
+import { phoneMatch } from '../core/phone-search'
+import { containing } from '../core/search'
 import { notFound } from '../core/errors'
+import { findAll } from '../core/pages'
 import type { Store } from '../core/ports'
+
+const PHONE_MATCHES = 100
 
 export function userRepository(store: Store) {
   return {
@@ -10,8 +15,12 @@ export function userRepository(store: Store) {
       if (!user) throw notFound('该用户')
       return user
     },
-    async page(query: { role?: Role }, page: number, pageSize: number) {
-      const where = query.role ? { roles: query.role } : {}
+    async page(query: { role?: Role; nickname?: string; ids?: string[] }, page: number, pageSize: number) {
+      const where = {
+        ...(query.role ? { roles: query.role } : {}),
+        ...(query.nickname ? { nickname: containing(query.nickname) } : {}),
+        ...(query.ids ? { _id: { $in: query.ids } } : {})
+      }
       const [items, total] = await Promise.all([
         users(store).find(where, { sort: { createdAt: -1 }, skip: (page - 1) * pageSize, limit: pageSize }),
         users(store).count(where)
@@ -25,6 +34,26 @@ export function userRepository(store: Store) {
         : { $set: { roles, updatedAt: entry.at }, $unset: { departmentId: true as const }, $push: { history: entry } }
       return users(store).update({ _id: user._id, updatedAt: user.updatedAt }, update)
     },
+    /** Volunteers whose phone matches; a phone's last four digits match a few of a city's 200,000. */
+    async idsByPhone(word: string) {
+      return (await volunteers(store).find({ phone: phoneMatch(word) }, { projection: { _id: 1 }, limit: PHONE_MATCHES })).map((v) => v._id)
+    },
+    /** Users by a registered volunteer's whole phone number. */
+    async usersByPhone(phones: string[]) {
+      const found = phones.length ? await findAll(volunteers(store), { phone: { $in: [...new Set(phones)] } }) : []
+      const people = new Map((found.length ? await findAll(users(store), { _id: { $in: found.map((v) => v._id) } }) : []).map((u) => [u._id, u]))
+      const out = new Map<string, User[]>()
+      for (const v of found) if (people.has(v._id)) out.set(v.phone, [...(out.get(v.phone) ?? []), people.get(v._id)!])
+      return out
+    },
+    /** Users by exact nickname; a nickname two people share answers both. */
+    async usersByNickname(nicknames: string[]) {
+      const found = nicknames.length ? await findAll(users(store), { nickname: { $in: [...new Set(nicknames)] } }) : []
+      const out = new Map<string, User[]>()
+      for (const u of found) out.set(u.nickname, [...(out.get(u.nickname) ?? []), u])
+      return out
+    },
+    departments: () => departments(store).find({}, { sort: { order: 1 }, limit: 1000 }),
     async rename(user: User, nickname: PublicText, at: string) {
       await users(store).update({ _id: user._id }, { $set: { nickname, updatedAt: at } })
     },

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { ROLES } from '../../types/domain'
+import { searchWord } from '../core/phone-search'
 import { publicText } from '../core/public-text'
 import { id, pageQuery } from '../core/validation'
 
@@ -9,7 +10,7 @@ export const noPayload = z.strictObject({})
 
 export const updateProfile = z.strictObject({ nickname: publicText('昵称', 20, { scene: 'profile', rule: 'strict' }) })
 
-export const list = z.strictObject({ ...pageQuery, role: role.optional() })
+export const list = z.strictObject({ ...pageQuery, role: role.optional(), keyword: searchWord.optional() })
 
 export const grantRole = z
   .strictObject({ userId: id('用户'), role, departmentId: id('责任单位').optional() })

@@ -2,6 +2,7 @@ import type { Me, UserSummary } from '../../types/api'
 import { ROLE_LABELS, type Department, type HistoryEntry, type PublicText, type Role, type User } from '../../types/domain'
 import type { ActionContext } from '../core/action'
 import { conflict, notFound } from '../core/errors'
+import { isPhoneWord, takePhoneSearch } from '../core/phone-search'
 import type { Deps } from '../core/ports'
 import { userRepository } from './repository'
 
@@ -28,9 +29,13 @@ export async function updateProfile(input: { nickname: PublicText }, { caller, d
   return present(deps, { ...caller, nickname: input.nickname, updatedAt: at })
 }
 
-export async function listUsers(input: { page: number; pageSize: number; role?: Role }, { deps }: ActionContext) {
+/** Users newest first, by role, and by a word in the nickname or a registered volunteer's phone (last four or whole). */
+export async function listUsers(input: { page: number; pageSize: number; role?: Role; keyword?: string }, { caller, deps }: ActionContext) {
   const repo = userRepository(deps.store)
-  const { items, total } = await repo.page({ role: input.role }, input.page, input.pageSize)
+  const word = input.keyword
+  if (word && isPhoneWord(word)) await takePhoneSearch(deps, caller._id)
+  const search = !word ? {} : isPhoneWord(word) ? { ids: await repo.idsByPhone(word) } : { nickname: word }
+  const { items, total } = await repo.page({ role: input.role, ...search }, input.page, input.pageSize)
   const depts = await repo.departmentsById(items.map((u) => u.departmentId))
   return { items: items.map((u) => toSummary(u, depts)), total, page: input.page, pageSize: input.pageSize }
 }

@@ -128,6 +128,32 @@ describe('users.list', () => {
     expect(await rt.call('users', 'list', { pageSize: 1000 }, 'demo-admin')).toMatchObject({ status: 400, body: { message: '每页最多 100 条' } })
   })
 
+  it('when the admin searches by part of a nickname, then only those users come back, counted alike', async () => {
+    await rt.call('users', 'updateProfile', { nickname: '南宁街道王科长' }, 'k-1')
+    await rt.call('users', 'updateProfile', { nickname: '王阿姨' }, 'k-2')
+    const res = await rt.call('users', 'list', { keyword: '王', page: 1, pageSize: 20 }, 'demo-admin')
+    const stored = await users(rt.deps.store).find({ nickname: /王/ })
+    expect(res.body.data.items.map((u: { nickname: string }) => u.nickname).sort()).toEqual(stored.map((u) => u.nickname).sort())
+    expect(res.body.data.total).toBe(stored.length)
+    expect(res.body.data.items.map((u: { nickname: string }) => u.nickname)).toEqual(expect.arrayContaining(['南宁街道王科长', '王阿姨']))
+  })
+
+  it('when the admin searches by a phone\'s last four digits, then the volunteer with that phone comes back without the phone', async () => {
+    await rt.call('volunteer', 'register', { realName: '周大海', phone: '13912349876', team: '文昌社区志愿队', birthDate: '1988-03-04' }, 'p-1')
+    const res = await rt.call('users', 'list', { keyword: '9876', page: 1, pageSize: 20 }, 'demo-admin')
+    expect(res.body.data).toMatchObject({ total: 1, items: [{ id: userIdOf('p-1') }] })
+    expect(JSON.stringify(res.body)).not.toContain('13912349876')
+  })
+
+  it('when a phone search gives more than four digits but not the whole number, or passes the hourly quota, then it is refused', async () => {
+    expect(await rt.call('users', 'list', { keyword: '49876', page: 1, pageSize: 20 }, 'demo-admin')).toMatchObject({ status: 400, body: { issues: [{ field: 'keyword' }] } })
+    for (let i = 0; i < 20; i++) expect((await rt.call('users', 'list', { keyword: '0000', page: 1, pageSize: 20 }, 'demo-admin')).status).toBe(200)
+    expect(await rt.call('users', 'list', { keyword: '0000', page: 1, pageSize: 20 }, 'demo-admin')).toMatchObject({ status: 429 })
+    // one quota for every phone search the office makes
+    expect(await rt.call('volunteer', 'volunteers', { keyword: '0000', page: 1, pageSize: 20 }, 'demo-admin')).toMatchObject({ status: 429 })
+    expect((await rt.call('users', 'list', { keyword: '王', page: 1, pageSize: 20 }, 'demo-admin')).status).toBe(200)
+  })
+
   it('when a non-admin lists users, then it is refused', async () => {
     expect(await rt.call('users', 'list', {}, 'demo-organizer')).toMatchObject({ status: 403 })
   })

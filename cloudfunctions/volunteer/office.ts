@@ -3,13 +3,11 @@ import { shortListNote, starsMonth, starsToChoose, type CorrectionRequest, type 
 import type { ActionContext } from '../core/action'
 import { monthly, serviceRecords, stars, users, volunteers } from '../core/collections'
 import { conflict, invalid } from '../core/errors'
-import { takeQuota } from '../core/quota'
-import { containing, endingWith } from '../core/search'
+import { isPhoneWord, phoneMatch, takePhoneSearch } from '../core/phone-search'
+import { containing } from '../core/search'
 import { beijingDateTime, beijingDay } from '../reports/calendar'
 import { volunteerRepository } from './repository'
 import { identityOf, maskPhone } from './rules'
-
-export const PHONE_SEARCHES_PER_HOUR = 20
 
 /** What the office may know of a volunteer: the name on paper sign-in sheets and a masked phone. */
 const toSummary = (v: Volunteer, nickname: string): VolunteerSummary => ({
@@ -30,10 +28,8 @@ const toSummary = (v: Volunteer, nickname: string): VolunteerSummary => ({
  */
 export async function listVolunteers(input: { page: number; pageSize: number; keyword?: string }, { caller, deps }: ActionContext): Promise<Page<VolunteerSummary>> {
   const word = input.keyword
-  if (word && /^\d+$/.test(word)) {
-    await takeQuota(deps, `phone-search:${caller._id}:${deps.clock.now().toISOString().slice(0, 13)}`, PHONE_SEARCHES_PER_HOUR, `每小时最多按手机号查找 ${PHONE_SEARCHES_PER_HOUR} 次，请稍后再试或按姓名查找`)
-  }
-  const byPhone = word && /^\d+$/.test(word) ? { phone: word.length === 11 ? word : endingWith(word) } : undefined
+  if (word && isPhoneWord(word)) await takePhoneSearch(deps, caller._id)
+  const byPhone = word && isPhoneWord(word) ? { phone: phoneMatch(word) } : undefined
   const q = byPhone ?? (word ? { $or: [{ realName: containing(word) }, { team: containing(word) }] } : {})
   const [found, total] = await Promise.all([
     volunteers(deps.store).find(q, { sort: { registeredAt: -1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }),

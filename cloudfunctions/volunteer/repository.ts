@@ -1,6 +1,6 @@
-import type { HistoryEntry } from '../../types/domain'
+import { CIVILITY_OFFICE, type HistoryEntry } from '../../types/domain'
 import type { Activity, ServiceRecord, Signup, Volunteer, VolunteerSettings } from '../../types/volunteer'
-import { activities, monthly, secrets, serviceRecords, settings, signups, users, volunteers } from '../core/collections'
+import { activities, departments, monthly, secrets, serviceRecords, settings, signups, users, volunteers } from '../core/collections'
 import { forbidden, notFound } from '../core/errors'
 import { findAll } from '../core/pages'
 import type { Query, Store } from '../core/ports'
@@ -38,6 +38,10 @@ export function volunteerRepository(store: Store) {
     signup: (activityId: string, userId: string) => signups(store).findOne({ _id: signupId(activityId, userId) }),
     async settings(): Promise<VolunteerSettings> {
       return ((await settings(store).findOne({ _id: 'volunteer' })) as VolunteerSettings | null) ?? VOLUNTEER_DEFAULTS
+    },
+    /** The city's 文明办 by the name the office gave it. */
+    async issuer() {
+      return (await departments(store).findOne({ _id: CIVILITY_OFFICE }))?.name ?? '市文明办'
     },
     async secret() {
       return (await secrets(store).findOne({ _id: 'checkin' }))?.value ?? ''

@@ -1,4 +1,4 @@
-import { CHECK_OUT_LATE_MINUTES, type Activity, type Attendance, type PlaceCheck, type Signup, type VolunteerIdentity } from '../../types/volunteer'
+import { CHECK_OUT_LATE_MINUTES, type Activity, type Attendance, type PlaceCheck, type Signup, type Volunteer, type VolunteerIdentity } from '../../types/volunteer'
 
 const MINUTE = 60000
 
@@ -39,6 +39,9 @@ export const identityOf = (v: VolunteerIdentity): VolunteerIdentity => ({ realNa
 export const sameIdentity = (a: VolunteerIdentity, b: VolunteerIdentity) => a.realName === b.realName && a.phone === b.phone && a.birthDate === b.birthDate
 
 export const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****')
+
+/** Hours an organizer confirmed or the office made up: what a certificate attests and what fixes the identity. */
+export const hasHours = (v: Pick<Volunteer, 'hours' | 'makeupHours'>) => v.hours > 0 || v.makeupHours > 0
 
 /** 王*明: a checker learns the certificate is real without learning the whole name. */
 export const maskName = (name: string) => (name.length <= 1 ? name : name.length === 2 ? `${name[0]}*` : `${name[0]}${'*'.repeat(name.length - 2)}${name.at(-1)}`)

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { searchWord } from '../core/phone-search'
 import { ACTIVITY_TYPES } from '../../types/volunteer'
 import { publicText } from '../core/public-text'
 import { id, pageQuery } from '../core/validation'
@@ -79,15 +80,10 @@ export const makeup = z.strictObject({
 })
 export const volunteers = z.strictObject({
   ...pageQuery,
-  keyword: z
-    .string()
-    .trim()
-    .max(20, '关键词最多 20 个字')
-    // a longer ending than the four digits a masked phone shows would give the hidden digits away one by one
-    .refine((k) => !/^\d+$/.test(k) || k.length === 4 || k.length === 11, '按手机号查找请输入后 4 位或完整的 11 位号码')
-    .optional()
+  keyword: searchWord.optional()
 })
 export const monthOnly = z.strictObject({ month })
 export const decideCorrection = z.strictObject({ userId: id('志愿者'), approve: z.boolean({ error: '请选择是否核准' }), reason: z.string().trim().max(200, '原因最多 200 个字').optional() })
 export const publishStars = z.strictObject({ month, userIds: z.array(id('志愿者')).max(100, '一次最多 100 人') })
 export const verify = z.strictObject({ no: z.string({ error: '请输入证明编号' }).trim().min(6, '请输入完整的证明编号').max(40, '证明编号不正确') })
+export const file = z.strictObject({ fileId: id('上传的文件') })

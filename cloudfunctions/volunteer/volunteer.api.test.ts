@@ -236,6 +236,7 @@ describe('past the 1,000 documents a read answers', () => {
     await register('demo-volunteer')
     const userId = userIdOf('demo-volunteer')
     const day = (i: number) => new Date(Date.parse('2022-01-01T08:00:00+08:00') + i * 86400000).toISOString()
+    await volunteers(rt.deps.store).update({ _id: userId }, { $set: { hours: 2400, activities: 1200 } })
     await insertAll(rt.deps.store, serviceRecords(rt.deps.store), Array.from({ length: 1200 }, (_, i) => ({ _id: `a${i}:${userId}`, userId, activityId: `a${i}`, activityTitle: `第${i + 1}次劝导`, hours: 2, kind: 'verified' as const, reason: null, by: 'organizer', at: day(i), month: day(i).slice(0, 7) })))
     const certificate = await ok('volunteer', 'certificate', {}, 'demo-volunteer')
     expect(certificate.activities).toHaveLength(1200)
@@ -428,6 +429,25 @@ describe('volunteer stars of the month', () => {
     await monthly(rt.deps.store).insert({ _id: `${month}:${userIdOf('f-0')}`, userId: userIdOf('f-0'), month, hours: 5, activities: 1 })
     expect(await rt.call('volunteer', 'publishStars', { month, userIds: [userIdOf('f-0')] }, 'demo-admin')).toMatchObject({ status: 400, body: { issues: [{ field: 'month', message: '2026年11月还没有结束，月底后再评选' }] } })
     expect(await stars(rt.deps.store).findOne({ _id: month })).toBeNull()
+  })
+
+  it('when a volunteer has no hours yet, then no certificate is issued and the message says how to earn one', async () => {
+    await register('demo-volunteer')
+    const res = await rt.call('volunteer', 'certificate', {}, 'demo-volunteer')
+    expect(res).toMatchObject({ status: 409, body: { code: 'NO_HOURS', message: expect.stringContaining('组织者确认') } })
+  })
+
+  it('when a volunteer has verified hours, then the certificate names the city office as the department list calls it, and its number verifies', async () => {
+    await register('demo-volunteer')
+    const userId = userIdOf('demo-volunteer')
+    await serviceRecords(rt.deps.store).insert({ _id: `a1:${userId}`, userId, activityId: 'a1', activityTitle: '文昌街路口劝导', hours: 2, kind: 'verified', reason: null, by: 'organizer', at: '2026-11-20T10:00:00+08:00', month: '2026-11' })
+    await volunteers(rt.deps.store).update({ _id: userId }, { $set: { hours: 2, activities: 1 } })
+    await ok('campaign' as 'volunteer', 'saveDepartment', { id: 'dept-wm', name: '曲靖市文明办', short: '文明办' }, 'demo-admin')
+
+    const certificate = await ok('volunteer', 'certificate', {}, 'demo-volunteer')
+
+    expect(certificate).toMatchObject({ name: '李志愿', hours: 2, issuer: '曲靖市文明办', activities: [{ title: '文昌街路口劝导', hours: 2 }] })
+    expect(await ok('volunteer', 'verify', { no: certificate.no }, 'demo-resident')).toEqual({ valid: true, name: '李*愿', hours: 2, activities: 1 })
   })
 
   it('when anyone checks a certificate number, then a real one answers the masked name and hours', async () => {

@@ -9,7 +9,7 @@ import { textOrder, findAll } from '../core/pages'
 import { beijingDay, endOfBeijingDay, startOfBeijingDay } from '../reports/calendar'
 import { promote, release } from './places'
 import { HOLDING, volunteerRepository } from './repository'
-import { ageOn, identityOf, maskName, newSignup, sameIdentity } from './rules'
+import { ageOn, hasHours, identityOf, maskName, newSignup, sameIdentity } from './rules'
 import { toCard, toDetail, toMe, toMySignup } from './views'
 
 export interface RegisterInput {
@@ -60,7 +60,7 @@ async function changeIdentity({ caller, deps }: Pick<ActionContext, 'caller' | '
     return
   }
   const at = deps.clock.now().toISOString()
-  if (v.hours > 0 || v.makeupHours > 0) {
+  if (hasHours(v)) {
     await volunteers(deps.store).update({ _id: v._id }, { $set: { correction: { ...to, requestedAt: at } } })
     return
   }
@@ -201,11 +201,11 @@ export async function hours(input: { page: number; pageSize: number }, { caller,
   return { items, total, page: input.page, pageSize: input.pageSize, me: toMe(v, await repo.settings()) }
 }
 
-export const ISSUER = '创文通志愿服务平台 · 市文明办'
-
 /** 志愿服务记录证明 (志愿服务记录与证明出具办法): verified hours and activities, make-up hours apart. */
 export async function certificate({ caller, deps }: ActionContext): Promise<Certificate> {
-  const v = await volunteerRepository(deps.store).volunteer(caller._id)
+  const repo = volunteerRepository(deps.store)
+  const v = await repo.volunteer(caller._id)
+  if (!hasHours(v)) throw new AppError('NO_HOURS', '还没有经组织者确认的志愿服务时长，暂不能开具证明：报名参加活动，签到签退并经组织者确认时长后即可开具')
   // every activity behind the hours, however many: read in pages, newest first
   const records = (await findAll(serviceRecords(deps.store), { userId: caller._id, kind: 'verified' })).sort(textOrder((r) => r.at, -1))
   return {
@@ -215,7 +215,7 @@ export async function certificate({ caller, deps }: ActionContext): Promise<Cert
     hours: v.hours,
     makeupHours: v.makeupHours,
     activities: records.map((r) => ({ title: r.activityTitle ?? '', date: beijingDay(r.at), hours: r.hours })),
-    issuer: ISSUER,
+    issuer: await repo.issuer(),
     issuedAt: deps.clock.now().toISOString()
   }
 }

@@ -50,6 +50,14 @@ async function enterCode(id: string, code: string, button: '签到' | '签退') 
 }
 
 describe('志愿服务 from publishing to verified hours, in Chromium', () => {
+  it('when a volunteer has no hours yet, then the certificate page says how to earn them instead of issuing one', async () => {
+    const page = await open('/packages/volunteer/certificate/index', 'demo-volunteer')
+    await page.getByText('还没有可证明的服务时长').waitFor({ timeout: 60000 })
+    await page.locator('.cwt-blank__action').tap()
+    await page.waitForURL(/volunteer\/list\/index/, { timeout: 30000 })
+    await closeAll()
+  })
+
   it('when the organizer publishes, the volunteer signs up and checks in and out with the rotating code, and the organizer confirms, then the hours and star progress show on 我的志愿', async () => {
     const organizer = await open('/packages/organize/edit/index', 'demo-organizer')
     await organizer.locator('input[placeholder="如：文明交通劝导 · 人民路口"]').fill('文明交通劝导 · 南宁北路口')
@@ -57,6 +65,10 @@ describe('志愿服务 from publishing to verified hours, in Chromium', () => {
     await organizer.locator('.nut-picker-confirm-btn').tap()
     await organizer.locator('textarea[placeholder="做什么、怎么集合、注意事项"]').fill('早高峰在路口劝导行人和非机动车遵守信号灯，8:50 在东南角集合领取马甲和小红旗。')
     await organizer.locator('input[placeholder="如：人民路与解放路交叉口东南角"]').fill('南宁北路与文昌街交叉口东南角')
+    // insurance has no default: publishing without choosing names it, and keeps what was typed
+    await organizer.locator('.org-edit__publish').tap()
+    await organizer.getByText('请选择是否已为志愿者购买保险').first().waitFor({ timeout: 30000 })
+    await organizer.locator('.org-edit__insurance').getByText('已购买').tap()
     await organizer.locator('.org-edit__publish').tap()
     await organizer.waitForURL(/packages\/organize\/roster\/index\?id=/, { timeout: 60000 })
     const id = new URL(organizer.url().replace('/#/', '/')).searchParams.get('id')!
@@ -105,6 +117,17 @@ describe('志愿服务 from publishing to verified hours, in Chromium', () => {
     expect(await mine.locator('.vol-mine__hours').innerText()).toBe('1.9')
     expect(await mine.locator('.vol-mine__next').innerText()).toContain('再服务 98.1 小时升为 1 星')
     await mine.getByText('文明交通劝导 · 南宁北路口').first().waitFor()
+    await closeAll()
+
+    // the certificate, with its hours, downloads as a picture named by its check number
+    const certificate = await open('/packages/volunteer/certificate/index', 'demo-volunteer')
+    await certificate.getByText('下载证明图片').waitFor({ timeout: 60000 })
+    const [download] = await Promise.all([certificate.waitForEvent('download'), certificate.locator('.nut-button', { hasText: '下载证明图片' }).tap()])
+    const no = (await rt.call('volunteer', 'me', {}, 'demo-volunteer')).body.data.certificateNo
+    expect(download.suggestedFilename()).toBe(`志愿服务记录证明-${no}.png`)
+    const png = await download.createReadStream()
+    const head = await new Promise<Buffer>((resolve) => png.once('data', (chunk) => resolve(chunk as Buffer)))
+    expect(head.subarray(1, 4).toString()).toBe('PNG')
     await closeAll()
   })
 })

@@ -1,4 +1,4 @@
-import { emptyForm, fieldOf, hasContent, restoreForm, toInput, validate } from './activity-form'
+import { emptyForm, fieldOf, hasContent, moveStart, restoreForm, setDay, setTime, toInput, validate } from './activity-form'
 
 const now = new Date(2026, 10, 23, 10, 17)
 
@@ -10,12 +10,12 @@ describe('emptyForm', () => {
     expect(new Date(f.signupDeadline)).toEqual(new Date(2026, 10, 23, 20, 0))
     expect(new Date(f.cancelDeadline)).toEqual(new Date(2026, 10, 24, 7, 0))
     expect(f.radius).toBe(300)
-    expect(validate(f)).toEqual({ title: '请填写活动名称', type: '请选择活动类型', description: '请填写活动内容', address: '请填写活动地点' })
+    expect(validate(f)).toEqual({ title: '请填写活动名称', type: '请选择活动类型', description: '请填写活动内容', address: '请填写活动地点', insurance: '请选择是否已为志愿者购买保险' })
   })
 })
 
 describe('validate', () => {
-  const filled = { ...emptyForm(now), title: '文明劝导', type: 'traffic' as const, description: '劝导行人', address: '人民路口' }
+  const filled = { ...emptyForm(now), title: '文明劝导', type: 'traffic' as const, description: '劝导行人', address: '人民路口', insurance: false }
 
   it('when filled in, then nothing is wrong', () => {
     expect(validate(filled)).toEqual({})
@@ -27,6 +27,33 @@ describe('validate', () => {
       lat: '纬度应为 -90 到 90 之间的数字',
       lng: '经度应为 -180 到 180 之间的数字'
     })
+  })
+})
+
+describe('insurance', () => {
+  it('when new, then neither answer is chosen for the organizer', () => {
+    expect(emptyForm(now).insurance).toBeNull()
+    expect(restoreForm({ title: '护河' }, now).insurance).toBeNull()
+  })
+  it('when 未购买 is chosen, then it is sent as false', () => {
+    expect(toInput({ ...emptyForm(now), insurance: false }).insurance).toBe(false)
+  })
+})
+
+describe('times', () => {
+  const f = emptyForm(now)
+  it('when the start moves two days later, then the end and both deadlines move with it, keeping their distance', () => {
+    const later = new Date(2026, 10, 26, 14, 30).toISOString()
+    const moved = moveStart(f, later)
+    expect(new Date(moved.startAt)).toEqual(new Date(2026, 10, 26, 14, 30))
+    expect(new Date(moved.endAt)).toEqual(new Date(2026, 10, 26, 16, 30))
+    expect(new Date(moved.signupDeadline)).toEqual(new Date(2026, 10, 26, 1, 30))
+    expect(new Date(moved.cancelDeadline)).toEqual(new Date(2026, 10, 26, 12, 30))
+    expect(validate({ ...moved, title: 't', type: 'traffic', description: 'd', address: 'a', insurance: true })).toEqual({})
+  })
+  it('when only the day is picked, then the time of day stays; when only the time is picked, then the day stays', () => {
+    expect(new Date(setDay(f.endAt, [2026, 12, 1]))).toEqual(new Date(2026, 11, 1, 11, 0))
+    expect(new Date(setTime(f.endAt, [17, 45]))).toEqual(new Date(2026, 10, 24, 17, 45))
   })
 })
 

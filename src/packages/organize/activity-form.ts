@@ -20,7 +20,8 @@ export interface ActivityForm {
   capacity: number
   signupDeadline: string
   cancelDeadline: string
-  insurance: boolean
+  /** Not chosen yet: an organizer must say whether volunteers are insured, never agree to it by default. */
+  insurance: boolean | null
 }
 
 export type FormField = Exclude<keyof ActivityForm, 'requestId'>
@@ -47,7 +48,7 @@ export function emptyForm(now: Date = new Date()): ActivityForm {
     capacity: 20,
     signupDeadline: start.subtract(1, 'day').hour(20).toISOString(),
     cancelDeadline: start.subtract(2, 'hour').toISOString(),
-    insurance: true
+    insurance: null
   }
 }
 
@@ -94,8 +95,22 @@ export function validate(f: ActivityForm): FormErrors {
   if (!dayjs(f.endAt).isAfter(f.startAt)) e.endAt = '结束时间应晚于开始时间'
   if (dayjs(f.signupDeadline).isAfter(f.startAt)) e.signupDeadline = '报名截止不能晚于活动开始'
   if (dayjs(f.cancelDeadline).isAfter(f.startAt)) e.cancelDeadline = '取消截止不能晚于活动开始'
+  if (f.insurance === null) e.insurance = '请选择是否已为志愿者购买保险'
   return e
 }
+
+/** A new start carries the end and both deadlines along, each keeping its distance from the start. */
+export function moveStart(f: ActivityForm, startAt: string): ActivityForm {
+  const shift = dayjs(startAt).diff(f.startAt)
+  const moved = (at: string) => dayjs(at).add(shift, 'ms').toISOString()
+  return { ...f, startAt, endAt: moved(f.endAt), signupDeadline: moved(f.signupDeadline), cancelDeadline: moved(f.cancelDeadline) }
+}
+
+/** The day picked on the date picker, at the time the field already had. */
+export const setDay = (at: string, [y, m, d]: number[]) => dayjs(at).year(y).month(m - 1).date(d).toISOString()
+
+/** The time picked on the time picker, on the day the field already had. */
+export const setTime = (at: string, [h, min]: number[]) => dayjs(at).hour(h).minute(min).second(0).millisecond(0).toISOString()
 
 export function toInput(f: ActivityForm): ActivityInput {
   const lat = parseCoordinate(f.lat, 'lat')
@@ -112,7 +127,7 @@ export function toInput(f: ActivityForm): ActivityInput {
     capacity: f.capacity,
     signupDeadline: f.signupDeadline,
     cancelDeadline: f.cancelDeadline,
-    insurance: f.insurance
+    insurance: !!f.insurance
   }
 }
 

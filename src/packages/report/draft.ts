@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { newRequestId } from '@/services/api'
 import type { Photo } from '@/services/upload'
-import { CITY_CENTRE } from './location'
+import { CITY_CENTRE } from '@/utils/location'
 
 /** Everything typed into 新建随手拍, kept on the phone until the case is filed. */
 export interface ReportDraft {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { User } from '@nutui/icons-react-taro'
-import { Button, Cell, Checkbox, Menu, Pagination, Popup, Radio, Tag } from '@nutui/nutui-react-taro'
+import { Button, Cell, Checkbox, Menu, Pagination, Popup, Radio, SearchBar, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import dayjs from 'dayjs'
@@ -9,6 +9,7 @@ import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
+import { RoleImport } from './role-import'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -23,16 +24,30 @@ interface Draft {
 export default function AdminUsers() {
   const [role, setRole] = useState<Role | 'all'>('all')
   const [page, setPage] = useState(1)
-  const users = useRequest(() => api.call('users', 'list', { page, pageSize: PAGE_SIZE, ...(role === 'all' ? {} : { role }) }), [role, page])
+  const [typed, setTyped] = useState('')
+  const [keyword, setKeyword] = useState('')
+  const users = useRequest(() => api.call('users', 'list', { page, pageSize: PAGE_SIZE, ...(role === 'all' ? {} : { role }), ...(keyword ? { keyword } : {}) }), [role, page, keyword])
   const departments = useRequest(() => api.call('campaign', 'departments'), [])
   const [draft, setDraft] = useState<Draft | null>(null)
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState('')
+  const [importing, setImporting] = useState(false)
 
   usePullDownRefresh(async () => {
     await users.reload()
     Taro.stopPullDownRefresh()
   })
+
+  const search = (word: string) => {
+    setKeyword(word.trim())
+    setPage(1)
+  }
+
+  /** The whole row answers a tap, not only its circle. */
+  const toggle = (r: Role) => {
+    if (!draft || r === 'resident') return
+    setDraft({ ...draft, roles: draft.roles.includes(r) ? draft.roles.filter((x) => x !== r) : [...draft.roles, r] })
+  }
 
   const edit = (user: UserSummary) => {
     setError('')
@@ -64,6 +79,19 @@ export default function AdminUsers() {
   const list = users.data
   return (
     <View className="admin-users">
+      <SearchBar
+        className="admin-users__search"
+        value={typed}
+        placeholder="搜索昵称，或手机号后 4 位"
+        onChange={setTyped}
+        onSearch={search}
+        onClear={() => search('')}
+        right={
+          <Text className="admin-users__search-go" onClick={() => search(typed)}>
+            搜索
+          </Text>
+        }
+      />
       <Menu>
         <Menu.Item
           options={roleFilter}
@@ -77,9 +105,16 @@ export default function AdminUsers() {
       <LoadState loading={users.loading} error={users.error} ready={!!list} onRetry={users.reload} rows={8}>
         {list && (
           <>
-            <Text className="admin-users__total">共 {list.total} 人</Text>
+            <View className="admin-users__bar">
+              <Text className="admin-users__total">
+                共 {list.total} 人{keyword ? `（搜索“${keyword}”）` : ''}
+              </Text>
+              <Button size="small" fill="outline" type="primary" onClick={() => setImporting(true)}>
+                批量授予
+              </Button>
+            </View>
             {list.items.length === 0 ? (
-              <Blank icon={<User size={48} color="#bfbfbf" />} title="没有符合条件的用户" description="换一个角色筛选试试" />
+              <Blank icon={<User size={48} color="#bfbfbf" />} title="没有符合条件的用户" description={keyword ? '手机号只能查到已注册志愿者，可换昵称或后 4 位再试' : '换一个角色筛选试试'} />
             ) : (
               <Cell.Group>
                 {list.items.map((user) => (
@@ -112,14 +147,32 @@ export default function AdminUsers() {
         )}
       </LoadState>
 
+      <RoleImport
+        visible={importing}
+        onClose={() => setImporting(false)}
+        onImported={() => {
+          setImporting(false)
+          void users.reload()
+        }}
+      />
+
       <Popup visible={!!draft} position="bottom" round closeable title={draft ? `设置「${draft.user.nickname}」的角色` : ''} onClose={() => setDraft(null)}>
         {draft && (
           <View className="admin-users__editor">
-            <Checkbox.Group value={draft.roles} onChange={(value) => setDraft({ ...draft, roles: value as Role[] })}>
+            <Cell.Group className="admin-users__roles-list">
               {ROLES.map((r) => (
-                <Checkbox key={r} value={r} disabled={r === 'resident'} label={ROLE_LABELS[r]} className="admin-users__role" />
+                <Cell
+                  key={r}
+                  className="admin-users__role"
+                  title={ROLE_LABELS[r]}
+                  description={r === 'resident' ? '每个用户的基本角色' : undefined}
+                  clickable={r !== 'resident'}
+                  onClick={() => toggle(r)}
+                  // the box only shows the choice; the row's tap makes it
+                  extra={<Checkbox checked={draft.roles.includes(r)} disabled={r === 'resident'} />}
+                />
               ))}
-            </Checkbox.Group>
+            </Cell.Group>
             {draft.roles.includes('handler') && (
               <View className="admin-users__depts">
                 <Text className="admin-users__label">所属责任单位</Text>

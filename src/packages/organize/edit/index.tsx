@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'react'
 import { ArrowRight, Location } from '@nutui/icons-react-taro'
-import { Button, Cell, DatePicker, Dialog, Input, InputNumber, NoticeBar, Picker, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Cell, DatePicker, Dialog, Input, InputNumber, NoticeBar, Picker, Radio, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, type ActivityDetail } from '@contract'
 import { LoadState } from '@/components/load-state'
 import { api, ApiError } from '@/services/api'
-import { clearDraft, emptyForm, fieldOf, fromDetail, hasContent, loadDraft, parseCoordinate, saveDraft, toInput, validate, type ActivityForm, type FormErrors, type FormField } from '../activity-form'
+import { currentPosition } from '@/utils/location'
+import { clearDraft, emptyForm, fieldOf, fromDetail, hasContent, loadDraft, moveStart, parseCoordinate, saveDraft, setDay, setTime, toInput, validate, type ActivityForm, type FormErrors, type FormField } from '../activity-form'
 import { ActivityTag } from '../activity-tag'
 import './index.scss'
 
@@ -19,7 +20,11 @@ const TIME_LABELS: Record<TimeField, string> = { startAt: '开始时间', endAt:
 const TIME_HINTS: Record<TimeField, string> = { startAt: '', endAt: '', signupDeadline: '截止后不再接受报名', cancelDeadline: '之后志愿者不能自行取消' }
 const TYPE_OPTIONS = [ACTIVITY_TYPES.map((t) => ({ label: ACTIVITY_TYPE_LABELS[t], value: t }))]
 
-const timeText = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm')
+const dayText = (iso: string) => dayjs(iso).format('YYYY-MM-DD')
+const clockText = (iso: string) => dayjs(iso).format('HH:mm')
+
+/** Which part of a time field is being picked: its day on a date wheel, or its hour and minute. */
+type Picking = { field: TimeField; part: 'day' | 'time' }
 
 /** 发布新活动 / 编辑活动: one form for both; a new activity's form is kept on the phone until it is saved. */
 export default function OrganizeEdit() {
@@ -31,7 +36,8 @@ export default function OrganizeEdit() {
   const [errors, setErrors] = useState<FormErrors>({})
   const [formError, setFormError] = useState('')
   const [busy, setBusy] = useState<'' | 'save' | 'publish' | 'cancel'>('')
-  const [picking, setPicking] = useState<TimeField | 'type' | null>(null)
+  const [picking, setPicking] = useState<Picking | 'type' | null>(null)
+  const [locating, setLocating] = useState(false)
   const [cancelling, setCancelling] = useState(false)
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState('')
@@ -167,7 +173,23 @@ export default function OrganizeEdit() {
     }
   }
 
-  const timeField = picking && picking !== 'type' ? picking : null
+  const locateMe = async () => {
+    setLocating(true)
+    const at = await currentPosition()
+    setLocating(false)
+    change({ lat: String(at.lat), lng: String(at.lng) })
+    Taro.showToast({ title: at.fallback ? '未能获取您的位置，已定位到市中心，请手动修改' : '已填入您的位置', icon: 'none' })
+  }
+
+  const timePick = picking && picking !== 'type' ? picking : null
+  const pickTime = (at: string) => {
+    if (!timePick) return
+    // Moving the start carries the end and the deadlines along, so they stay valid and as far apart as set.
+    if (timePick.field === 'startAt') {
+      const moved = moveStart(form, at)
+      change({ startAt: moved.startAt, endAt: moved.endAt, signupDeadline: moved.signupDeadline, cancelDeadline: moved.cancelDeadline })
+    } else change({ [timePick.field]: at })
+  }
   const ready = !params.id || !!detail
 
   return (
@@ -221,9 +243,9 @@ export default function OrganizeEdit() {
             <View className={`${prefix}__coords`}>
               <Input className={`${prefix}__input ${prefix}__coord`} type="digit" value={form.lat} onChange={(lat) => change({ lat })} placeholder="纬度（选填）" disabled={closed} />
               <Input className={`${prefix}__input ${prefix}__coord`} type="digit" value={form.lng} onChange={(lng) => change({ lng })} placeholder="经度（选填）" disabled={closed} />
-              {!isH5 && !closed && (
-                <Button size="small" fill="outline" type="primary" icon={<Location size={12} />} onClick={chooseOnMap}>
-                  地图选点
+              {!closed && (
+                <Button size="small" fill="outline" type="primary" icon={<Location size={12} />} loading={locating} onClick={isH5 ? locateMe : chooseOnMap}>
+                  {isH5 ? '使用我的位置' : '地图选点'}
                 </Button>
               )}
             </View>
@@ -248,12 +270,15 @@ export default function OrganizeEdit() {
                 title={label(TIME_LABELS[f], true)}
                 description={TIME_HINTS[f] || undefined}
                 extra={
-                  <Text className={`${prefix}__value`}>
-                    {timeText(form[f])} {!closed && <ArrowRight size={12} color="#8c8c8c" />}
-                  </Text>
+                  <View className={`${prefix}__value`}>
+                    <Text className={`${prefix}__pick`} onClick={() => !closed && setPicking({ field: f, part: 'day' })}>
+                      {dayText(form[f])}
+                    </Text>
+                    <Text className={`${prefix}__pick`} onClick={() => !closed && setPicking({ field: f, part: 'time' })}>
+                      {clockText(form[f])}
+                    </Text>
+                  </View>
                 }
-                clickable={!closed}
-                onClick={() => !closed && setPicking(f)}
               />
               {error(f)}
             </View>
@@ -267,9 +292,18 @@ export default function OrganizeEdit() {
           {error('capacity')}
           <Cell
             className={`${prefix}__cell`}
-            title="已购买保险"
-            description="活动已为志愿者投保意外险"
-            extra={<Switch checked={form.insurance} onChange={(insurance) => change({ insurance })} disabled={closed} />}
+            title={label('已购买保险', true)}
+            description="是否已为参加的志愿者投保意外险"
+            extra={
+              <Radio.Group className={`${prefix}__insurance`} direction="horizontal" value={form.insurance === null ? '' : String(form.insurance)} onChange={(v) => change({ insurance: v === 'true' })} disabled={closed}>
+                <Radio shape="button" value="true">
+                  已购买
+                </Radio>
+                <Radio shape="button" value="false">
+                  未购买
+                </Radio>
+              </Radio.Group>
+            }
           />
           {error('insurance')}
         </View>
@@ -304,25 +338,22 @@ export default function OrganizeEdit() {
         onClose={() => setPicking(null)}
       />
 
-      <DatePicker
-        visible={!!timeField}
-        title={timeField ? TIME_LABELS[timeField] : ''}
-        type="datetime"
-        showChinese
-        minuteStep={5}
-        value={timeField ? dayjs(form[timeField]).toDate() : new Date()}
-        startDate={dayjs().subtract(1, 'year').startOf('year').toDate()}
-        endDate={dayjs().add(2, 'year').endOf('year').toDate()}
-        onConfirm={(_, v) => {
-          if (!timeField) return
-          const [y, m, d, h, min] = v.map(Number)
-          const at = new Date(y, m - 1, d, h, min).toISOString()
-          // Moving the start carries the end along, so the length stays as set.
-          if (timeField === 'startAt') change({ startAt: at, endAt: dayjs(at).add(dayjs(form.endAt).diff(form.startAt), 'ms').toISOString() })
-          else change({ [timeField]: at })
-        }}
-        onClose={() => setPicking(null)}
-      />
+      {/* mounted per opening, so each wheel starts on what the field shows */}
+      {timePick && (
+        <DatePicker
+          key={`${timePick.field}-${timePick.part}`}
+          visible
+          title={`${TIME_LABELS[timePick.field]} · ${timePick.part === 'day' ? '日期' : '时间'}`}
+          type={timePick.part === 'day' ? 'date' : 'hour-minutes'}
+          showChinese
+          minuteStep={5}
+          defaultValue={dayjs(form[timePick.field]).toDate()}
+          startDate={dayjs().subtract(1, 'year').startOf('year').toDate()}
+          endDate={dayjs().add(2, 'year').endOf('year').toDate()}
+          onConfirm={(_, v) => pickTime(timePick.part === 'day' ? setDay(form[timePick.field], v.map(Number)) : setTime(form[timePick.field], v.map(Number)))}
+          onClose={() => setPicking(null)}
+        />
+      )}
 
       <Dialog
         visible={cancelling}

@@ -10,7 +10,7 @@ import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { clearDraft, DESCRIPTION_MAX, loadDraft, parseCoordinate, saveDraft, type ReportDraft } from '../draft'
 import { formatDistance, formatPoint, formatWhen } from '@/utils/format'
-import { currentPosition } from '../location'
+import { currentPosition } from '@/utils/location'
 import { askForNotices } from '../subscribe'
 import './index.scss'
 

@@ -3,16 +3,17 @@ import { formatHours } from '@/utils/format'
 import { Blank } from '@/components/blank'
 import { useMemo, useRef, useState } from 'react'
 import { Search } from '@nutui/icons-react-taro'
-import { Button, Calendar, Cell, Menu, Pagination, Radio, Skeleton, Switch } from '@nutui/nutui-react-taro'
+import { Button, Calendar, Cell, Menu, NoticeBar, Pagination, Radio, Skeleton, Switch } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { CASE_SOURCES, REPORT_STATUS_LABELS, REPORT_STATUSES, type CaseSource, type LedgerFilter, type LedgerStats } from '@contract'
+import { calendarWarning, CASE_SOURCES, REPORT_STATUS_LABELS, REPORT_STATUSES, type CaseSource, type LedgerFilter, type LedgerStats } from '@contract'
 import { LoadState } from '@/components/load-state'
 import { StatGrid } from '@/components/stat-grid'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { CaseCard } from '@/components/case-card'
+import { beijingDay } from '../deadline'
 import { EMPTY_FILTER, moreCount, toLedgerFilter, type FilterForm } from '../ledger-filter'
 import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import './index.scss'
@@ -73,6 +74,7 @@ export default function StaffLedger() {
   const departmentOptions = [{ text: '全部单位', value: '' }, ...(departments.data ?? []).map((d) => ({ text: d.short || d.name, value: d._id }))]
   const grids = settings.data?.grids ?? []
   const more = moreCount(form)
+  const calendarGap = settings.data && calendarWarning(settings.data.holidays, beijingDay(new Date()))
 
   const exportLedger = async () => {
     setExporting(true)
@@ -95,6 +97,11 @@ export default function StaffLedger() {
   const data = list.data
   return (
     <View className={prefix}>
+      {calendarGap && (
+        <View onClick={() => void Taro.navigateTo({ url: '/packages/staff/settings/index?tab=holidays' })}>
+          <NoticeBar className={`${prefix}__calendar`} content={calendarGap} wrap rightIcon={null} />
+        </View>
+      )}
       <View className={`${prefix}__stats`}>
         {stats.data ? (
           <>

@@ -1,9 +1,9 @@
-import { useState } from 'react'
-import { Button, Cell, DatePicker, Tag } from '@nutui/nutui-react-taro'
+import { useMemo, useState } from 'react'
+import { Button, Cell, DatePicker, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
-import type { Settings } from '@contract'
+import { mergeHolidays, parseHolidays, type Settings } from '@contract'
 import { api, ApiError } from '@/services/api'
 import { dayWithWeekday } from '../deadline'
 
@@ -22,7 +22,10 @@ export function HolidaysTab({ settings, onSaved }: { settings: Settings; onSaved
   const [saving, setSaving] = useState(false)
   // A closeable Tag hides itself when tapped; a new key after each save brings it back if the removal failed.
   const [round, setRound] = useState(0)
+  const [pasted, setPasted] = useState('')
   const { holidays } = settings
+  const parsed = useMemo(() => (pasted.trim() ? parseHolidays(pasted, dayjs().year() + 1) : null), [pasted])
+  const found = parsed && (parsed.off.length || parsed.workdays.length)
 
   const store = async (next: Settings['holidays'], done: string) => {
     setSaving(true)
@@ -30,12 +33,19 @@ export function HolidaysTab({ settings, onSaved }: { settings: Settings; onSaved
       await api.call('campaign', 'setHolidays', next)
       await onSaved()
       Taro.showToast({ title: done, icon: 'success' })
+      return true
     } catch (e) {
       Taro.showToast({ title: e instanceof ApiError ? (e.issues[0]?.message ?? e.message) : '保存失败，请稍后再试', icon: 'none', duration: 3000 })
+      return false
     } finally {
       setSaving(false)
       setRound((n) => n + 1)
     }
+  }
+
+  // the pasted text stays until the save went through
+  const savePasted = async () => {
+    if (parsed && (await store(mergeHolidays(holidays, parsed), '已保存'))) setPasted('')
   }
 
   const add = (kind: Kind, day: string) => {
@@ -46,6 +56,37 @@ export function HolidaysTab({ settings, onSaved }: { settings: Settings; onSaved
 
   return (
     <View className={prefix}>
+      <Cell.Group className={`${prefix}__group`} title="粘贴放假通知" description="粘贴国务院办公厅当年的节假日安排通知全文，或每行一个日期（如 2027-02-05；调休上班的日期在同一行写“上班”），确认识别结果后保存">
+        <Cell>
+          <View className={`${prefix}__paste`}>
+            <TextArea className={`${prefix}__paste-text`} value={pasted} onChange={setPasted} placeholder="例：一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。" maxLength={5000} autoSize />
+            {parsed && (
+              <View className={`${prefix}__parsed`}>
+                {parsed.holidays.map((h) => (
+                  <Text key={h.name} className={`${prefix}__parsed-row`}>
+                    {h.name}：{dayjs(h.off[0]).format('M月D日')}
+                    {h.off.length > 1 && `至${dayjs(h.off[h.off.length - 1]).format('M月D日')}`}放假，共{h.off.length}天
+                    {h.workdays.length > 0 && `；${h.workdays.map((d) => dayjs(d).format('M月D日')).join('、')}上班`}
+                  </Text>
+                ))}
+                {found ? (
+                  <Text className={`${prefix}__parsed-sum`}>
+                    {parsed.years.length ? `将替换 ${parsed.years.join('、')} 年的设置：` : '将添加：'}工作日放假 {parsed.off.length} 天
+                    {parsed.off.length > 0 && `（${parsed.off.map(dayWithWeekday).join('、')}）`}，调休上班 {parsed.workdays.length} 天
+                    {parsed.workdays.length > 0 && `（${parsed.workdays.map(dayWithWeekday).join('、')}）`}
+                  </Text>
+                ) : (
+                  <Text className={`${prefix}__error`}>没有识别到日期：请粘贴通知全文，或每行写一个日期，如 2027-02-05</Text>
+                )}
+                {parsed.unread.length > 0 && <Text className={`${prefix}__error`}>无法识别：{parsed.unread.join('、')}</Text>}
+              </View>
+            )}
+            <Button type="primary" size="small" disabled={!found || saving} loading={saving && !!found} onClick={() => void savePasted()}>
+              保存识别结果
+            </Button>
+          </View>
+        </Cell>
+      </Cell.Group>
       {LISTS.map(({ kind, title, hint, empty }) => (
         <Cell.Group
           key={kind}

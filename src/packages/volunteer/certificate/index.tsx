@@ -1,6 +1,7 @@
 import { Order } from '@nutui/icons-react-taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { Canvas, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { Blank } from '@/components/blank'
@@ -8,17 +9,33 @@ import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
 import { formatHours } from '../format'
+import { CANVAS_ID, saveCertificate } from './image'
 import './index.scss'
 
 const prefix = 'vol-cert'
 
 export default function CertificatePage() {
   const cert = useRequest(() => api.call('volunteer', 'certificate'), [])
+  const [saving, setSaving] = useState(false)
 
   usePullDownRefresh(async () => {
     await cert.reload()
     Taro.stopPullDownRefresh()
   })
+
+  // No confirmed hours yet: nothing to certify, so point to the activities that earn them.
+  if (cert.error?.code === 'NO_HOURS' && !cert.loading) {
+    return (
+      <View className={prefix}>
+        <Blank
+          icon={<Order size={56} color="#e6a1a3" />}
+          title="还没有可证明的服务时长"
+          description={cert.error.message}
+          action={{ text: '去报名活动', onClick: () => void Taro.navigateTo({ url: '/packages/volunteer/list/index' }) }}
+        />
+      </View>
+    )
+  }
 
   // Someone who never registered has nothing to certify: send them to register rather than show an error.
   if (cert.error && ['NOT_FOUND', 'FORBIDDEN'].includes(cert.error.code) && !cert.loading) {
@@ -35,6 +52,20 @@ export default function CertificatePage() {
   }
 
   const c = cert.data
+  const save = async () => {
+    if (!c) return
+    setSaving(true)
+    try {
+      await saveCertificate(c)
+      Taro.showToast({ title: process.env.TARO_ENV === 'h5' ? '图片已下载' : '已保存到相册', icon: 'success' })
+    } catch (e) {
+      const denied = /auth|deny|denied/.test(String((e as { errMsg?: string })?.errMsg ?? ''))
+      if (denied) void Taro.showModal({ title: '无法保存到相册', content: '请在设置中允许“保存到相册”后重试', confirmText: '去设置', success: (r) => r.confirm && void Taro.openSetting() })
+      else if (!/cancel/.test(String((e as { errMsg?: string })?.errMsg ?? ''))) Taro.showToast({ title: '图片生成失败，请稍后再试', icon: 'none' })
+    } finally {
+      setSaving(false)
+    }
+  }
   return (
     <View className={prefix}>
       <LoadState loading={cert.loading} error={cert.error} ready={!!c} onRetry={cert.reload} rows={10}>
@@ -77,10 +108,14 @@ export default function CertificatePage() {
             </View>
             <Text className={`${prefix}__note`}>凭编号可在「证明查验」中核验</Text>
             <View className={`${prefix}__actions`}>
+              <Button type="primary" block loading={saving} onClick={() => void save()}>
+                {process.env.TARO_ENV === 'h5' ? '下载证明图片' : '保存证明图片到相册'}
+              </Button>
               <Button fill="outline" block onClick={() => void Taro.navigateTo({ url: `/packages/volunteer/verify/index?no=${encodeURIComponent(c.no)}` })}>
                 去证明查验
               </Button>
             </View>
+            {process.env.TARO_ENV !== 'h5' && <Canvas type="2d" id={CANVAS_ID} className={`${prefix}__canvas`} />}
           </>
         )}
       </LoadState>
