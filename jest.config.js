@@ -5,7 +5,8 @@ const common = {
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/test/support/taro.ts',
     '^@/(.*)$': '<rootDir>/src/$1',
-    '^@contract$': '<rootDir>/types'
+    '^@contract$': '<rootDir>/types',
+    '^@contract/(.*)$': '<rootDir>/types/$1'
   },
   // A few dependencies ship only ES modules, which jest's CommonJS runtime cannot require on Node 20.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie)/)'],

@@ -9,7 +9,7 @@ import type { Deps, Store } from '../cloudfunctions/core/ports'
 import { toShown } from '../cloudfunctions/quiz/rules'
 import { functions } from '../cloudfunctions/registry'
 import { DEMO_CENTER } from '../cloudfunctions/reports/geo'
-import { beijingDay } from '../cloudfunctions/reports/calendar'
+import { beijingDay } from '../types/calendar'
 
 /** A demo photo as `openid` would upload it. */
 const photo = async (deps: Deps, name: string, openid: string) =>

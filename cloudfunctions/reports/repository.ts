@@ -4,7 +4,7 @@ import { categories, counters, dayTallies, departments, grids, reports, settings
 import { notFound } from '../core/errors'
 import { findAll, pagesBy, pagesOf } from '../core/pages'
 import { DuplicateKeyError, type Figure, type Query, type Store, type Update } from '../core/ports'
-import { endOfBeijingDay, startOfBeijingDay, type WorkCalendar } from './calendar'
+import { endOfBeijingDay, startOfBeijingDay, type WorkCalendar } from '../../types/calendar'
 import { CASE_FIGURES, familyFor, repairDue, TALLY_FIGURES, tallyChanges, tallyQuery, type StatsFigures, type TallyChange } from './tallies'
 
 export type StoredReport = Report & { hoursToFix?: number }

@@ -3,12 +3,12 @@ import { ArrowRight, Location } from '@nutui/icons-react-taro'
 import { Button, Cascader, Cell, Input, Popup, Switch, TextArea } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { CategoryGroup, NearbyMatch } from '@contract'
+import { REPORT_DESCRIPTION_MAX, type CategoryGroup, type NearbyMatch } from '@contract'
 import { PhotoPicker } from '@/components/photo-picker'
 import { StatusTag } from '@/components/status-tag'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
-import { clearDraft, DESCRIPTION_MAX, loadDraft, parseCoordinate, saveDraft, type ReportDraft } from '../draft'
+import { clearDraft, loadDraft, parseCoordinate, saveDraft, type ReportDraft } from '../draft'
 import { formatDistance, formatPoint, formatWhen } from '@/utils/format'
 import { currentPosition } from '../location'
 import { askForNotices } from '../subscribe'
@@ -45,7 +45,7 @@ function validate(d: ReportDraft): Errors {
   if (!d.address.trim()) errors.location = '请填写问题所在的位置'
   else if (parseCoordinate(d.lat, 'lat') === null || parseCoordinate(d.lng, 'lng') === null) errors.location = isH5 ? '请填写正确的经纬度，或点「使用我的位置」' : '请在地图上选择问题所在的位置'
   if (!d.description.trim()) errors.description = '请简单描述一下问题'
-  else if (d.description.length > DESCRIPTION_MAX) errors.description = `问题描述最多 ${DESCRIPTION_MAX} 个字`
+  else if (d.description.length > REPORT_DESCRIPTION_MAX) errors.description = `问题描述最多 ${REPORT_DESCRIPTION_MAX} 个字`
   return errors
 }
 
@@ -261,7 +261,7 @@ export default function NewReport() {
             value={draft.description}
             onChange={(description) => change({ description }, 'description')}
             placeholder="说说看到了什么：比如井盖缺失、垃圾堆了几天、影响行人通行…"
-            maxLength={DESCRIPTION_MAX}
+            maxLength={REPORT_DESCRIPTION_MAX}
             showCount
             rows={4}
             autoSize

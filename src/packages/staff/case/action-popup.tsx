@@ -3,12 +3,12 @@ import { Button, Cell, Input, InputNumber, Picker, Popup, Radio, Skeleton, Tag, 
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
-import type { Department, ReportCard, ReportDetail, RoutingSuggestion, Settings } from '@contract'
+import { mayBeOriginal, MOVES, type Department, type ReportCard, type ReportDetail, type RoutingSuggestion, type Settings } from '@contract'
 import { PhotoPicker } from '@/components/photo-picker'
 import { api, ApiError } from '@/services/api'
 import type { Photo } from '@/services/upload'
 import { dayWithWeekday, deadlineDay } from '../deadline'
-import { ACTION_LABELS, type StaffAction } from '../transitions'
+import type { StaffAction } from '../transitions'
 
 interface Form {
   note: string
@@ -277,7 +277,7 @@ export function ActionPopup(props: ActionPopupProps) {
       position="bottom"
       round
       closeable
-      title={shown ? ACTION_LABELS[shown] : ''}
+      title={shown ? MOVES[shown].label : ''}
       description={`案件 ${detail.no} · ${detail.categoryName}`}
       onClose={onClose}
     >
@@ -285,7 +285,7 @@ export function ActionPopup(props: ActionPopupProps) {
         <View className={`${prefix}__body`}>{body()}</View>
         {error && <Text className={`${prefix}__error ${prefix}__error--form`}>{error}</Text>}
         <Button block type="primary" loading={sending} disabled={uploading} onClick={submit}>
-          {uploading ? '照片上传中…' : shown ? `确认${ACTION_LABELS[shown]}` : '确认'}
+          {uploading ? '照片上传中…' : shown ? `确认${MOVES[shown].label}` : '确认'}
         </Button>
       </View>
     </Popup>
@@ -317,8 +317,6 @@ function RejectReasons({ value, onChange }: { value: string; onChange: (reason: 
   )
 }
 
-const CANDIDATE_STATUSES = new Set(['rejected', 'duplicate'])
-
 /** Cases of the same kind the office may name as the original: picked from the ledger, or a number typed in. */
 function DuplicateCandidates({ detail, value, onChange }: { detail: ReportDetail; value: string; onChange: (id: string) => void }) {
   const [cases, setCases] = useState<ReportCard[]>()
@@ -326,7 +324,7 @@ function DuplicateCandidates({ detail, value, onChange }: { detail: ReportDetail
   useEffect(() => {
     api
       .call('reports', 'ledger', { categoryId: detail.categoryId, pageSize: 30 })
-      .then((page) => setCases(page.items.filter((c) => c.id !== detail.id && !CANDIDATE_STATUSES.has(c.status))))
+      .then((page) => setCases(page.items.filter((c) => mayBeOriginal(c, detail.id))))
       .catch((e) => setFailed(e instanceof ApiError ? e.message : '同类案件加载失败'))
   }, [detail.id, detail.categoryId])
   const picked = cases?.some((c) => c.id === value)
