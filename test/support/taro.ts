@@ -1,9 +1,18 @@
 /** @tarojs/taro cannot load under jest; unit tests get this small in-memory stand-in. */
 const storage = new Map<string, unknown>()
 
+/** What the code asked Taro to show (toasts, photo previews), newest last, for a test to read. */
+export const shown = { toasts: [] as Taro.showToast.Option[], previews: [] as Taro.previewImage.Option[] }
+
 const Taro = {
+  // component tests draw NutUI as the H5 build does
+  ENV_TYPE: { WEB: 'WEB', WEAPP: 'WEAPP' },
+  getEnv: () => 'WEB',
+  nextTick: (run: () => void) => void setTimeout(run, 0),
   getStorageSync: (key: string) => storage.get(key) ?? '',
   setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+  showToast: async (option: Taro.showToast.Option) => void shown.toasts.push(option),
+  previewImage: async (option: Taro.previewImage.Option) => void shown.previews.push(option),
   request: async () => {
     throw new Error('Taro.request is not available in unit tests; inject a transport')
   },
@@ -15,4 +24,5 @@ const Taro = {
 }
 
 export default Taro
-export const { getStorageSync, setStorageSync, request, cloud } = Taro
+// NutUI reads Taro's functions off the module, not its default export
+export const { ENV_TYPE, getEnv, nextTick, getStorageSync, setStorageSync, showToast, previewImage, request, cloud } = Taro
