@@ -4,7 +4,7 @@ import { Image, Progress } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/services/api'
-import { choosePhotos, ownPhotoUrl, uploadPhoto, type Photo } from '@/services/upload'
+import { choosePhotos, ownPhotoUrl, uploadPhoto, type Photo } from '@/services/photos'
 import './index.scss'
 
 export interface PhotoPickerProps {

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { REPORT_DESCRIPTION_MAX } from '@contract'
 import { newRequestId } from '@/services/api'
-import type { Photo } from '@/services/upload'
+import type { Photo } from '@/services/photos'
 import { CITY_CENTRE } from './location'
 
 /** Everything typed into 新建随手拍, kept on the phone until the case is filed. */

@@ -6,7 +6,7 @@ import dayjs from 'dayjs'
 import { mayBeOriginal, MOVES, type Department, type ReportCard, type ReportDetail, type RoutingSuggestion, type Settings } from '@contract'
 import { PhotoPicker } from '@/components/photo-picker'
 import { api, ApiError } from '@/services/api'
-import type { Photo } from '@/services/upload'
+import type { Photo } from '@/services/photos'
 import { dayWithWeekday, deadlineDay } from '../deadline'
 import type { StaffAction } from '../transitions'
 
