@@ -4,6 +4,9 @@ const storage = new Map<string, unknown>()
 /** What the code asked Taro to show (toasts, photo previews), newest last, for a test to read. */
 export const shown = { toasts: [] as Taro.showToast.Option[], previews: [] as Taro.previewImage.Option[] }
 
+/** The phone's side of the camera: the paths the next chooseMedia picks, and what every photo measures. */
+export const phone = { picks: [] as string[], photo: { width: 4000, height: 3000, bytes: 200 * 1024 } }
+
 const Taro = {
   // component tests draw NutUI as the H5 build does
   ENV_TYPE: { WEB: 'WEB', WEAPP: 'WEAPP' },
@@ -13,6 +16,10 @@ const Taro = {
   setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
   showToast: async (option: Taro.showToast.Option) => void shown.toasts.push(option),
   previewImage: async (option: Taro.previewImage.Option) => void shown.previews.push(option),
+  chooseMedia: async () => ({ tempFiles: phone.picks.splice(0).map((tempFilePath) => ({ tempFilePath })) }),
+  getImageInfo: async () => ({ width: phone.photo.width, height: phone.photo.height }),
+  compressImage: async ({ src }: { src: string }) => ({ tempFilePath: `${src}.small.jpg` }),
+  getFileSystemManager: () => ({ statSync: () => ({ size: phone.photo.bytes }) }),
   request: async () => {
     throw new Error('Taro.request is not available in unit tests; inject a transport')
   },

@@ -41,7 +41,10 @@ export function PhotoPicker(props: PhotoPickerProps) {
   const nextKey = useRef(0)
 
   const busy = pending.some((p) => !p.failed)
-  useEffect(() => onBusyChange?.(busy), [busy, onBusyChange])
+  // braces: whatever the callback answers must not be taken for the effect's cleanup
+  useEffect(() => {
+    onBusyChange?.(busy)
+  }, [busy, onBusyChange])
 
   const patch = (key: number, change: Partial<Pending>) => setPending((list) => list.map((p) => (p.key === key ? { ...p, ...change } : p)))
 
