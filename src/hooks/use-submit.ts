@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { ApiError } from '@/services/api'
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>
@@ -43,19 +43,20 @@ export function useSubmit<K extends string>(fieldOf: (path: string) => K | null,
   // state is read from the render that made the handler; a second tap in the same frame must see the first
   const sending = useRef(false)
 
-  const reset = () => {
+  // stable, so a page can reset in an effect when its form changes
+  const reset = useCallback(() => {
     setErrors({})
     setError('')
-  }
+  }, [])
 
-  const clear = (...fields: K[]) => {
+  const clear = useCallback((...fields: K[]) => {
     setErrors((all) => {
       const rest = { ...all }
       for (const field of fields) delete rest[field]
       return rest
     })
     setError('')
-  }
+  }, [])
 
   const run = async <T,>(send: () => Promise<T>, on: SubmitHandlers<T, K> = {}) => {
     if (sending.current) return false
