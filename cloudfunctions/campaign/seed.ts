@@ -5,7 +5,7 @@ import type { VolunteerSettings } from '../../types/volunteer'
 import { VOLUNTEER_DEFAULTS } from '../volunteer/rules'
 import { settings, type SeedMarker } from '../core/collections'
 import { DuplicateKeyError, type Collection, type Deps, type Doc, type Store } from '../core/ports'
-import { BANK } from '../quiz/bank'
+import { BANK } from '../quiz/seed-bank'
 import { newQuestion } from '../quiz/questions'
 import { CATEGORIES, DEPARTMENTS } from './taxonomy'
 
