@@ -4,8 +4,12 @@ const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/test/support/taro.ts',
+    '^@tarojs/components$': '<rootDir>/test/support/taro-components.ts',
+    // styles are the build's business; a component test reads the markup
+    '\\.(s?css)$': '<rootDir>/test/support/style.ts',
     '^@/(.*)$': '<rootDir>/src/$1',
-    '^@contract$': '<rootDir>/types'
+    '^@contract$': '<rootDir>/types',
+    '^@contract/(.*)$': '<rootDir>/types/$1'
   },
   // A few dependencies ship only ES modules, which jest's CommonJS runtime cannot require on Node 20.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie)/)'],

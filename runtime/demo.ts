@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ActionName, RequestOf } from '../types/api'
 import type { Paper } from '../types/quiz'
-import { manualClock } from '../cloudfunctions/core/basics'
+import { manualClock } from '../cloudfunctions/core/system-ports'
 import { activities, attempts, questions, quizzes, reports, rounds, users } from '../cloudfunctions/core/collections'
 import { resolveCaller, userIdOf } from '../cloudfunctions/core/identity'
 import type { Deps, Store } from '../cloudfunctions/core/ports'
 import { toShown } from '../cloudfunctions/quiz/rules'
 import { functions } from '../cloudfunctions/registry'
 import { DEMO_CENTER } from '../cloudfunctions/core/geo'
-import { beijingDay } from '../cloudfunctions/reports/calendar'
+import { beijingDay } from '../types/calendar'
 
 /** A demo photo as `openid` would upload it. */
 const photo = async (deps: Deps, name: string, openid: string) =>

@@ -4,7 +4,7 @@ import { AppError } from '../cloudfunctions/core/errors'
 import { imageType, PIXELS_REFUSED, tooManyPixels } from '../cloudfunctions/core/images'
 import type { Deps } from '../cloudfunctions/core/ports'
 import { takeQuota } from '../cloudfunctions/core/quota'
-import { beijingDay } from '../cloudfunctions/reports/calendar'
+import { beijingDay } from '../types/calendar'
 
 /** Ten cases of six photos a day with room for retries; beyond it is not a person photographing streets. */
 export const UPLOADS_PER_DAY = 100

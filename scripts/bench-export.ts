@@ -5,7 +5,7 @@
  * BENCH_DATABASE_URL's server); in CloudBase it is across the network, so the baseline, taken with the store
  * open, leaves its share out.
  */
-import { manualClock } from '../cloudfunctions/core/basics'
+import { manualClock } from '../cloudfunctions/core/system-ports'
 import { createLocalDeps } from '../cloudfunctions/core/local-deps'
 import { functions } from '../cloudfunctions/registry'
 import { sweep } from '../cloudfunctions/reports/daily'

@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks'
 import type { Paper } from '../types/quiz'
-import { manualClock } from '../cloudfunctions/core/basics'
+import { manualClock } from '../cloudfunctions/core/system-ports'
 import { createLocalDeps } from '../cloudfunctions/core/local-deps'
 import { functions } from '../cloudfunctions/registry'
 import { shownAnswers } from '../runtime/demo'

@@ -140,6 +140,9 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
 /** Statuses in which a case still waits on someone: they count as 整改中 and can go overdue. */
 export const OPEN_REPORT_STATUSES = ['accepted', 'assigned', 'in_progress', 'extension_requested', 'returned', 'fixed'] as const satisfies readonly ReportStatus[]
 
+/** The longest description of a 随手拍 case, on the resident's form and at the server alike. */
+export const REPORT_DESCRIPTION_MAX = 500
+
 export const DEFAULT_REJECT_REASONS = ['重复', '不属实', '非管辖范围', '信息不全', '其他']
 
 export interface GeoPoint {

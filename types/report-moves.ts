@@ -23,6 +23,7 @@ export interface MoveRule {
   /** Where the case goes; `reopen` goes back to the department when it has one, else to the office. */
   to: ReportStatus
   by: Role | 'reporter' | 'system'
+  /** The step as staff read it, on its button and in the timeline's default note. */
   label: string
 }
 
@@ -38,7 +39,7 @@ export const MOVES: Record<Move, MoveRule> = {
   fixOnSpot: { from: ['accepted'], to: 'closed', by: 'admin', label: '立行立改' },
   start: { from: ['assigned'], to: 'in_progress', by: 'handler', label: '开始整改' },
   fix: { from: ['assigned', 'in_progress'], to: 'fixed', by: 'handler', label: '报告整改完成' },
-  sendBack: { from: ['assigned', 'in_progress'], to: 'returned', by: 'handler', label: '退回' },
+  sendBack: { from: ['assigned', 'in_progress'], to: 'returned', by: 'handler', label: '退回创文办' },
   requestExtension: { from: ['assigned', 'in_progress'], to: 'extension_requested', by: 'handler', label: '申请延期' },
   grantExtension: { from: ['extension_requested'], to: 'in_progress', by: 'admin', label: '同意延期' },
   refuseExtension: { from: ['extension_requested'], to: 'in_progress', by: 'admin', label: '不同意延期' },
@@ -48,3 +49,9 @@ export const MOVES: Record<Move, MoveRule> = {
   reopen: { from: ['closed'], to: 'in_progress', by: 'reporter', label: '反馈未解决' },
   autoConfirm: { from: ['closed'], to: 'closed', by: 'system', label: '逾期未评价，默认已解决' }
 }
+
+/** A case refused or itself merged cannot be the one another repeats: the repeat would be lost with it. */
+const NO_ORIGINAL: readonly ReportStatus[] = ['rejected', 'duplicate']
+
+/** Whether `original` may be named as the case `repeatId` repeats (标记为重复件): offered by the form, checked by the server. */
+export const mayBeOriginal = (original: { id: string; status: ReportStatus }, repeatId: string) => original.id !== repeatId && !NO_ORIGINAL.includes(original.status)

@@ -4,7 +4,7 @@ import { createCloudModeration } from './adapters/cloud/moderation'
 import { createCloudNotifier } from './adapters/cloud/notifier'
 import { createCloudStore } from './adapters/cloud/store'
 import { createOutboxNotifier } from './adapters/local/notifier'
-import { consoleLogger, randomIds, systemClock } from './basics'
+import { consoleLogger, randomIds, systemClock } from './system-ports'
 import type { Deps } from './ports'
 
 /**

@@ -6,7 +6,7 @@ import { createOutboxNotifier } from './adapters/local/notifier'
 import { openPglite, openPostgres } from './adapters/postgres/databases'
 import { importNedbFolder } from './adapters/postgres/nedb-import'
 import { createPgStore, type Database, type PgStore } from './adapters/postgres/store'
-import { consoleLogger, randomIds, systemClock } from './basics'
+import { consoleLogger, randomIds, systemClock } from './system-ports'
 import { INDEXES } from './collections'
 import type { Clock, Deps, IndexSpec, Logger } from './ports'
 

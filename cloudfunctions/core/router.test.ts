@@ -1,5 +1,5 @@
 import { usersHandler } from '../users/actions'
-import { manualClock } from './basics'
+import { manualClock } from './system-ports'
 import { createLocalDeps } from './local-deps'
 import type { Deps } from './ports'
 

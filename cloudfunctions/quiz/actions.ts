@@ -3,7 +3,7 @@ import { createHandler } from '../core/router'
 import { answer, practice, resume, showResult, start, submit } from './attempts'
 import { importQuestions, previewImport, template } from './import'
 import { awareness, board, classCodes, exportAwareness, listQuestions, listQuizzes, saveQuestion, saveQuiz, saveUnit, showQuiz } from './office'
-import { bind, home, listUnits, profile } from './people'
+import { bind, home, listUnits, profile } from './participants'
 import * as schemas from './schemas'
 import { list as wrongBook } from './wrong-book'
 

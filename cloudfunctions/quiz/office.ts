@@ -15,7 +15,7 @@ import { fromFieldKey, quizRepository, tallyId } from './repository'
 import { newQuestion } from './questions'
 import { keyOf } from './rules'
 import { toQuestionView, toSummary } from './views'
-import { toUnitView } from './people'
+import { toUnitView } from './participants'
 
 // ---------------------------------------------------------------- question bank
 

@@ -6,7 +6,7 @@ import { insertAll, startRuntime, type TestRuntime } from '../../test/support/ru
 import { attempts, questions, quizBest, quizProfiles, quizTallies, units, wrongBook } from '../core/collections'
 import { userIdOf } from '../core/identity'
 import { findAll } from '../core/pages'
-import { BANK } from './bank'
+import { BANK } from './seed-bank'
 import { sweepQuiz } from './daily'
 import { newQuestion } from './questions'
 import { toShown } from './rules'

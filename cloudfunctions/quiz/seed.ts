@@ -1,5 +1,5 @@
 import type { Seed } from '../core/seed'
-import { BANK } from './bank'
+import { BANK } from './seed-bank'
 import { newQuestion } from './questions'
 
 /** The quiz function's part of a new environment: the 84 questions the bank starts with. */

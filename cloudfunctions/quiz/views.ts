@@ -1,5 +1,5 @@
 import type { Attempt, AttemptItem, AttemptResult, Feedback, Paper, Question, QuestionView, Quiz, QuizSummary, QuizTally } from '../../types/quiz'
-import { beijingDateTime } from '../reports/calendar'
+import { beijingDateTime } from '../../types/calendar'
 import { toShown } from './rules'
 
 export const quizState = (quiz: Pick<Quiz, 'opensAt' | 'closesAt'>, now: Date): QuizSummary['state'] =>

@@ -1,6 +1,6 @@
 import type { CaseSource } from '../../types/inspection'
 import type { Category, PublicText, ReportHistoryEntry, ReportLocation, User } from '../../types/domain'
-import { beijingDay } from './calendar'
+import { beijingDay } from '../../types/calendar'
 import type { StoredReport } from './repository'
 
 export interface NewCase {

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream'
 import ExcelJS, { type Worksheet } from 'exceljs'
 import type { LedgerStats } from '../../types/api'
-import { beijingDateTime } from './calendar'
+import { beijingDateTime } from '../../types/calendar'
 
 /** One case as the 台账 shows it: names and labels already resolved, times as ISO instants. */
 export interface LedgerRow {

@@ -1,9 +1,10 @@
 import type { LedgerFilter, LedgerStats, Page, ReportCard, ReportDetail, RoutingSuggestion } from '../../types/api'
 import { REPORT_STATUS_LABELS, type PublicText, type Report } from '../../types/domain'
+import { mayBeOriginal } from '../../types/report-moves'
 import type { ActionContext } from '../core/action'
 import { invalid, notFound } from '../core/errors'
 import { saveExport } from '../core/expiring'
-import { beijingDateTime, deadlineAfter } from './calendar'
+import { beijingDateTime, deadlineAfter } from '../../types/calendar'
 import { buildLedgerWorkbook, type LedgerRow } from './ledger-export'
 import { ledgerQuery, reportRepository } from './repository'
 import { sourceOf, toStats } from './tallies'
@@ -110,6 +111,7 @@ export async function markDuplicate(input: { id: string; duplicateOf: string }, 
   const report = await repo.get(input.id)
   const original = await repo.find({ $or: [{ _id: input.duplicateOf }, { no: input.duplicateOf }] }, { limit: 1 })
   if (!original.length || original[0]._id === report._id) throw notFound('原问题')
+  if (!mayBeOriginal({ id: original[0]._id, status: original[0].status }, report._id)) throw invalid('duplicateOf', '原问题已不予受理或已并入其他问题，请选择其他案件')
   const dup = await move(ctx, report, 'markDuplicate', {
     note: `与 ${original[0].no} 为同一问题，并入原问题办理`,
     set: { duplicateOf: original[0]._id },

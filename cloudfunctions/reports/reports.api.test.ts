@@ -419,6 +419,16 @@ describe('who sees what', () => {
     expect((await rt.call('reports', 'mine', {}, 'demo-resident')).body.data.total).toBe(2)
   })
 
+  it('when the office names a rejected case as the original of a duplicate, then it is refused naming the field and both cases stay as they were', async () => {
+    const refused = await fileReport(rt, 'demo-volunteer')
+    await act(rt, 'reject', { id: refused.id, reason: '不属实' }, 'demo-admin')
+    const second = await fileReport(rt)
+    const res = await rt.call('reports', 'markDuplicate', { id: second.id, duplicateOf: refused.no }, 'demo-admin')
+    expect(res).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', issues: [{ field: 'duplicateOf', message: '原问题已不予受理或已并入其他问题，请选择其他案件' }] } })
+    expect(await stored(second.id)).toMatchObject({ status: 'submitted', duplicateOf: null })
+    expect((await stored(refused.id))?.followers).toEqual([])
+  })
+
   it('when a case is closed, then the public can still open it but no longer follow it', async () => {
     const id = await caseAt('closed')
     expect((await rt.call('reports', 'detail', { id }, 'demo-volunteer')).body.data).toMatchObject({ status: 'closed', canFollow: false })

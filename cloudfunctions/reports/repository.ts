@@ -5,7 +5,7 @@ import { notFound } from '../core/errors'
 import { settle, type Pending } from '../core/moves'
 import { findAll, pagesBy, pagesOf } from '../core/pages'
 import type { Figure, Query, Store, Update } from '../core/ports'
-import { endOfBeijingDay, startOfBeijingDay, type WorkCalendar } from './calendar'
+import { endOfBeijingDay, startOfBeijingDay, type WorkCalendar } from '../../types/calendar'
 import { CASE_FIGURES, familyFor, repairDue, TALLY_FIGURES, tallyChanges, tallyQuery, type Facts, type StatsFigures, type TallyChange } from './tallies'
 
 /** A move's steps left to take (core/moves.ts), with what they need: the case as it was, the reporter's notice. */

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { REPORT_STATUSES } from '../../types/domain'
+import { REPORT_DESCRIPTION_MAX, REPORT_STATUSES } from '../../types/domain'
 import { CASE_SOURCES } from '../../types/inspection'
 import { optionalPublicText, publicText } from '../core/public-text'
 import { id, pageQuery } from '../core/validation'
@@ -16,7 +16,7 @@ const byId = { id: id('问题编号') }
 export const submit = z.strictObject({
   categoryId: id('问题类别'),
   // honest reports of illegal ads quote them: a doubtful description is kept and flagged for the office
-  description: publicText('问题描述', 500, { scene: 'social' }),
+  description: publicText('问题描述', REPORT_DESCRIPTION_MAX, { scene: 'social' }),
   photos: photos('现场照片'),
   location: z.strictObject({ lat, lng, address: text('问题地址', 100) }, { error: '请选择问题位置' }),
   anonymous: z.boolean({ error: '请选择是否匿名' })

@@ -2,7 +2,7 @@ import type { LedgerFilter, LedgerStats } from '../../types/api'
 import type { CaseSource } from '../../types/inspection'
 import { OPEN_REPORT_STATUSES, type DayTally, type Report, type TallyFamily, type TallyMeasures } from '../../types/domain'
 import type { Figure, Query } from '../core/ports'
-import { beijingDateTime, beijingDay } from './calendar'
+import { beijingDateTime, beijingDay } from '../../types/calendar'
 import { WITH_DEPARTMENT } from './state'
 
 /*

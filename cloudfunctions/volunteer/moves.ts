@@ -1,7 +1,7 @@
 import type { ServiceRecord } from '../../types/volunteer'
 import { finish, finishStale, settle, type Pending, type Steps } from '../core/moves'
 import type { Deps, Store } from '../core/ports'
-import { beijingDay } from '../reports/calendar'
+import { beijingDay } from '../../types/calendar'
 import { volunteerRepository, type StoredActivity } from './repository'
 import { countHours } from './rules'
 

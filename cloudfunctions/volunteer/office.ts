@@ -5,7 +5,7 @@ import { monthly, serviceRecords, stars, users, volunteers } from '../core/colle
 import { conflict, invalid } from '../core/errors'
 import { isPhoneWord, phoneMatch, takePhoneSearch } from '../core/phone-search'
 import { containing } from '../core/search'
-import { beijingDateTime, beijingDay } from '../reports/calendar'
+import { beijingDateTime, beijingDay } from '../../types/calendar'
 import { volunteerRepository } from './repository'
 import { identityOf, maskPhone } from './rules'
 

@@ -2,7 +2,7 @@ import type { HistoryEntry } from '../../types/domain'
 import type { Signup } from '../../types/volunteer'
 import { activities, signups, users } from '../core/collections'
 import type { Deps } from '../core/ports'
-import { beijingDateTime } from '../reports/calendar'
+import { beijingDateTime } from '../../types/calendar'
 import { volunteerRepository, type StoredActivity } from './repository'
 
 const entry = (deps: Deps, from: string, to: string, note: string): HistoryEntry => ({ at: deps.clock.now().toISOString(), by: 'system', role: 'system', from, to, note })

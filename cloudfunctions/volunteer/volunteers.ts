@@ -6,7 +6,7 @@ import { activities, counters, serviceRecords, signups, stars as starMonths, use
 import { AppError, conflict, invalid } from '../core/errors'
 import { DuplicateKeyError } from '../core/ports'
 import { textOrder, findAll } from '../core/pages'
-import { beijingDay, endOfBeijingDay, startOfBeijingDay } from '../reports/calendar'
+import { beijingDay, endOfBeijingDay, startOfBeijingDay } from '../../types/calendar'
 import { promote, release } from './places'
 import { HOLDING, volunteerRepository } from './repository'
 import { ageOn, hasHours, identityOf, maskName, newSignup, sameIdentity } from './rules'

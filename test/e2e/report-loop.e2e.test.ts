@@ -77,11 +77,11 @@ describe('随手拍 from photo to verified fix, in Chromium', () => {
     await staffMove('demo-admin', id, '交办')
     expect(await stored(id)).toMatchObject({ status: 'assigned', departmentId: 'dept-cg', deadline: expect.any(String) })
 
-    await staffMove('demo-handler', id, '整改完成', afterPhoto)
+    await staffMove('demo-handler', id, '报告整改完成', afterPhoto)
     expect(await stored(id)).toMatchObject({ status: 'fixed', fixNote: '已清除小广告并刷白墙面' })
     expect((await stored(id))?.afterPhotos).toHaveLength(1)
 
-    await staffMove('demo-admin', id, '核查通过')
+    await staffMove('demo-admin', id, '核查结案')
     expect((await stored(id))?.status).toBe('closed')
 
     const page = await open(`/packages/report/detail/index?id=${id}`, 'demo-resident')
@@ -103,8 +103,8 @@ describe('随手拍 from photo to verified fix, in Chromium', () => {
     const id = await fileFromHome('刚清理过的墙面又被贴上了开锁广告')
     await staffMove('demo-admin', id, '受理')
     await staffMove('demo-admin', id, '交办')
-    await staffMove('demo-handler', id, '整改完成', afterPhoto)
-    await staffMove('demo-admin', id, '核查通过')
+    await staffMove('demo-handler', id, '报告整改完成', afterPhoto)
+    await staffMove('demo-admin', id, '核查结案')
 
     const page = await open(`/packages/report/detail/index?id=${id}`, 'demo-resident')
     await page.locator('.report-detail__confirm').waitFor({ timeout: 30000 })

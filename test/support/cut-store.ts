@@ -1,5 +1,5 @@
 import { createOutboxNotifier } from '../../cloudfunctions/core/adapters/local/notifier'
-import { randomIds } from '../../cloudfunctions/core/basics'
+import { randomIds } from '../../cloudfunctions/core/system-ports'
 import type { Collection, Doc, Store } from '../../cloudfunctions/core/ports'
 import type { TestRuntime } from './runtime'
 

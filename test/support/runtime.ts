@@ -1,5 +1,5 @@
 import type { ActionName, FunctionName, RequestOf } from '../../types/api'
-import { manualClock } from '../../cloudfunctions/core/basics'
+import { manualClock } from '../../cloudfunctions/core/system-ports'
 import { createLocalDeps } from '../../cloudfunctions/core/local-deps'
 import type { Collection, Doc, Logger, Store } from '../../cloudfunctions/core/ports'
 import { createRuntime } from '../../runtime/app'

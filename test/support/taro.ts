@@ -1,9 +1,25 @@
 /** @tarojs/taro cannot load under jest; unit tests get this small in-memory stand-in. */
 const storage = new Map<string, unknown>()
 
+/** What the code asked Taro to show (toasts, photo previews), newest last, for a test to read. */
+export const shown = { toasts: [] as Taro.showToast.Option[], previews: [] as Taro.previewImage.Option[] }
+
+/** The phone's side of the camera: the paths the next chooseMedia picks, and what every photo measures. */
+export const phone = { picks: [] as string[], photo: { width: 4000, height: 3000, bytes: 200 * 1024 } }
+
 const Taro = {
+  // component tests draw NutUI as the H5 build does
+  ENV_TYPE: { WEB: 'WEB', WEAPP: 'WEAPP' },
+  getEnv: () => 'WEB',
+  nextTick: (run: () => void) => void setTimeout(run, 0),
   getStorageSync: (key: string) => storage.get(key) ?? '',
   setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+  showToast: async (option: Taro.showToast.Option) => void shown.toasts.push(option),
+  previewImage: async (option: Taro.previewImage.Option) => void shown.previews.push(option),
+  chooseMedia: async () => ({ tempFiles: phone.picks.splice(0).map((tempFilePath) => ({ tempFilePath })) }),
+  getImageInfo: async () => ({ width: phone.photo.width, height: phone.photo.height }),
+  compressImage: async ({ src }: { src: string }) => ({ tempFilePath: `${src}.small.jpg` }),
+  getFileSystemManager: () => ({ statSync: () => ({ size: phone.photo.bytes }) }),
   request: async () => {
     throw new Error('Taro.request is not available in unit tests; inject a transport')
   },
@@ -15,4 +31,5 @@ const Taro = {
 }
 
 export default Taro
-export const { getStorageSync, setStorageSync, request, cloud } = Taro
+// NutUI reads Taro's functions off the module, not its default export
+export const { ENV_TYPE, getEnv, nextTick, getStorageSync, setStorageSync, showToast, previewImage, request, cloud } = Taro

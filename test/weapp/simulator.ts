@@ -117,11 +117,8 @@ export function startWeapp(deps: Deps) {
   })
 
   // miniprogram-simulate reads `window` when it loads, so it comes after the DOM.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const simulate = require('miniprogram-simulate') as Simulate
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const exparser = require('miniprogram-exparser') as Exparser
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled app registers itself by calling App()
   require(path.join(WEAPP_DIR, 'app.js'))
   if (!app) throw new Error('app.js did not call App()')
   app.onLaunch({ path: 'pages/index/index', query: {}, scene: 1001 })
@@ -230,7 +227,6 @@ let domInstalled = false
 /** jsdom's window as the global one, as the simulator expects (its own tests run in jest's jsdom environment). */
 function installDom() {
   if (domInstalled) return
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { JSDOM } = require('jsdom') as { JSDOM: new (html: string, options: object) => { window: Window } }
   const { window } = new JSDOM('<!doctype html><html><head></head><body></body></html>', { pretendToBeVisual: true })
   const names = ['document', 'navigator', 'Node', 'Element', 'HTMLElement', 'Event', 'CustomEvent', 'TouchEvent', 'Touch', 'MutationObserver', 'getComputedStyle', 'requestAnimationFrame', 'cancelAnimationFrame']

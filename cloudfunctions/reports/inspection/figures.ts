@@ -2,7 +2,7 @@ import { Workbook } from 'exceljs'
 import type { FigureFilter, FiguresBreakdown, InspectionFigures } from '../../../types/inspection'
 import type { ActionContext } from '../../core/action'
 import { saveExport } from '../../core/expiring'
-import { beijingDateTime } from '../calendar'
+import { beijingDateTime } from '../../../types/calendar'
 import { reportRepository } from '../repository'
 import { inspectionRepository } from './repository'
 

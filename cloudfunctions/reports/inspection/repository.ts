@@ -4,7 +4,7 @@ import { inspectionPoints, pointTypes, reports, rounds, visits } from '../../cor
 import { notFound } from '../../core/errors'
 import { findAll } from '../../core/pages'
 import type { Query, Store, Update } from '../../core/ports'
-import { endOfBeijingDay, startOfBeijingDay } from '../calendar'
+import { endOfBeijingDay, startOfBeijingDay } from '../../../types/calendar'
 
 export function pointQuery(filter: PointFilter): Query {
   const q: Query = {}

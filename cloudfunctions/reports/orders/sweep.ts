@@ -1,6 +1,6 @@
 import type { OrderHistoryEntry, OrderLevel, OrderProposal } from '../../../types/orders'
 import type { Deps } from '../../core/ports'
-import { beijingDay, startOfBeijingDay, workingDaysBetween } from '../calendar'
+import { beijingDay, startOfBeijingDay, workingDaysBetween } from '../../../types/calendar'
 import { reportRepository } from '../repository'
 import { SETTLED } from '../state'
 import { orderRepository } from './repository'

@@ -4,7 +4,7 @@ import { Image, Progress } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/services/api'
-import { choosePhotos, ownPhotoUrl, uploadPhoto, type Photo } from '@/services/upload'
+import { choosePhotos, ownPhotoUrl, uploadPhoto, type Photo } from '@/services/photos'
 import './index.scss'
 
 export interface PhotoPickerProps {
@@ -41,7 +41,10 @@ export function PhotoPicker(props: PhotoPickerProps) {
   const nextKey = useRef(0)
 
   const busy = pending.some((p) => !p.failed)
-  useEffect(() => onBusyChange?.(busy), [busy, onBusyChange])
+  // braces: whatever the callback answers must not be taken for the effect's cleanup
+  useEffect(() => {
+    onBusyChange?.(busy)
+  }, [busy, onBusyChange])
 
   const patch = (key: number, change: Partial<Pending>) => setPending((list) => list.map((p) => (p.key === key ? { ...p, ...change } : p)))
 

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { ChecklistItem, MarkInput } from '@contract'
 import { newRequestId } from '@/services/api'
-import type { Photo } from '@/services/upload'
+import type { Photo } from '@/services/photos'
 
 /** One item as the inspector marks it on site; null until judged. */
 export interface ItemDraft {

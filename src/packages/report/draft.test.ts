@@ -1,4 +1,5 @@
-import { DESCRIPTION_MAX, emptyDraft, hasContent, parseCoordinate, restoreDraft } from './draft'
+import { REPORT_DESCRIPTION_MAX } from '@contract'
+import { emptyDraft, hasContent, parseCoordinate, restoreDraft } from './draft'
 
 describe('restoreDraft', () => {
   it('when nothing was saved, then it answers a fresh draft with its own request id', () => {
@@ -27,7 +28,7 @@ describe('restoreDraft', () => {
     const d = restoreDraft({ requestId: 7, photos: [{ fileId: 'f1', url: '/files/f1', extra: 1 }, { fileId: 2 }, null], description: 'x'.repeat(600), anonymous: 'yes' })
     expect(typeof d.requestId).toBe('string')
     expect(d.photos).toEqual([{ fileId: 'f1', url: '/files/f1' }])
-    expect(d.description).toHaveLength(DESCRIPTION_MAX)
+    expect(d.description).toHaveLength(REPORT_DESCRIPTION_MAX)
     expect(d.anonymous).toBe(false)
   })
 })

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
+import { REPORT_DESCRIPTION_MAX } from '@contract'
 import { newRequestId } from '@/services/api'
-import type { Photo } from '@/services/upload'
+import type { Photo } from '@/services/photos'
 import { CITY_CENTRE } from '@/utils/location'
 
 /** Everything typed into 新建随手拍, kept on the phone until the case is filed. */
@@ -17,7 +18,6 @@ export interface ReportDraft {
   anonymous: boolean
 }
 
-export const DESCRIPTION_MAX = 500
 const KEY = 'cwt.report-draft'
 
 /** A fresh draft; H5 starts at the city centre so the demo works without a position. */
@@ -50,7 +50,7 @@ export function restoreDraft(saved: unknown): ReportDraft {
     address: text(d.address, ''),
     lat: text(d.lat, fresh.lat),
     lng: text(d.lng, fresh.lng),
-    description: text(d.description, '').slice(0, DESCRIPTION_MAX),
+    description: text(d.description, '').slice(0, REPORT_DESCRIPTION_MAX),
     anonymous: d.anonymous === true
   }
 }

@@ -1,22 +1,10 @@
-import { beijingDay, dayWithWeekday, deadlineDay, deadlineLabel, isWorkingDay, workingDaysBetween } from './deadline'
+import { beijingDay } from '@contract/calendar'
+import { dayWithWeekday, deadlineDay, deadlineLabel } from './deadline'
 
 // 2026-11-23 is a Monday.
 const endOf = (day: string) => new Date(Date.parse(`${day}T23:59:59.999+08:00`)).toISOString()
 
-describe('working days', () => {
-  it('counts weekends as off unless declared 调休, and declared days off as off', () => {
-    expect(isWorkingDay('2026-11-27')).toBe(true)
-    expect(isWorkingDay('2026-11-28')).toBe(false)
-    expect(isWorkingDay('2026-11-28', { off: [], workdays: ['2026-11-28'] })).toBe(true)
-    expect(isWorkingDay('2026-11-25', { off: ['2026-11-25'], workdays: [] })).toBe(false)
-  })
-
-  it('counts the working days after one day up to another', () => {
-    expect(workingDaysBetween('2026-11-23', '2026-11-23')).toBe(0)
-    expect(workingDaysBetween('2026-11-27', '2026-11-30')).toBe(1)
-    expect(workingDaysBetween('2026-11-23', '2026-11-30', { off: ['2026-11-24'], workdays: [] })).toBe(4)
-  })
-
+describe('deadlineDay', () => {
   it('finds the deadline day N working days on, skipping weekends and days off', () => {
     expect(deadlineDay('2026-11-23T09:00:00+08:00', 0)).toBe('2026-11-23')
     expect(deadlineDay('2026-11-26T09:00:00+08:00', 3)).toBe('2026-12-01')

@@ -1,52 +1,22 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
+import { beijingDay, deadlineAfter, workingDaysBetween, type WorkCalendar } from '@contract/calendar'
 
 dayjs.extend(utc)
-
-/** Extra days off and weekend days that are worked (调休), as YYYY-MM-DD. */
-export interface WorkCalendar {
-  off: string[]
-  workdays: string[]
-}
 
 export type DeadlineTone = 'normal' | 'due' | 'late'
 
 const NO_HOLIDAYS: WorkCalendar = { off: [], workdays: [] }
-// Deadlines are working days in Beijing (fixed +08:00, no DST) whatever the phone's own zone is.
-const BEIJING = 8 * 60
-
-export const beijingDay = (at: string | Date) => dayjs(at).utcOffset(BEIJING).format('YYYY-MM-DD')
-
-const nextDay = (day: string) => dayjs.utc(day).add(1, 'day').format('YYYY-MM-DD')
-
-/** Mon–Fri unless declared off; Sat/Sun only when declared a 调休 workday. */
-export function isWorkingDay(day: string, calendar: WorkCalendar = NO_HOLIDAYS) {
-  if (calendar.off.includes(day)) return false
-  const weekday = dayjs.utc(day).day()
-  return (weekday !== 0 && weekday !== 6) || calendar.workdays.includes(day)
-}
-
-/** Working days after `fromDay` up to and including `toDay`; 0 when `toDay` is not later. */
-export function workingDaysBetween(fromDay: string, toDay: string, calendar: WorkCalendar = NO_HOLIDAYS) {
-  let count = 0
-  for (let day = fromDay; day < toDay; ) {
-    day = nextDay(day)
-    if (isWorkingDay(day, calendar)) count++
-  }
-  return count
-}
+const MAX_PREVIEW_DAYS = 365
 
 /**
- * The day a deadline of N working days from `start` falls on (0 = the same day), as the server counts it,
- * so the assign form can show the date while the days are being changed. The server stays the authority.
+ * The day a deadline of N working days from `start` falls on (0 = the same day), counted by the server's
+ * calendar, so the assign form can show the date while the days are being typed (a half-typed number counts
+ * as the nearest it could mean). The server stays the authority.
  */
 export function deadlineDay(start: string | Date, workingDays: number, calendar: WorkCalendar = NO_HOLIDAYS) {
-  let day = beijingDay(start)
-  for (let left = Math.max(0, Math.floor(workingDays)); left > 0; ) {
-    day = nextDay(day)
-    if (isWorkingDay(day, calendar)) left--
-  }
-  return day
+  const days = Number.isFinite(workingDays) ? Math.min(MAX_PREVIEW_DAYS, Math.max(0, Math.floor(workingDays))) : 0
+  return beijingDay(deadlineAfter(start, days, calendar))
 }
 
 /** How a deadline reads in a department's queue: 剩 N 个工作日, 今天到期, 已超期 N 天. */

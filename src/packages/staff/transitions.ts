@@ -17,22 +17,6 @@ export const STAFF_ACTIONS = [
 ] as const
 export type StaffAction = (typeof STAFF_ACTIONS)[number]
 
-export const ACTION_LABELS: Record<StaffAction, string> = {
-  accept: '受理',
-  reject: '不予受理',
-  markDuplicate: '标记重复',
-  assign: '交办',
-  fixOnSpot: '立行立改',
-  grantExtension: '同意延期',
-  refuseExtension: '不同意延期',
-  verify: '核查通过',
-  rework: '退回重改',
-  start: '开始整改',
-  fix: '整改完成',
-  requestExtension: '申请延期',
-  sendBack: '退回创文办'
-}
-
 export interface Actor {
   admin: boolean
   /** A handler of the department the case is assigned to. */

@@ -1,4 +1,4 @@
-import { manualClock } from '../../basics'
+import { manualClock } from '../../system-ports'
 import { createOutboxNotifier } from '../local/notifier'
 import { scratchStore } from '../../local-deps'
 import { createCloudNotifier, type CloudOpenApi } from './notifier'

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ROLE_LABELS, type RoleImportPreview } from '@contract'
 import { api, ApiError } from '@/services/api'
-import { chooseSpreadsheet, uploadFile, type PickedFile } from '@/services/upload'
+import { chooseSpreadsheet, uploadFile, type PickedFile } from '@/services/spreadsheets'
 
 const prefix = 'admin-users'
 const isH5 = process.env.TARO_ENV === 'h5'

@@ -7,7 +7,7 @@ import type { PointFilter, PointView } from '@contract'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
-import { chooseSpreadsheet, uploadFile } from '@/services/upload'
+import { chooseSpreadsheet, uploadFile } from '@/services/spreadsheets'
 import { openExport } from '@/utils/open-export'
 import './index.scss'
 

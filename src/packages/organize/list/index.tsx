@@ -1,14 +1,12 @@
-import { useState } from 'react'
 import { Add, Order } from '@nutui/icons-react-taro'
-import { Button, Pagination, Progress } from '@nutui/nutui-react-taro'
+import { Button, Progress } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { ACTIVITY_TYPE_LABELS, type ActivityCard } from '@contract'
 import { Blank } from '@/components/blank'
-import { LoadState } from '@/components/load-state'
-import { useReloadOnShow } from '@/hooks/use-reload-on-show'
-import { useRequest } from '@/hooks/use-request'
+import { PagedList } from '@/components/paged-list'
+import { usePages } from '@/hooks/use-pages'
 import { api } from '@/services/api'
 import { ActivityTag } from '../activity-tag'
 import { timeRange } from '../labels'
@@ -53,15 +51,7 @@ function Row({ card }: { card: ActivityCard }) {
 
 /** 组织的活动: the organizer's activities, newest first, each opening its roster. */
 export default function OrganizeList() {
-  const [page, setPage] = useState(1)
-  const list = useRequest(() => api.call('volunteer', 'organized', { page, pageSize: PAGE_SIZE }), [page])
-
-  useReloadOnShow(list.reload)
-  usePullDownRefresh(async () => {
-    await list.reload()
-    Taro.stopPullDownRefresh()
-  })
-
+  const list = usePages((page) => api.call('volunteer', 'organized', { page, pageSize: PAGE_SIZE }), [])
   const data = list.data
   return (
     <View className={prefix}>
@@ -71,23 +61,12 @@ export default function OrganizeList() {
           发布新活动
         </Button>
       </View>
-      <LoadState loading={list.loading} error={list.error} ready={!!data} onRetry={list.reload} rows={8}>
-        {data &&
-          (data.items.length === 0 ? (
-            <Blank icon={<Order size={48} color="#bfbfbf" />} title="还没有组织过活动" description="发布一个活动，志愿者就能报名参加" action={{ text: '发布新活动', onClick: newActivity }} />
-          ) : (
-            <>
-              {data.items.map((card) => (
-                <Row key={card.id} card={card} />
-              ))}
-              {data.total > PAGE_SIZE && (
-                <View className={`${prefix}__pager`}>
-                  <Pagination value={page} total={data.total} pageSize={PAGE_SIZE} mode="simple" onChange={setPage} />
-                </View>
-              )}
-            </>
-          ))}
-      </LoadState>
+      <PagedList
+        list={list}
+        pageSize={PAGE_SIZE}
+        empty={<Blank icon={<Order size={48} color="#bfbfbf" />} title="还没有组织过活动" description="发布一个活动，志愿者就能报名参加" action={{ text: '发布新活动', onClick: newActivity }} />}
+        item={(card) => <Row key={card.id} card={card} />}
+      />
     </View>
   )
 }

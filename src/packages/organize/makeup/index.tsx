@@ -5,7 +5,8 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { VolunteerSummary } from '@contract'
 import { StatGrid } from '@/components/stat-grid'
-import { api, ApiError, newRequestId } from '@/services/api'
+import { fieldIn, useSubmit } from '@/hooks/use-submit'
+import { api, newRequestId } from '@/services/api'
 import { hoursText } from '../labels'
 import { Corrections } from './corrections'
 import { VolunteerPicker } from './volunteer-picker'
@@ -13,7 +14,8 @@ import './index.scss'
 
 const prefix = 'org-makeup'
 
-type Field = 'userId' | 'hours' | 'reason'
+const FIELDS = ['userId', 'hours', 'reason'] as const
+type Field = (typeof FIELDS)[number]
 
 /** 补录服务时长: the office records hours served outside the app, kept apart from verified hours. */
 export default function OrganizeMakeup() {
@@ -21,45 +23,28 @@ export default function OrganizeMakeup() {
   const [hours, setHours] = useState(1)
   const [reason, setReason] = useState('')
   const [picking, setPicking] = useState(false)
-  const [saving, setSaving] = useState(false)
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
-  const [formError, setFormError] = useState('')
+  const submission = useSubmit(fieldIn(FIELDS), '补录失败，请稍后再试')
+  const { errors, error: formError, busy: saving, clear } = submission
   const [result, setResult] = useState<{ name: string; me: VolunteerSummary; hours: number }>()
   // One key per record being typed, so a retry after a lost answer does not book the hours twice.
   const [requestId, setRequestId] = useState(newRequestId)
-
-  const clear = (field: Field) => {
-    setErrors((e) => ({ ...e, [field]: undefined }))
-    setFormError('')
-  }
 
   const submit = async () => {
     const found: Partial<Record<Field, string>> = {}
     if (!user) found.userId = '请选择志愿者'
     if (!(hours > 0)) found.hours = '请填写补录的时长'
     if (!reason.trim()) found.reason = '请填写补录原因，如：线下活动，纸质签到表已核实'
-    setErrors(found)
+    submission.show(found)
     if (!user || Object.keys(found).length) return
-    setSaving(true)
-    setFormError('')
-    try {
-      const me = await api.call('volunteer', 'makeup', { userId: user.userId, hours, reason: reason.trim() }, { requestId })
-      setResult({ name: me.realName || user.realName, me, hours })
-      setReason('')
-      setHours(1)
-      setRequestId(newRequestId())
-      Taro.showToast({ title: '已补录', icon: 'success' })
-    } catch (e) {
-      if (e instanceof ApiError && e.issues.length) {
-        const fields: Field[] = ['userId', 'hours', 'reason']
-        setErrors(Object.fromEntries(e.issues.filter((i) => fields.includes(i.field as Field)).map((i) => [i.field, i.message])))
-        setFormError(e.issues.filter((i) => !fields.includes(i.field as Field)).map((i) => i.message).join('；'))
-      } else {
-        setFormError(e instanceof ApiError ? e.message : '补录失败，请稍后再试')
+    await submission.run(() => api.call('volunteer', 'makeup', { userId: user.userId, hours, reason: reason.trim() }, { requestId }), {
+      done: (me) => {
+        setResult({ name: me.realName || user.realName, me, hours })
+        setReason('')
+        setHours(1)
+        setRequestId(newRequestId())
+        Taro.showToast({ title: '已补录', icon: 'success' })
       }
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   const error = (field: Field) => (errors[field] ? <Text className={`${prefix}__error`}>{errors[field]}</Text> : null)

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { QUESTION_KIND_LABELS, type ImportPreview } from '@contract'
 import { api, ApiError } from '@/services/api'
-import { chooseSpreadsheet, uploadFile, type PickedFile } from '@/services/upload'
+import { chooseSpreadsheet, uploadFile, type PickedFile } from '@/services/spreadsheets'
 import { openExport } from '@/utils/open-export'
 import { importBlock, importedText, rowProblems } from '../office-figures'
 

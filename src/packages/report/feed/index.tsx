@@ -6,11 +6,11 @@ import type { FeedItem } from '@contract'
 import { LoadState } from '@/components/load-state'
 import { StatusTag } from '@/components/status-tag'
 import { api } from '@/services/api'
-import { ListFooter } from '../components/list-footer'
+import { ListFooter } from '@/components/list-footer'
 import { formatDistance, formatWhen } from '@/utils/format'
 import { currentPosition, type Position } from '@/utils/location'
 import { Blank } from '@/components/blank'
-import { usePaged } from '../use-paged'
+import { usePaged } from '@/hooks/use-paged'
 import './index.scss'
 
 const PAGE_SIZE = 10

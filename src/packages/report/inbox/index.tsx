@@ -5,10 +5,10 @@ import Taro from '@tarojs/taro'
 import type { InboxMessage } from '@contract'
 import { LoadState } from '@/components/load-state'
 import { api } from '@/services/api'
-import { ListFooter } from '../components/list-footer'
+import { ListFooter } from '@/components/list-footer'
 import { formatWhen } from '@/utils/format'
 import { Blank } from '@/components/blank'
-import { usePaged } from '../use-paged'
+import { usePaged } from '@/hooks/use-paged'
 import './index.scss'
 
 const PAGE_SIZE = 20

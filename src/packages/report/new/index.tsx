@@ -3,12 +3,13 @@ import { ArrowRight, Location } from '@nutui/icons-react-taro'
 import { Button, Cascader, Cell, Input, Popup, Switch, TextArea } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { CategoryGroup, NearbyMatch } from '@contract'
+import { REPORT_DESCRIPTION_MAX, type CategoryGroup, type NearbyMatch } from '@contract'
 import { PhotoPicker } from '@/components/photo-picker'
 import { StatusTag } from '@/components/status-tag'
 import { useRequest } from '@/hooks/use-request'
+import { fieldIn, useSubmit } from '@/hooks/use-submit'
 import { api, ApiError } from '@/services/api'
-import { clearDraft, DESCRIPTION_MAX, loadDraft, parseCoordinate, saveDraft, type ReportDraft } from '../draft'
+import { clearDraft, loadDraft, parseCoordinate, saveDraft, type ReportDraft } from '../draft'
 import { formatDistance, formatPoint, formatWhen } from '@/utils/format'
 import { currentPosition } from '@/utils/location'
 import { askForNotices } from '../subscribe'
@@ -19,16 +20,6 @@ type Errors = Partial<Record<Field, string>>
 
 const FIELDS: Field[] = ['photos', 'categoryId', 'location', 'description']
 const isH5 = process.env.TARO_ENV === 'h5'
-
-/** The server names nested fields with dots (location.address): each belongs to its top-level field. */
-function errorsFrom(e: ApiError): Errors {
-  const errors: Errors = {}
-  for (const issue of e.issues) {
-    const field = FIELDS.find((f) => issue.field === f || issue.field.startsWith(`${f}.`))
-    if (field && !errors[field]) errors[field] = issue.message
-  }
-  return errors
-}
 
 function kindOf(groups: CategoryGroup[] | undefined, kindId: string) {
   for (const group of groups ?? []) {
@@ -45,16 +36,17 @@ function validate(d: ReportDraft): Errors {
   if (!d.address.trim()) errors.location = '请填写问题所在的位置'
   else if (parseCoordinate(d.lat, 'lat') === null || parseCoordinate(d.lng, 'lng') === null) errors.location = isH5 ? '请填写正确的经纬度，或点「使用我的位置」' : '请在地图上选择问题所在的位置'
   if (!d.description.trim()) errors.description = '请简单描述一下问题'
-  else if (d.description.length > DESCRIPTION_MAX) errors.description = `问题描述最多 ${DESCRIPTION_MAX} 个字`
+  else if (d.description.length > REPORT_DESCRIPTION_MAX) errors.description = `问题描述最多 ${REPORT_DESCRIPTION_MAX} 个字`
   return errors
 }
 
 export default function NewReport() {
   const { params } = useRouter()
   const [draft, setDraft] = useState<ReportDraft>(loadDraft)
-  const [errors, setErrors] = useState<Errors>({})
   const [uploading, setUploading] = useState(false)
-  const [submitting, setSubmitting] = useState(false)
+  // the server names nested fields with dots (location.address): each belongs to its top-level field
+  const submission = useSubmit(fieldIn(FIELDS))
+  const { errors, busy: submitting } = submission
   const [picking, setPicking] = useState(false)
   const [locating, setLocating] = useState(false)
   const [matches, setMatches] = useState<NearbyMatch[]>([])
@@ -71,7 +63,7 @@ export default function NewReport() {
 
   const change = (patch: Partial<ReportDraft>, field?: Field) => {
     setDraft((d) => ({ ...d, ...patch }))
-    if (field && errors[field]) setErrors((e) => ({ ...e, [field]: undefined }))
+    if (field && errors[field]) submission.clear(field)
   }
 
   const options = useMemo(
@@ -101,10 +93,7 @@ export default function NewReport() {
     }
   }
 
-  const fail = (e: unknown) => {
-    const err = e instanceof ApiError ? e : new ApiError('INTERNAL', '提交失败，请稍后再试')
-    const found = errorsFrom(err)
-    setErrors(found)
+  const failed = (err: ApiError, found: Errors) => {
     const first = FIELDS.map((f) => found[f]).find(Boolean)
     const saved = err.code === 'NETWORK' || err.code === 'INTERNAL' ? '，草稿已保存' : ''
     Taro.showToast({ title: `${first ?? err.message}${saved}`, icon: 'none', duration: 3000 })
@@ -136,38 +125,23 @@ export default function NewReport() {
     if (submitting) return
     if (uploading) return Taro.showToast({ title: '照片还在上传，请稍候', icon: 'none' })
     const found = validate(draft)
-    setErrors(found)
+    submission.show(found)
     const first = FIELDS.map((f) => found[f]).find(Boolean)
     if (first) return Taro.showToast({ title: first, icon: 'none' })
     await askForNotices()
-    setSubmitting(true)
-    try {
+    await submission.run(async () => {
       if (checked.current !== spot()) {
         const near = await api.call('reports', 'nearby', { categoryId: draft.categoryId, lat: parseCoordinate(draft.lat, 'lat')!, lng: parseCoordinate(draft.lng, 'lng')! })
-        if (near.length) {
-          setMatches(near)
-          return
-        }
+        if (near.length) return setMatches(near)
       }
       await file()
-    } catch (e) {
-      fail(e)
-    } finally {
-      setSubmitting(false)
-    }
+    }, { failed })
   }
 
   const submitAnyway = async () => {
     checked.current = spot()
     setMatches([])
-    setSubmitting(true)
-    try {
-      await file()
-    } catch (e) {
-      fail(e)
-    } finally {
-      setSubmitting(false)
-    }
+    await submission.run(file, { failed })
   }
 
   // The same problem is already on file: follow it instead, and this draft has done its job.
@@ -261,7 +235,7 @@ export default function NewReport() {
             value={draft.description}
             onChange={(description) => change({ description }, 'description')}
             placeholder="说说看到了什么：比如井盖缺失、垃圾堆了几天、影响行人通行…"
-            maxLength={DESCRIPTION_MAX}
+            maxLength={REPORT_DESCRIPTION_MAX}
             showCount
             rows={4}
             autoSize

@@ -4,9 +4,9 @@ import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { LoadState } from '@/components/load-state'
 import { api } from '@/services/api'
-import { ListFooter } from '../components/list-footer'
+import { ListFooter } from '@/components/list-footer'
 import { Blank } from '@/components/blank'
-import { usePaged } from '../use-paged'
+import { usePaged } from '@/hooks/use-paged'
 import './index.scss'
 
 const PAGE_SIZE = 20

@@ -5,14 +5,15 @@ import { Button, Cell, NoticeBar, Rate, Tag } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
-import type { Confirmation, ReportDetail } from '@contract'
+import { MOVES, type Confirmation, type ReportDetail } from '@contract'
 import { CaseTimeline } from '@/components/case-timeline'
 import { LoadState } from '@/components/load-state'
 import { StatusTag } from '@/components/status-tag'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
-import { beijingDay, dayWithWeekday, deadlineLabel, type WorkCalendar } from '../deadline'
-import { availableActions, ACTION_LABELS, type StaffAction } from '../transitions'
+import { beijingDay, type WorkCalendar } from '@contract/calendar'
+import { dayWithWeekday, deadlineLabel } from '../deadline'
+import { availableActions, type StaffAction } from '../transitions'
 import { ActionPopup } from './action-popup'
 import './index.scss'
 
@@ -190,7 +191,7 @@ export default function StaffCase() {
               <View className={`${prefix}__bar`}>
                 {actions.map((a, i) => (
                   <Button key={a} className={`${prefix}__action`} type={i === 0 ? 'primary' : 'default'} size="small" onClick={() => setAction(a)}>
-                    {ACTION_LABELS[a]}
+                    {MOVES[a].label}
                   </Button>
                 ))}
               </View>

@@ -3,17 +3,17 @@ import { formatHours } from '@/utils/format'
 import { Blank } from '@/components/blank'
 import { useMemo, useRef, useState } from 'react'
 import { Search } from '@nutui/icons-react-taro'
-import { Button, Calendar, Cell, Menu, NoticeBar, Pagination, Radio, Skeleton, Switch } from '@nutui/nutui-react-taro'
+import { Button, Calendar, Cell, Menu, NoticeBar, Radio, Skeleton, Switch } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { calendarWarning, CASE_SOURCES, REPORT_STATUS_LABELS, REPORT_STATUSES, type CaseSource, type LedgerFilter, type LedgerStats } from '@contract'
-import { LoadState } from '@/components/load-state'
+import { PagedList } from '@/components/paged-list'
 import { StatGrid } from '@/components/stat-grid'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { CaseCard } from '@/components/case-card'
-import { beijingDay } from '../deadline'
+import { beijingDay } from '@contract/calendar'
 import { EMPTY_FILTER, moreCount, toLedgerFilter, type FilterForm } from '../ledger-filter'
 import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import './index.scss'
@@ -94,7 +94,6 @@ export default function StaffLedger() {
   }
 
   const range = moreDraft.from && moreDraft.to ? `${moreDraft.from} 至 ${moreDraft.to}` : '不限'
-  const data = list.data
   return (
     <View className={prefix}>
       {calendarGap && (
@@ -199,25 +198,17 @@ export default function StaffLedger() {
         }}
       />
 
-      <LoadState loading={list.loading} error={list.error} ready={!!data} onRetry={list.reload} rows={8}>
-        {data && (
-          <>
-            <Text className={`${prefix}__total`}>
-              {data.total} 件{list.loading ? '，刷新中…' : ''}
-            </Text>
-            {data.items.length === 0 ? (
-              <Blank icon={<Search size={48} color="#bfbfbf" />} title="没有符合条件的问题" description="换个状态、类别或日期范围试试" />
-            ) : (
-              data.items.map((card) => <CaseCard key={card.id} variant="row" card={card} onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${card.id}` })} />)
-            )}
-            {data.total > PAGE_SIZE && (
-              <View className={`${prefix}__pager`}>
-                <Pagination value={page} total={data.total} pageSize={PAGE_SIZE} mode="simple" onChange={setPage} />
-              </View>
-            )}
-          </>
+      <PagedList
+        list={{ ...list, page, setPage }}
+        pageSize={PAGE_SIZE}
+        head={(data) => (
+          <Text className={`${prefix}__total`}>
+            {data.total} 件{list.loading ? '，刷新中…' : ''}
+          </Text>
         )}
-      </LoadState>
+        empty={<Blank icon={<Search size={48} color="#bfbfbf" />} title="没有符合条件的问题" description="换个状态、类别或日期范围试试" />}
+        item={(card) => <CaseCard key={card.id} variant="row" card={card} onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${card.id}` })} />}
+      />
     </View>
   )
 }

@@ -1,16 +1,18 @@
 import { Blank } from '@/components/blank'
 import { useState } from 'react'
 import { ArrowRight, Checked } from '@nutui/icons-react-taro'
-import { Badge, Cell, Pagination, Tabs } from '@nutui/nutui-react-taro'
+import { Badge, Cell, Tabs } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { ReportCard } from '@contract'
-import { LoadState } from '@/components/load-state'
+import { PagedList } from '@/components/paged-list'
+import { usePages } from '@/hooks/use-pages'
+import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
 import { CaseCard } from '@/components/case-card'
-import { deadlineLabel, type WorkCalendar } from '../deadline'
-import { useReloadOnShow } from '@/hooks/use-reload-on-show'
+import type { WorkCalendar } from '@contract/calendar'
+import { deadlineLabel } from '../deadline'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -30,20 +32,10 @@ function Due({ card, calendar }: { card: ReportCard; calendar?: WorkCalendar }) 
 export default function StaffQueue() {
   const calendar = useRequest(() => api.call('campaign', 'calendar'), [])
   const [scope, setScope] = useState<Scope>('open')
-  const [page, setPage] = useState(1)
-  const list = useRequest(() => api.call('reports', 'queue', { scope, page, pageSize: PAGE_SIZE }), [scope, page])
+  const list = usePages((page) => api.call('reports', 'queue', { scope, page, pageSize: PAGE_SIZE }), [scope])
   const waiting = useRequest(() => api.call('reports', 'waiting', {}), [])
-  const reload = async () => {
-    await Promise.all([list.reload(), waiting.reload()])
-  }
+  useReloadOnShow(waiting.reload)
 
-  useReloadOnShow(reload)
-  usePullDownRefresh(async () => {
-    await reload()
-    Taro.stopPullDownRefresh()
-  })
-
-  const data = list.data
   return (
     <View className={prefix}>
       <Tabs
@@ -51,7 +43,7 @@ export default function StaffQueue() {
         value={scope}
         onChange={(value) => {
           setScope(value as Scope)
-          setPage(1)
+          list.setPage(1)
         }}
       >
         <Tabs.TabPane title="待办理" value="open" />
@@ -70,32 +62,22 @@ export default function StaffQueue() {
         clickable
         onClick={() => Taro.navigateTo({ url: '/packages/orders/list/index' })}
       />
-      <LoadState loading={list.loading} error={list.error} ready={!!data} onRetry={list.reload} rows={8}>
-        {data && (
-          <>
-            <View className={`${prefix}__summary`}>
-              <Text>
-                {scope === 'open' ? '待办理' : '本单位全部'} <Text className={`${prefix}__count`}>{data.total}</Text> 件
-              </Text>
-              <Text className={`${prefix}__hint`}>按整改时限先后排列</Text>
-            </View>
-            {data.items.length === 0 ? (
-              <Blank icon={<Checked size={48} color="#bfbfbf" />} title={scope === 'open' ? '本单位没有待办的问题' : '本单位还没有交办的问题'}
-                description="创文办交办新问题时会出现在这里，下拉可刷新"
-              />
-            ) : (
-              data.items.map((card) => (
-                <CaseCard key={card.id} variant="row" card={card} showDepartment={false} aside={<Due card={card} calendar={calendar.data} />} onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${card.id}` })} />
-              ))
-            )}
-            {data.total > PAGE_SIZE && (
-              <View className={`${prefix}__pager`}>
-                <Pagination value={page} total={data.total} pageSize={PAGE_SIZE} mode="simple" onChange={setPage} />
-              </View>
-            )}
-          </>
+      <PagedList
+        list={list}
+        pageSize={PAGE_SIZE}
+        head={(data) => (
+          <View className={`${prefix}__summary`}>
+            <Text>
+              {scope === 'open' ? '待办理' : '本单位全部'} <Text className={`${prefix}__count`}>{data.total}</Text> 件
+            </Text>
+            <Text className={`${prefix}__hint`}>按整改时限先后排列</Text>
+          </View>
         )}
-      </LoadState>
+        empty={<Blank icon={<Checked size={48} color="#bfbfbf" />} title={scope === 'open' ? '本单位没有待办的问题' : '本单位还没有交办的问题'} description="创文办交办新问题时会出现在这里，下拉可刷新" />}
+        item={(card) => (
+          <CaseCard key={card.id} variant="row" card={card} showDepartment={false} aside={<Due card={card} calendar={calendar.data} />} onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${card.id}` })} />
+        )}
+      />
     </View>
   )
 }

@@ -1,36 +1,15 @@
-import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { ApiError } from '@/services/api'
+import { useSubmit } from '@/hooks/use-submit'
+
+// `polygon.3` is the polygon's field; each settings form shows the top-level fields it has
+const topLevel = (path: string) => path.split('.')[0]
 
 /**
- * Runs one save and keeps what went wrong: the server's message per field (`polygon.3` counts as `polygon`)
- * or, when it named none, its message for the whole form. The caller's form state is never touched.
+ * Runs one save and keeps what went wrong: the server's message per field or, when it named none, its message
+ * for the whole form. The caller's form state is never touched.
  */
 export function useSave() {
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState('')
-  const [issues, setIssues] = useState<Record<string, string>>({})
-
-  const clear = () => {
-    setError('')
-    setIssues({})
-  }
-
-  const run = async (save: () => Promise<unknown>, done: string) => {
-    setSaving(true)
-    clear()
-    try {
-      await save()
-      Taro.showToast({ title: done, icon: 'success' })
-      return true
-    } catch (e) {
-      if (e instanceof ApiError && e.issues.length) setIssues(Object.fromEntries(e.issues.map((i) => [i.field.split('.')[0], i.message])))
-      else setError(e instanceof ApiError ? e.message : '保存失败，请稍后再试')
-      return false
-    } finally {
-      setSaving(false)
-    }
-  }
-
-  return { saving, error, issues, run, clear }
+  const submission = useSubmit(topLevel, '保存失败，请稍后再试')
+  const run = (save: () => Promise<unknown>, done: string) => submission.run(save, { done: () => void Taro.showToast({ title: done, icon: 'success' }) })
+  return { saving: submission.busy, error: submission.error, issues: submission.errors as Record<string, string | undefined>, run, clear: submission.reset }
 }

@@ -4,7 +4,8 @@ import { Button, Cell, Checkbox, DatePicker, Input } from '@nutui/nutui-react-ta
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { api, ApiError } from '@/services/api'
+import { fieldIn, useSubmit } from '@/hooks/use-submit'
+import { api } from '@/services/api'
 import { ageOn, isMobile, needsGuardian } from '../format'
 import './index.scss'
 
@@ -41,68 +42,46 @@ function validate(f: Form, minor: boolean): Errors {
   return e
 }
 
-function errorsFrom(err: ApiError): Errors {
-  const e: Errors = {}
-  for (const issue of err.issues) {
-    const field = SERVER_FIELDS[issue.field] ?? ORDER.find((f) => f === issue.field)
-    if (field && !e[field]) e[field] = issue.message
-  }
-  return e
-}
-
 export default function RegisterPage() {
   const [form, setForm] = useState<Form>(EMPTY)
-  const [errors, setErrors] = useState<Errors>({})
-  const [failure, setFailure] = useState('')
+  const submission = useSubmit(fieldIn(ORDER, SERVER_FIELDS), '注册失败，请稍后再试')
+  const { errors, error: failure, busy: saving } = submission
   const [picking, setPicking] = useState(false)
-  const [saving, setSaving] = useState(false)
 
   const age = form.birthDate ? ageOn(form.birthDate) : null
   const minor = age !== null && needsGuardian(age)
 
   const change = (patch: Partial<Form>) => {
     setForm((f) => ({ ...f, ...patch }))
-    setErrors((e) => {
-      const next = { ...e }
-      for (const key of Object.keys(patch) as Field[]) delete next[key]
-      return next
-    })
-    setFailure('')
+    submission.clear(...(Object.keys(patch) as Field[]))
   }
 
   // On failure everything typed stays; the field the server named says why.
   const submit = async () => {
     if (saving) return
     const found = validate(form, minor)
-    setErrors(found)
+    submission.show(found)
     const first = ORDER.map((f) => found[f]).find(Boolean)
     if (first) return Taro.showToast({ title: first, icon: 'none' })
-    setSaving(true)
-    setFailure('')
-    try {
-      const me = await api.call('volunteer', 'register', {
+    const register = () =>
+      api.call('volunteer', 'register', {
         realName: form.realName.trim(),
         phone: form.phone.trim(),
         team: form.team.trim(),
         birthDate: form.birthDate,
         ...(minor ? { guardian: { name: form.guardianName.trim(), phone: form.guardianPhone.trim(), consent: form.consent } } : {})
       })
-      // with hours earned, a new name, phone or birth date waits for the office
-      Taro.showToast(me.correction ? { title: '信息更正已提交，待创文办审核', icon: 'none', duration: 2500 } : { title: '注册成功', icon: 'success' })
-      setTimeout(() => {
-        if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-        else void Taro.redirectTo({ url: '/packages/volunteer/mine/index' })
-      }, 800)
-    } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError('INTERNAL', '注册失败，请稍后再试')
-      const named = errorsFrom(err)
-      setErrors(named)
-      const first = ORDER.map((f) => named[f]).find(Boolean)
-      setFailure(first ? '' : err.message)
-      Taro.showToast({ title: first ?? err.message, icon: 'none', duration: 3000 })
-    } finally {
-      setSaving(false)
-    }
+    await submission.run(register, {
+      done: (me) => {
+        // with hours earned, a new name, phone or birth date waits for the office
+        Taro.showToast(me.correction ? { title: '信息更正已提交，待创文办审核', icon: 'none', duration: 2500 } : { title: '注册成功', icon: 'success' })
+        setTimeout(() => {
+          if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+          else void Taro.redirectTo({ url: '/packages/volunteer/mine/index' })
+        }, 800)
+      },
+      failed: (err, named) => Taro.showToast({ title: ORDER.map((f) => named[f]).find(Boolean) ?? err.message, icon: 'none', duration: 3000 })
+    })
   }
 
   const fieldError = (name: Field) => errors[name] && <Text className={`${prefix}__field-error`}>{errors[name]}</Text>

@@ -13,7 +13,7 @@ export interface ListFooterProps {
 }
 
 const defaultProps = { endText: '已经到底了' } satisfies Partial<ListFooterProps>
-const prefix = 'report-list-footer'
+const prefix = 'cwt-list-footer'
 
 /** The line under a paged list: loading the next page, a retry after a failure, or the end. */
 export function ListFooter(props: ListFooterProps) {

@@ -159,3 +159,18 @@ describe('time zone of the server', () => {
     expect(workingDaysBetween('2026-03-06', '2026-03-09', plain)).toBe(1)
   })
 })
+
+describe('the calendar the staff pages count with', () => {
+  it('counts weekends as off unless declared 调休, and declared days off as off', () => {
+    expect(isWorkingDay('2026-11-27', plain)).toBe(true)
+    expect(isWorkingDay('2026-11-28', plain)).toBe(false)
+    expect(isWorkingDay('2026-11-28', { off: [], workdays: ['2026-11-28'] })).toBe(true)
+    expect(isWorkingDay('2026-11-25', { off: ['2026-11-25'], workdays: [] })).toBe(false)
+  })
+
+  it('counts the working days after one day up to another', () => {
+    expect(workingDaysBetween('2026-11-23', '2026-11-23', plain)).toBe(0)
+    expect(workingDaysBetween('2026-11-27', '2026-11-30', plain)).toBe(1)
+    expect(workingDaysBetween('2026-11-23', '2026-11-30', { off: ['2026-11-24'], workdays: [] })).toBe(4)
+  })
+})

@@ -1,4 +1,4 @@
-import { encodeUnderLimit, FILE_LIMIT_BYTES, fitWithin, PHOTO_LIMITS, QUALITY_STEPS, spreadsheetProblem } from './upload'
+import { encodeUnderLimit, fitWithin, PHOTO_LIMITS, QUALITY_STEPS } from './photos'
 
 /** A stand-in encoder whose output grows with pixels and quality, like JPEG roughly does. */
 const encoder = (bytesPerPixelAtFull: number) => {
@@ -52,28 +52,5 @@ describe('encodeUnderLimit', () => {
     expect(calls.length).toBeLessThan(30)
     expect(out.size).toBe(Math.min(...calls.map((c) => Math.round(c.width * c.height * 100 * c.quality))))
     expect(Math.max(out.width, out.height)).toBeGreaterThanOrEqual(480)
-  })
-})
-
-describe('spreadsheetProblem', () => {
-  it('when the file is an .xlsx or .csv of a sensible size, then nothing is wrong, whatever the case of its extension', () => {
-    expect(spreadsheetProblem('题库.xlsx', 2048)).toBeNull()
-    expect(spreadsheetProblem('QUESTIONS.CSV', 10)).toBeNull()
-    expect(spreadsheetProblem('a.b.xlsx', FILE_LIMIT_BYTES)).toBeNull()
-  })
-
-  it('when the file is an old .xls, then it says to save it as .xlsx', () => {
-    expect(spreadsheetProblem('题库.xls', 2048)).toContain('另存为 .xlsx')
-  })
-
-  it('when the file is of another type or has no extension, then it names the two accepted types', () => {
-    expect(spreadsheetProblem('题库.docx', 2048)).toBe('只能导入 .xlsx 或 .csv 文件')
-    expect(spreadsheetProblem('题库', 2048)).toBe('只能导入 .xlsx 或 .csv 文件')
-    expect(spreadsheetProblem('photo.jpg', 2048)).toBe('只能导入 .xlsx 或 .csv 文件')
-  })
-
-  it('when the file is empty or over 10 MB, then it says so', () => {
-    expect(spreadsheetProblem('题库.csv', 0)).toContain('空')
-    expect(spreadsheetProblem('题库.xlsx', FILE_LIMIT_BYTES + 1)).toContain('10 MB')
   })
 })

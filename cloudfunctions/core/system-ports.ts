@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { Clock, Ids, Logger } from './ports'
 
+// The Clock, Ids and Logger ports as the system answers them (its clock, random ids, JSON lines on the console), and a clock tests move.
+
 export const systemClock: Clock = { now: () => new Date() }
 
 /** A clock tests can move. */

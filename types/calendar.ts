@@ -1,6 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs'
 import utc from 'dayjs/plugin/utc'
-import type { Holidays } from '../../types/domain'
+import type { Holidays } from './domain'
 
 dayjs.extend(utc)
 
