@@ -92,7 +92,7 @@ describe('督查 from a random draw to a passed 复查, in Chromium', () => {
     await chooser.setFiles(AFTER)
     await handler.locator(`.staff-action ${UPLOADED}`).first().waitFor({ timeout: 30000 })
     await handler.locator('.staff-action textarea').first().fill('已清除小广告，修复站牌')
-    await handler.locator('.staff-action .nut-button', { hasText: '确认整改完成' }).tap()
+    await handler.locator('.staff-action .nut-button', { hasText: '确认报告整改完成' }).tap()
     await handler.locator('.staff-action').waitFor({ state: 'hidden', timeout: 30000 })
     await handler.context().close()
 

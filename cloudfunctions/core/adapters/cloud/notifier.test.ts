@@ -56,7 +56,7 @@ describe('cloud notifier', () => {
     const { send, store, logger, notifier } = setup()
     send.mockRejectedValue(Object.assign(new Error('openapi.subscribeMessage.send:fail 43101 user refuse to accept the msg'), { errCode: 43101 }))
 
-    await expect(notifier.notify(notice)).resolves.toBeUndefined()
+    await expect(notifier.notify(notice)).resolves.toBe(true)
 
     expect(await store.collection('outbox').count({})).toBe(1)
     expect(logger.error).toHaveBeenCalledWith('subscribe message not sent', expect.objectContaining({ userId: 'u1', template: 'caseAssigned', errCode: 43101 }))
