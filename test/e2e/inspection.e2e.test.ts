@@ -1,14 +1,12 @@
-import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { reports, rounds } from '../../cloudfunctions/core/collections'
-import { startE2E } from '../support/browser'
+import { DEMO_PHOTOS, startE2E } from '../support/browser'
 import type { TestRuntime } from '../support/runtime'
 
 // Several pages each build their first screen on a busy two-core machine.
 jest.setTimeout(300_000)
 
-const BEFORE = path.resolve(__dirname, '..', '..', 'runtime', 'demo', 'ads-before.jpg')
-const AFTER = path.resolve(__dirname, '..', '..', 'runtime', 'demo', 'ads-after.jpg')
+const { before: BEFORE, after: AFTER } = DEMO_PHOTOS
 
 let e2e: Awaited<ReturnType<typeof startE2E>>
 let rt: TestRuntime

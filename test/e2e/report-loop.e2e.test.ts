@@ -1,15 +1,13 @@
-import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { reports } from '../../cloudfunctions/core/collections'
 import { userIdOf } from '../../cloudfunctions/core/identity'
-import { startE2E } from '../support/browser'
+import { DEMO_PHOTOS, startE2E } from '../support/browser'
 import type { TestRuntime } from '../support/runtime'
 
 // Several pages each build their first screen on a busy two-core machine.
 jest.setTimeout(180_000)
 
-const BEFORE = path.resolve(__dirname, '..', '..', 'runtime', 'demo', 'ads-before.jpg')
-const AFTER = path.resolve(__dirname, '..', '..', 'runtime', 'demo', 'ads-after.jpg')
+const { before: BEFORE, after: AFTER } = DEMO_PHOTOS
 
 let e2e: Awaited<ReturnType<typeof startE2E>>
 let rt: TestRuntime

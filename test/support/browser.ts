@@ -5,6 +5,12 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import { H5_DIR } from '../../runtime/h5-build'
 import { startRuntime } from './runtime'
 
+/** The demo's before and after photos of a wall of small ads, for forms that take a photo. */
+export const DEMO_PHOTOS = {
+  before: path.resolve(__dirname, '..', '..', 'runtime', 'demo', 'ads-before.jpg'),
+  after: path.resolve(__dirname, '..', '..', 'runtime', 'demo', 'ads-after.jpg')
+}
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const hasChromium = () => existsSync(CHROMIUM)
 
