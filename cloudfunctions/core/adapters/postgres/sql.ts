@@ -167,6 +167,32 @@ function list(op: string, value: unknown): unknown[] {
 }
 
 /**
+ * A sorted page over a few values of one field (`status: { $in: [...] }`, ordered by deadline) read as one
+ * page per value, each walking an index in order, merged: Postgres cannot take the order from an index across
+ * an IN list, so it would read and sort every match. Answers the field and its values when an index leads with
+ * fields the query holds to one value, then that field, then the first sort key; otherwise null.
+ */
+export function splitIn(query: Query, sort: SortSpec | undefined, indexes: IndexSpec[]): { path: string; values: unknown[] } | null {
+  const first = sort && Object.keys(sort)[0]
+  if (!first || first === '_id') return null
+  const held = (path: string) => Object.hasOwn(query, path) && isScalar(query[path])
+  for (const spec of indexes) {
+    if (spec.array) continue
+    const at = spec.fields.indexOf(first)
+    if (at < 1) continue
+    const before = spec.fields.slice(0, at)
+    const open = before.filter((path) => !held(path))
+    if (open.length !== 1) continue
+    const condition = query[open[0]]
+    if (!isPlainObject(condition) || Object.keys(condition).length !== 1 || !Array.isArray(condition.$in)) continue
+    const values = [...new Set(condition.$in)]
+    if (values.length < 2 || values.length > 10 || !values.every(isScalar)) continue
+    return { path: open[0], values }
+  }
+  return null
+}
+
+/**
  * MongoDB's order (a missing field first when ascending) and a tie-break on the key, so pages never overlap;
  * the indexes are built `NULLS FIRST, id` to be read forwards or backwards for it.
  */

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { update as applyUpdate } from 'mingo'
 import { Cancelled, DuplicateKeyError, MAX_READ, ReadLimitExceeded, readLimit, type Collection, type Doc, type Figure, type FindOptions, type IndexSpec, type Query, type Store, type Update } from '../../ports'
-import { field, fieldKinds, orderBy, quoteIdent, selection, Translator, trim, type FieldKinds } from './sql'
+import { field, fieldKinds, orderBy, quoteIdent, selection, splitIn, Translator, trim, type FieldKinds } from './sql'
 
 /** One connection's worth of SQL: PGlite itself, a pooled PostgreSQL client, or either inside a transaction. */
 export interface Sql {
@@ -53,13 +53,17 @@ export function tableDdl(schema: string, name: string, indexes: IndexSpec[]): st
 }
 
 class PgCollection<T extends Doc> implements Collection<T> {
+  private readonly kinds: FieldKinds
+
   constructor(
     private readonly store: PgStoreImpl,
     private readonly table: string,
     private readonly name: string,
-    private readonly kinds: FieldKinds,
+    private readonly indexes: IndexSpec[],
     private readonly unique: boolean
-  ) {}
+  ) {
+    this.kinds = fieldKinds(indexes)
+  }
 
   private translate(query: Query) {
     const t = new Translator(this.kinds)
@@ -67,13 +71,20 @@ class PgCollection<T extends Doc> implements Collection<T> {
   }
 
   async find(query: Query, options: FindOptions = {}) {
-    const { where, params } = this.translate(query)
     const limit = readLimit(this.name, options.limit)
     const skip = Math.max(options.skip ?? 0, 0)
+    const t = new Translator(this.kinds)
+    const order = orderBy(options.sort)
+    const split = limit === undefined ? null : splitIn(query, options.sort, this.indexes)
+    // one page per value, each as long as the whole page could need, then merged in the same order
+    const source = split
+      ? `(${split.values.map((v) => `(SELECT id, doc FROM ${this.table} WHERE ${t.where({ ...query, [split.path]: v })}${order} LIMIT ${skip + limit!})`).join(' UNION ALL ')}) AS page`
+      : this.table
+    const where = split ? 'TRUE' : t.where(query)
     // without a limit, one more than allowed: enough to tell that the reader would have been cut short
     const { rows } = await this.store.sql(
-      `SELECT ${selection(options.projection)} AS doc FROM ${this.table} WHERE ${where}${orderBy(options.sort)} LIMIT ${limit ?? MAX_READ + 1}${skip ? ` OFFSET ${skip}` : ''}`,
-      params.values
+      `SELECT ${selection(options.projection)} AS doc FROM ${source} WHERE ${where}${order} LIMIT ${limit ?? MAX_READ + 1}${skip ? ` OFFSET ${skip}` : ''}`,
+      t.params.values
     )
     if (rows.length > MAX_READ) throw new ReadLimitExceeded(this.name, `more than ${MAX_READ} documents match a read without a limit`)
     return rows.map((r) => trim((r as { doc: T }).doc ?? ({} as T), options.projection))
@@ -278,7 +289,7 @@ class PgStoreImpl implements PgStore {
     if (!collection) {
       const indexes = this.collections[name]
       if (!indexes) throw new Error(`unknown collection: ${name} (add it to the collection list)`)
-      collection = new PgCollection<Doc>(this, `${quoteIdent(this.schema)}.${quoteIdent(name)}`, name, fieldKinds(indexes), indexes.some((i) => i.unique))
+      collection = new PgCollection<Doc>(this, `${quoteIdent(this.schema)}.${quoteIdent(name)}`, name, indexes, indexes.some((i) => i.unique))
       this.open.set(name, collection)
     }
     return collection as unknown as Collection<T>
