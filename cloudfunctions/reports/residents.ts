@@ -194,10 +194,10 @@ export async function confirm(input: ConfirmInput, ctx: ActionContext): Promise<
   return toDetail(deps, reopened, caller)
 }
 
-/** The public feed: accepted cases, nearest first around a point or newest first; never who reported. */
 /** What a feed item shows of a case. */
 const FEED_FIELDS = { categoryName: 1, status: 1, description: 1, location: 1, photos: 1, createdAt: 1 } as const
 
+/** The public feed: accepted cases, nearest first around a point or newest first; never who reported. */
 export async function feed(input: { page: number; pageSize: number } & Partial<GeoPoint>, { deps }: ActionContext): Promise<Page<FeedItem>> {
   const repo = reportRepository(deps.store)
   const skip = (input.page - 1) * input.pageSize
