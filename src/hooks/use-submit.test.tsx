@@ -1,20 +1,14 @@
 /** @jest-environment ./test/support/dom-environment.ts */
-import { act } from 'react'
+import { act, renderHook } from '@testing-library/react'
 import { ApiError } from '@/services/api'
-import { render } from '../../test/support/render'
 import { fieldIn, useSubmit, type Submit } from './use-submit'
 
 type Field = 'location' | 'description' | 'consent'
 
 /** Mounts a form's submit and hands the test its latest state. */
-async function mount() {
-  const seen: { now?: Submit<Field> } = {}
-  function Form() {
-    seen.now = useSubmit(fieldIn<Field>(['location', 'description', 'consent'], { guardian: 'consent' }), '提交失败，请稍后再试')
-    return null
-  }
-  await render(<Form />)
-  return seen as { now: Submit<Field> }
+function mount() {
+  const { result } = renderHook(() => useSubmit(fieldIn<Field>(['location', 'description', 'consent'], { guardian: 'consent' }), '提交失败，请稍后再试'))
+  return { get now(): Submit<Field> { return result.current } }
 }
 
 const refused = new ApiError('VALIDATION_FAILED', '输入有误', [
@@ -26,7 +20,7 @@ const refused = new ApiError('VALIDATION_FAILED', '输入有误', [
 
 describe('useSubmit', () => {
   it('when the server names fields, then each message lands on the form field it belongs to, the first per field, and the rest are the form’s message', async () => {
-    const form = await mount()
+    const form = mount()
     const failures: unknown[] = []
     await act(async () => void (await form.now.run(() => Promise.reject(refused), { failed: (e, fields) => failures.push([e, fields]) })))
     expect(failures).toEqual([[refused, { location: '请填写问题地址', consent: '请确认监护人已同意' }]])
@@ -36,14 +30,14 @@ describe('useSubmit', () => {
   })
 
   it('when the call fails with something other than the server’s answer, then the form says the plain fallback', async () => {
-    const form = await mount()
+    const form = mount()
     await act(async () => void (await form.now.run(() => Promise.reject(new TypeError('x is undefined')))))
     expect(form.now.errors).toEqual({})
     expect(form.now.error).toBe('提交失败，请稍后再试')
   })
 
   it('when a field is changed after a failure, then only its message goes, with the form’s', async () => {
-    const form = await mount()
+    const form = mount()
     await act(async () => void (await form.now.run(() => Promise.reject(refused))))
     await act(async () => form.now.clear('location'))
     expect(form.now.errors).toEqual({ consent: '请确认监护人已同意' })
@@ -51,7 +45,7 @@ describe('useSubmit', () => {
   })
 
   it('when the call goes through, then it answers the data and no message is left', async () => {
-    const form = await mount()
+    const form = mount()
     await act(async () => void (await form.now.run(() => Promise.reject(refused))))
     const done: unknown[] = []
     let went
@@ -65,7 +59,7 @@ describe('useSubmit', () => {
   })
 
   it('when a second submit comes while one is on its way, then it is not sent', async () => {
-    const form = await mount()
+    const form = mount()
     let finish!: () => void
     const sent: string[] = []
     let first!: Promise<unknown>

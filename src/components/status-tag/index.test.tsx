@@ -1,5 +1,6 @@
 /** @jest-environment ./test/support/dom-environment.ts */
-import { render, texts } from '../../../test/support/render'
+import { render } from '@testing-library/react'
+import { texts } from '../../../test/support/texts'
 import { StatusTag } from '.'
 
 /** [background, text colour] of each tag: NutUI paints the tag and colours the text inside it. */
@@ -8,19 +9,19 @@ const colours = (root: Element, selector: string) =>
 
 describe('StatusTag', () => {
   it('when a case waits for the office, then its status shows in Chinese on an amber tag and nothing says it is late', async () => {
-    const { container } = await render(<StatusTag status="submitted" />)
+    const { container } = render(<StatusTag status="submitted" />)
     expect(texts(container, '.cwt-status-tag')).toEqual(['待受理'])
     expect(colours(container, '.cwt-status-tag')).toEqual([['rgb(255, 244, 229)', 'rgb(212, 107, 8)']])
   })
 
   it('when a case ran over its deadline, then a red 超期 tag stands beside its status', async () => {
-    const { container } = await render(<StatusTag status="in_progress" overdue />)
+    const { container } = render(<StatusTag status="in_progress" overdue />)
     expect(texts(container, '.cwt-status-tag')).toEqual(['整改中', '超期'])
     expect(colours(container, '.cwt-status-tag--overdue')).toEqual([['rgb(200, 22, 29)', 'rgb(255, 255, 255)']])
   })
 
   it('when a case is closed, then the tag is green', async () => {
-    const { container } = await render(<StatusTag status="closed" />)
+    const { container } = render(<StatusTag status="closed" />)
     expect(texts(container, '.cwt-status-tag')).toEqual(['已办结'])
     expect(colours(container, '.cwt-status-tag')).toEqual([['rgb(234, 248, 239)', 'rgb(31, 138, 76)']])
   })
