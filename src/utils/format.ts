@@ -7,6 +7,50 @@ export function formatDistance(meters: number): string {
   return `${(meters / 1000).toFixed(meters < 10000 ? 1 : 0)} 公里`
 }
 
+/**
+ * The app's dates, one way everywhere: 11月3日 within this year, 2025年11月3日 otherwise; with the time,
+ * 11月3日 09:30. Values sent to the server or put in file names keep their ISO forms.
+ */
+export function formatDay(iso: string | Date, now: Date = new Date()): string {
+  const at = dayjs(iso)
+  return at.format(at.isSame(now, 'year') ? 'M月D日' : 'YYYY年M月D日')
+}
+
+export function formatDateTime(iso: string | Date, now: Date = new Date()): string {
+  return `${formatDay(iso, now)} ${dayjs(iso).format('HH:mm')}`
+}
+
+/** 2月5日, where the year is said already (a year's holidays). */
+export function formatMonthDay(iso: string | Date): string {
+  return dayjs(iso).format('M月D日')
+}
+
+/** A date that stands on its own, as on a certificate or a joining date: always with the year. */
+export function formatFullDay(iso: string | Date): string {
+  return dayjs(iso).format('YYYY年M月D日')
+}
+
+/** `2026-11` → 2026年11月. */
+export function formatMonth(month: string): string {
+  return dayjs(`${month}-01`).format('YYYY年M月')
+}
+
+/** 11月23日 周一 09:00–11:30, the end's date only when it falls on another day (an activity past midnight). */
+export function formatSpan(startAt: string, endAt: string, now: Date = new Date()): string {
+  const start = dayjs(startAt)
+  const end = dayjs(endAt)
+  const tail = end.isSame(start, 'day') ? end.format('HH:mm') : formatDateTime(endAt, start.toDate())
+  return `${formatDay(startAt, now)} 周${'日一二三四五六'[start.day()]} ${start.format('HH:mm')}–${tail}`
+}
+
+/** When something is open: 11月22日 09:00 至 11月30日 09:00. */
+export function formatWindow(opensAt: string, closesAt: string, now: Date = new Date()): string {
+  return `${formatDateTime(opensAt, now)} 至 ${formatDateTime(closesAt, now)}`
+}
+
+/** Hours as people write them: 12, 2.5, never 2.4999999. */
+export const hoursText = (hours: number) => String(Math.round(hours * 10) / 10)
+
 /** How long ago, the way people say it: 刚刚, 5 分钟前, 今天 09:30, 昨天 18:02, 11月3日, 2025年11月3日. */
 export function formatWhen(iso: string, now: Date = new Date()): string {
   const at = dayjs(iso)

@@ -2,10 +2,9 @@ import type { ReactNode } from 'react'
 import { Image as ImageIcon, Location } from '@nutui/icons-react-taro'
 import { Tag } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import type { ReportCard } from '@contract'
 import { StatusTag } from '@/components/status-tag'
-import { formatWhen } from '@/utils/format'
+import { formatDateTime, formatWhen } from '@/utils/format'
 import './index.scss'
 
 export interface CaseCardProps {
@@ -28,7 +27,7 @@ export function CaseCard(props: CaseCardProps) {
   const department = showDepartment && card.department ? ` · ${card.department.name}` : ''
   const meta =
     variant === 'row'
-      ? `${card.no} · ${dayjs(card.createdAt).format('M-D HH:mm')}${department}`
+      ? `${card.no} · ${formatDateTime(card.createdAt)}${department}`
       : `${formatWhen(card.createdAt)}${department}${card.followers > 0 ? ` · ${card.followers} 人也遇到` : ''}`
   return (
     <View className={`${prefix} ${prefix}--${variant}`} onClick={onClick}>

@@ -5,10 +5,11 @@ import { fireEvent, render } from '@testing-library/react'
 import { texts } from '../../../test/support/texts'
 import { CaseTimeline } from '.'
 
-// Wall-clock times without a zone read the same in any TZ the tests run in.
-const filed: TimelineEntry = { at: '2026-11-23T09:05:00', actor: '市民', from: null, to: 'submitted', note: null, photos: ['/files/before.jpg'], deadline: null }
-const assigned: TimelineEntry = { at: '2026-11-23T10:30:00', actor: '创文办', from: 'accepted', to: 'assigned', note: '请尽快清理', photos: [], deadline: '2026-11-26T23:59:59' }
-const fixed: TimelineEntry = { at: '2026-11-25T16:00:00', actor: '市城市管理局', from: 'assigned', to: 'fixed', note: '已清除', photos: ['/files/after-1.jpg', '/files/after-2.jpg'], deadline: null }
+// Wall-clock times without a zone read the same in any TZ the tests run in; this year's, so no year is shown.
+const year = new Date().getFullYear()
+const filed: TimelineEntry = { at: `${year}-11-23T09:05:00`, actor: '市民', from: null, to: 'submitted', note: null, photos: ['/files/before.jpg'], deadline: null }
+const assigned: TimelineEntry = { at: `${year}-11-23T10:30:00`, actor: '创文办', from: 'accepted', to: 'assigned', note: '请尽快清理', photos: [], deadline: `${year}-11-26T23:59:59` }
+const fixed: TimelineEntry = { at: `${year}-11-25T16:00:00`, actor: '市城市管理局', from: 'assigned', to: 'fixed', note: '已清除', photos: ['/files/after-1.jpg', '/files/after-2.jpg'], deadline: null }
 
 describe('CaseTimeline', () => {
   it('when a case has moved three times, then the newest step comes first and is marked current', async () => {

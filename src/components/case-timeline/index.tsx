@@ -1,8 +1,8 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { REPORT_STATUS_LABELS, type TimelineEntry } from '@contract'
 import './index.scss'
+import { formatDateTime } from '@/utils/format'
 
 export interface CaseTimelineProps {
   entries: TimelineEntry[]
@@ -25,11 +25,11 @@ export function CaseTimeline(props: CaseTimelineProps) {
           <View className={`${prefix}__body`}>
             <View className={`${prefix}__head`}>
               <Text className={`${prefix}__to`}>{REPORT_STATUS_LABELS[entry.to]}</Text>
-              <Text className={`${prefix}__at`}>{dayjs(entry.at).format('M月D日 HH:mm')}</Text>
+              <Text className={`${prefix}__at`}>{formatDateTime(entry.at)}</Text>
             </View>
             <Text className={`${prefix}__actor`}>{entry.actor}</Text>
             {entry.note && <Text className={`${prefix}__note`}>{entry.note}</Text>}
-            {entry.deadline && <Text className={`${prefix}__deadline`}>整改时限：{dayjs(entry.deadline).format('M月D日 HH:mm')} 前</Text>}
+            {entry.deadline && <Text className={`${prefix}__deadline`}>整改时限：{formatDateTime(entry.deadline)} 前</Text>}
             {entry.photos.length > 0 && (
               <View className={`${prefix}__photos`}>
                 {entry.photos.map((url) => (

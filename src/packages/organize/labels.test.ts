@@ -1,5 +1,5 @@
 import { starsMonth } from '../../../types/volunteer'
-import { hoursText, signupLabel, timeRange, waitlistPositions } from './labels'
+import { signupLabel, waitlistPositions } from './labels'
 
 describe('signupLabel', () => {
   it('when waitlisted, then it says the place in line', () => {
@@ -30,20 +30,6 @@ describe('waitlistPositions', () => {
   })
 })
 
-describe('timeRange', () => {
-  const at = (y: number, m: number, d: number, h: number, min = 0) => new Date(y, m - 1, d, h, min).toISOString()
-  const now = new Date(2026, 10, 20)
-
-  it('when on one day, then the end has only its time', () => {
-    expect(timeRange(at(2026, 11, 23, 9), at(2026, 11, 23, 11, 30), now)).toBe('11月23日 周一 09:00–11:30')
-  })
-
-  it('when over two days or in another year, then the dates are spelled out', () => {
-    expect(timeRange(at(2026, 11, 23, 20), at(2026, 11, 24, 8), now)).toBe('11月23日 周一 20:00–11月24日 08:00')
-    expect(timeRange(at(2027, 1, 2, 9), at(2027, 1, 2, 10), now)).toBe('2027年1月2日 周六 09:00–10:00')
-  })
-})
-
 describe('starsMonth', () => {
   it('when in January, then it is December of the year before', () => {
     expect(starsMonth(new Date('2027-01-15T12:00:00+08:00'))).toBe('2026-12')
@@ -56,10 +42,3 @@ describe('starsMonth', () => {
   })
 })
 
-describe('hoursText', () => {
-  it('when whole or half hours, then no trailing zeros', () => {
-    expect(hoursText(12)).toBe('12')
-    expect(hoursText(2.5)).toBe('2.5')
-    expect(hoursText(1.04)).toBe('1')
-  })
-})

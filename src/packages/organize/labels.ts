@@ -1,4 +1,3 @@
-import dayjs from 'dayjs'
 import type { ActivityStage, Attendance, RosterRow, SignupStatus } from '@contract'
 
 // Draft and ended: amber, waiting on the organizer; published: green; confirmed: blue, settled; cancelled: grey.
@@ -35,15 +34,3 @@ export function waitlistPositions(rows: Pick<RosterRow, 'userId' | 'status' | 't
   return new Map(waiting.map((r, i) => [r.userId, i + 1]))
 }
 
-/** 11月23日 周一 09:00–11:30, with the end's date only when it falls on another day. */
-export function timeRange(startAt: string, endAt: string, now: Date = new Date()): string {
-  const start = dayjs(startAt)
-  const end = dayjs(endAt)
-  const day = start.isSame(now, 'year') ? 'M月D日' : 'YYYY年M月D日'
-  const week = '日一二三四五六'[start.day()]
-  const tail = end.isSame(start, 'day') ? end.format('HH:mm') : end.format(end.isSame(start, 'year') ? 'M月D日 HH:mm' : 'YYYY年M月D日 HH:mm')
-  return `${start.format(day)} 周${week} ${start.format('HH:mm')}–${tail}`
-}
-
-/** 12.5 → "12.5", 12 → "12": hours as people write them. */
-export const hoursText = (hours: number) => String(Math.round(hours * 10) / 10)

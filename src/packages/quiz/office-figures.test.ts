@@ -1,5 +1,5 @@
 import type { ImportPreview, ImportRow } from '@contract'
-import { defaultQuiz, durationText, fieldLabel, importBlock, importedText, percentOf, percentText, rateColour, rowProblems, scoreText, unitFacts, windowText } from './office-figures'
+import { defaultQuiz, durationText, fieldLabel, importBlock, importedText, percentOf, percentText, rateColour, rowProblems, scoreText, unitFacts } from './office-figures'
 
 describe('percentText, percentOf and scoreText', () => {
   it('when a rate is given, then it reads as a percent with at most one decimal', () => {
@@ -37,14 +37,6 @@ describe('unitFacts', () => {
   it('when the unit size is known, then the participation rate follows the head count, and the passed count ends it', () => {
     expect(unitFacts({ participants: 12, participation: 0.4, passed: 9 })).toEqual(['参与 12 人', '参与率 40%', '通过 9 人'])
     expect(unitFacts({ participants: 12, participation: null, passed: 9 })).toEqual(['参与 12 人', '通过 9 人'])
-  })
-})
-
-describe('windowText', () => {
-  const now = new Date(2026, 10, 23)
-  it('when the window is this year, then without the year; otherwise with it', () => {
-    expect(windowText(new Date(2026, 10, 24, 8).toISOString(), new Date(2026, 11, 8, 22).toISOString(), now)).toBe('11月24日 08:00 至 12月8日 22:00')
-    expect(windowText(new Date(2026, 11, 24, 8).toISOString(), new Date(2027, 0, 8, 22).toISOString(), now)).toBe('2026年12月24日 08:00 至 2027年1月8日 22:00')
   })
 })
 

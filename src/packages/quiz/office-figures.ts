@@ -1,4 +1,3 @@
-import dayjs from 'dayjs'
 import type { ImportPreview, ImportRow, QuizSummary, RateRow } from '@contract'
 
 /** 0.8333 → "83.3%", 1 → "100%"; a dash when there is nothing to divide by. */
@@ -36,15 +35,6 @@ export const QUIZ_STATE_COLOURS: Record<QuizSummary['state'], [background: strin
   open: ['#eaf8ef', '#1f8a4c'],
   upcoming: ['#fff4e5', '#d46b08'],
   closed: ['#f2f3f5', '#595959']
-}
-
-/** 11月24日 08:00 至 12月8日 22:00, with years only when the window is not this year's. */
-export function windowText(opensAt: string, closesAt: string, now: Date = new Date()): string {
-  const a = dayjs(opensAt)
-  const b = dayjs(closesAt)
-  const thisYear = a.isSame(now, 'year') && b.isSame(now, 'year')
-  const f = thisYear ? 'M月D日 HH:mm' : 'YYYY年M月D日 HH:mm'
-  return `${a.format(f)} 至 ${b.format(f)}`
 }
 
 /** The import template's columns, by the names the server may use for them. */

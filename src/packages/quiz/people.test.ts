@@ -1,5 +1,5 @@
 import type { QuizCard } from '@contract'
-import { cardActions, formatDuration, letters, readParam, urls, windowText } from './people'
+import { cardActions, formatDuration, letters, readParam, urls } from './people'
 
 const card = (over: Partial<QuizCard>): QuizCard => ({
   id: 'q1',
@@ -74,10 +74,3 @@ describe('formatDuration', () => {
   })
 })
 
-describe('windowText', () => {
-  it('when the window is this year, then no year is shown; otherwise it is', () => {
-    const now = new Date('2026-11-23T01:00:00.000Z')
-    expect(windowText('2026-11-22T01:00:00.000Z', '2026-11-30T01:00:00.000Z', now)).toMatch(/^11月22日 \d\d:00 至 11月30日 \d\d:00$/)
-    expect(windowText('2027-01-02T01:00:00.000Z', '2027-01-09T01:00:00.000Z', now)).toMatch(/^2027年1月2日/)
-  })
-})

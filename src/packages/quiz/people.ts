@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import dayjs from 'dayjs'
 import type { AttemptKind, QuizCard } from '@contract'
+import { formatDateTime } from '@/utils/format'
 
 const ROOT = '/packages/quiz'
 
@@ -36,12 +36,6 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(s / 3600)}小时${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}分`
 }
 
-/** 11月22日 09:00 至 11月30日 09:00; the year only when it is not this one. */
-export function windowText(opensAt: string, closesAt: string, now: Date = new Date()): string {
-  const fmt = (iso: string) => dayjs(iso).format(dayjs(iso).year() === now.getFullYear() ? 'M月D日 HH:mm' : 'YYYY年M月D日 HH:mm')
-  return `${fmt(opensAt)} 至 ${fmt(closesAt)}`
-}
-
 /** Daily practice and wrong-answer practice: checked question by question, no clock, no rank. */
 export const isPractice = (kind: AttemptKind) => kind !== 'campaign'
 
@@ -65,7 +59,7 @@ export function cardActions(card: QuizCard): CardActions {
       if (card.attemptsUsed >= card.attemptsAllowed) return { ...none, blocked: '答题次数已用完' }
       return { ...none, primary: { text: card.attemptsUsed > 0 ? '再答一次' : '开始答题', url: urls.start(card.id) }, blocked: null }
     case 'upcoming':
-      return { ...none, blocked: `${dayjs(card.opensAt).format('M月D日 HH:mm')} 开始` }
+      return { ...none, blocked: `${formatDateTime(card.opensAt)} 开始` }
     case 'closed':
       return { ...none, blocked: '答题已结束' }
     case 'not-eligible':

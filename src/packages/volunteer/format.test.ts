@@ -1,13 +1,5 @@
-import { ageOn, formatHours, formatSpan, isMobile, needsGuardian, placesText } from './format'
-
-describe('formatSpan', () => {
-  it('gives the day once when start and end fall on it', () => {
-    expect(formatSpan('2026-11-23T09:00:00', '2026-11-23T11:30:00')).toBe('11月23日 09:00–11:30')
-  })
-  it('names the end day when the activity runs past midnight', () => {
-    expect(formatSpan('2026-11-23T22:00:00', '2026-11-24T01:00:00')).toBe('11月23日 22:00–11月24日 01:00')
-  })
-})
+import { ageOn, isMobile, needsGuardian, placesText } from './format'
+import { hoursText } from '@/utils/format'
 
 describe('placesText', () => {
   it('counts the places left', () => expect(placesText({ placesLeft: 3, waitlist: 0 })).toBe('剩余 3 个名额'))
@@ -31,6 +23,6 @@ it('checks mobile numbers', () => {
 })
 
 it('rounds hours to one decimal', () => {
-  expect(formatHours(2.4999999)).toBe('2.5')
-  expect(formatHours(3)).toBe('3')
+  expect(hoursText(2.4999999)).toBe('2.5')
+  expect(hoursText(3)).toBe('3')
 })

@@ -10,13 +10,6 @@ export const SIGNUP_LABELS: Record<SignupStatus, string> = {
   passed: '候补已失效'
 }
 
-/** 11月23日 09:00–11:30; an activity running past midnight names both days. */
-export function formatSpan(startAt: string, endAt: string): string {
-  const start = dayjs(startAt)
-  const end = dayjs(endAt)
-  return `${start.format('M月D日 HH:mm')}–${end.format(end.isSame(start, 'day') ? 'HH:mm' : 'M月D日 HH:mm')}`
-}
-
 /** 剩余 3 个名额, or 已满 · 候补 2 人 once every place is taken. */
 export function placesText(card: Pick<ActivityCard, 'placesLeft' | 'waitlist'>): string {
   if (card.placesLeft > 0) return `剩余 ${card.placesLeft} 个名额`
@@ -33,6 +26,3 @@ export const needsGuardian = (age: number) => age >= 14 && age < 18
 
 /** A mainland mobile number: the form checks it before asking the server. */
 export const isMobile = (phone: string) => /^1[3-9]\d{9}$/.test(phone)
-
-/** Hours as people write them: 3, 2.5, never 2.4999999. */
-export const formatHours = (hours: number) => String(Math.round(hours * 10) / 10)

@@ -3,7 +3,6 @@ import { ArrowRight } from '@nutui/icons-react-taro'
 import { Avatar, Cell, Dialog, Input, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { ROLE_LABELS } from '@contract'
 import { IdentitySwitch } from '@/components/identity-switch'
 import { LoadState } from '@/components/load-state'
@@ -17,6 +16,7 @@ import { ResidentCells } from './resident-cells'
 import { StaffCells } from './staff-cells'
 import { VolunteerCells } from './volunteer-cells'
 import './index.scss'
+import { formatFullDay } from '@/utils/format'
 
 export default function MePage() {
   const me = useRequest(() => api.call('users', 'me'), [])
@@ -77,7 +77,7 @@ export default function MePage() {
               <Cell title="昵称" extra={<Text className="me__extra">{user.nickname} <ArrowRight size={12} /></Text>} clickable onClick={startEdit} />
               <Cell title="我的角色" extra={user.roles.map((r) => ROLE_LABELS[r]).join('、')} />
               {user.department && <Cell title="所属责任单位" extra={user.department.name} />}
-              <Cell title="加入时间" extra={dayjs(user.joinedAt).format('YYYY年M月D日')} />
+              <Cell title="加入时间" extra={formatFullDay(user.joinedAt)} />
             </Cell.Group>
 
             <ResidentCells />

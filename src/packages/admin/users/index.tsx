@@ -3,7 +3,6 @@ import { User } from '@nutui/icons-react-taro'
 import { Button, Cell, Checkbox, Menu, Pagination, Popup, Radio, SearchBar, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { ROLE_LABELS, ROLES, type Role, type UserSummary } from '@contract'
 import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
@@ -11,6 +10,7 @@ import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { RoleImport } from './role-import'
 import './index.scss'
+import { formatFullDay } from '@/utils/format'
 
 const PAGE_SIZE = 20
 const roleFilter = [{ text: '全部角色', value: 'all' }, ...ROLES.map((r) => ({ text: ROLE_LABELS[r], value: r }))]
@@ -133,7 +133,7 @@ export default function AdminUsers() {
                         {user.department && <Text className="admin-users__dept">{user.department.name}</Text>}
                       </View>
                     }
-                    extra={<Text className="admin-users__joined">{dayjs(user.joinedAt).format('YYYY-MM-DD')} 加入</Text>}
+                    extra={<Text className="admin-users__joined">{formatFullDay(user.joinedAt)} 加入</Text>}
                   />
                 ))}
               </Cell.Group>

@@ -2,17 +2,17 @@ import { useState } from 'react'
 import { Button, Cell, Steps, Step, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { ORDER_LEVEL_LABELS, REPORT_STATUS_LABELS, WAITING_ON_UNIT } from '@contract'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { LevelTag, StateTag } from '../level-tag'
 import './index.scss'
+import { formatDateTime, formatFullDay } from '@/utils/format'
 
 const prefix = 'orders-detail'
 const STEP_LABELS: Record<string, string> = { issued: '下发', acknowledged: '签收', replied: '回复', closed: '办结', escalated: '升级' }
-const time = (iso: string) => dayjs(iso).format('M月D日 HH:mm')
+const time = (iso: string) => formatDateTime(iso)
 
 /** One 督办单: what it asks, of which cases, every step so far; the unit's handler acknowledges and replies here. */
 export default function OrdersDetail() {
@@ -66,7 +66,7 @@ export default function OrdersDetail() {
                 致 {d.department.name} · {ORDER_LEVEL_LABELS[d.level]}督办 · {time(d.issuedAt)}下发
               </Text>
               <Text className={`${prefix}__text`}>{d.text}</Text>
-              <Text className={`${prefix}__due`}>请于 {dayjs(d.replyBy).format('YYYY年M月D日')} 前回复</Text>
+              <Text className={`${prefix}__due`}>请于 {formatFullDay(d.replyBy)} 前回复</Text>
             </View>
 
             {(d.escalates || d.escalatedTo) && (

@@ -10,6 +10,7 @@ import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError, newRequestId } from '@/services/api'
 import './index.scss'
+import { formatDay } from '@/utils/format'
 
 const prefix = 'orders-issue'
 // Only these are with the unit and running against a deadline: what an order can press on.
@@ -77,7 +78,7 @@ export default function OrdersIssue() {
                       </Text>
                       <Text className={`${prefix}__case-meta`}>
                         {c.no} · {c.address}
-                        {c.deadline ? ` · ${dayjs(c.deadline).format('M月D日')}到期` : ''}
+                        {c.deadline ? ` · ${formatDay(c.deadline)}到期` : ''}
                       </Text>
                     </View>
                   } />

@@ -3,7 +3,6 @@ import { Checked, Order as OrderIcon } from '@nutui/icons-react-taro'
 import { Button, Menu, Pagination, Tabs } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { ORDER_LEVEL_LABELS, ORDER_LEVELS, ORDER_STATE_LABELS, ORDER_STATES, type OrderCard, type OrderFilter, type ProposalCard } from '@contract'
 import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
@@ -12,6 +11,7 @@ import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { LevelTag, StateTag } from '../level-tag'
 import './index.scss'
+import { formatDay } from '@/utils/format'
 
 const prefix = 'orders-list'
 const PAGE_SIZE = 20
@@ -20,7 +20,7 @@ type Tab = 'proposals' | 'orders'
 const LEVEL_OPTIONS = [{ text: '全部级别', value: 'all' }, ...ORDER_LEVELS.map((l) => ({ text: `${ORDER_LEVEL_LABELS[l]}督办`, value: l }))]
 const STATE_OPTIONS = [{ text: '未办结', value: 'open' }, ...ORDER_STATES.map((s) => ({ text: ORDER_STATE_LABELS[s], value: s })), { text: '全部状态', value: 'all' }]
 
-const day = (iso: string) => dayjs(iso).format('M月D日')
+const day = (iso: string) => formatDay(iso)
 const open = (id: string) => Taro.navigateTo({ url: `/packages/orders/detail/index?id=${id}` })
 
 function OrderRow({ card, office }: { card: OrderCard; office: boolean }) {

@@ -7,8 +7,8 @@ import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { nextRefresh, REFRESH_MS, secondsLeft } from '../countdown'
-import { timeRange } from '../labels'
 import './index.scss'
+import { formatSpan } from '@/utils/format'
 
 const prefix = 'org-code'
 
@@ -88,7 +88,7 @@ export default function OrganizeCode() {
         {a ? (
           <>
             <Text className={`${prefix}__title`}>{a.title}</Text>
-            <Text className={`${prefix}__when`}>{timeRange(a.startAt, a.endAt)}</Text>
+            <Text className={`${prefix}__when`}>{formatSpan(a.startAt, a.endAt)}</Text>
             <Text className={`${prefix}__where`}>{a.place.address}</Text>
           </>
         ) : (

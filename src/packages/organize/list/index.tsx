@@ -9,8 +9,8 @@ import { PagedList } from '@/components/paged-list'
 import { usePages } from '@/hooks/use-pages'
 import { api } from '@/services/api'
 import { ActivityTag } from '../activity-tag'
-import { timeRange } from '../labels'
 import './index.scss'
+import { formatDay, formatSpan } from '@/utils/format'
 
 const PAGE_SIZE = 20
 const prefix = 'org-list'
@@ -27,12 +27,12 @@ function Row({ card }: { card: ActivityCard }) {
         <ActivityTag stage={card.stage} />
       </View>
       <Text className={`${prefix}__meta`}>
-        {ACTIVITY_TYPE_LABELS[card.type]} · {timeRange(card.startAt, card.endAt)}
+        {ACTIVITY_TYPE_LABELS[card.type]} · {formatSpan(card.startAt, card.endAt)}
         {ended && card.status === 'published' ? ' · 已结束' : ''}
       </Text>
       {ended && card.status === 'published' && (
         <Text className={`${prefix}__confirm ${card.rosterConfirmedAt ? '' : `${prefix}__confirm--due`}`}>
-          {card.rosterConfirmedAt ? `名单已于 ${dayjs(card.rosterConfirmedAt).format('M月D日')} 确认，时长已计入` : '待确认名单：确认后志愿者的服务时长才会计入'}
+          {card.rosterConfirmedAt ? `名单已于 ${formatDay(card.rosterConfirmedAt)} 确认，时长已计入` : '待确认名单：确认后志愿者的服务时长才会计入'}
         </Text>
       )}
       <Text className={`${prefix}__meta`}>{card.address}</Text>

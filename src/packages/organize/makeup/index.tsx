@@ -7,10 +7,10 @@ import type { VolunteerSummary } from '@contract'
 import { StatGrid } from '@/components/stat-grid'
 import { fieldIn, useSubmit } from '@/hooks/use-submit'
 import { api, newRequestId } from '@/services/api'
-import { hoursText } from '../labels'
 import { Corrections } from './corrections'
 import { VolunteerPicker } from './volunteer-picker'
 import './index.scss'
+import { hoursText } from '@/utils/format'
 
 const prefix = 'org-makeup'
 

@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components'
 import type { VolunteerSummary } from '@contract'
 import { Blank } from '@/components/blank'
 import { api, ApiError } from '@/services/api'
-import { hoursText } from '../labels'
+import { hoursText } from '@/utils/format'
 
 export interface VolunteerPickerProps {
   visible: boolean

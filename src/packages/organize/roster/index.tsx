@@ -13,8 +13,9 @@ import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { ActivityTag } from '../activity-tag'
 import { openExport } from '@/utils/open-export'
-import { ATTENDANCE_LABELS, hoursText, signupLabel, timeRange, waitlistPositions } from '../labels'
+import { ATTENDANCE_LABELS, signupLabel, waitlistPositions } from '../labels'
 import './index.scss'
+import { formatDateTime, formatSpan, hoursText } from '@/utils/format'
 
 const prefix = 'org-roster'
 
@@ -217,7 +218,7 @@ function Body({ data, busy, reviewing, onReview, onConfirm, onExport }: BodyProp
           <Text className={`${prefix}__title`}>{a.title}</Text>
           <ActivityTag stage={a.stage} />
         </View>
-        <Text className={`${prefix}__meta`}>{timeRange(a.startAt, a.endAt)}</Text>
+        <Text className={`${prefix}__meta`}>{formatSpan(a.startAt, a.endAt)}</Text>
         <Text className={`${prefix}__meta`}>{a.place.address}</Text>
         <StatGrid
           className={`${prefix}__stats`}
@@ -253,7 +254,7 @@ function Body({ data, busy, reviewing, onReview, onConfirm, onExport }: BodyProp
         <View className={`${prefix}__confirm-bar`}>
           {confirmedAt ? (
             <Text className={`${prefix}__confirmed`}>
-              <Checked size={14} color="#1f8a4c" /> 已确认 · {dayjs(confirmedAt).format('M月D日 HH:mm')}，时长已计入
+              <Checked size={14} color="#1f8a4c" /> 已确认 · {formatDateTime(confirmedAt)}，时长已计入
             </Text>
           ) : (
             <Text className={`${prefix}__confirm-hint`}>{unchecked ? `还有 ${unchecked} 人的签到待核实，核实后才能确认名单` : '活动已结束，核对签到签退后确认名单，时长才会计入'}</Text>

@@ -9,14 +9,14 @@ import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
-import { hoursText } from '../labels'
 import './index.scss'
+import { formatDateTime, formatMonth, hoursText } from '@/utils/format'
 
 const prefix = 'org-stars'
 /** The office's rule for a month's list; the server checks it too. */
 const MIN_STARS = 10
 
-const monthText = (month: string) => dayjs(`${month}-01`).format('YYYY年M月')
+const monthText = (month: string) => formatMonth(month)
 
 /** Most hours first, then most activities. */
 const ranked = (list: StarWinner[]) => [...list].sort((a, b) => b.hours - a.hours || b.activities - a.activities)
@@ -110,7 +110,7 @@ export default function OrganizeStars() {
               <NoticeBar
                 content={
                   (judged.status === 'notice'
-                    ? `公示中，至 ${dayjs(judged.noticeUntil).format('M月D日 HH:mm')} 止，期满后可正式发布`
+                    ? `公示中，至 ${formatDateTime(judged.noticeUntil)} 止，期满后可正式发布`
                     : `${monthText(month)}志愿服务之星已正式发布`) + (judged.note ? `。${judged.note}` : '')
                 }
                 wrap

@@ -30,6 +30,7 @@ import {
   type QuizForm
 } from '../quiz-form'
 import './index.scss'
+import { formatDateTime } from '@/utils/format'
 
 const prefix = 'quiz-edit'
 type TimeField = 'opensAt' | 'closesAt'
@@ -155,7 +156,7 @@ export default function QuizEdit() {
                 title={label(TIME_LABELS[f], true)}
                 extra={
                   <Text className={`${prefix}__value`}>
-                    {dayjs(form[f]).format('YYYY-MM-DD HH:mm')} <ArrowRight size={12} color="#8c8c8c" />
+                    {formatDateTime(form[f])} <ArrowRight size={12} color="#8c8c8c" />
                   </Text>
                 }
                 clickable

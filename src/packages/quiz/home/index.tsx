@@ -8,8 +8,9 @@ import { LoadState } from '@/components/load-state'
 import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
-import { CARD_STATE_LABELS, cardActions, urls, windowText } from '../people'
+import { CARD_STATE_LABELS, cardActions, urls } from '../people'
 import './index.scss'
+import { formatWindow } from '@/utils/format'
 
 const prefix = 'quiz-home'
 const go = (url: string) => void Taro.navigateTo({ url })
@@ -61,7 +62,7 @@ function Card({ card }: { card: QuizCard }) {
       {card.description && <Text className={`${prefix}__card-text`}>{card.description}</Text>}
       <View className={`${prefix}__window`}>
         <Clock size={12} />
-        <Text>{windowText(card.opensAt, card.closesAt)}</Text>
+        <Text>{formatWindow(card.opensAt, card.closesAt)}</Text>
       </View>
       <View className={`${prefix}__facts`}>
         <Fact label="题量" value={`${card.questionCount} 题`} />

@@ -13,11 +13,12 @@ import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { openExport } from '@/utils/open-export'
 import { QUIZ_SAVED } from '../quiz-form'
-import { defaultQuiz, percentOf, percentText, QUIZ_STATE_COLOURS, QUIZ_STATE_LABELS, rateColour, scoreText, windowText } from '../office-figures'
+import { defaultQuiz, percentOf, percentText, QUIZ_STATE_COLOURS, QUIZ_STATE_LABELS, rateColour, scoreText } from '../office-figures'
 import { Board } from './board'
 import { QuizPicker } from './quiz-picker'
 import { RateTable } from './rate-table'
 import './index.scss'
+import { formatDateTime, formatWindow } from '@/utils/format'
 
 const prefix = 'quiz-office'
 const go = (url: string) => Taro.navigateTo({ url })
@@ -175,7 +176,7 @@ export default function QuizOffice() {
                 <Tag background={QUIZ_STATE_COLOURS[a.quiz.state][0]} color={QUIZ_STATE_COLOURS[a.quiz.state][1]}>
                   {QUIZ_STATE_LABELS[a.quiz.state]}
                 </Tag>
-                <Text className={`${prefix}__window`}>{windowText(a.quiz.opensAt, a.quiz.closesAt)}</Text>
+                <Text className={`${prefix}__window`}>{formatWindow(a.quiz.opensAt, a.quiz.closesAt)}</Text>
               </View>
               <Text className={`${prefix}__rules`}>
                 {a.quiz.questionCount} 题 · 限时 {a.quiz.timeLimitMinutes} 分钟 · {a.quiz.passMark} 分及格 · 每人 {a.quiz.attemptsAllowed} 次 · {AUDIENCE_LABELS[a.quiz.audience]}
@@ -211,7 +212,7 @@ export default function QuizOffice() {
                 title="还没有人交卷"
                 description={
                   a.quiz.state === 'upcoming'
-                    ? `答题将于 ${dayjs(a.quiz.opensAt).format('M月D日 HH:mm')} 开放，有人交卷后这里显示各项统计`
+                    ? `答题将于 ${formatDateTime(a.quiz.opensAt)} 开放，有人交卷后这里显示各项统计`
                     : a.quiz.state === 'open'
                       ? '答题正在进行，有人交卷后这里显示各项统计'
                       : '这次答题已结束，没有人参加'

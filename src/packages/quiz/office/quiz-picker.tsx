@@ -4,7 +4,8 @@ import { Text, View } from '@tarojs/components'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
-import { QUIZ_STATE_COLOURS, QUIZ_STATE_LABELS, percentText, windowText } from '../office-figures'
+import { QUIZ_STATE_COLOURS, QUIZ_STATE_LABELS, percentText } from '../office-figures'
+import { formatWindow } from '@/utils/format'
 
 const PAGE_SIZE = 10
 const prefix = 'quiz-office'
@@ -41,7 +42,7 @@ export function QuizPicker({ visible, current, onPick, onClose }: QuizPickerProp
                       </Tag>
                     </View>
                   }
-                  description={`${windowText(q.opensAt, q.closesAt)} · ${q.participants} 人参与 · 知晓率 ${percentText(q.passRate)}`}
+                  description={`${formatWindow(q.opensAt, q.closesAt)} · ${q.participants} 人参与 · 知晓率 ${percentText(q.passRate)}`}
                 />
               ))}
             </Cell.Group>

@@ -3,7 +3,6 @@ import { Search, Success } from '@nutui/icons-react-taro'
 import { Button, Tabs, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { QUESTION_KIND_LABELS, type AttemptResult, type ResultQuestion } from '@contract'
 import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
@@ -13,6 +12,7 @@ import { Explanation } from '../components/explanation'
 import { OptionRows } from '../components/option-rows'
 import { back, formatDuration, isPractice, letters, readParam, urls } from '../people'
 import './index.scss'
+import { formatDateTime } from '@/utils/format'
 
 const prefix = 'quiz-result'
 
@@ -49,7 +49,7 @@ function Summary({ r }: { r: AttemptResult }) {
           <Text className={`${prefix}__figure-label`}>用时</Text>
         </View>
         <View className={`${prefix}__figure`}>
-          <Text className={`${prefix}__figure-value`}>{dayjs(r.submittedAt).format('M月D日 HH:mm')}</Text>
+          <Text className={`${prefix}__figure-value`}>{formatDateTime(r.submittedAt)}</Text>
           <Text className={`${prefix}__figure-label`}>交卷时间</Text>
         </View>
       </View>

@@ -2,7 +2,6 @@ import { Failure } from '@nutui/icons-react-taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { MASTERED_AFTER, QUESTION_KIND_LABELS, type WrongItem } from '@contract'
 import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
@@ -14,6 +13,7 @@ import { Explanation } from '../components/explanation'
 import { OptionRows } from '../components/option-rows'
 import { urls } from '../people'
 import './index.scss'
+import { formatDay } from '@/utils/format'
 
 const prefix = 'quiz-wrong'
 const PAGE_SIZE = 10
@@ -35,7 +35,7 @@ function Item({ item }: { item: WrongItem }) {
       <Explanation answer={item.answer} explanation={item.explanation} source={item.source} />
       <View className={`${prefix}__foot`}>
         <Text className={`${prefix}__streak`}>{item.streak > 0 ? `已连续答对 ${item.streak} 次，` : ''}再答对 {togo} 次移出错题本</Text>
-        <Text className={`${prefix}__when`}>最近答错 {dayjs(item.lastMissedAt).format('M月D日')}</Text>
+        <Text className={`${prefix}__when`}>最近答错 {formatDay(item.lastMissedAt)}</Text>
       </View>
     </View>
   )

@@ -3,7 +3,6 @@ import { ArrowRight, Location, Search } from '@nutui/icons-react-taro'
 import { Button, Cell, Radio, Rate, TextArea } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import type { Confirmation, ReportDetail } from '@contract'
 import { CaseTimeline } from '@/components/case-timeline'
 import { LoadState } from '@/components/load-state'
@@ -11,7 +10,7 @@ import { StatusTag } from '@/components/status-tag'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { Blank } from '@/components/blank'
-import { formatWhen } from '@/utils/format'
+import { formatDateTime, formatWhen } from '@/utils/format'
 import './index.scss'
 
 const SETTLED = ['closed', 'rejected', 'duplicate']
@@ -151,7 +150,7 @@ export default function ReportDetailPage() {
               <Text className="report-detail__headline">{headline(d)}</Text>
               {d.deadline && !SETTLED.includes(d.status) && (
                 <Text className={`report-detail__deadline ${d.overdue ? 'report-detail__deadline--over' : ''}`}>
-                  整改时限：{dayjs(d.deadline).format('M月D日 HH:mm')} 前{d.overdue ? '（已超期）' : ''}
+                  整改时限：{formatDateTime(d.deadline)} 前{d.overdue ? '（已超期）' : ''}
                 </Text>
               )}
             </View>
@@ -208,7 +207,7 @@ export default function ReportDetailPage() {
             {d.confirmation && confirmationText(d.confirmation) && (
               <View className={`cwt-section report-detail__confirmed report-detail__confirmed--${d.confirmation.state}`}>
                 <Text>{confirmationText(d.confirmation)}</Text>
-                {d.confirmation.at && <Text className="report-detail__confirmed-at">{dayjs(d.confirmation.at).format('M月D日 HH:mm')}</Text>}
+                {d.confirmation.at && <Text className="report-detail__confirmed-at">{formatDateTime(d.confirmation.at)}</Text>}
               </View>
             )}
 
@@ -255,7 +254,7 @@ export default function ReportDetailPage() {
               {d.deadline && (
                 <Cell
                   title="整改时限"
-                  extra={<Text className={d.overdue ? 'report-detail__over' : ''}>{`${dayjs(d.deadline).format('YYYY-MM-DD HH:mm')}${d.overdue ? ' 超期' : ''}`}</Text>}
+                  extra={<Text className={d.overdue ? 'report-detail__over' : ''}>{`${formatDateTime(d.deadline)}${d.overdue ? ' 超期' : ''}`}</Text>}
                 />
               )}
               {d.extension && <Cell title="延期申请" description={d.extension.reason} extra={`${d.extension.days} 个工作日`} />}
@@ -273,7 +272,7 @@ export default function ReportDetailPage() {
                 />
               )}
               {/* Unconditional and last: NutUI draws a divider after every child but the last, even an empty one. */}
-              <Cell title="提交时间" extra={dayjs(d.createdAt).format('YYYY-MM-DD HH:mm')} />
+              <Cell title="提交时间" extra={formatDateTime(d.createdAt)} />
             </Cell.Group>
 
             {(!d.mine || d.followers > 0) && (

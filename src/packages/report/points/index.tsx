@@ -1,13 +1,13 @@
 import { ArrowRight, Gift } from '@nutui/icons-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { LoadState } from '@/components/load-state'
 import { api } from '@/services/api'
 import { ListFooter } from '@/components/list-footer'
 import { Blank } from '@/components/blank'
 import { usePaged } from '@/hooks/use-paged'
 import './index.scss'
+import { formatDateTime } from '@/utils/format'
 
 const PAGE_SIZE = 20
 
@@ -39,7 +39,7 @@ export default function Points() {
                 >
                   <View className="report-points__body">
                     <Text className="report-points__reason">{entry.reason}</Text>
-                    <Text className="report-points__time">{dayjs(entry.at).format('YYYY-MM-DD HH:mm')}</Text>
+                    <Text className="report-points__time">{formatDateTime(entry.at)}</Text>
                   </View>
                   <Text className={`report-points__delta ${entry.points < 0 ? 'report-points__delta--minus' : ''}`}>
                     {entry.points > 0 ? `+${entry.points}` : entry.points}

@@ -1,10 +1,9 @@
-import { formatPoint } from '@/utils/format'
+import { formatDateTime, formatPoint } from '@/utils/format'
 import { useState } from 'react'
 import { ArrowRight } from '@nutui/icons-react-taro'
 import { Button, Cell, NoticeBar, Rate, Tag } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { MOVES, type Confirmation, type ReportDetail } from '@contract'
 import { CaseTimeline } from '@/components/case-timeline'
 import { LoadState } from '@/components/load-state'
@@ -137,7 +136,7 @@ export default function StaffCase() {
                 </View>
               </View>
               <Text className={`${prefix}__meta`}>
-                {d.no} · {dayjs(d.createdAt).format('YYYY-MM-DD HH:mm')} 上报
+                {d.no} · {formatDateTime(d.createdAt)} 上报
               </Text>
               <Text className={`${prefix}__desc`}>{d.description}</Text>
               <View className={`${prefix}__compare`}>
@@ -149,7 +148,7 @@ export default function StaffCase() {
             {d.extension && (
               <View className={`${prefix}__box ${prefix}__box--warn`}>
                 <Text className={`${prefix}__box-title`}>
-                  申请延期 {d.extension.days} 个工作日 · {dayjs(d.extension.requestedAt).format('M月D日 HH:mm')}
+                  申请延期 {d.extension.days} 个工作日 · {formatDateTime(d.extension.requestedAt)}
                 </Text>
                 <Text className={`${prefix}__box-body`}>{d.extension.reason}</Text>
               </View>

@@ -6,6 +6,7 @@ import dayjs from 'dayjs'
 import { mergeHolidays, parseHolidays, type Settings } from '@contract'
 import { api, ApiError } from '@/services/api'
 import { dayWithWeekday } from '../deadline'
+import { formatMonthDay } from '@/utils/format'
 
 type Kind = 'off' | 'workdays'
 
@@ -64,9 +65,9 @@ export function HolidaysTab({ settings, onSaved }: { settings: Settings; onSaved
               <View className={`${prefix}__parsed`}>
                 {parsed.holidays.map((h) => (
                   <Text key={h.name} className={`${prefix}__parsed-row`}>
-                    {h.name}：{dayjs(h.off[0]).format('M月D日')}
-                    {h.off.length > 1 && `至${dayjs(h.off[h.off.length - 1]).format('M月D日')}`}放假，共{h.off.length}天
-                    {h.workdays.length > 0 && `；${h.workdays.map((d) => dayjs(d).format('M月D日')).join('、')}上班`}
+                    {h.name}：{formatMonthDay(h.off[0])}
+                    {h.off.length > 1 && `至${formatMonthDay(h.off[h.off.length - 1])}`}放假，共{h.off.length}天
+                    {h.workdays.length > 0 && `；${h.workdays.map((d) => formatMonthDay(d)).join('、')}上班`}
                   </Text>
                 ))}
                 {found ? (

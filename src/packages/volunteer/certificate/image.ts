@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro'
-import dayjs from 'dayjs'
 import type { Certificate } from '@contract'
-import { formatHours } from '../format'
+import { formatDay, formatFullDay, hoursText } from '@/utils/format'
 
 /** The certificate as a picture: drawn at 2× on a 750-wide page, the same drawing for a weapp canvas and a browser one. */
 const WIDTH = 750
@@ -28,10 +27,10 @@ function wrap(ctx: Ctx, text: string, width: number): string[] {
 }
 
 const paragraphs = (c: Certificate) => {
-  const day = dayjs(c.issuedAt).format('YYYY年M月D日')
+  const day = formatFullDay(c.issuedAt)
   return [
-    `兹证明 ${c.name}（${c.team}）为本市注册志愿者，截至 ${day}，共参加志愿服务活动 ${c.activities.length} 次，经组织者确认的志愿服务时长累计 ${formatHours(c.hours)} 小时。`,
-    ...(c.makeupHours > 0 ? [`另经创文办补录志愿服务时长 ${formatHours(c.makeupHours)} 小时，未计入上述认证时长。`] : [])
+    `兹证明 ${c.name}（${c.team}）为本市注册志愿者，截至 ${day}，共参加志愿服务活动 ${c.activities.length} 次，经组织者确认的志愿服务时长累计 ${hoursText(c.hours)} 小时。`,
+    ...(c.makeupHours > 0 ? [`另经创文办补录志愿服务时长 ${hoursText(c.makeupHours)} 小时，未计入上述认证时长。`] : [])
   ]
 }
 
@@ -68,9 +67,9 @@ function layout(ctx: Ctx, c: Certificate, draw: boolean): number {
     ctx.font = `22px ${FONT}`
     for (const a of rows) {
       const title = wrap(ctx, a.title, inner - 160 - 120)[0] ?? ''
-      text(dayjs(a.date).format('YYYY-MM-DD'), PAD, y, '22px')
+      text(formatDay(a.date), PAD, y, '22px')
       text(title === a.title ? title : `${title.slice(0, -1)}…`, PAD + 160, y, '22px')
-      text(`${formatHours(a.hours)} 小时`, WIDTH - PAD, y, '22px', '#262626', 'right')
+      text(`${hoursText(a.hours)} 小时`, WIDTH - PAD, y, '22px', '#262626', 'right')
       y += 38
     }
     if (c.activities.length > MAX_ROWS) {
@@ -83,7 +82,7 @@ function layout(ctx: Ctx, c: Certificate, draw: boolean): number {
   y += 72
   text(c.issuer, WIDTH - PAD, y, 'bold 26px', '#262626', 'right')
   y += 44
-  text(dayjs(c.issuedAt).format('YYYY年M月D日'), WIDTH - PAD, y, '24px', '#262626', 'right')
+  text(formatFullDay(c.issuedAt), WIDTH - PAD, y, '24px', '#262626', 'right')
   y += 56
   text('凭编号可在「创文通 → 证明查验」中核验', WIDTH / 2, y, '20px', '#8c8c8c', 'center')
   return y + PAD

@@ -3,14 +3,13 @@ import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { Canvas, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
-import { formatHours } from '../format'
 import { CANVAS_ID, saveCertificate } from './image'
 import './index.scss'
+import { formatDay, formatFullDay, hoursText } from '@/utils/format'
 
 const prefix = 'vol-cert'
 
@@ -76,11 +75,11 @@ export default function CertificatePage() {
                 <Text className={`${prefix}__title`}>志愿服务记录证明</Text>
                 <Text className={`${prefix}__no`}>编号：{c.no}</Text>
                 <Text className={`${prefix}__body`}>
-                  兹证明 <Text className={`${prefix}__strong`}>{c.name}</Text>（{c.team}）为本市注册志愿者，截至 {dayjs(c.issuedAt).format('YYYY年M月D日')}，共参加志愿服务活动{' '}
+                  兹证明 <Text className={`${prefix}__strong`}>{c.name}</Text>（{c.team}）为本市注册志愿者，截至 {formatFullDay(c.issuedAt)}，共参加志愿服务活动{' '}
                   <Text className={`${prefix}__strong`}>{c.activities.length}</Text> 次，经组织者确认的志愿服务时长累计{' '}
-                  <Text className={`${prefix}__strong ${prefix}__hours`}>{formatHours(c.hours)}</Text> 小时。
+                  <Text className={`${prefix}__strong ${prefix}__hours`}>{hoursText(c.hours)}</Text> 小时。
                 </Text>
-                {c.makeupHours > 0 && <Text className={`${prefix}__makeup`}>另经创文办补录志愿服务时长 {formatHours(c.makeupHours)} 小时，未计入上述认证时长。</Text>}
+                {c.makeupHours > 0 && <Text className={`${prefix}__makeup`}>另经创文办补录志愿服务时长 {hoursText(c.makeupHours)} 小时，未计入上述认证时长。</Text>}
 
                 {c.activities.length > 0 && (
                   <View className={`${prefix}__table`}>
@@ -91,9 +90,9 @@ export default function CertificatePage() {
                     </View>
                     {c.activities.map((a, i) => (
                       <View key={`${a.date}-${i}`} className={`${prefix}__row`}>
-                        <Text className={`${prefix}__cell-date`}>{dayjs(a.date).format('YYYY-MM-DD')}</Text>
+                        <Text className={`${prefix}__cell-date`}>{formatDay(a.date)}</Text>
                         <Text className={`${prefix}__cell-title`}>{a.title}</Text>
-                        <Text className={`${prefix}__cell-hours`}>{formatHours(a.hours)} 小时</Text>
+                        <Text className={`${prefix}__cell-hours`}>{hoursText(a.hours)} 小时</Text>
                       </View>
                     ))}
                   </View>
@@ -102,7 +101,7 @@ export default function CertificatePage() {
                 <Text className={`${prefix}__body`}>特此证明。</Text>
                 <View className={`${prefix}__sign`}>
                   <Text className={`${prefix}__issuer`}>{c.issuer}</Text>
-                  <Text className={`${prefix}__date`}>{dayjs(c.issuedAt).format('YYYY年M月D日')}</Text>
+                  <Text className={`${prefix}__date`}>{formatFullDay(c.issuedAt)}</Text>
                 </View>
               </View>
             </View>

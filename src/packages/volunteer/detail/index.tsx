@@ -1,4 +1,4 @@
-import { formatPoint } from '@/utils/format'
+import { formatDateTime, formatPoint, formatSpan, hoursText } from '@/utils/format'
 import { useState, type ReactNode } from 'react'
 import { Location, Search } from '@nutui/icons-react-taro'
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
@@ -13,13 +13,13 @@ import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { CheckInSheet } from '../components/check-in-sheet'
 import { SignupTag } from '../components/signup-tag'
-import { formatHours, formatSpan, placesText } from '../format'
+import { placesText } from '../format'
 import { checkMove, isActive } from '../moves'
 import './index.scss'
 
 const prefix = 'vol-detail'
 const isWeapp = process.env.TARO_ENV === 'weapp'
-const when = (iso: string) => dayjs(iso).format('M月D日 HH:mm')
+const when = (iso: string) => formatDateTime(iso)
 
 type Busy = '' | 'signUp' | 'cancel' | 'acceptOffer'
 
@@ -56,7 +56,7 @@ function signupLine(d: ActivityDetail, s: MySignup): string {
 function hoursLine(d: ActivityDetail, s: MySignup): string | null {
   if (s.status !== 'confirmed' || dayjs().isBefore(d.endAt)) return null
   if (s.placeCheck === 'refused') return '签到位置未获组织者认可，不计服务时长'
-  if (s.hours !== null) return `本次计入志愿服务时长 ${formatHours(s.hours)} 小时`
+  if (s.hours !== null) return `本次计入志愿服务时长 ${hoursText(s.hours)} 小时`
   if (s.placeCheck === 'pending') return '签到时没有提供位置，待组织者核实后计入时长'
   if (s.attendance === 'absent') return '本次未到场，不计服务时长'
   if (s.attendance === 'short') return '在场时间不足，不计服务时长'
@@ -249,8 +249,8 @@ export default function ActivityDetailPage() {
                 onClick={() => openMap(d)}
               />
               <Cell title="招募名额" extra={`共 ${d.capacity} 人 · 已报名 ${d.capacity - d.placesLeft} 人`} />
-              <Cell title="报名截止" extra={dayjs(d.signupDeadline).format('YYYY-MM-DD HH:mm')} />
-              <Cell title="取消截止" extra={dayjs(d.cancelDeadline).format('YYYY-MM-DD HH:mm')} />
+              <Cell title="报名截止" extra={formatDateTime(d.signupDeadline)} />
+              <Cell title="取消截止" extra={formatDateTime(d.cancelDeadline)} />
               <Cell title="志愿者保险" extra={d.insurance ? '组织方已为参加者投保' : '本次活动未投保'} />
               {/* Unconditional and last: NutUI draws a divider after every child but the last, even an empty one. */}
               <Cell title="组织团队" extra={d.team} />

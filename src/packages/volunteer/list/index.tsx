@@ -15,6 +15,7 @@ import { api } from '@/services/api'
 import { byDay, monthActivities } from '../activities'
 import { ActivityCard } from '../components/activity-card'
 import './index.scss'
+import { formatDay } from '@/utils/format'
 
 type Filter = ActivityType | 'all'
 type View = 'upcoming' | 'month'
@@ -94,7 +95,7 @@ function MonthView({ type }: { type?: ActivityType }) {
       <LoadState loading={activities.loading} error={activities.error} ready={!!activities.data && !activities.loading} onRetry={activities.reload} rows={4}>
         <View className="vol-list__day-bar">
           <Text className="vol-list__total">
-            {day ? `${dayjs(day).format('M月D日')}的活动` : `${monthLabel}的活动`} · 共 {shown.length} 场
+            {day ? `${formatDay(day)}的活动` : `${monthLabel}的活动`} · 共 {shown.length} 场
           </Text>
           {day && (
             <Text className="vol-list__all" onClick={() => setDay(null)}>

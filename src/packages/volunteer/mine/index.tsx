@@ -3,7 +3,6 @@ import { ArrowRight, Heart, Order } from '@nutui/icons-react-taro'
 import { Progress, Rate, Tabs, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import type { MySignup, VolunteerMe } from '@contract'
 import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
@@ -13,8 +12,8 @@ import { ListFooter } from '@/components/list-footer'
 import { usePaged } from '@/hooks/use-paged'
 import { api } from '@/services/api'
 import { ActivityCard } from '../components/activity-card'
-import { formatHours } from '../format'
 import './index.scss'
+import { formatFullDay, hoursText } from '@/utils/format'
 
 type Tab = 'signups' | 'records'
 
@@ -32,7 +31,7 @@ function Summary({ me }: { me: VolunteerMe }) {
       </Text>
       <View className={`${prefix}__figures`}>
         <View className={`${prefix}__figure`}>
-          <Text className={`${prefix}__hours`}>{formatHours(me.hours)}</Text>
+          <Text className={`${prefix}__hours`}>{hoursText(me.hours)}</Text>
           <Text className={`${prefix}__label`}>认证服务时长（小时）</Text>
         </View>
         <View className={`${prefix}__figure ${prefix}__figure--small`}>
@@ -40,14 +39,14 @@ function Summary({ me }: { me: VolunteerMe }) {
           <Text className={`${prefix}__label`}>参加活动（次）</Text>
         </View>
       </View>
-      {me.makeupHours > 0 && <Text className={`${prefix}__makeup`}>另有补录时长 {formatHours(me.makeupHours)} 小时（创文办补录，单独列示）</Text>}
+      {me.makeupHours > 0 && <Text className={`${prefix}__makeup`}>另有补录时长 {hoursText(me.makeupHours)} 小时（创文办补录，单独列示）</Text>}
       <View className={`${prefix}__stars`}>
         <View className={`${prefix}__stars-head`}>
           <Rate className={`${prefix}__rate`} value={me.stars} count={5} readOnly />
           <Text className={`${prefix}__level`}>{me.stars > 0 ? `${me.stars} 星志愿者` : '尚未评星'}</Text>
         </View>
         <Progress percent={percent} color="#ffd666" background="rgba(255, 255, 255, 0.25)" strokeWidth="6" />
-        <Text className={`${prefix}__next`}>{next ? `再服务 ${formatHours(Math.max(0, next.hours - me.hours))} 小时升为 ${next.stars} 星（需 ${formatHours(next.hours)} 小时）` : '已达最高星级，感谢您的坚持'}</Text>
+        <Text className={`${prefix}__next`}>{next ? `再服务 ${hoursText(Math.max(0, next.hours - me.hours))} 小时升为 ${next.stars} 星（需 ${hoursText(next.hours)} 小时）` : '已达最高星级，感谢您的坚持'}</Text>
       </View>
       <View className={`${prefix}__links`}>
         <Text className={`${prefix}__link`} onClick={() => go('/packages/volunteer/certificate/index')}>
@@ -63,7 +62,7 @@ function Summary({ me }: { me: VolunteerMe }) {
 
 /** The card's bottom line in my list: what the sign-up earned or waits for (the status tag is on the card already). */
 function earned(s: MySignup): string {
-  if (s.hours !== null) return `计入 ${formatHours(s.hours)} 小时`
+  if (s.hours !== null) return `计入 ${hoursText(s.hours)} 小时`
   if (s.status === 'waitlisted') return `候补第 ${s.position ?? '—'} 位`
   if (s.status === 'offered') return '有名额空出，请尽快确认'
   if (s.checkOutAt || s.checkInAt) return '服务时长待组织者确认'
@@ -108,12 +107,12 @@ function Records() {
               <View className={`${prefix}__record-main`}>
                 <Text className={`${prefix}__record-title`}>{r.activityTitle ?? '补录服务时长'}</Text>
                 <Text className={`${prefix}__record-meta`}>
-                  {dayjs(r.at).format('YYYY年M月D日')}
+                  {formatFullDay(r.at)}
                   {r.kind === 'makeup' && r.reason ? ` · ${r.reason}` : ''}
                 </Text>
               </View>
               <View className={`${prefix}__record-side`}>
-                <Text className={`${prefix}__record-hours`}>+{formatHours(r.hours)} 小时</Text>
+                <Text className={`${prefix}__record-hours`}>+{hoursText(r.hours)} 小时</Text>
                 {r.kind === 'verified' ? (
                   <Tag background="#eaf8ef" color="#1f8a4c">
                     已认证

@@ -8,6 +8,7 @@ import { fieldIn, useSubmit } from '@/hooks/use-submit'
 import { api } from '@/services/api'
 import { ageOn, isMobile, needsGuardian } from '../format'
 import './index.scss'
+import { formatFullDay } from '@/utils/format'
 
 interface Form {
   realName: string
@@ -111,7 +112,7 @@ export default function RegisterPage() {
           extra={field(
             'birthDate',
             <Text className={`${prefix}__pick ${form.birthDate ? '' : `${prefix}__pick--empty`}`}>
-              {form.birthDate ? `${dayjs(form.birthDate).format('YYYY年M月D日')}（${age} 岁）` : '请选择'} <ArrowRight size={12} />
+              {form.birthDate ? `${formatFullDay(form.birthDate)}（${age} 岁）` : '请选择'} <ArrowRight size={12} />
             </Text>
           )}
           clickable

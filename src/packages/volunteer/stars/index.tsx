@@ -2,13 +2,12 @@ import { Star } from '@nutui/icons-react-taro'
 import { Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
-import { formatHours } from '../format'
 import './index.scss'
+import { formatDateTime, formatMonth, hoursText } from '@/utils/format'
 
 const prefix = 'vol-stars'
 
@@ -36,7 +35,7 @@ export default function StarsPage() {
           months.map((m) => (
             <View key={m.month} className={`cwt-section ${prefix}__month`}>
               <View className="cwt-section__title">
-                <Text>{dayjs(`${m.month}-01`).format('YYYY年M月')}</Text>
+                <Text>{formatMonth(m.month)}</Text>
                 {m.status === 'notice' ? (
                   <Tag background="#fff4e5" color="#d46b08">
                     公示中
@@ -47,7 +46,7 @@ export default function StarsPage() {
                   </Tag>
                 )}
               </View>
-              {m.status === 'notice' && <Text className={`${prefix}__notice`}>公示期至 {dayjs(m.noticeUntil).format('M月D日 HH:mm')}，如有异议请向创文办反映</Text>}
+              {m.status === 'notice' && <Text className={`${prefix}__notice`}>公示期至 {formatDateTime(m.noticeUntil)}，如有异议请向创文办反映</Text>}
               {m.note && <Text className={`${prefix}__notice`}>{m.note}</Text>}
               {m.winners.map((w, i) => (
                 <View key={`${w.nickname}-${i}`} className={`${prefix}__winner`}>
@@ -57,7 +56,7 @@ export default function StarsPage() {
                     <Text className={`${prefix}__team`}>{w.team}</Text>
                   </View>
                   <View className={`${prefix}__figures`}>
-                    <Text className={`${prefix}__hours`}>{formatHours(w.hours)} 小时</Text>
+                    <Text className={`${prefix}__hours`}>{hoursText(w.hours)} 小时</Text>
                     <Text className={`${prefix}__acts`}>{w.activities} 次活动</Text>
                   </View>
                 </View>

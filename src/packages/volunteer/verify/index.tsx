@@ -5,8 +5,8 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import type { ResponseOf } from '@contract'
 import { api, ApiError } from '@/services/api'
-import { formatHours } from '../format'
 import './index.scss'
+import { hoursText } from '@/utils/format'
 
 const prefix = 'vol-verify'
 
@@ -71,7 +71,7 @@ export default function VerifyPage() {
             <View className={`${prefix}__rows`}>
               <Text className={`${prefix}__row`}>编号：{result.no}</Text>
               <Text className={`${prefix}__row`}>志愿者：{result.name}</Text>
-              <Text className={`${prefix}__row`}>认证服务时长：{formatHours(result.hours ?? 0)} 小时</Text>
+              <Text className={`${prefix}__row`}>认证服务时长：{hoursText(result.hours ?? 0)} 小时</Text>
               <Text className={`${prefix}__row`}>参加活动：{result.activities ?? 0} 次</Text>
             </View>
           </View>

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react'
 import { Input, Radio, Skeleton } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import { mayBeOriginal, type ReportCard } from '@contract'
 import { api, ApiError } from '@/services/api'
 import { FieldError, prefix } from './fields'
 import type { Step, StepProps } from './step'
+import { formatDateTime } from '@/utils/format'
 
 /** Cases of the same kind the office may name as the original: picked from the ledger, or a number typed in. */
 function DuplicateForm({ detail, draft, set, errors }: StepProps) {
@@ -32,7 +32,7 @@ function DuplicateForm({ detail, draft, set, errors }: StepProps) {
               <Radio key={c.id} value={c.id} className={`${prefix}__candidate`}>
                 <View className={`${prefix}__candidate-body`}>
                   <Text className={`${prefix}__candidate-head`}>
-                    {c.no} · {dayjs(c.createdAt).format('M-D HH:mm')}
+                    {c.no} · {formatDateTime(c.createdAt)}
                   </Text>
                   <Text className={`${prefix}__candidate-desc`}>{c.description}</Text>
                   <Text className={`${prefix}__candidate-where`}>{c.address}</Text>

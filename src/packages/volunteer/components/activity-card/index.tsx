@@ -4,9 +4,10 @@ import { Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
 import { ACTIVITY_STAGE_LABELS, ACTIVITY_TYPE_LABELS, type ActivityCard as Card } from '@contract'
-import { formatSpan, placesText } from '../../format'
+import { placesText } from '../../format'
 import { SignupTag } from '../signup-tag'
 import './index.scss'
+import { formatDateTime, formatSpan } from '@/utils/format'
 
 export interface ActivityCardProps {
   card: Card
@@ -63,7 +64,7 @@ export function ActivityCard(props: ActivityCardProps) {
         ) : (
           <>
             <Text className={`${prefix}__places ${full ? `${prefix}__places--full` : ''}`}>{placesText(card)}</Text>
-            <Text className={`${prefix}__deadline`}>{closed ? '报名已截止' : `报名截止 ${dayjs(card.signupDeadline).format('M月D日 HH:mm')}`}</Text>
+            <Text className={`${prefix}__deadline`}>{closed ? '报名已截止' : `报名截止 ${formatDateTime(card.signupDeadline)}`}</Text>
           </>
         ))}
       </View>
