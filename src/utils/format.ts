@@ -1,4 +1,5 @@
 import dayjs from 'dayjs'
+import type { ProfileView } from '@contract'
 
 /** "320 米" close by, "1.2 公里" further away. */
 export function formatDistance(meters: number): string {
@@ -74,4 +75,10 @@ export function formatHours(hours: number | null): string {
 /** A point as staff and residents read it, always latitude first and labelled: 纬度 25.49720，经度 103.79710. */
 export function formatPoint({ lat, lng }: { lat: number; lng: number }): string {
   return `纬度 ${lat.toFixed(5)}，经度 ${lng.toFixed(5)}`
+}
+
+/** Where a person takes quizzes for: the school and class, then the community; null when bound to neither. */
+export function formatProfile(p: ProfileView): string | null {
+  const parts = [p.school && `${p.school.name}${p.className ? ` · ${p.className}` : ''}`, p.community?.name].filter(Boolean)
+  return parts.length ? parts.join('　') : null
 }

@@ -153,6 +153,13 @@ describe('知识答题 for a student, in Chromium', () => {
     expect(book.map((e) => e.questionId).sort()).toEqual(graded.items.filter((i) => !i.correct).map((i) => i.questionId).sort())
     const missedStem = (await questions(rt.deps.store).findOne({ _id: graded.items[1].questionId }))!.stem
     await again.locator('.quiz-wrong__stem', { hasText: missedStem }).waitFor()
+
+    // 我的 says where the student is bound, the best score so far and what waits in the book.
+    const me = await open('/pages/me/index', 'demo-student')
+    const cells = me.locator('.me__quiz')
+    await cells.getByText('麒麟区实验中学 · 初一(1)班').waitFor({ timeout: 60000 })
+    await cells.getByText(/最好 33 分，未达标/).waitFor()
+    await cells.getByText('4 题').waitFor()
     await closeAll()
   })
 

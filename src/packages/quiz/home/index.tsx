@@ -9,8 +9,8 @@ import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
 import { CARD_STATE_LABELS, cardActions, urls } from '../people'
+import { formatProfile, formatWindow } from '@/utils/format'
 import './index.scss'
-import { formatWindow } from '@/utils/format'
 
 const prefix = 'quiz-home'
 const go = (url: string) => void Taro.navigateTo({ url })
@@ -22,13 +22,8 @@ const STATE_TAGS: Record<QuizCard['state'], { background: string; color: string 
   'not-eligible': { background: '#fff7e6', color: '#d46b08' }
 }
 
-function profileText(p: ProfileView): string | null {
-  const parts = [p.school && `${p.school.name}${p.className ? ` · ${p.className}` : ''}`, p.community?.name].filter(Boolean)
-  return parts.length ? parts.join('　') : null
-}
-
 function ProfileStrip({ profile }: { profile: ProfileView }) {
-  const text = profileText(profile)
+  const text = formatProfile(profile)
   return (
     <View className={`${prefix}__profile`} onClick={() => go(urls.profile)}>
       <Location size={14} />
