@@ -218,14 +218,15 @@ export interface Deduction {
   reason: DeductionReason
   /** As shown beside the score, e.g. 超期案件 3 件 × −2 = −6. */
   label: string
+  /** How many (for 整改率, the rate in percent). */
   count: number
   points: number
   caseIds: string[]
   orderIds: string[]
 }
 
-/** The figures a unit's month is scored on. */
-export interface UnitMonthFigures {
+/** The figures a unit is scored on over a period (a month for the assessment, the week for a weekly bulletin's order). */
+export interface ScoreFigures {
   overdueCaseIds: string[]
   orderIds: Record<OrderLevel, string[]>
   /** Cases found at the unit's failed points (one entry per failed point visit: its cases). */
@@ -283,3 +284,53 @@ export interface BulletinsApi {
   /** A unit's past months, newest first: the office names the unit; a handler sees their own. */
   unitHistory: { req: { departmentId?: string }; res: UnitHistoryMonth[] }
 }
+
+// ---------------------------------------------------------------- periods
+
+const DAY_MS = 86_400_000
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/** A bulletin's period in Beijing days: `start` and `end` inclusive; `from` and `until` the instants bounding it. */
+export interface Period {
+  kind: BulletinKind
+  start: string
+  end: string
+  from: string
+  until: string
+  title: string
+}
+
+const utcDay = (day: string) => new Date(`${day}T00:00:00Z`)
+const isDay = (day: string) => DAY.test(day) && !Number.isNaN(utcDay(day).getTime()) && utcDay(day).toISOString().slice(0, 10) === day
+
+/** Why `start` cannot open a period of `kind`, in the office's words; null when it can. */
+export function periodProblem(kind: BulletinKind, start: string): string | null {
+  if (!isDay(start)) return '请选择通报期间的开始日期（如 2026-11-16）'
+  if (kind === 'week' && utcDay(start).getUTCDay() !== 1) return '周通报须从星期一开始'
+  if (kind === 'month' && !start.endsWith('-01')) return '月通报须从当月 1 日开始'
+  return null
+}
+
+/** The period of `kind` opening on `start` (which `periodProblem` accepts). */
+export function periodOf(kind: BulletinKind, start: string): Period {
+  const first = utcDay(start)
+  const next = kind === 'week' ? new Date(first.getTime() + 7 * DAY_MS) : new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1))
+  const end = new Date(next.getTime() - DAY_MS).toISOString().slice(0, 10)
+  const [y, m, d] = start.split('-').map(Number)
+  const [, m2, d2] = end.split('-').map(Number)
+  const title = kind === 'month' ? `${y}年${m}月` : `${y}年${m}月${d}日—${m2}月${d2}日`
+  // China keeps +08:00 all year
+  const instant = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString()
+  return { kind, start, end, from: instant(start), until: instant(next.toISOString().slice(0, 10)), title }
+}
+
+/** The last whole period of `kind` before `now`: last week's Monday, or last month's first day. */
+export function lastPeriodStart(kind: BulletinKind, now: Date): string {
+  const today = utcDay(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10))
+  if (kind === 'month') return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1)).toISOString().slice(0, 10)
+  const monday = today.getTime() - ((today.getUTCDay() + 6) % 7) * DAY_MS
+  return new Date(monday - 7 * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** The assessment month (YYYY-MM) as a monthly period. */
+export const monthPeriod = (month: string) => periodOf('month', `${month}-01`)
