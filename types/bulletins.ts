@@ -1,6 +1,7 @@
 /** 通报 and 考核: the numbered weekly or monthly bulletin with its frozen figures, and the monthly score of every unit. */
 import type { DepartmentRef, Page, PageQuery } from './api'
 import type { CaseSource } from './inspection'
+import type { PublicText } from './domain'
 import type { OrderLevel } from './orders'
 
 export const BULLETIN_KINDS = ['week', 'month'] as const
@@ -37,7 +38,7 @@ export interface CaseFigures {
   overdue: number
   /** Average working days from assignment (or filing, for 立行立改) to fix, one decimal. */
   avgDaysToFix: number | null
-  /** Residents' average rating (1–5) of the period's cases confirmed by its end. */
+  /** Residents' average rating (1–5) in the confirmations they gave in the period (of cases filed any time). */
   rating: number | null
   /** Share of those confirmations that said 未解决, percent. */
   unresolvedRate: number | null
@@ -56,11 +57,12 @@ export interface BulletinUnitRow extends CaseFigures {
   department: DepartmentRef
   orders: Record<OrderLevel, number>
   inspection: InspectionShare
-  /** The assessment score of the period's figures under the weights in force at creation. */
+  /** The assessment score of the period's figures under the weights in force when filled, with its terms. */
   score: number
+  deductions: Deduction[]
   rank: number
   /** The office's words about this unit; null until written. */
-  remark: string | null
+  remark: PublicText | null
 }
 
 export interface BoardEntry {
@@ -112,6 +114,8 @@ export interface BulletinFigures {
   overdueCases: OverdueCase[]
   volunteer: VolunteerSection
   quiz: QuizSection
+  /** The weights the unit rows were scored with. */
+  weights: AssessmentWeights
   /** When the figures were taken (creation or an explicit refill). */
   filledAt: string
 }
@@ -130,7 +134,7 @@ export interface Bulletin {
   /** e.g. 2026年11月16日—11月22日 or 2026年11月. */
   title: string
   status: BulletinStatus
-  preface: string
+  preface: PublicText
   figures: BulletinFigures
   requestId: string
   createdBy: string
@@ -199,6 +203,13 @@ export const DEFAULT_ASSESSMENT_WEIGHTS: AssessmentWeights = {
 
 export interface AssessmentWeightsSetting extends AssessmentWeights {
   _id: 'assessmentWeights'
+}
+
+/** The weights a stored setting gives, the defaults for any it lacks (none stored, or a weight added since). */
+export function weightsOf(doc: Partial<AssessmentWeights> | null): AssessmentWeights {
+  const w = { ...DEFAULT_ASSESSMENT_WEIGHTS }
+  for (const key of Object.keys(w) as (keyof AssessmentWeights)[]) if (typeof doc?.[key] === 'number') w[key] = doc[key]
+  return w
 }
 
 export const DEDUCTION_REASONS = ['overdue', 'white', 'yellow', 'red', 'failedPoint', 'unresolved', 'fixRate'] as const

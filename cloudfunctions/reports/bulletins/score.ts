@@ -41,7 +41,7 @@ export function scoreOf(f: ScoreFigures, w: AssessmentWeights): { score: number;
 /** Ranks by score, best first; equal scores share a rank (1, 1, 3), and keep the order they came in. */
 export function ranked<T extends { score: number }>(rows: T[]): (T & { rank: number })[] {
   const sorted = [...rows].sort((a, b) => b.score - a.score)
-  return sorted.map((row, i) => ({ ...row, rank: sorted.findIndex((r) => r.score === row.score) + 1 }))
+  return sorted.map((row) => ({ ...row, rank: sorted.findIndex((r) => r.score === row.score) + 1 }))
 }
 
 type Ranked = { department: DepartmentRef; score: number; rank: number; redOrders: number }
