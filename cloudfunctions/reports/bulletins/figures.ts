@@ -146,7 +146,7 @@ function overdueList(all: Read, asOf: string, departments: Map<string, Departmen
       address: c.location.address,
       department: (c.departmentId && departments.get(c.departmentId)) || null,
       deadline: c.deadline!,
-      daysOverdue: workingDaysBetween(beijingDay(c.deadline!), to, all.calendar),
+      daysOverdue: (Date.parse(to) - Date.parse(beijingDay(c.deadline!))) / 86_400_000,
       photo: c.photos[0] ?? null
     }))
     .sort((a, b) => b.daysOverdue - a.daysOverdue || (a.no < b.no ? -1 : 1))
