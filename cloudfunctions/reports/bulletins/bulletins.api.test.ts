@@ -1,9 +1,13 @@
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
-import { bulletins, bulletinYears, outbox, rankings, reports, users } from '../../core/collections'
+import { bulletins, bulletinYears, outbox, rankings, reports, settings, users } from '../../core/collections'
+import { DEFAULT_ASSESSMENT_WEIGHTS } from '../../../types/bulletins'
 import { userIdOf } from '../../core/identity'
 import { insertAll, startRuntime, type TestRuntime } from '../../../test/support/runtime'
 import { act, fileReport, photo, requestId } from '../../../test/support/reports'
+
+/** A fortnight of cases through the API takes seconds, many more on a loaded machine. */
+const LONG = 120_000
 
 let rt: TestRuntime
 beforeEach(async () => {
@@ -201,7 +205,7 @@ describe('the weekly bulletin', () => {
     const [stored] = await storedBulletins()
     expect(stored).toMatchObject({ _id: b.id, period: 'week:2026-11-16', no: '2026年第1期', status: 'draft', createdBy: userIdOf('demo-admin') })
     expect(stored.figures).toEqual(f)
-  })
+  }, LONG)
 
   it('when the office writes, publishes, and a case closes later, then the bulletin stays as published and each unit is told once', async () => {
     const c = await fortnight()
@@ -231,7 +235,7 @@ describe('the weekly bulletin', () => {
     for (const handler of ['demo-handler', 'zj-handler', 'sw-handler']) {
       expect(await outbox(rt.deps.store).count({ userId: userIdOf(handler), title: '通报 2026年第1期' })).toBe(1)
     }
-  })
+  }, LONG)
 
   it('when a draft is refilled after a case closed late, then its figures follow the data as of the period’s end, not today', async () => {
     const c = await fortnight()
@@ -240,7 +244,7 @@ describe('the weekly bulletin', () => {
     await closed(c.Z1, 'dept-zj', '2026-11-23T11:00:00')
     const refilled = await ok(rt.call('reports', 'refillBulletin', { id }, 'demo-admin'))
     expect({ ...refilled.figures, filledAt: null }).toEqual({ ...figures, filledAt: null })
-  })
+  }, LONG)
 })
 
 describe('numbering', () => {
@@ -254,7 +258,7 @@ describe('numbering', () => {
     expect(numbers.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
     expect((await storedBulletins()).map((b) => b.no).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `2026年第${i + 1}期`).sort())
     expect(await bulletinYears(rt.deps.store).findOne({ _id: '2026' })).toEqual({ _id: '2026', value: 10 })
-  })
+  }, LONG)
 
   it('when the same request is sent again, then it answers the same draft and takes no second number', async () => {
     at('2026-11-23T09:00:00')
@@ -310,7 +314,7 @@ describe('the monthly assessment', () => {
     ])
     expect(await rt.call('reports', 'unitHistory', { departmentId: 'dept-cg' }, 'zj-handler')).toMatchObject({ status: 403 })
     expect((await ok(rt.call('reports', 'unitHistory', { departmentId: 'dept-cg' }, 'demo-admin')))[1]).toMatchObject({ month: '2026-11', score: 84, rank: 3 })
-  })
+  }, LONG)
 })
 
 describe('files', () => {
@@ -340,7 +344,7 @@ describe('files', () => {
     expect((book.getWorksheet('超期问题')!.getRow(2).values as unknown[]).slice(-1)).toEqual([11])
     // a unit cannot take a draft's file
     expect(await rt.call('reports', 'exportBulletin', { id, format: 'docx' }, 'demo-handler')).toMatchObject({ status: 404 })
-  })
+  }, LONG)
 })
 
 describe('refusals', () => {
@@ -378,5 +382,30 @@ describe('refusals', () => {
     const res = await rt.call('reports', 'saveBulletin', { id, preface: '前言', remarks: { 'dept-yl': '园林中心表现不错' } }, 'demo-admin')
     expect(res).toMatchObject({ status: 400, body: { issues: [{ field: 'remarks', message: '单位 dept-yl 不在本期通报中，不能点评' }] } })
     expect((await storedBulletins())[0].preface).toBe('')
+  }, LONG)
+})
+
+describe('the weights setting (考核权重)', () => {
+  it('when nothing was saved, then settings show the defaults; when the office saves, then they are stored and shown', async () => {
+    expect((await ok(rt.call('campaign', 'settings', {}, 'demo-admin'))).assessmentWeights).toEqual(DEFAULT_ASSESSMENT_WEIGHTS)
+    const weights = { ...DEFAULT_ASSESSMENT_WEIGHTS, overdue: 3, fixRatePerPoint: 0.2 }
+    expect(await ok(rt.call('campaign', 'setAssessmentWeights', weights, 'demo-admin'))).toEqual(weights)
+    expect(await settings(rt.deps.store).findOne({ _id: 'assessmentWeights' })).toEqual({ _id: 'assessmentWeights', ...weights })
+    expect((await ok(rt.call('campaign', 'settings', {}, 'demo-admin'))).assessmentWeights).toEqual(weights)
+  })
+
+  it.each([
+    ['a negative weight', { overdue: -1 }, 'overdue', '每件超期案件扣分不能为负数'],
+    ['a target above 100%', { fixRateTarget: 120 }, 'fixRateTarget', '整改率目标（%）最多 100'],
+    ['no base', { base: undefined }, 'base', '请填写基础分']
+  ])('when the office saves %s, then it answers 400 naming the field and stores nothing', async (_, change, field, message) => {
+    const res = await rt.call('campaign', 'setAssessmentWeights', { ...DEFAULT_ASSESSMENT_WEIGHTS, ...change }, 'demo-admin')
+    expect(res).toMatchObject({ status: 400, body: { issues: [{ field, message }] } })
+    expect(await settings(rt.deps.store).findOne({ _id: 'assessmentWeights' })).toBeNull()
+  })
+
+  it('when a handler saves weights, then it is refused and nothing is stored', async () => {
+    expect(await rt.call('campaign', 'setAssessmentWeights', DEFAULT_ASSESSMENT_WEIGHTS, 'demo-handler')).toMatchObject({ status: 403 })
+    expect(await settings(rt.deps.store).findOne({ _id: 'assessmentWeights' })).toBeNull()
   })
 })
