@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
-import { bulletins, bulletinYears, outbox, rankings, reports, settings, users } from '../../core/collections'
+import { activities, bulletins, bulletinYears, outbox, quizTallies, quizzes, rankings, reports, settings, signups, stars, users } from '../../core/collections'
 import { DEFAULT_ASSESSMENT_WEIGHTS } from '../../../types/bulletins'
 import { userIdOf } from '../../core/identity'
 import { insertAll, startRuntime, type TestRuntime } from '../../../test/support/runtime'
@@ -244,6 +244,26 @@ describe('the weekly bulletin', () => {
     await closed(c.Z1, 'dept-zj', '2026-11-23T11:00:00')
     const refilled = await ok(rt.call('reports', 'refillBulletin', { id }, 'demo-admin'))
     expect({ ...refilled.figures, filledAt: null }).toEqual({ ...figures, filledAt: null })
+  }, LONG)
+})
+
+describe('volunteers and quizzes', () => {
+  it('when volunteers served and a quiz ran in the week, then the bulletin shows its activities, 人次, hours, the month’s stars and the 知晓率', async () => {
+    const store = rt.deps.store
+    const activity = (id: string, startAt: string, status: string) => ({ _id: id, title: '文明交通劝导', startAt, status }) as never
+    // two held in the week, one cancelled, one the week after
+    await insertAll(store, activities(store), [activity('a1', '2026-11-17T01:00:00.000Z', 'published'), activity('a2', '2026-11-21T01:00:00.000Z', 'published'), activity('a3', '2026-11-18T01:00:00.000Z', 'cancelled'), activity('a4', '2026-11-24T01:00:00.000Z', 'published')])
+    const signup = (activityId: string, user: string, hours: number | null) => ({ _id: `${activityId}:${user}`, activityId, userId: user, status: 'confirmed', hours }) as never
+    await insertAll(store, signups(store), [signup('a1', 'u1', 2.5), signup('a1', 'u2', 2), signup('a2', 'u1', 3), signup('a2', 'u3', null), signup('a4', 'u1', 4)])
+    await insertAll(store, stars(store), [{ _id: '2026-11', status: 'published', winners: [{ userId: 'u1', nickname: '李志愿', team: '城区志愿队', hours: 12, activities: 4 }], noticeUntil: '2026-11-20T00:00:00.000Z', publishedAt: '2026-11-20T00:00:00.000Z', note: null }])
+    await insertAll(store, quizzes(store), [{ _id: 'q1', title: '创文应知应会答题', opensAt: '2026-11-10T00:00:00.000Z' } as never, { _id: 'q2', title: '下周的答题', opensAt: '2026-11-25T00:00:00.000Z' } as never])
+    await insertAll(store, quizTallies(store), [{ _id: 'q1:all:all', quizId: 'q1', scope: 'all', key: 'all', participants: 40, passed: 34, scoreSum: 3400, answered: 0, right: 0 }])
+
+    at('2026-11-23T09:00:00')
+    const { figures } = await ok(create({ kind: 'week', start: '2026-11-16' }))
+    expect(figures.volunteer).toEqual({ activities: 2, attendances: 3, hours: 7.5, stars: { month: '2026-11', names: ['李志愿'] } })
+    expect(figures.quiz).toEqual({ quiz: { id: 'q1', title: '创文应知应会答题' }, participants: 40, passed: 34, rate: 85 })
+    expect((await storedBulletins())[0].figures.volunteer.hours).toBe(7.5)
   }, LONG)
 })
 
