@@ -1,5 +1,5 @@
 import type { HistoryEntry, PublicText, Role, User } from '../../types/domain'
-import { departments, users, volunteers } from '../core/collections'
+import { departments, outbox, points, users, volunteers } from '../core/collections'
 import { phoneMatch } from '../core/phone-search'
 import { containing } from '../core/search'
 import { notFound } from '../core/errors'
@@ -61,6 +61,30 @@ export function userRepository(store: Store) {
       const wanted = [...new Set(ids.filter((id): id is string => !!id))]
       const found = wanted.length ? await departments(store).find({ _id: { $in: wanted } }, { limit: wanted.length }) : []
       return new Map(found.map((d) => [d._id, d]))
-    }
+    },
+    async inbox(userId: string, page: number, pageSize: number) {
+      const mine = { userId }
+      const [items, total] = await Promise.all([
+        outbox(store).find(mine, { sort: { createdAt: -1 }, skip: (page - 1) * pageSize, limit: pageSize }),
+        outbox(store).count(mine)
+      ])
+      return { items, total }
+    },
+    unread: (userId: string) => outbox(store).count({ userId, readAt: { $exists: false } }),
+    /** Marks the user's unread notices read, all of them or those named. */
+    async markRead(userId: string, ids: string[] | undefined, at: string) {
+      const mine = { userId, readAt: { $exists: false }, ...(ids ? { _id: { $in: ids } } : {}) }
+      await outbox(store).update(mine, { $set: { readAt: at } }, { multi: true })
+    },
+    async points(userId: string, page: number, pageSize: number) {
+      const mine = { userId }
+      const [items, total] = await Promise.all([
+        points(store).find(mine, { sort: { at: -1 }, skip: (page - 1) * pageSize, limit: pageSize }),
+        points(store).count(mine)
+      ])
+      return { items, total }
+    },
+    /** Removes the notices filed before the cutoff; answers how many. */
+    pruneInbox: (cutoff: string) => outbox(store).remove({ createdAt: { $lt: cutoff } }, { multi: true })
   }
 }
