@@ -1,4 +1,4 @@
-import { CIVILITY_OFFICE, type HistoryEntry } from '../../types/domain'
+import { CIVILITY_OFFICE, type HistoryEntry, type User } from '../../types/domain'
 import type { Activity, ServiceRecord, Signup, Volunteer, VolunteerSettings } from '../../types/volunteer'
 import { activities, departments, monthly, secrets, serviceRecords, settings, signups, users, volunteers } from '../core/collections'
 import { forbidden, notFound } from '../core/errors'
@@ -73,6 +73,27 @@ export function volunteerRepository(store: Store) {
       const [hours, activities] = await Promise.all([serviceRecords(store).sum(mine, 'hours'), serviceRecords(store).count(mine)])
       return { hours, activities }
     },
+    async user(id: string) {
+      const found = await users(store).findOne({ _id: id })
+      if (!found) throw notFound('该用户')
+      return found
+    },
+    /** Users by a registered volunteer's whole phone number. */
+    async usersByPhone(phones: string[]) {
+      const found = phones.length ? await findAll(volunteers(store), { phone: { $in: [...new Set(phones)] } }) : []
+      const people = new Map((found.length ? await findAll(users(store), { _id: { $in: found.map((v) => v._id) } }) : []).map((u) => [u._id, u]))
+      const out = new Map<string, User[]>()
+      for (const v of found) if (people.has(v._id)) out.set(v.phone, [...(out.get(v.phone) ?? []), people.get(v._id)!])
+      return out
+    },
+    /** Users by exact nickname; a nickname two people share answers both. */
+    async usersByNickname(nicknames: string[]) {
+      const found = nicknames.length ? await findAll(users(store), { nickname: { $in: [...new Set(nicknames)] } }) : []
+      const out = new Map<string, User[]>()
+      for (const u of found) out.set(u.nickname, [...(out.get(u.nickname) ?? []), u])
+      return out
+    },
+    departments: () => departments(store).find({}, { sort: { order: 1 }, limit: 1000 }),
     volunteers: volunteers(store),
     monthly: monthly(store),
     mySignups: (userId: string, activityIds: string[]) =>
