@@ -11,13 +11,6 @@ const root = __dirname
 
 /** Use cases still querying the store themselves, to move into their function's repository. */
 const QUERYING = new Set([
-  'quiz/attempts.ts',
-  'quiz/daily.ts',
-  'quiz/import.ts',
-  'quiz/office.ts',
-  'quiz/participants.ts',
-  'quiz/records.ts',
-  'quiz/wrong-book.ts',
   'reports/residents.ts',
   'volunteer/daily.ts',
   'volunteer/office.ts',
