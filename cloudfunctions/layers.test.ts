@@ -11,13 +11,7 @@ const root = __dirname
 
 /** Use cases still querying the store themselves, to move into their function's repository. */
 const QUERYING = new Set([
-  'reports/residents.ts',
-  'volunteer/daily.ts',
-  'volunteer/office.ts',
-  'volunteer/organizers.ts',
-  'volunteer/places.ts',
-  'volunteer/views.ts',
-  'volunteer/volunteers.ts'
+  'reports/residents.ts'
 ])
 
 const sources = (dir: string): string[] =>
