@@ -1,7 +1,7 @@
 import type { CategoryGroup, Overview } from '../../types/api'
 import { COUNTER_KEYS, type CounterKey, type Department } from '../../types/domain'
-import { categories, counters, departments } from '../core/collections'
 import type { Deps } from '../core/ports'
+import { campaignRepository } from './repository'
 
 const refOf = (byId: Map<string, Department>, id?: string) => {
   const dept = id ? byId.get(id) : undefined
@@ -9,11 +9,11 @@ const refOf = (byId: Map<string, Department>, id?: string) => {
 }
 
 export async function listDepartments({ store }: Deps): Promise<Department[]> {
-  return departments(store).find({}, { sort: { order: 1 } })
+  return campaignRepository(store).departments()
 }
 
 export async function listCategories(deps: Deps): Promise<CategoryGroup[]> {
-  const [all, depts] = await Promise.all([categories(deps.store).find({}, { sort: { order: 1 } }), listDepartments(deps)])
+  const [all, depts] = await Promise.all([campaignRepository(deps.store).categories(), listDepartments(deps)])
   const byId = new Map(depts.map((d) => [d._id, d]))
   return all
     .filter((c) => c.parentId === null)
@@ -28,12 +28,8 @@ export async function listCategories(deps: Deps): Promise<CategoryGroup[]> {
 
 /** The home page's live figures: read from counters, so the cost does not grow with the data. */
 export async function overview({ store, clock }: Deps): Promise<Overview> {
-  const [rows, departmentCount, groups, kindsPerGroup] = await Promise.all([
-    counters(store).find({ _id: { $in: [...COUNTER_KEYS] } }, { limit: COUNTER_KEYS.length }),
-    departments(store).count({}),
-    categories(store).find({ parentId: null }, { sort: { order: 1 } }),
-    categories(store).countBy({ parentId: { $ne: null } }, 'parentId')
-  ])
+  const repo = campaignRepository(store)
+  const [rows, departmentCount, groups, kindsPerGroup] = await Promise.all([repo.counters(), repo.departmentCount(), repo.groups(), repo.kindsPerGroup()])
   const counts = Object.fromEntries(COUNTER_KEYS.map((key) => [key, 0])) as Record<CounterKey, number>
   for (const row of rows) counts[row._id] = row.value
   return {

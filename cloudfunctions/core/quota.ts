@@ -11,3 +11,8 @@ export async function takeQuota(deps: Deps, key: string, limit: number, message:
   const taken = await quotas(deps.store).update({ _id: key, count: { $lt: limit } }, { $inc: { count: 1 } })
   if (!taken) throw new AppError('RATE_LIMITED', message)
 }
+
+/** Gives back a use taken under `key`, for a call that turned out to repeat one already counted. */
+export async function giveBackQuota(deps: Deps, key: string) {
+  await quotas(deps.store).update({ _id: key }, { $inc: { count: -1 } })
+}

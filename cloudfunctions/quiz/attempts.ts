@@ -1,6 +1,5 @@
 import type { Attempt, AttemptItem, AttemptResult, Feedback, Paper, Quiz, QuizProfile } from '../../types/quiz'
 import type { ActionContext } from '../core/action'
-import { attempts, counters, wrongBook } from '../core/collections'
 import { conflict, forbidden, invalid } from '../core/errors'
 import type { Deps } from '../core/ports'
 import { beijingDateTime } from '../../types/calendar'
@@ -9,7 +8,7 @@ import { quizRepository } from './repository'
 import { answersShown, choiceProblem, grade, isRight, optionOrder, sample, shuffle, toOriginal } from './rules'
 import { withheldFromPractice } from './pool'
 import { feedbackOf, quizState, toPaper, toResult } from './views'
-import { answeredRight, missed, shownBy } from './wrong-book'
+import { answeredRight } from './wrong-book'
 
 export const PRACTICE_SIZE = 10
 
@@ -36,7 +35,7 @@ export async function start(input: { quizId: string }, { caller, deps }: ActionC
   const reason = ineligibility(quiz, await repo.profile(caller._id))
   if (reason) throw forbidden(reason)
 
-  const mine = await attempts(deps.store).find({ userId: caller._id, quizId: quiz._id }, { limit: quiz.attemptsAllowed + 1, projection: { items: 0 } })
+  const mine = await repo.triesAt(caller._id, quiz._id, quiz.attemptsAllowed + 1)
   const open = mine.find((a) => a.status === 'open')
   if (open) {
     const running = await settle(deps, await repo.attempt(open._id, caller._id))
@@ -48,8 +47,7 @@ export async function start(input: { quizId: string }, { caller, deps }: ActionC
   const limit = new Date(now.getTime() + quiz.timeLimitMinutes * 60_000)
   // One id per try number: two taps on 开始 race for the same id and only one attempt is made.
   const attempt = newAttempt(`${quiz._id}:${caller._id}:${mine.length + 1}`, 'campaign', quiz._id, caller._id, items, now, limit < new Date(quiz.closesAt) ? limit : new Date(quiz.closesAt))
-  if (!(await attempts(deps.store).insertIfAbsent(attempt))) return paper(deps, await repo.attempt(attempt._id, caller._id))
-  await counters(deps.store).update({ _id: 'quizAttempts' }, { $inc: { value: 1 } })
+  if (!(await repo.startTry(attempt))) return paper(deps, await repo.attempt(attempt._id, caller._id))
   return paper(deps, attempt)
 }
 
@@ -58,20 +56,21 @@ export async function start(input: { quizId: string }, { caller, deps }: ActionC
  * caller's wrong-answer book (whose answers they were already shown). No clock, no rank.
  */
 export async function practice(input: { from: 'daily' | 'wrong' }, { caller, deps }: ActionContext): Promise<Paper> {
+  const repo = quizRepository(deps.store)
   let ids: string[]
   if (input.from === 'wrong') {
-    const entries = await wrongBook(deps.store).find(shownBy(caller._id, deps.clock.now()), { sort: { lastMissedAt: -1 }, limit: 100 })
+    const entries = await repo.toPractise(caller._id, deps.clock.now())
     if (!entries.length) throw conflict('错题本里没有待练习的题目')
     ids = sample(entries.map((e) => e.questionId), PRACTICE_SIZE)
   } else {
-    const pool = await quizRepository(deps.store).practisable(await withheldFromPractice(deps.store, deps.clock.now()))
+    const pool = await repo.practisable(await withheldFromPractice(deps.store, deps.clock.now()))
     if (!pool.length) throw conflict('知识答题正在进行，题目暂停练习，请先参加答题')
     ids = sample(pool, PRACTICE_SIZE)
   }
-  const found = await quizRepository(deps.store).questions(ids)
+  const found = await repo.questions(ids)
   const items = ids.filter((id) => found.has(id)).map((id) => item(id, optionOrder(found.get(id)!)))
   const attempt = newAttempt(deps.ids.next(), input.from === 'wrong' ? 'wrong' : 'practice', null, caller._id, items, deps.clock.now(), null)
-  await attempts(deps.store).insert(attempt)
+  await repo.startPractice(attempt)
   return toPaper(attempt, found, null, deps.clock.now())
 }
 
@@ -95,20 +94,15 @@ export async function answer(input: { attemptId: string; index: number; choice: 
   const at = now.toISOString()
 
   if (attempt.kind === 'campaign') {
-    const saved = await attempts(deps.store).update({ _id: attempt._id, status: 'open', deadline: { $gt: at } }, { $set: { [`items.${input.index}.choice`]: choice.length ? choice : null } })
-    if (!saved) throw conflict('答题时间已到，已按保存的答案交卷')
+    if (!(await repo.saveChoice(attempt._id, input.index, choice.length ? choice : null, at))) throw conflict('答题时间已到，已按保存的答案交卷')
     return { savedAt: at, feedback: null }
   }
 
   if (!choice.length) throw invalid('choice', '请选择答案')
   const correct = isRight(choice, question.answer)
-  const checked = await attempts(deps.store).update(
-    { _id: attempt._id, status: 'open', [`items.${input.index}.correct`]: null },
-    { $set: { [`items.${input.index}.choice`]: choice, [`items.${input.index}.correct`]: correct } }
-  )
-  if (!checked) throw conflict('这道题已经作答过了')
+  if (!(await repo.checkChoice(attempt._id, input.index, choice, correct))) throw conflict('这道题已经作答过了')
   if (correct) await answeredRight(deps.store, caller._id, question._id)
-  else await missed(deps.store, caller._id, item, at)
+  else await repo.miss(caller._id, item, at)
   return { savedAt: at, feedback: feedbackOf(question, item.order, correct) }
 }
 
@@ -165,11 +159,8 @@ export async function finish(deps: Deps, attempt: Attempt, endedBy: 'submit' | '
     endedBy
   }
   const pending = quiz ? { move: 'grade', key: deps.ids.next(), at, steps: GRADING_STEPS } : null
-  const won = await attempts(deps.store).update(
-    { _id: attempt._id, status: 'open' },
-    { $set: { ...changes, ...(pending ? { pending } : {}) }, $push: { history: { at, from: 'open', to: 'graded', note: endedBy === 'deadline' ? '时间到，按已保存的答案评分' : '交卷' } } }
-  )
-  if (!won) return null
+  const note = endedBy === 'deadline' ? '时间到，按已保存的答案评分' : '交卷'
+  if (!(await repo.grade(attempt._id, { ...changes, ...(pending ? { pending } : {}) }, note, at))) return null
   return finishGrading(deps, { ...attempt, ...changes, pending })
 }
 
@@ -183,8 +174,7 @@ async function result(deps: Deps, attempt: Attempt): Promise<AttemptResult> {
   const repo = quizRepository(deps.store)
   const [found, quiz] = await Promise.all([repo.questions(attempt.items.map((i) => i.questionId)), attempt.quizId ? repo.quiz(attempt.quizId) : null])
   if (!quiz) return toResult(attempt, found, null, null, true)
-  const mine = { userId: attempt.userId, quizId: quiz._id }
-  const [used, graded] = await Promise.all([attempts(deps.store).count(mine), attempts(deps.store).count({ ...mine, status: 'graded' })])
+  const [used, graded] = await Promise.all([repo.used(attempt.userId, quiz._id), repo.gradedCount(attempt.userId, quiz._id)])
   return toResult(attempt, found, quiz, Math.max(0, quiz.attemptsAllowed - used), answersShown(quiz, graded, deps.clock.now()))
 }
 

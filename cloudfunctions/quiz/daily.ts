@@ -1,7 +1,7 @@
-import { attempts } from '../core/collections'
 import type { Deps } from '../core/ports'
 import { finish } from './attempts'
 import { finishStaleGradings } from './records'
+import { quizRepository } from './repository'
 
 const BATCH = 500
 
@@ -11,7 +11,7 @@ const BATCH = 500
  */
 export async function sweepQuiz(deps: Deps) {
   const finished = await finishStaleGradings(deps)
-  const due = await attempts(deps.store).find({ status: 'open', deadline: { $lt: deps.clock.now().toISOString() } }, { limit: BATCH })
+  const due = await quizRepository(deps.store).due(deps.clock.now().toISOString(), BATCH)
   let graded = 0
   for (const attempt of due) if (await finish(deps, attempt, 'deadline')) graded++
   return { finished, graded }

@@ -2,11 +2,11 @@ import { Workbook } from 'exceljs'
 import type { ImportPreview, ImportRow, QuestionInput, QuestionKind } from '../../types/quiz'
 import { QUESTION_KIND_LABELS } from '../../types/quiz'
 import type { ActionContext } from '../core/action'
-import { questions } from '../core/collections'
 import { AppError, conflict } from '../core/errors'
 import { saveExport } from '../core/expiring'
 import { readSheet } from '../core/sheets'
 import { newQuestion } from './questions'
+import { quizRepository } from './repository'
 import { keyOf } from './rules'
 import { JUDGE_OPTIONS, question } from './schemas'
 
@@ -50,7 +50,7 @@ export async function previewImport(input: { fileId: string }, ctx: ActionContex
   const rows = await readRows(ctx, input.fileId)
   const checked = rows.map(({ row, cells }) => checkRow(row, cells))
   const keys = checked.flatMap((r) => (r.question ? [keyOf(r.question.stem)] : []))
-  const known = new Set(keys.length ? (await questions(ctx.deps.store).find({ key: { $in: keys } }, { projection: { key: 1 }, limit: keys.length })).map((q) => q.key) : [])
+  const known = await quizRepository(ctx.deps.store).knownKeys(keys)
   const seen = new Map<string, number>()
   for (const r of checked) {
     if (!r.question) continue
@@ -76,9 +76,10 @@ export async function importQuestions(input: { fileId: string; validOnly: boolea
     throw conflict(`有 ${preview.invalid} 行有误（如第 ${first.row} 行${first.errors[0].field}：${first.errors[0].message}），未导入任何题目；请修改后重新上传，或选择只导入有效的行`)
   }
   const at = ctx.deps.clock.now().toISOString()
+  const repo = quizRepository(ctx.deps.store)
   let imported = 0
   for (const r of preview.rows.filter((x) => x.status === 'valid')) {
-    if (await questions(ctx.deps.store).insertIfAbsent(newQuestion(r.question!, at))) imported++
+    if (await repo.addQuestion(newQuestion(r.question!, at))) imported++
   }
   return { imported, skipped: preview.rows.length - imported }
 }

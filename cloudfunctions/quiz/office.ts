@@ -3,10 +3,8 @@ import { Workbook } from 'exceljs'
 import type { Page, UnitView } from '../../types/api'
 import type { Awareness, BoardRow, QuestionInput, QuestionKind, QuestionRate, QuestionView, Quiz, QuizInput, QuizSummary, QuizTally, RateRow, Unit } from '../../types/quiz'
 import type { ActionContext } from '../core/action'
-import { counters, questions, quizBest, quizTallies, quizzes, units } from '../core/collections'
 import { conflict, invalid, notFound } from '../core/errors'
-import { findAll } from '../core/pages'
-import type { Deps, Store } from '../core/ports'
+import type { Deps } from '../core/ports'
 import { containing } from '../core/search'
 import { saveExport } from '../core/expiring'
 import { createdId } from '../core/idempotency'
@@ -29,11 +27,8 @@ export async function listQuestions(
     ...(input.active === undefined ? {} : { active: input.active }),
     ...(input.keyword ? { stem: containing(input.keyword) } : {})
   }
-  const [found, total, points] = await Promise.all([
-    questions(deps.store).find(q, { sort: { point: 1, createdAt: 1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }),
-    questions(deps.store).count(q),
-    questions(deps.store).countBy({ active: true }, 'point')
-  ])
+  const repo = quizRepository(deps.store)
+  const [{ found, total }, points] = await Promise.all([repo.questionPage(q, input.page, input.pageSize), repo.activeByPoint()])
   return { items: found.map(toQuestionView), total, page: input.page, pageSize: input.pageSize, points: Object.entries(points).map(([point, count]) => ({ point, count })) }
 }
 
@@ -42,23 +37,25 @@ export async function saveQuestion(input: QuestionInput & { id?: string; active?
   const { id, active, ...fields } = input
   const at = deps.clock.now().toISOString()
   const key = keyOf(fields.stem)
-  const twin = await questions(deps.store).findOne({ key })
+  const repo = quizRepository(deps.store)
+  const twin = await repo.questionByKey(key)
   if (twin && twin._id !== id) throw invalid('stem', '题库中已有相同题干的题目')
   if (!id) {
     const question = newQuestion(fields, at)
-    if (!(await questions(deps.store).insertIfAbsent(question))) throw invalid('stem', '题库中已有相同题干的题目')
+    if (!(await repo.addQuestion(question))) throw invalid('stem', '题库中已有相同题干的题目')
     return toQuestionView(question)
   }
-  const updated = await questions(deps.store).update({ _id: id }, { $set: { ...fields, key, ...(active === undefined ? {} : { active }), updatedAt: at } })
+  const updated = await repo.setQuestion(id, { ...fields, key, ...(active === undefined ? {} : { active }), updatedAt: at })
   if (!updated) throw notFound('该题目')
-  return toQuestionView((await questions(deps.store).findOne({ _id: id }))!)
+  return toQuestionView((await repo.question(id))!)
 }
 
 // ---------------------------------------------------------------- quizzes and units
 
 export async function listQuizzes(input: { page: number; pageSize: number }, { deps }: ActionContext): Promise<Page<QuizSummary>> {
-  const [found, total] = await Promise.all([quizzes(deps.store).find({}, { sort: { opensAt: -1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }), quizzes(deps.store).count({})])
-  const alls = await totals(deps.store, found.map((q) => q._id))
+  const repo = quizRepository(deps.store)
+  const { found, total } = await repo.quizPage(input.page, input.pageSize)
+  const alls = await repo.totals(found.map((q) => q._id))
   const now = deps.clock.now()
   return { items: found.map((q) => toSummary(q, alls.get(q._id) ?? null, now)), total, page: input.page, pageSize: input.pageSize }
 }
@@ -72,12 +69,13 @@ export async function showQuiz(input: { quizId: string }, { deps }: ActionContex
 export async function saveQuiz(input: QuizInput & { id?: string }, ctx: ActionContext): Promise<QuizSummary> {
   const { deps, caller } = ctx
   const { id, ...fields } = input
-  const available = await questions(deps.store).countBy({ active: true }, 'point')
+  const repo = quizRepository(deps.store)
+  const available = await repo.activeByPoint()
   fields.quotas.forEach((q, i) => {
     if ((available[q.point] ?? 0) < q.count) throw invalid(`quotas.${i}.count`, `「${q.point}」只有 ${available[q.point] ?? 0} 道可用题目，不够抽 ${q.count} 道`)
   })
   if (fields.schoolIds.length) {
-    const known = await quizRepository(deps.store).units(fields.schoolIds)
+    const known = await repo.units(fields.schoolIds)
     const missing = fields.schoolIds.findIndex((s) => known.get(s)?.kind !== 'school')
     if (missing >= 0) throw invalid(`schoolIds.${missing}`, '所选学校不存在，请刷新后重新选择')
   }
@@ -85,20 +83,17 @@ export async function saveQuiz(input: QuizInput & { id?: string }, ctx: ActionCo
   const at = deps.clock.now().toISOString()
   let quiz: Quiz
   if (id) {
-    const current = await quizRepository(deps.store).quiz(id)
+    const current = await repo.quiz(id)
     // Papers already drawn keep their questions; changing the draw mid-way would make results incomparable.
     const redraw = JSON.stringify(current.quotas) !== JSON.stringify(fields.quotas)
-    if (redraw && (await quizTallies(deps.store).count({ _id: tallyId(id, 'all', 'all') }))) {
-      throw invalid('quotas', '已有人交卷，不能再修改抽题规则')
-    }
+    if (redraw && (await repo.anyGraded(id))) throw invalid('quotas', '已有人交卷，不能再修改抽题规则')
     const pool = redraw || !current.pool ? await drawPool(deps.store, fields.quotas) : current.pool
-    await quizzes(deps.store).update({ _id: id }, { $set: { ...fields, pool, schoolIds, updatedAt: at } })
+    await repo.setQuiz(id, { ...fields, pool, schoolIds, updatedAt: at })
     quiz = { ...current, ...fields, pool, schoolIds, updatedAt: at }
   } else {
     const _id = createdId('z', ctx)
     quiz = { _id, requestId: ctx.requestId!, ...fields, pool: await drawPool(deps.store, fields.quotas), schoolIds, createdBy: caller._id, createdAt: at, updatedAt: at }
-    if (await quizzes(deps.store).insertIfAbsent(quiz)) await counters(deps.store).update({ _id: 'quizzes' }, { $inc: { value: 1 } })
-    else quiz = await quizRepository(deps.store).quiz(quiz._id)
+    if (!(await repo.addQuiz(quiz))) quiz = await repo.quiz(quiz._id)
   }
   return summaryOf(deps, quiz)
 }
@@ -106,17 +101,18 @@ export async function saveQuiz(input: QuizInput & { id?: string }, ctx: ActionCo
 export async function saveUnit(input: { id?: string; kind: Unit['kind']; name: string; classes: string[]; members: number | null }, { deps }: ActionContext): Promise<UnitView> {
   const { id, ...fields } = input
   const classes = fields.kind === 'school' ? fields.classes : []
-  const twin = await units(deps.store).findOne({ kind: fields.kind, name: fields.name })
+  const repo = quizRepository(deps.store)
+  const twin = await repo.unitNamed(fields.kind, fields.name)
   if (twin && twin._id !== id) throw invalid('name', `已有同名的${fields.kind === 'school' ? '学校' : '社区'}`)
   if (id) {
-    const current = await units(deps.store).findOne({ _id: id })
+    const current = await repo.unit(id)
     if (!current) throw notFound('该学校或社区')
     if (current.kind !== fields.kind) throw invalid('kind', '学校和社区不能互相转换')
-    await units(deps.store).update({ _id: id }, { $set: { ...fields, classes } })
+    await repo.setUnit(id, { ...fields, classes })
     return toUnitView({ ...current, ...fields, classes })
   }
   const unit: Unit = { _id: deps.ids.next(), ...fields, classes, createdAt: deps.clock.now().toISOString() }
-  return toUnitView(await units(deps.store).insert(unit))
+  return toUnitView(await repo.insertUnit(unit))
 }
 
 // no 0/O or 1/I/L, which a teacher reading the code aloud or a student typing it would confuse
@@ -125,23 +121,18 @@ const newCode = () => [...randomBytes(6)].map((b) => CODE_LETTERS[b % CODE_LETTE
 
 /** Each class's invitation code, made the first time the office asks and kept: teachers hand them to their class. */
 export async function classCodes(input: { schoolId: string }, { deps }: ActionContext): Promise<Record<string, string>> {
-  const school = await units(deps.store).findOne({ _id: input.schoolId, kind: 'school' })
+  const repo = quizRepository(deps.store)
+  const school = await repo.school(input.schoolId)
   if (!school) throw notFound('该学校')
   const codes = Object.fromEntries(school.classes.map((c) => [c, school.codes?.[c] ?? newCode()]))
   const made = school.classes.filter((c) => !school.codes?.[c])
-  if (made.length) await units(deps.store).update({ _id: school._id }, { $set: { codes: { ...school.codes, ...codes } } })
+  if (made.length) await repo.setUnit(school._id, { codes: { ...school.codes, ...codes } })
   return codes
 }
 
 // ---------------------------------------------------------------- figures
 
-/** Each quiz's overall tally (participants, passed), by quiz id. */
-async function totals(store: Store, quizIds: string[]) {
-  const found = quizIds.length ? await quizTallies(store).find({ _id: { $in: quizIds.map((id) => tallyId(id, 'all', 'all')) } }, { limit: quizIds.length }) : []
-  return new Map(found.map((t) => [t.quizId, t]))
-}
-
-const summaryOf = async (deps: Deps, quiz: Quiz) => toSummary(quiz, (await totals(deps.store, [quiz._id])).get(quiz._id) ?? null, deps.clock.now())
+const summaryOf = async (deps: Deps, quiz: Quiz) => toSummary(quiz, (await quizRepository(deps.store).totals([quiz._id])).get(quiz._id) ?? null, deps.clock.now())
 
 const ratio = (a: number, b: number) => (b ? a / b : null)
 
@@ -176,13 +167,14 @@ function withAnswers(tallies: QuizTally[]): QuizTally[] {
 
 /** 知晓率 of one campaign quiz, from the running tallies: overall, per knowledge point and question, per school, class and community. */
 export async function awareness(input: { quizId: string }, { deps }: ActionContext): Promise<Awareness> {
-  const quiz = await quizRepository(deps.store).quiz(input.quizId)
-  const all = withAnswers(await findAll(quizTallies(deps.store), { quizId: quiz._id }))
+  const repo = quizRepository(deps.store)
+  const quiz = await repo.quiz(input.quizId)
+  const all = withAnswers(await repo.tallies(quiz._id))
   const of = (scope: QuizTally['scope']) => all.filter((t) => t.scope === scope)
   const total = of('all')[0] ?? null
   const classTallies = of('class')
-  const named = await quizRepository(deps.store).units([...of('school'), ...of('unconfirmed'), ...of('community')].map((t) => t.key).concat(classTallies.map((t) => t.key.split('/')[0])))
-  const found = await quizRepository(deps.store).questions(of('question').map((t) => t.key))
+  const named = await repo.units([...of('school'), ...of('unconfirmed'), ...of('community')].map((t) => t.key).concat(classTallies.map((t) => t.key.split('/')[0])))
+  const found = await repo.questions(of('question').map((t) => t.key))
   const questionRates: QuestionRate[] = of('question')
     .filter((t) => found.has(t.key))
     .map((t) => ({ questionId: t.key, stem: found.get(t.key)!.stem, point: found.get(t.key)!.point, answered: t.answered, right: t.right, rate: ratio(t.right, t.answered) }))
@@ -213,11 +205,11 @@ export async function awareness(input: { quizId: string }, { deps }: ActionConte
 
 /** People by best score, then by less time: nicknames only. */
 export async function board(input: { page: number; pageSize: number; quizId: string }, { deps }: ActionContext): Promise<Page<BoardRow>> {
-  await quizRepository(deps.store).quiz(input.quizId)
-  const q = { quizId: input.quizId }
+  const repo = quizRepository(deps.store)
+  await repo.quiz(input.quizId)
   const skip = (input.page - 1) * input.pageSize
-  const [found, total] = await Promise.all([quizBest(deps.store).find(q, { sort: { score: -1, seconds: 1, at: 1 }, skip, limit: input.pageSize }), quizBest(deps.store).count(q)])
-  const named = await quizRepository(deps.store).units(found.flatMap((b) => [b.schoolId, b.communityId]))
+  const { found, total } = await repo.board(input.quizId, skip, input.pageSize)
+  const named = await repo.units(found.flatMap((b) => [b.schoolId, b.communityId]))
   const unitOf = (schoolId: string | null, className: string | null, communityId: string | null) =>
     schoolId && named.has(schoolId) ? `${named.get(schoolId)!.name}${className ? ` ${className}` : ''}` : communityId && named.has(communityId) ? named.get(communityId)!.name : null
   return {

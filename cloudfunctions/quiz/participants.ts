@@ -1,14 +1,11 @@
 import type { UnitView } from '../../types/api'
 import type { ProfileView, QuizCard, QuizHome, QuizProfile, Unit } from '../../types/quiz'
 import type { ActionContext } from '../core/action'
-import { attempts, quizBest, quizProfiles, quizzes, units, wrongBook } from '../core/collections'
 import { invalid } from '../core/errors'
-import { textOrder, findAll } from '../core/pages'
 import type { Store } from '../core/ports'
 import { ineligibility, settle } from './attempts'
 import { quizRepository } from './repository'
 import { questionCount, quizState } from './views'
-import { shownBy } from './wrong-book'
 
 /** Closed quizzes stay on the home page this long, so people can still look at their results. */
 const SHOW_CLOSED_DAYS = 30
@@ -26,14 +23,9 @@ export async function home({ caller, deps }: ActionContext): Promise<QuizHome> {
   const repo = quizRepository(deps.store)
   const now = deps.clock.now()
   const profile = await repo.profile(caller._id)
-  const shown = await quizzes(deps.store).find({ closesAt: { $gte: new Date(now.getTime() - SHOW_CLOSED_DAYS * 86400_000).toISOString() } }, { sort: { opensAt: -1 }, limit: 20 })
+  const shown = await repo.shown(new Date(now.getTime() - SHOW_CLOSED_DAYS * 86400_000).toISOString())
   const ids = shown.map((q) => q._id)
-  const [mine, bests, wrongCount, practiced] = await Promise.all([
-    ids.length ? attempts(deps.store).find({ userId: caller._id, quizId: { $in: ids } }, { sort: { startedAt: 1 }, limit: 200, projection: { items: 0 } }) : [],
-    ids.length ? quizBest(deps.store).find({ _id: { $in: ids.map((id) => `${id}:${caller._id}`) } }, { limit: ids.length }) : [],
-    wrongBook(deps.store).count(shownBy(caller._id, now)),
-    attempts(deps.store).count({ userId: caller._id, kind: { $in: ['practice', 'wrong'] }, status: 'graded' })
-  ])
+  const [mine, bests, wrongCount, practiced] = await Promise.all([repo.triesAtAny(caller._id, ids), repo.bestsAt(caller._id, ids), repo.wrongCount(caller._id, now), repo.practised(caller._id)])
   const cards: QuizCard[] = []
   for (const quiz of shown) {
     const tries = mine.filter((a) => a.quizId === quiz._id)
@@ -70,8 +62,7 @@ export async function profile({ caller, deps }: ActionContext): Promise<ProfileV
 }
 
 export async function listUnits(input: { kind: Unit['kind'] }, { deps }: ActionContext): Promise<UnitView[]> {
-  // a city's schools or communities can pass 1,000: read in pages, put in order here
-  return (await findAll(units(deps.store), { kind: input.kind })).sort(textOrder((u) => u.name)).map(toUnitView)
+  return (await quizRepository(deps.store).unitsOf(input.kind)).map(toUnitView)
 }
 
 /**
@@ -102,9 +93,6 @@ export async function bind(input: { schoolId?: string | null; className?: string
     next.className = null
   }
   if (next.communityId && named.get(next.communityId)?.kind !== 'community') throw invalid('communityId', '没有这个社区，请重新选择')
-  const { _id, ...fields } = next
-  if (!(await quizProfiles(deps.store).update({ _id }, { $set: fields })) && !(await quizProfiles(deps.store).insertIfAbsent(next))) {
-    await quizProfiles(deps.store).update({ _id }, { $set: fields })
-  }
+  await repo.saveProfile(next)
   return profileView(deps.store, next)
 }

@@ -1,10 +1,8 @@
 import type { AnswerCounts, Attempt, Question, QuizBest } from '../../types/quiz'
-import { attempts, quizBest, users } from '../core/collections'
 import { finish, finishStale, type Pending, type Steps } from '../core/moves'
-import type { Deps, Store } from '../core/ports'
+import type { Deps } from '../core/ports'
 import { quizRepository } from './repository'
 import { answersShown, beats } from './rules'
-import { missed, revealMisses } from './wrong-book'
 
 type Scopes = Pick<QuizBest, 'schoolId' | 'className' | 'communityId' | 'confirmed'>
 
@@ -43,20 +41,20 @@ const countedIn = (name: string) => (a: StoredAttempt) => !a.pending || !!a.pend
 
 export const GRADING_STEPS = Object.keys(STEPS)
 
-export const finishGrading = (deps: Deps, attempt: StoredAttempt) => finish(deps, storedAttempts(deps.store), attempt, STEPS)
+export const finishGrading = (deps: Deps, attempt: StoredAttempt) => finish(deps, quizRepository(deps.store).gradings(), attempt, STEPS)
 
 /** The sweep's part: gradings a crash cut short. */
-export const finishStaleGradings = (deps: Deps) => finishStale(deps, storedAttempts(deps.store), STEPS)
+export const finishStaleGradings = (deps: Deps) => finishStale(deps, quizRepository(deps.store).gradings(), STEPS)
 
 async function recordMisses(deps: Deps, attempt: Attempt) {
   const at = attempt.submittedAt!
-  const quiz = await quizRepository(deps.store).quiz(attempt.quizId!)
-  const graded = await attempts(deps.store).count({ userId: attempt.userId, quizId: quiz._id, status: 'graded' })
-  const shown = answersShown(quiz, graded, new Date(at))
+  const repo = quizRepository(deps.store)
+  const quiz = await repo.quiz(attempt.quizId!)
+  const shown = answersShown(quiz, await repo.gradedCount(attempt.userId, quiz._id), new Date(at))
   for (const item of attempt.items.filter((i) => !i.correct)) {
-    await missed(deps.store, attempt.userId, item, at, shown ? undefined : { until: quiz.closesAt, quizId: quiz._id }, attempt._id)
+    await repo.miss(attempt.userId, item, at, shown ? undefined : { until: quiz.closesAt, quizId: quiz._id }, attempt._id)
   }
-  if (shown) await revealMisses(deps.store, attempt.userId, quiz._id, at)
+  if (shown) await repo.reveal(attempt.userId, quiz._id, at)
 }
 
 /** The paper's answers per question and per knowledge point, in one write whatever the number of questions. */
@@ -94,10 +92,10 @@ async function recountBest(deps: Deps, attempt: Attempt) {
   const quizId = attempt.quizId!
   const mine = (await repo.gradedOf({ quizId, userId: attempt.userId })).filter(countedIn('best'))
   const top = mine.reduce((a, b) => (beats({ score: b.score!, seconds: b.seconds! }, { score: a.score!, seconds: a.seconds! }) ? b : a))
-  const held = await quizBest(deps.store).findOne({ _id: `${quizId}:${attempt.userId}` })
+  const held = await repo.best(quizId, attempt.userId)
   const result = { score: top.score!, seconds: top.seconds!, passed: mine.some((a) => a.passed), attempts: mine.length, at: top.submittedAt! }
-  if (held) await quizBest(deps.store).update({ _id: held._id }, { $set: result })
-  else await quizBest(deps.store).insert(await bestOf(deps, top, result))
+  if (held) await repo.setBest(held._id, result)
+  else await repo.insertBest(await bestOf(deps, top, result))
   const truth = new Map<string, { scope: Scope; key: string; participants: number; passed: number; scoreSum: number }>()
   for (const best of await repo.bestsOf(quizId)) {
     for (const [scope, key] of scopesOf(best)) {
@@ -109,8 +107,9 @@ async function recountBest(deps: Deps, attempt: Attempt) {
 }
 
 async function bestOf(deps: Deps, attempt: Attempt, result: Pick<QuizBest, 'score' | 'seconds' | 'passed' | 'attempts' | 'at'>): Promise<QuizBest> {
-  const person = (await users(deps.store).findOne({ _id: attempt.userId }))!
-  const profile = await quizRepository(deps.store).profile(attempt.userId)
+  const repo = quizRepository(deps.store)
+  const person = await repo.person(attempt.userId)
+  const profile = await repo.profile(attempt.userId)
   return { _id: `${attempt.quizId}:${attempt.userId}`, quizId: attempt.quizId!, userId: attempt.userId, nickname: person.nickname, schoolId: profile.schoolId, className: profile.className, communityId: profile.communityId, confirmed: !!profile.confirmed, ...result }
 }
 
@@ -118,29 +117,23 @@ async function recordBest(deps: Deps, attempt: Attempt) {
   const repo = quizRepository(deps.store)
   const quizId = attempt.quizId!
   const result = { score: attempt.score!, seconds: attempt.seconds!, passed: !!attempt.passed }
-  const _id = `${quizId}:${attempt.userId}`
-  const person = (await users(deps.store).findOne({ _id: attempt.userId }))!
+  const person = await repo.person(attempt.userId)
   const first = await bestOf(deps, attempt, { ...result, attempts: 1, at: attempt.submittedAt! })
-  if (await quizBest(deps.store).insertIfAbsent(first)) {
+  if (await repo.firstBest(first)) {
     for (const [scope, key] of scopesOf(first)) await repo.bump(quizId, scope, key, { participants: 1, passed: result.passed ? 1 : 0, scoreSum: result.score })
     return
   }
   // Retried on a lost race: the best is replaced only if it is still the one this grading compared against.
   for (let tries = 0; tries < 5; tries++) {
-    const best = (await quizBest(deps.store).findOne({ _id }))!
+    const best = (await repo.best(quizId, attempt.userId))!
     if (!beats(result, best)) {
-      await quizBest(deps.store).update({ _id }, { $inc: { attempts: 1 } })
+      await repo.countTry(best._id)
       return
     }
-    const replaced = await quizBest(deps.store).update(
-      { _id, score: best.score, seconds: best.seconds },
-      { $set: { score: result.score, seconds: result.seconds, passed: best.passed || result.passed, nickname: person.nickname, at: attempt.submittedAt! }, $inc: { attempts: 1 } }
-    )
+    const replaced = await repo.replaceBest(best, { score: result.score, seconds: result.seconds, passed: best.passed || result.passed, nickname: person.nickname, at: attempt.submittedAt! })
     if (!replaced) continue
     const newlyPassed = !best.passed && result.passed ? 1 : 0
     for (const [scope, key] of scopesOf(best)) await repo.bump(quizId, scope, key, { passed: newlyPassed, scoreSum: result.score - best.score })
     return
   }
 }
-
-const storedAttempts = (store: Store) => store.collection<StoredAttempt>('attempts')

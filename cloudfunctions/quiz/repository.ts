@@ -1,13 +1,21 @@
-import type { AnswerCounts, Attempt, Question, QuizProfile, QuizTally, Unit } from '../../types/quiz'
+import type { AnswerCounts, Attempt, AttemptItem, Question, Quiz, QuizBest, QuizProfile, QuizTally, Unit, WrongEntry } from '../../types/quiz'
 import type { Pending } from '../core/moves'
-import { attempts, questions, quizBest, quizProfiles, quizTallies, quizzes, units } from '../core/collections'
+import { attempts, counters, questions, quizBest, quizProfiles, quizTallies, quizzes, units, users, wrongBook } from '../core/collections'
 import { notFound } from '../core/errors'
-import { findAll } from '../core/pages'
-import type { Store } from '../core/ports'
+import { findAll, textOrder } from '../core/pages'
+import type { Query, Store } from '../core/ports'
 
 export const tallyId = (quizId: string, scope: QuizTally['scope'], key: string) => `${quizId}:${scope}:${key}`
 
+const wrongId = (userId: string, questionId: string) => `${userId}:${questionId}`
+
+/** The person's wrong-book entries still to practise whose answers may be shown by `now`. */
+const shownBy = (userId: string, now: Date): Query => ({ userId, mastered: false, $or: [{ shownAt: { $lte: now.toISOString() } }, { shownAt: { $exists: false } }] })
+
+const paged = (page: number, pageSize: number) => ({ skip: (page - 1) * pageSize, limit: pageSize })
+
 export function quizRepository(store: Store) {
+  const gradings = () => store.collection<Attempt & { pending?: Pending | null }>('attempts')
   return {
     async quiz(id: string) {
       const found = await quizzes(store).findOne({ _id: id })
@@ -50,7 +58,9 @@ export function quizRepository(store: Store) {
       if (Object.keys($inc).length) await add(store, { _id: tallyId(quizId, scope, key), quizId, scope, key, participants: 0, passed: 0, scoreSum: 0, answered: 0, right: 0, ...$inc }, $inc)
     },
     /** Graded attempts of a quiz (of one person when named): the truth the tallies are recounted from. */
-    gradedOf: (q: { quizId: string; userId?: string }) => findAll(store.collection<Attempt & { pending?: Pending | null }>('attempts'), { ...q, status: 'graded' }),
+    gradedOf: (q: { quizId: string; userId?: string }) => findAll(gradings(), { ...q, status: 'graded' }),
+    /** Attempts with the steps of their grading still to take (core/moves.ts). */
+    gradings,
     bestsOf: (quizId: string) => findAll(quizBest(store), { quizId }),
     /** Sets a people tally (participants, passed, score sum) to what was recounted. */
     async setPeople(quizId: string, scope: QuizTally['scope'], key: string, people: Pick<QuizTally, 'participants' | 'passed' | 'scoreSum'>) {
@@ -75,7 +85,139 @@ export function quizRepository(store: Store) {
       }
       const fresh = { questions: nested('questions', answers.questions), points: nested('points', answers.points) }
       await add(store, { _id: tallyId(quizId, 'answers', ''), quizId, scope: 'answers', key: '', participants: 0, passed: 0, scoreSum: 0, answered: 0, right: 0, ...fresh }, $inc)
-    }
+    },
+
+    // ------------------------------------------------------------ attempts
+
+    /** The person's attempts at a quiz, without their papers. */
+    triesAt: (userId: string, quizId: string, limit: number) => attempts(store).find({ userId, quizId }, { limit, projection: { items: 0 } }),
+    /** The person's attempts at any of the quizzes, oldest first, without their papers. */
+    triesAtAny: (userId: string, quizIds: string[]) =>
+      quizIds.length ? attempts(store).find({ userId, quizId: { $in: quizIds } }, { sort: { startedAt: 1 }, limit: 200, projection: { items: 0 } }) : Promise.resolve([]),
+    used: (userId: string, quizId: string) => attempts(store).count({ userId, quizId }),
+    gradedCount: (userId: string, quizId: string) => attempts(store).count({ userId, quizId, status: 'graded' }),
+    practised: (userId: string) => attempts(store).count({ userId, kind: { $in: ['practice', 'wrong'] }, status: 'graded' }),
+    /** Open attempts whose time ran out by `now`. */
+    due: (now: string, limit: number) => attempts(store).find({ status: 'open', deadline: { $lt: now } }, { limit }),
+    /** A campaign attempt under its try's id, counted once; answers false when that try was made already. */
+    async startTry(attempt: Attempt) {
+      if (!(await attempts(store).insertIfAbsent(attempt))) return false
+      await counters(store).update({ _id: 'quizAttempts' }, { $inc: { value: 1 } })
+      return true
+    },
+    startPractice: (attempt: Attempt) => attempts(store).insert(attempt),
+    /** A campaign answer, saved only while the attempt is open and in time. */
+    saveChoice: (attemptId: string, index: number, choice: number[] | null, at: string) =>
+      attempts(store).update({ _id: attemptId, status: 'open', deadline: { $gt: at } }, { $set: { [`items.${index}.choice`]: choice } }),
+    /** A practice answer with its verdict, only if the question was not answered yet. */
+    checkChoice: (attemptId: string, index: number, choice: number[], correct: boolean) =>
+      attempts(store).update({ _id: attemptId, status: 'open', [`items.${index}.correct`]: null }, { $set: { [`items.${index}.choice`]: choice, [`items.${index}.correct`]: correct } }),
+    /** The open → graded write; answers whether this grading won it. */
+    grade: (attemptId: string, changes: Partial<Attempt> & { pending?: Pending }, note: string, at: string) =>
+      attempts(store).update({ _id: attemptId, status: 'open' }, { $set: changes, $push: { history: { at, from: 'open', to: 'graded', note } } }),
+
+    // ------------------------------------------------------------ wrong-answer book
+
+    async wrongPage(userId: string, now: Date, page: number, pageSize: number) {
+      const q = shownBy(userId, now)
+      const [entries, total] = await Promise.all([wrongBook(store).find(q, { sort: { lastMissedAt: -1 }, ...paged(page, pageSize) }), wrongBook(store).count(q)])
+      return { entries, total }
+    },
+    wrongCount: (userId: string, now: Date) => wrongBook(store).count(shownBy(userId, now)),
+    /** The latest misses to practise again. */
+    toPractise: (userId: string, now: Date) => wrongBook(store).find(shownBy(userId, now), { sort: { lastMissedAt: -1 }, limit: 100 }),
+    /**
+     * A miss puts the question (back) in the book and starts its streak again; a campaign quiz that withholds its
+     * answers keeps it out of sight until `withheld.until`. A graded attempt names itself (`missedIn`), so its
+     * grading's step taken again does not count the miss twice.
+     */
+    async miss(userId: string, item: Pick<AttemptItem, 'questionId' | 'order'>, at: string, withheld?: { until: string; quizId: string }, missedIn?: string) {
+      const { questionId, order } = item
+      const _id = wrongId(userId, questionId)
+      const seen = { shownAt: withheld?.until ?? at, quizId: withheld?.quizId ?? null, order, ...(missedIn ? { missedIn } : {}) }
+      const again = { $inc: { misses: 1 }, $set: { streak: 0, mastered: false, lastMissedAt: at, ...seen } }
+      const unseen = { _id, ...(missedIn ? { missedIn: { $ne: missedIn } } : {}) }
+      if (await wrongBook(store).update(unseen, again)) return
+      if (!(await wrongBook(store).insertIfAbsent({ _id, userId, questionId, misses: 1, streak: 0, lastMissedAt: at, mastered: false, ...seen }))) await wrongBook(store).update(unseen, again)
+    },
+    /** The misses a quiz kept out of the person's sight come in at `at`. */
+    reveal: (userId: string, quizId: string, at: string) => wrongBook(store).update({ userId, quizId, shownAt: { $gt: at } }, { $set: { shownAt: at } }, { multi: true }),
+    unmastered: (userId: string, questionId: string) => wrongBook(store).findOne({ _id: wrongId(userId, questionId), mastered: false }),
+    /** Compare-and-set on the streak read, so two right answers at once count one step. */
+    setStreak: (entry: WrongEntry, streak: number, mastered: boolean) => wrongBook(store).update({ _id: entry._id, streak: entry.streak }, { $set: { streak, mastered } }),
+
+    // ------------------------------------------------------------ people, bests and the board
+
+    person: async (userId: string) => (await users(store).findOne({ _id: userId }))!,
+    /** Quizzes closing after `since`, newest first: the home page's. */
+    shown: (since: string) => quizzes(store).find({ closesAt: { $gte: since } }, { sort: { opensAt: -1 }, limit: 20 }),
+    bestsAt: (userId: string, quizIds: string[]) =>
+      quizIds.length ? quizBest(store).find({ _id: { $in: quizIds.map((id) => `${id}:${userId}`) } }, { limit: quizIds.length }) : Promise.resolve([]),
+    best: (quizId: string, userId: string) => quizBest(store).findOne({ _id: `${quizId}:${userId}` }),
+    /** A person's first best; answers false when one is there already. */
+    firstBest: (best: QuizBest) => quizBest(store).insertIfAbsent(best),
+    insertBest: (best: QuizBest) => quizBest(store).insert(best),
+    setBest: (id: string, result: Partial<QuizBest>) => quizBest(store).update({ _id: id }, { $set: result }),
+    countTry: (id: string) => quizBest(store).update({ _id: id }, { $inc: { attempts: 1 } }),
+    /** Replaces the best only if it is still the one compared against. */
+    replaceBest: (best: QuizBest, result: Partial<QuizBest>) => quizBest(store).update({ _id: best._id, score: best.score, seconds: best.seconds }, { $set: result, $inc: { attempts: 1 } }),
+    async board(quizId: string, skip: number, limit: number) {
+      const q = { quizId }
+      const [found, total] = await Promise.all([quizBest(store).find(q, { sort: { score: -1, seconds: 1, at: 1 }, skip, limit }), quizBest(store).count(q)])
+      return { found, total }
+    },
+    /** Creates the profile, or sets its fields; safe when two binds race to create it. */
+    async saveProfile(profile: QuizProfile) {
+      const { _id, ...fields } = profile
+      if (!(await quizProfiles(store).update({ _id }, { $set: fields })) && !(await quizProfiles(store).insertIfAbsent(profile))) {
+        await quizProfiles(store).update({ _id }, { $set: fields })
+      }
+    },
+
+    // ------------------------------------------------------------ units
+
+    // a city's schools or communities can pass 1,000: read in pages, put in order here
+    unitsOf: async (kind: Unit['kind']) => (await findAll(units(store), { kind })).sort(textOrder((u) => u.name)),
+    unit: (id: string) => units(store).findOne({ _id: id }),
+    unitNamed: (kind: Unit['kind'], name: string) => units(store).findOne({ kind, name }),
+    school: (id: string) => units(store).findOne({ _id: id, kind: 'school' }),
+    setUnit: (id: string, fields: Partial<Unit>) => units(store).update({ _id: id }, { $set: fields }),
+    insertUnit: (unit: Unit) => units(store).insert(unit),
+
+    // ------------------------------------------------------------ the bank and quizzes
+
+    async questionPage(q: Query, page: number, pageSize: number) {
+      const [found, total] = await Promise.all([questions(store).find(q, { sort: { point: 1, createdAt: 1 }, ...paged(page, pageSize) }), questions(store).count(q)])
+      return { found, total }
+    },
+    /** How many active questions each knowledge point has. */
+    activeByPoint: () => questions(store).countBy({ active: true }, 'point'),
+    question: (id: string) => questions(store).findOne({ _id: id }),
+    questionByKey: (key: string) => questions(store).findOne({ key }),
+    /** Which of the stem keys the bank holds. */
+    knownKeys: async (keys: string[]) => new Set(keys.length ? (await questions(store).find({ key: { $in: keys } }, { projection: { key: 1 }, limit: keys.length })).map((q) => q.key) : []),
+    /** A new question; answers false when the bank has its stem already. */
+    addQuestion: (question: Question) => questions(store).insertIfAbsent(question),
+    setQuestion: (id: string, fields: Partial<Question>) => questions(store).update({ _id: id }, { $set: fields }),
+    async quizPage(page: number, pageSize: number) {
+      const [found, total] = await Promise.all([quizzes(store).find({}, { sort: { opensAt: -1 }, ...paged(page, pageSize) }), quizzes(store).count({})])
+      return { found, total }
+    },
+    /** A new quiz under its request's id, counted once; answers false when it was made already. */
+    async addQuiz(quiz: Quiz) {
+      if (!(await quizzes(store).insertIfAbsent(quiz))) return false
+      await counters(store).update({ _id: 'quizzes' }, { $inc: { value: 1 } })
+      return true
+    },
+    setQuiz: (id: string, fields: Partial<Quiz>) => quizzes(store).update({ _id: id }, { $set: fields }),
+    /** Whether anyone's paper was graded: the overall tally is made by the first. */
+    anyGraded: async (quizId: string) => !!(await quizTallies(store).count({ _id: tallyId(quizId, 'all', 'all') })),
+    /** Each quiz's overall tally (participants, passed), by quiz id. */
+    async totals(quizIds: string[]) {
+      const found = quizIds.length ? await quizTallies(store).find({ _id: { $in: quizIds.map((id) => tallyId(id, 'all', 'all')) } }, { limit: quizIds.length }) : []
+      return new Map(found.map((t) => [t.quizId, t]))
+    },
+    tallies: (quizId: string) => findAll(quizTallies(store), { quizId })
   }
 }
 

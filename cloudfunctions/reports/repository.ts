@@ -7,6 +7,13 @@ import { findAll, pagesBy, pagesOf } from '../core/pages'
 import type { Figure, Query, Store, Update } from '../core/ports'
 import { endOfBeijingDay, startOfBeijingDay, type WorkCalendar } from '../../types/calendar'
 import { CASE_FIGURES, familyFor, repairDue, TALLY_FIGURES, tallyChanges, tallyQuery, type Facts, type StatsFigures, type TallyChange } from './tallies'
+import { FOLLOWABLE, PUBLIC, SETTLED } from './state'
+
+type Box = { minLat: number; maxLat: number; minLng: number; maxLng: number }
+const inBox = (box: Box) => ({ 'location.lat': { $gte: box.minLat, $lte: box.maxLat }, 'location.lng': { $gte: box.minLng, $lte: box.maxLng } })
+
+/** What a feed item shows of a case. */
+const FEED_FIELDS = { categoryName: 1, status: 1, description: 1, location: 1, photos: 1, createdAt: 1 } as const
 
 /** A move's steps left to take (core/moves.ts), with what they need: the case as it was, the reporter's notice. */
 export interface CasePending extends Pending {
@@ -99,6 +106,40 @@ export function reportRepository(store: Store) {
     },
     /** For fields the day tallies do not count (reminders, followers). */
     updateWhere: (query: Query, update: Update) => reports(store).update(query, update),
+
+    // ------------------------------------------------------------ residents' reads and writes
+
+    /** The case filed under this id, if any: a retried submit answers it. */
+    filed: async (id: string) => (await reports(store).find({ _id: id }, { limit: 1 }))[0] as StoredReport | undefined,
+    /** Up to 50 cases of a kind filed since `since` inside the box: the public ones, and the caller's own not yet accepted. */
+    nearby: (q: { categoryId: string; userId: string; since: string; box: Box }) =>
+      reports(store).find(
+        {
+          categoryId: q.categoryId,
+          $or: [{ status: { $in: FOLLOWABLE } }, { status: 'submitted', reporterId: q.userId }],
+          createdAt: { $gte: q.since },
+          ...inBox(q.box)
+        },
+        { limit: 50 }
+      ),
+    /** The caller follows the case, once. */
+    follow: (id: string, userId: string) => reports(store).update({ _id: id, followers: { $ne: userId } }, { $push: { followers: userId } }),
+    /** The caller's own cases and those they follow (no more of them than the public sees), newest first. */
+    async minePage(userId: string, scope: 'open' | 'closed' | 'all', page: number, pageSize: number) {
+      const q = {
+        $or: [{ reporterId: userId }, { followers: userId, status: { $in: PUBLIC } }],
+        ...(scope === 'open' ? { status: { $nin: SETTLED } } : scope === 'closed' ? { status: { $in: SETTLED } } : {})
+      }
+      const [list, total] = await Promise.all([reports(store).find(q, { sort: { createdAt: -1 }, skip: (page - 1) * pageSize, limit: pageSize }), reports(store).count(q)])
+      return { list, total }
+    },
+    /** A page of the public feed, newest first, with only what a feed item shows. */
+    feedPage: (skip: number, limit: number) => reports(store).find({ status: { $in: PUBLIC } }, { sort: { createdAt: -1 }, skip, limit, projection: FEED_FIELDS }),
+    /** Where the newest 300 public cases inside the box are: the feed ranks on these. */
+    feedAround: (box: Box) =>
+      reports(store).find({ status: { $in: PUBLIC }, ...inBox(box) }, { sort: { createdAt: -1 }, limit: 300, projection: { location: 1 } }) as Promise<Pick<Report, '_id' | 'location'>[]>,
+    /** The feed items of the cases named. */
+    feedItems: (ids: string[]) => reports(store).find({ _id: { $in: ids } }, { limit: ids.length, projection: FEED_FIELDS }),
     async category(id: string) {
       return categories(store).findOne({ _id: id, parentId: { $ne: null } })
     },

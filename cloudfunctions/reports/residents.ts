@@ -5,8 +5,7 @@ import { conflict, invalid, notFound } from '../core/errors'
 import { boundingBox, distanceMeters, gridAt } from '../core/geo'
 import { createdId } from '../core/idempotency'
 import { DuplicateKeyError } from '../core/ports'
-import { quotas } from '../core/collections'
-import { takeQuota } from '../core/quota'
+import { giveBackQuota, takeQuota } from '../core/quota'
 import { beijingDay, deadlineAfter } from '../../types/calendar'
 import { newCase, sourceOfCaller } from './cases'
 import { reportRepository } from './repository'
@@ -31,8 +30,8 @@ export async function submit(input: SubmitInput, ctx: ActionContext): Promise<Re
   const { caller, deps } = ctx
   const repo = reportRepository(deps.store)
   const _id = createdId('r', ctx)
-  const filed = await repo.find({ _id }, { limit: 1 })
-  if (filed.length) return toDetail(deps, filed[0], caller)
+  const filed = await repo.filed(_id)
+  if (filed) return toDetail(deps, filed, caller)
 
   const category = await repo.category(input.categoryId)
   if (!category) throw invalid('categoryId', '请选择问题类别')
@@ -67,7 +66,7 @@ async function file(input: SubmitInput, ctx: ActionContext, c: { _id: string; da
   } catch (error) {
     if (!(error instanceof DuplicateKeyError)) throw error
     // Lost a race with the same submit: give back the place in the day's quota and answer the case filed.
-    await quotas(deps.store).update({ _id: `${caller._id}:${day}` }, { $inc: { count: -1 } })
+    await giveBackQuota(deps, `${caller._id}:${day}`)
     await deps.files.remove(photos)
     return toDetail(deps, await repo.get(_id), caller)
   }
@@ -81,17 +80,7 @@ async function file(input: SubmitInput, ctx: ActionContext, c: { _id: string; da
 export async function nearby(input: { categoryId: string } & GeoPoint, { caller, deps }: ActionContext): Promise<NearbyMatch[]> {
   const box = boundingBox(input, NEARBY_METERS)
   const since = new Date(deps.clock.now().getTime() - NEARBY_DAYS * 86400000).toISOString()
-  const candidates = await reportRepository(deps.store).find(
-    {
-      categoryId: input.categoryId,
-      // the public ones, and the caller's own not yet accepted
-      $or: [{ status: { $in: FOLLOWABLE } }, { status: 'submitted', reporterId: caller._id }],
-      createdAt: { $gte: since },
-      'location.lat': { $gte: box.minLat, $lte: box.maxLat },
-      'location.lng': { $gte: box.minLng, $lte: box.maxLng }
-    },
-    { limit: 50 }
-  )
+  const candidates = await reportRepository(deps.store).nearby({ categoryId: input.categoryId, userId: caller._id, since, box })
   const close = candidates
     .map((r) => ({ r, distance: distanceMeters(input, r.location) }))
     .filter((c) => c.distance <= NEARBY_METERS)
@@ -126,21 +115,12 @@ export async function follow(input: { id: string }, { caller, deps }: ActionCont
   if (!mayOpen(caller, report)) throw notFound('该问题')
   if (report.reporterId === caller._id) throw conflict('这是您自己上报的问题')
   if (!FOLLOWABLE.includes(report.status)) throw conflict(SETTLED.includes(report.status) ? '该问题已办结，不能再关注' : '该问题尚未受理，暂不能关注')
-  if (!report.followers.includes(caller._id)) {
-    await repo.updateWhere({ _id: report._id, followers: { $ne: caller._id } }, { $push: { followers: caller._id } })
-  }
+  if (!report.followers.includes(caller._id)) await repo.follow(report._id, caller._id)
   return { followers: (await repo.get(report._id)).followers.length }
 }
 
 export async function mine(input: { page: number; pageSize: number; scope?: 'open' | 'closed' | 'all' }, { caller, deps }: ActionContext): Promise<Page<ReportCard>> {
-  const scope = input.scope ?? 'all'
-  const q = {
-    // following shows no more than the public sees
-    $or: [{ reporterId: caller._id }, { followers: caller._id, status: { $in: PUBLIC } }],
-    ...(scope === 'open' ? { status: { $nin: SETTLED } } : scope === 'closed' ? { status: { $in: SETTLED } } : {})
-  }
-  const repo = reportRepository(deps.store)
-  const [list, total] = await Promise.all([repo.find(q, { sort: { createdAt: -1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }), repo.count(q)])
+  const { list, total } = await reportRepository(deps.store).minePage(caller._id, input.scope ?? 'all', input.page, input.pageSize)
   return { items: await toCards(deps, list), total, page: input.page, pageSize: input.pageSize }
 }
 
@@ -194,31 +174,23 @@ export async function confirm(input: ConfirmInput, ctx: ActionContext): Promise<
   return toDetail(deps, reopened, caller)
 }
 
-/** What a feed item shows of a case. */
-const FEED_FIELDS = { categoryName: 1, status: 1, description: 1, location: 1, photos: 1, createdAt: 1 } as const
-
 /** The public feed: accepted cases, nearest first around a point or newest first; never who reported. */
 export async function feed(input: { page: number; pageSize: number } & Partial<GeoPoint>, { deps }: ActionContext): Promise<Page<FeedItem>> {
   const repo = reportRepository(deps.store)
   const skip = (input.page - 1) * input.pageSize
   if (input.lat === undefined || input.lng === undefined) {
-    const q = { status: { $in: PUBLIC } }
-    const [list, total] = await Promise.all([repo.find(q, { sort: { createdAt: -1 }, skip, limit: input.pageSize, projection: FEED_FIELDS }), repo.publicTotal()])
+    const [list, total] = await Promise.all([repo.feedPage(skip, input.pageSize), repo.publicTotal()])
     return { items: await toFeedItems(deps, list.map((r) => ({ r, distance: null }))), total, page: input.page, pageSize: input.pageSize }
   }
   const point = { lat: input.lat, lng: input.lng }
   const box = boundingBox(point, FEED_METERS)
   // Ranked on where they are; only the page shown is read whole
-  const around = await repo.find(
-    { status: { $in: PUBLIC }, 'location.lat': { $gte: box.minLat, $lte: box.maxLat }, 'location.lng': { $gte: box.minLng, $lte: box.maxLng } },
-    { sort: { createdAt: -1 }, limit: 300, projection: { location: 1 } }
-  )
-  const ranked = around
-    .map((r: Pick<Report, '_id' | 'location'>) => ({ id: r._id, distance: distanceMeters(point, r.location) }))
+  const ranked = (await repo.feedAround(box))
+    .map((r) => ({ id: r._id, distance: distanceMeters(point, r.location) }))
     .filter((c) => c.distance <= FEED_METERS)
     .sort((a, b) => a.distance - b.distance)
   const shown = ranked.slice(skip, skip + input.pageSize)
-  const docs = new Map((await repo.find({ _id: { $in: shown.map((c) => c.id) } }, { limit: shown.length, projection: FEED_FIELDS })).map((r) => [r._id, r]))
+  const docs = new Map((await repo.feedItems(shown.map((c) => c.id))).map((r) => [r._id, r]))
   return {
     items: await toFeedItems(deps, shown.map(({ id, distance }) => ({ r: docs.get(id)!, distance }))),
     total: ranked.length,

@@ -1,9 +1,10 @@
 import type { Me, UserSummary } from '../../types/api'
-import { ROLE_LABELS, type Department, type HistoryEntry, type PublicText, type Role, type User } from '../../types/domain'
+import { ROLE_LABELS, type Department, type PublicText, type Role, type User } from '../../types/domain'
 import type { ActionContext } from '../core/action'
 import { conflict, notFound } from '../core/errors'
 import { isPhoneWord, takePhoneSearch } from '../core/phone-search'
 import type { Deps } from '../core/ports'
+import { changeRoles, grant } from '../core/roles'
 import { userRepository } from './repository'
 
 function toSummary(user: User, depts: Map<string, Department>): UserSummary {
@@ -44,11 +45,7 @@ export async function grantRole(input: { userId: string; role: Role; departmentI
   const repo = userRepository(ctx.deps.store)
   const user = await repo.get(input.userId)
   if (input.departmentId && !(await repo.departmentsById([input.departmentId])).size) throw notFound('该责任单位')
-  const unchanged = user.roles.includes(input.role) && user.departmentId === (input.departmentId ?? user.departmentId)
-  if (unchanged) return present(ctx.deps, user)
-  const roles = user.roles.includes(input.role) ? user.roles : [...user.roles, input.role]
-  const departmentId = input.role === 'handler' ? input.departmentId : user.departmentId
-  return changeRoles(ctx, user, roles, departmentId, `授予${ROLE_LABELS[input.role]}`)
+  return present(ctx.deps, await grant(ctx.deps, ctx.caller._id, user, input.role, input.departmentId))
 }
 
 export async function revokeRole(input: { userId: string; role: Role }, ctx: ActionContext): Promise<UserSummary> {
@@ -59,13 +56,5 @@ export async function revokeRole(input: { userId: string; role: Role }, ctx: Act
   if (!user.roles.includes(input.role)) return present(ctx.deps, user)
   const roles = user.roles.filter((r) => r !== input.role)
   const departmentId = input.role === 'handler' ? undefined : user.departmentId
-  return changeRoles(ctx, user, roles, departmentId, `撤销${ROLE_LABELS[input.role]}`)
-}
-
-async function changeRoles({ caller, deps }: ActionContext, user: User, roles: Role[], departmentId: string | undefined, note: string) {
-  const at = deps.clock.now().toISOString()
-  const entry: HistoryEntry = { at, by: caller._id, role: 'admin', from: user.roles.join(','), to: roles.join(','), note }
-  const matched = await userRepository(deps.store).setRoles(user, roles, departmentId, entry)
-  if (!matched) throw conflict('该用户的信息刚刚被修改过，请刷新后重试')
-  return present(deps, { ...user, roles, departmentId, updatedAt: at })
+  return present(ctx.deps, await changeRoles(ctx.deps, ctx.caller._id, user, roles, departmentId, `撤销${ROLE_LABELS[input.role]}`))
 }

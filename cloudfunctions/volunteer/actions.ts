@@ -2,7 +2,7 @@ import { defineAction, type Actions } from '../core/action'
 import { createHandler } from '../core/router'
 import { candidates, corrections, decideCorrection, finalizeStars, listVolunteers, makeup, publishStars } from './office'
 import { cancelActivity, code, confirmRoster, create, exportRoster, organized, publish, reviewAttendance, roster, update } from './organizers'
-import { importRoles, previewRoles } from '../users/role-import'
+import { importRoles, previewRoles } from './role-import'
 import * as schemas from './schemas'
 import { attend } from './attendance'
 import { acceptOffer, cancel, certificate, detail, hours, list, me, mine, register, signUp, stars, verify } from './volunteers'
@@ -39,8 +39,8 @@ export const volunteerActions: Actions<'volunteer'> = {
   exportRoster: defineAction({ allow: organizers, schema: schemas.one, run: exportRoster, atomic: false }),
 
   volunteers: defineAction({ allow: office, schema: schemas.volunteers, run: listVolunteers }),
-  // Roles are the users function's, but reading a sheet needs exceljs, which this function carries already;
-  // users stays small for the call every app start makes.
+  // Roles change by core/roles, as in users; the import is here because reading a sheet needs exceljs, which
+  // this function carries already and users, called at every app start, must not.
   previewRoles: defineAction({ allow: office, schema: schemas.file, run: previewRoles }),
   importRoles: defineAction({ allow: office, schema: schemas.file, run: importRoles }),
   makeup: defineAction({ allow: office, schema: schemas.makeup, run: makeup }),

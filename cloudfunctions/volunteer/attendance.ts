@@ -6,7 +6,7 @@ import { distanceMeters } from '../core/geo'
 import { codeMatches } from './checkin-code'
 import { volunteerRepository } from './repository'
 import { checkOutClosesAt } from './rules'
-import { toMySignup } from './views'
+import { mySignupAt } from './volunteers'
 
 /** A 6-digit code cannot be guessed in 5 tries; the wait makes trying again slow. */
 const CODE_TRIES = 5
@@ -44,7 +44,7 @@ export async function attend(kind: 'in' | 'out', input: AttendInput, { caller, d
     if (!signup.checkInAt) throw conflict('请先签到')
     if (!(await repo.markAttendance({ _id: signup._id, checkOutAt: null }, changes, entry))) throw conflict('您已签退过了')
   }
-  return toMySignup(deps.store, (await repo.signup(activity._id, caller._id))!)
+  return mySignupAt(repo, activity._id, caller._id)
 }
 
 /** 'pending' when the activity has a place but the phone did not say where the volunteer is; refuses a mark out of range. */

@@ -1,5 +1,3 @@
-import { activities, signups } from '../core/collections'
-import { findAll } from '../core/pages'
 import type { Deps } from '../core/ports'
 import { finishStaleRosters } from './moves'
 import { promote, tellUser } from './places'
@@ -18,27 +16,22 @@ export async function sweepVolunteers(deps: Deps) {
   const at = now.toISOString()
   const finished = await finishStaleRosters(deps)
 
-  const lapsed = await signups(deps.store).find({ status: 'offered', offerExpiresAt: { $lt: at } }, { limit: BATCH })
+  const lapsed = await repo.lapsedOffers(at, BATCH)
   for (const s of lapsed) {
-    const passed = await signups(deps.store).update(
-      { _id: s._id, status: 'offered' },
-      { $set: { status: 'passed', updatedAt: at }, $push: { history: { at, by: 'system', role: 'system', from: 'offered', to: 'passed', note: '递补未在规定时间内确认，名额顺延' } } }
-    )
+    const passed = await repo.moveSignup(s, { status: 'passed', updatedAt: at }, { at, by: 'system', role: 'system', from: 'offered', to: 'passed', note: '递补未在规定时间内确认，名额顺延' })
     if (!passed) continue
-    await activities(deps.store).update({ _id: s.activityId }, { $inc: { taken: -1 } })
+    await repo.freeSeat(s.activityId)
     await promote(deps, await repo.activity(s.activityId))
   }
 
-  const forgotten = await signups(deps.store).find({ status: 'confirmed', checkInAt: { $ne: null }, checkOutAt: null, endAt: { $lt: checkOutClosedBefore(now) } }, { limit: BATCH })
-  for (const s of forgotten) {
-    await signups(deps.store).update({ _id: s._id, checkOutAt: null }, { $set: { checkOutAt: s.endAt, autoCheckout: true, updatedAt: at } })
-  }
+  const forgotten = await repo.forgottenCheckouts(checkOutClosedBefore(now), BATCH)
+  for (const s of forgotten) await repo.checkOutAtEnd(s, at)
 
   const soon = new Date(now.getTime() + 86400000).toISOString()
-  const tomorrow = await activities(deps.store).find({ status: 'published', remindedAt: null, startAt: { $gte: at, $lte: soon } }, { limit: BATCH })
+  const tomorrow = await repo.toRemind(at, soon, BATCH)
   for (const a of tomorrow) {
-    if (!(await activities(deps.store).update({ _id: a._id, remindedAt: null }, { $set: { remindedAt: at } }))) continue
-    for (const s of await findAll(signups(deps.store), { activityId: a._id, status: 'confirmed' })) {
+    if (!(await repo.markReminded(a._id, at))) continue
+    for (const s of await repo.present(a._id)) {
       await tellUser(deps, s.userId, '明天有志愿活动', `「${a.title}」${a.place.address}，记得准时到场签到`, a._id)
     }
   }

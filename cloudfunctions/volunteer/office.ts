@@ -1,10 +1,8 @@
 import type { Page } from '../../types/api'
 import { shortListNote, starsMonth, starsToChoose, type CorrectionRequest, type IdentityChange, type StarsMonth, type StarWinner, type Volunteer, type VolunteerIdentity, type VolunteerSummary } from '../../types/volunteer'
 import type { ActionContext } from '../core/action'
-import { monthly, serviceRecords, stars, users, volunteers } from '../core/collections'
 import { conflict, invalid } from '../core/errors'
-import { isPhoneWord, phoneMatch, takePhoneSearch } from '../core/phone-search'
-import { containing } from '../core/search'
+import { isPhoneWord, takePhoneSearch } from '../core/phone-search'
 import { beijingDateTime, beijingDay } from '../../types/calendar'
 import { volunteerRepository } from './repository'
 import { identityOf, maskPhone } from './rules'
@@ -27,15 +25,11 @@ const toSummary = (v: Volunteer, nickname: string): VolunteerSummary => ({
  * last four digits or whole number; phone searches are limited per hour, so numbers cannot be guessed through it.
  */
 export async function listVolunteers(input: { page: number; pageSize: number; keyword?: string }, { caller, deps }: ActionContext): Promise<Page<VolunteerSummary>> {
+  const repo = volunteerRepository(deps.store)
   const word = input.keyword
   if (word && isPhoneWord(word)) await takePhoneSearch(deps, caller._id)
-  const byPhone = word && isPhoneWord(word) ? { phone: phoneMatch(word) } : undefined
-  const q = byPhone ?? (word ? { $or: [{ realName: containing(word) }, { team: containing(word) }] } : {})
-  const [found, total] = await Promise.all([
-    volunteers(deps.store).find(q, { sort: { registeredAt: -1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }),
-    volunteers(deps.store).count(q)
-  ])
-  const people = await volunteerRepository(deps.store).people(found.map((v) => v._id))
+  const { found, total } = await repo.volunteerPage(word ? { text: word, phone: isPhoneWord(word) } : undefined, input.page, input.pageSize)
+  const people = await repo.people(found.map((v) => v._id))
   return {
     items: found.map((v) => toSummary(v, people.users.get(v._id)?.nickname ?? '')),
     total,
@@ -67,8 +61,7 @@ export async function decideCorrection(input: { userId: string; approve: boolean
   const to = identityOf(v.correction)
   const change: IdentityChange = { at: deps.clock.now().toISOString(), by: caller._id, from, to: input.approve ? to : from, note: input.approve ? '创文办核准更正' : `创文办未核准更正：${input.reason}` }
   const set = input.approve ? { ...to, correction: null } : { correction: null }
-  const matched = await volunteers(deps.store).update({ _id: v._id, 'correction.requestedAt': v.correction.requestedAt }, { $set: set, $push: { history: change } })
-  if (!matched) throw conflict('该更正刚刚有变化，请刷新后再试')
+  if (!(await repo.decideCorrection(v, set, change))) throw conflict('该更正刚刚有变化，请刷新后再试')
   const people = await repo.people([v._id])
   return toSummary(await repo.volunteer(v._id), people.users.get(v._id)?.nickname ?? '')
 }
@@ -80,20 +73,17 @@ export async function makeup(input: { userId: string; hours: number; reason: str
     throw invalid('userId', '该用户还不是注册志愿者')
   })
   const at = deps.clock.now().toISOString()
-  await serviceRecords(deps.store).insert({ _id: `makeup${deps.ids.next()}`, userId: input.userId, activityId: null, activityTitle: null, hours: input.hours, kind: 'makeup', reason: input.reason, by: caller._id, at, month: beijingDay(at).slice(0, 7) })
-  await volunteers(deps.store).update({ _id: input.userId }, { $inc: { makeupHours: input.hours } })
+  await repo.addMakeup({ _id: `makeup${deps.ids.next()}`, userId: input.userId, activityId: null, activityTitle: null, hours: input.hours, kind: 'makeup', reason: input.reason, by: caller._id, at, month: beijingDay(at).slice(0, 7) })
   const people = await repo.people([input.userId])
   return toSummary(await repo.volunteer(input.userId), people.users.get(input.userId)?.nickname ?? '')
 }
 
 /** A month's candidates for 志愿服务之星: verified hours, then number of activities. */
 export async function candidates(input: { month: string }, { deps }: ActionContext): Promise<StarWinner[]> {
-  const rows = await monthly(deps.store).find({ month: input.month, hours: { $gt: 0 } }, { sort: { hours: -1, activities: -1 }, limit: 100 })
-  const ids = rows.map((r) => r.userId)
-  const [u, v] = ids.length ? await Promise.all([users(deps.store).find({ _id: { $in: ids } }, { limit: ids.length }), volunteers(deps.store).find({ _id: { $in: ids } }, { limit: ids.length })]) : [[], []]
-  const nick = new Map(u.map((x) => [x._id, x.nickname]))
-  const team = new Map(v.map((x) => [x._id, x.team]))
-  return rows.map((r) => ({ userId: r.userId, nickname: nick.get(r.userId) ?? '', team: team.get(r.userId) ?? '', hours: Math.round(r.hours * 10) / 10, activities: r.activities }))
+  const repo = volunteerRepository(deps.store)
+  const rows = await repo.monthTop(input.month)
+  const { nicknames, teams } = await repo.nicknamesAndTeams(rows.map((r) => r.userId))
+  return rows.map((r) => ({ userId: r.userId, nickname: nicknames.get(r.userId) ?? '', team: teams.get(r.userId) ?? '', hours: Math.round(r.hours * 10) / 10, activities: r.activities }))
 }
 
 const monthText = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`
@@ -103,7 +93,8 @@ export async function publishStars(input: { month: string; userIds: string[] }, 
   const { deps } = ctx
   const now = deps.clock.now()
   if (input.month > starsMonth(now)) throw invalid('month', `${monthText(input.month)}还没有结束，月底后再评选`)
-  const rules = await volunteerRepository(deps.store).settings()
+  const repo = volunteerRepository(deps.store)
+  const rules = await repo.settings()
   const pool = new Map((await candidates({ month: input.month }, ctx)).map((c) => [c.userId, c]))
   if (pool.size === 0) throw invalid('month', `${monthText(input.month)}还没有志愿者有服务时长`)
   const outsider = input.userIds.find((id) => !pool.has(id))
@@ -114,21 +105,22 @@ export async function publishStars(input: { month: string; userIds: string[] }, 
   }
   const winners = [...new Set(input.userIds)].map((id) => pool.get(id)!).sort((a, b) => b.hours - a.hours || b.activities - a.activities)
   const noticeUntil = new Date(now.getTime() + rules.noticeDays * 86400000).toISOString()
-  const existing = await stars(deps.store).findOne({ _id: input.month })
+  const existing = await repo.starsOf(input.month)
   if (existing?.status === 'published') throw conflict(`${input.month} 的志愿服务之星已正式发布`)
   const note = short ? shortListNote(pool.size) : null
   const month: StarsMonth = { _id: input.month, status: 'notice', winners, noticeUntil, publishedAt: null, note }
-  if (existing) await stars(deps.store).update({ _id: input.month, status: 'notice' }, { $set: { winners, noticeUntil, note } })
-  else await stars(deps.store).insert(month)
+  if (existing) await repo.renotice(input.month, { winners, noticeUntil, note })
+  else await repo.insertStars(month)
   return month
 }
 
 export async function finalizeStars(input: { month: string }, { deps }: ActionContext): Promise<StarsMonth> {
-  const month = await stars(deps.store).findOne({ _id: input.month })
+  const repo = volunteerRepository(deps.store)
+  const month = await repo.starsOf(input.month)
   if (!month) throw invalid('month', '这个月还没有公示名单')
   const now = deps.clock.now().toISOString()
   if (month.status === 'published') return month
   if (now < month.noticeUntil) throw conflict(`公示期至 ${beijingDateTime(month.noticeUntil)}，期满后才能正式发布`)
-  await stars(deps.store).update({ _id: input.month, status: 'notice' }, { $set: { status: 'published', publishedAt: now } })
+  await repo.publishStars(input.month, now)
   return { ...month, status: 'published', publishedAt: now }
 }

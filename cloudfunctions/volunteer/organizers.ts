@@ -4,15 +4,13 @@ import type { Page } from '../../types/api'
 import type { PublicText } from '../../types/domain'
 import { ACTIVITY_TYPE_LABELS, CHECK_OUT_LATE_MINUTES, type ActivityCard, type ActivityDetail, type ActivityInput, type Roster, type RosterRow } from '../../types/volunteer'
 import type { ActionContext } from '../core/action'
-import { activities, counters, signups } from '../core/collections'
 import { conflict, forbidden, invalid } from '../core/errors'
-import { findAll } from '../core/pages'
 import { saveExport } from '../core/expiring'
 import { beijingDateTime } from '../../types/calendar'
 import { currentCode } from './checkin-code'
 import { finishRoster, ROSTER_STEPS, type NotedActivity, type RosterPending } from './moves'
 import { promote, tellUser } from './places'
-import { HOLDING, volunteerRepository, type StoredActivity } from './repository'
+import { volunteerRepository, type StoredActivity } from './repository'
 import { checkOutClosesAt, maskPhone } from './rules'
 import { toCard, toDetail } from './views'
 
@@ -22,7 +20,7 @@ async function own(ctx: ActionContext, id: string) {
   return activity
 }
 
-const detailOf = async (ctx: ActionContext, id: string) => toDetail(ctx.deps.store, await volunteerRepository(ctx.deps.store).activity(id), ctx.caller, null, ctx.deps.clock.now())
+const detailOf = async (ctx: ActionContext, id: string) => toDetail(await volunteerRepository(ctx.deps.store).activity(id), ctx.caller, null, null, ctx.deps.clock.now())
 
 export async function create(input: ActivityInput<PublicText>, ctx: ActionContext): Promise<ActivityDetail> {
   const { caller, deps } = ctx
@@ -43,7 +41,7 @@ export async function create(input: ActivityInput<PublicText>, ctx: ActionContex
     updatedAt: at,
     history: [{ at, by: caller._id, role: 'organizer', from: null, to: 'draft', note: '创建活动' }]
   }
-  await activities(deps.store).insert(activity)
+  await volunteerRepository(deps.store).insertActivity(activity)
   return detailOf(ctx, activity._id)
 }
 
@@ -54,13 +52,11 @@ export async function update(input: { id: string } & ActivityInput<PublicText>, 
   if (input.capacity < activity.taken) throw invalid('capacity', `已有 ${activity.taken} 人报名，名额不能少于 ${activity.taken}`)
   const { id, ...fields } = input
   const at = ctx.deps.clock.now().toISOString()
-  const done = await activities(ctx.deps.store).update(
-    { _id: id, updatedAt: activity.updatedAt, taken: { $lte: input.capacity } },
-    { $set: { ...fields, updatedAt: at }, $push: { history: { at, by: ctx.caller._id, role: 'organizer', from: activity.status, to: activity.status, note: '修改活动信息' } } }
-  )
+  const repo = volunteerRepository(ctx.deps.store)
+  const done = await repo.editActivity(activity, { ...fields, updatedAt: at }, { at, by: ctx.caller._id, role: 'organizer', from: activity.status, to: activity.status, note: '修改活动信息' })
   if (!done) throw conflict('活动刚刚有变化（可能有新的报名），请刷新后再修改')
-  await signups(ctx.deps.store).update({ activityId: id }, { $set: { startAt: input.startAt, endAt: input.endAt } }, { multi: true })
-  if (input.capacity > activity.capacity) await promote(ctx.deps, await volunteerRepository(ctx.deps.store).activity(id))
+  await repo.reschedule(id, input.startAt, input.endAt)
+  if (input.capacity > activity.capacity) await promote(ctx.deps, await repo.activity(id))
   return detailOf(ctx, id)
 }
 
@@ -68,12 +64,8 @@ export async function publish(input: { id: string }, ctx: ActionContext): Promis
   const activity = await own(ctx, input.id)
   const at = ctx.deps.clock.now().toISOString()
   if (at > activity.signupDeadline) throw invalid('signupDeadline', '报名截止时间已过，请先修改时间再发布')
-  const done = await activities(ctx.deps.store).update(
-    { _id: activity._id, status: 'draft' },
-    { $set: { status: 'published', updatedAt: at }, $push: { history: { at, by: ctx.caller._id, role: 'organizer', from: 'draft', to: 'published', note: '发布活动' } } }
-  )
+  const done = await volunteerRepository(ctx.deps.store).publish(activity._id, at, { at, by: ctx.caller._id, role: 'organizer', from: 'draft', to: 'published', note: '发布活动' })
   if (!done) throw conflict('只有草稿可以发布')
-  await counters(ctx.deps.store).update({ _id: 'activities' }, { $inc: { value: 1 } })
   return detailOf(ctx, activity._id)
 }
 
@@ -81,19 +73,16 @@ export async function publish(input: { id: string }, ctx: ActionContext): Promis
 export async function cancelActivity(input: { id: string; reason: PublicText }, ctx: ActionContext): Promise<ActivityDetail> {
   const activity = await own(ctx, input.id)
   const at = ctx.deps.clock.now().toISOString()
-  const done = await activities(ctx.deps.store).update(
-    { _id: activity._id, status: { $ne: 'cancelled' } },
-    { $set: { status: 'cancelled', cancelReason: input.reason, updatedAt: at }, $push: { history: { at, by: ctx.caller._id, role: 'organizer', from: activity.status, to: 'cancelled', note: input.reason } } }
-  )
+  const repo = volunteerRepository(ctx.deps.store)
+  const done = await repo.cancelActivity(activity._id, input.reason, at, { at, by: ctx.caller._id, role: 'organizer', from: activity.status, to: 'cancelled', note: input.reason })
   if (!done) throw conflict('活动已经取消了')
-  const affected = await findAll(signups(ctx.deps.store), { activityId: activity._id, status: { $in: [...HOLDING] } })
+  const affected = await repo.holding(activity._id)
   for (const s of affected) await tellUser(ctx.deps, s.userId, '活动已取消', `「${activity.title}」已取消：${input.reason}`, activity._id)
   return detailOf(ctx, activity._id)
 }
 
 export async function organized(input: { page: number; pageSize: number }, { caller, deps }: ActionContext): Promise<Page<ActivityCard>> {
-  const q = caller.roles.includes('admin') ? {} : { organizerId: caller._id }
-  const [found, total] = await Promise.all([activities(deps.store).find(q, { sort: { startAt: -1 }, skip: (input.page - 1) * input.pageSize, limit: input.pageSize }), activities(deps.store).count(q)])
+  const { found, total } = await volunteerRepository(deps.store).organizedPage(caller.roles.includes('admin') ? undefined : caller._id, input.page, input.pageSize)
   return { items: found.map((a) => toCard(a, null, deps.clock.now())), total, page: input.page, pageSize: input.pageSize }
 }
 
@@ -107,8 +96,9 @@ export async function code(input: { id: string }, ctx: ActionContext) {
 
 export async function roster(input: { id: string }, ctx: ActionContext): Promise<Roster> {
   const activity = await own(ctx, input.id)
-  const list = await findAll(signups(ctx.deps.store), { activityId: activity._id })
-  const people = await volunteerRepository(ctx.deps.store).people(list.map((s) => s.userId))
+  const repo = volunteerRepository(ctx.deps.store)
+  const list = await repo.signupsOf(activity._id)
+  const people = await repo.people(list.map((s) => s.userId))
   const order = (s: (typeof list)[number]) => (s.status === 'confirmed' || s.status === 'offered' ? 0 : s.status === 'waitlisted' ? 1 : 2)
   const rows: RosterRow[] = [...list]
     .sort((a, b) => order(a) - order(b) || (a.ticket ?? 0) - (b.ticket ?? 0))
@@ -129,22 +119,20 @@ export async function roster(input: { id: string }, ctx: ActionContext): Promise
         hours: s.hours
       }
     })
-  return { activity: await toDetail(ctx.deps.store, activity, ctx.caller, null, ctx.deps.clock.now()), rows, confirmedAt: activity.rosterConfirmedAt }
+  return { activity: toDetail(activity, ctx.caller, null, null, ctx.deps.clock.now()), rows, confirmedAt: activity.rosterConfirmedAt }
 }
 
 /** 核实: the organizer approves or refuses a check-in made without a location, until the roster is confirmed. */
 export async function reviewAttendance(input: { id: string; userId: string; approve: boolean }, ctx: ActionContext): Promise<Roster> {
   const activity = await own(ctx, input.id)
   if (activity.rosterConfirmedAt) throw conflict('名单已确认，不能再核实')
-  const signup = await volunteerRepository(ctx.deps.store).signup(activity._id, input.userId)
+  const repo = volunteerRepository(ctx.deps.store)
+  const signup = await repo.signup(activity._id, input.userId)
   if (!signup?.placeCheck) throw conflict('这位志愿者的签到不需要核实')
   const at = ctx.deps.clock.now().toISOString()
   const placeCheck = input.approve ? 'approved' : 'refused'
   const note = input.approve ? '组织者核实：认可签到' : '组织者核实：未认可签到位置'
-  const done = await signups(ctx.deps.store).update(
-    { _id: signup._id, placeCheck: signup.placeCheck },
-    { $set: { placeCheck, updatedAt: at }, $push: { history: { at, by: ctx.caller._id, role: 'organizer', from: signup.status, to: signup.status, note } } }
-  )
+  const done = await repo.reviewPlace(signup, placeCheck, at, { at, by: ctx.caller._id, role: 'organizer', from: signup.status, to: signup.status, note })
   if (!done) throw conflict('这位志愿者的签到刚刚有变化，请刷新后再核实')
   return roster(input, ctx)
 }
@@ -163,10 +151,11 @@ export async function confirmRoster(input: { id: string }, ctx: ActionContext): 
   }
   const at = deps.clock.now().toISOString()
   if (at < activity.endAt) throw conflict('活动结束后才能确认名单')
-  const unchecked = await signups(deps.store).count({ activityId: activity._id, status: 'confirmed', placeCheck: 'pending' })
+  const repo = volunteerRepository(deps.store)
+  const unchecked = await repo.unchecked(activity._id)
   if (unchecked) throw conflict(`还有 ${unchecked} 人的签到待核实，请先在名单中核实`)
   const pending: RosterPending = { move: 'confirmRoster', key: deps.ids.next(), at, steps: ROSTER_STEPS, by: ctx.caller._id }
-  const claimed = await activities(deps.store).update({ _id: activity._id, rosterConfirmedAt: null }, { $set: { rosterConfirmedAt: at, updatedAt: at, pending } })
+  const claimed = await repo.claimRoster(activity._id, at, pending)
   if (!claimed) throw conflict('名单已经确认过了')
   await finishRoster(deps, { ...activity, rosterConfirmedAt: at, updatedAt: at, pending })
   return roster(input, ctx)

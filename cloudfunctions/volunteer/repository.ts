@@ -1,9 +1,12 @@
-import { CIVILITY_OFFICE, type HistoryEntry } from '../../types/domain'
-import type { Activity, ServiceRecord, Signup, Volunteer, VolunteerSettings } from '../../types/volunteer'
-import { activities, departments, monthly, secrets, serviceRecords, settings, signups, users, volunteers } from '../core/collections'
+import { CIVILITY_OFFICE, type HistoryEntry, type User } from '../../types/domain'
+import type { Activity, ActivityType, IdentityChange, ServiceRecord, Signup, StarsMonth, Volunteer, VolunteerSettings } from '../../types/volunteer'
+import { activities, counters, departments, monthly, secrets, serviceRecords, settings, signups, stars, users, volunteers } from '../core/collections'
 import { forbidden, notFound } from '../core/errors'
-import { findAll } from '../core/pages'
+import { findAll, textOrder } from '../core/pages'
+import { phoneMatch } from '../core/phone-search'
 import type { Query, Store } from '../core/ports'
+import { containing } from '../core/search'
+import type { Pending } from '../core/moves'
 import { VOLUNTEER_DEFAULTS } from '../core/seed'
 import { signupId } from './rules'
 
@@ -12,6 +15,7 @@ export type StoredActivity = Activity & { waiting: number }
 /** Holding a place: confirmed, or in line for one. */
 export const HOLDING = ['confirmed', 'waitlisted', 'offered'] as const
 
+const paged = (page: number, pageSize: number) => ({ skip: (page - 1) * pageSize, limit: pageSize })
 
 export function volunteerRepository(store: Store) {
   return {
@@ -73,6 +77,164 @@ export function volunteerRepository(store: Store) {
       const [hours, activities] = await Promise.all([serviceRecords(store).sum(mine, 'hours'), serviceRecords(store).count(mine)])
       return { hours, activities }
     },
+    async user(id: string) {
+      const found = await users(store).findOne({ _id: id })
+      if (!found) throw notFound('该用户')
+      return found
+    },
+    /** Users by a registered volunteer's whole phone number. */
+    async usersByPhone(phones: string[]) {
+      const found = phones.length ? await findAll(volunteers(store), { phone: { $in: [...new Set(phones)] } }) : []
+      const people = new Map((found.length ? await findAll(users(store), { _id: { $in: found.map((v) => v._id) } }) : []).map((u) => [u._id, u]))
+      const out = new Map<string, User[]>()
+      for (const v of found) if (people.has(v._id)) out.set(v.phone, [...(out.get(v.phone) ?? []), people.get(v._id)!])
+      return out
+    },
+    /** Users by exact nickname; a nickname two people share answers both. */
+    async usersByNickname(nicknames: string[]) {
+      const found = nicknames.length ? await findAll(users(store), { nickname: { $in: [...new Set(nicknames)] } }) : []
+      const out = new Map<string, User[]>()
+      for (const u of found) out.set(u.nickname, [...(out.get(u.nickname) ?? []), u])
+      return out
+    },
+    departments: () => departments(store).find({}, { sort: { order: 1 }, limit: 1000 }),
+    findUser: (id: string) => users(store).findOne({ _id: id }),
+
+    // ------------------------------------------------------------ volunteers
+
+    /** Newest first, by a word in the real name or team, or by a phone's last four digits or whole number. */
+    async volunteerPage(word: { text: string; phone: boolean } | undefined, page: number, pageSize: number) {
+      const q = word?.phone ? { phone: phoneMatch(word.text) } : word ? { $or: [{ realName: containing(word.text) }, { team: containing(word.text) }] } : {}
+      const [found, total] = await Promise.all([volunteers(store).find(q, { sort: { registeredAt: -1 }, ...paged(page, pageSize) }), volunteers(store).count(q)])
+      return { found, total }
+    },
+    /** A new volunteer, counted once; answers false when they registered already. */
+    async addVolunteer(volunteer: Volunteer) {
+      if (!(await volunteers(store).insertIfAbsent(volunteer))) return false
+      await counters(store).update({ _id: 'volunteers' }, { $inc: { value: 1 } })
+      return true
+    },
+    setVolunteer: (id: string, fields: Partial<Volunteer>) => volunteers(store).update({ _id: id }, { $set: fields }),
+    changeIdentity: (id: string, fields: Partial<Volunteer>, change: IdentityChange) => volunteers(store).update({ _id: id }, { $set: fields, $push: { history: change } }),
+    /** The office's decision, only on the correction it read. */
+    decideCorrection: (v: Volunteer, fields: Partial<Volunteer>, change: IdentityChange) =>
+      volunteers(store).update({ _id: v._id, 'correction.requestedAt': v.correction!.requestedAt }, { $set: fields, $push: { history: change } }),
+    /** The volunteer role, once, however often they register. */
+    grantVolunteer: (user: User, entry: HistoryEntry) => users(store).update({ _id: user._id, roles: { $ne: 'volunteer' } }, { $push: { roles: 'volunteer', history: entry } }),
+    byCertificate: (no: string) => volunteers(store).findOne({ certificateNo: no }),
+    async addMakeup(record: ServiceRecord) {
+      await serviceRecords(store).insert(record)
+      await volunteers(store).update({ _id: record.userId }, { $inc: { makeupHours: record.hours } })
+    },
+    async recordsPage(userId: string, page: number, pageSize: number) {
+      const q = { userId }
+      const [found, total] = await Promise.all([serviceRecords(store).find(q, { sort: { at: -1 }, ...paged(page, pageSize) }), serviceRecords(store).count(q)])
+      return { found, total }
+    },
+    // every activity behind the hours, however many: read in pages, newest first
+    verifiedRecords: async (userId: string) => (await findAll(serviceRecords(store), { userId, kind: 'verified' })).sort(textOrder((r) => r.at, -1)),
+
+    // ------------------------------------------------------------ stars of the month
+
+    /** A month's volunteers with verified hours, most first. */
+    monthTop: (month: string) => monthly(store).find({ month, hours: { $gt: 0 } }, { sort: { hours: -1, activities: -1 }, limit: 100 }),
+    async nicknamesAndTeams(ids: string[]) {
+      const [u, v] = ids.length ? await Promise.all([users(store).find({ _id: { $in: ids } }, { limit: ids.length }), volunteers(store).find({ _id: { $in: ids } }, { limit: ids.length })]) : [[], []]
+      return { nicknames: new Map(u.map((x) => [x._id, x.nickname])), teams: new Map(v.map((x) => [x._id, x.team])) }
+    },
+    starsOf: (month: string) => stars(store).findOne({ _id: month }),
+    insertStars: (month: StarsMonth) => stars(store).insert(month),
+    /** A list still in its notice period, chosen again. */
+    renotice: (month: string, fields: Pick<StarsMonth, 'winners' | 'noticeUntil' | 'note'>) => stars(store).update({ _id: month, status: 'notice' }, { $set: fields }),
+    publishStars: (month: string, at: string) => stars(store).update({ _id: month, status: 'notice' }, { $set: { status: 'published', publishedAt: at } }),
+    starMonths: () => stars(store).find({}, { sort: { _id: -1 }, limit: 24 }),
+
+    // ------------------------------------------------------------ activities
+
+    insertActivity: (activity: StoredActivity) => activities(store).insert(activity),
+    /** An edit, only on the activity read and while the places given fit the new capacity. */
+    editActivity: (activity: StoredActivity, fields: Partial<Activity>, entry: HistoryEntry) =>
+      activities(store).update({ _id: activity._id, updatedAt: activity.updatedAt, taken: { $lte: fields.capacity } }, { $set: fields, $push: { history: entry } }),
+    /** A draft published and counted; answers false when it was not a draft. */
+    async publish(id: string, at: string, entry: HistoryEntry) {
+      if (!(await activities(store).update({ _id: id, status: 'draft' }, { $set: { status: 'published', updatedAt: at }, $push: { history: entry } }))) return false
+      await counters(store).update({ _id: 'activities' }, { $inc: { value: 1 } })
+      return true
+    },
+    cancelActivity: (id: string, reason: string, at: string, entry: HistoryEntry) =>
+      activities(store).update({ _id: id, status: { $ne: 'cancelled' } }, { $set: { status: 'cancelled', cancelReason: reason, updatedAt: at }, $push: { history: entry } }),
+    /** The roster confirmed, once, with the steps still to take noted on it. */
+    claimRoster: (id: string, at: string, pending: Pending) => activities(store).update({ _id: id, rosterConfirmedAt: null }, { $set: { rosterConfirmedAt: at, updatedAt: at, pending } }),
+    /** Activities an organizer runs (all, for the office), latest first. */
+    async organizedPage(organizerId: string | undefined, page: number, pageSize: number) {
+      const q = organizerId ? { organizerId } : {}
+      const [found, total] = await Promise.all([activities(store).find(q, { sort: { startAt: -1 }, ...paged(page, pageSize) }), activities(store).count(q)])
+      return { found, total }
+    },
+    /** Published (and cancelled) activities starting within a range, or not ended by `endFrom`; soonest first. */
+    async listed(when: { startFrom: string; startTo: string } | { endFrom: string }, type: ActivityType | undefined, page: number, pageSize: number) {
+      const range = 'endFrom' in when ? { endAt: { $gte: when.endFrom } } : { startAt: { $gte: when.startFrom, $lte: when.startTo } }
+      const q = { status: { $in: ['published', 'cancelled'] }, ...range, ...(type ? { type } : {}) }
+      const [found, total] = await Promise.all([activities(store).find(q, { sort: { startAt: 1 }, ...paged(page, pageSize) }), activities(store).count(q)])
+      return { found, total }
+    },
+    activitiesById: (ids: string[]) => (ids.length ? activities(store).find({ _id: { $in: ids } }, { limit: ids.length }) : Promise.resolve([] as StoredActivity[])),
+    /** Published activities starting between the two times, not yet reminded of. */
+    toRemind: (from: string, to: string, limit: number) => activities(store).find({ status: 'published', remindedAt: null, startAt: { $gte: from, $lte: to } }, { limit }),
+    /** Answers false when another sweep reminded first. */
+    markReminded: (id: string, at: string) => activities(store).update({ _id: id, remindedAt: null }, { $set: { remindedAt: at } }),
+
+    // ------------------------------------------------------------ places: seats, the waitlist, sign-ups
+
+    /** A seat, only while nobody waits for one; null when none is free. */
+    seatIfNoneWaiting: (activity: StoredActivity) => activities(store).take({ _id: activity._id, status: 'published', waiting: 0, taken: { $lt: activity.capacity } }, 'taken'),
+    /** A seat for the next in line; null when none is free. */
+    seatForNext: (activity: StoredActivity) => activities(store).take({ _id: activity._id, status: 'published', taken: { $lt: activity.capacity } }, 'taken'),
+    /** The next waitlist ticket, in arrival order. */
+    ticket: (activityId: string) => activities(store).take({ _id: activityId }, 'tickets'),
+    freeSeat: (activityId: string) => activities(store).update({ _id: activityId }, { $inc: { taken: -1 } }),
+    joinLine: (activityId: string) => activities(store).update({ _id: activityId }, { $inc: { waiting: 1 } }),
+    leaveLine: (activityId: string) => activities(store).update({ _id: activityId }, { $inc: { waiting: -1 } }),
+    nextInLine: async (activityId: string) => (await signups(store).find({ activityId, status: 'waitlisted' }, { sort: { ticket: 1 }, limit: 1 }))[0] as Signup | undefined,
+    /** A waitlisted person's place in line, from 1; null for anyone else. */
+    async placeInLine(s: Signup) {
+      return s.status === 'waitlisted' && s.ticket !== null ? (await signups(store).count({ activityId: s.activityId, status: 'waitlisted', ticket: { $lt: s.ticket } })) + 1 : null
+    },
+    /** Another activity the person holds a place in that overlaps this one. */
+    clash: async (userId: string, activity: StoredActivity) =>
+      (await signups(store).find({ userId, activityId: { $ne: activity._id }, status: { $in: [...HOLDING] }, startAt: { $lt: activity.endAt }, endAt: { $gt: activity.startAt } }, { limit: 1 }))[0] as Signup | undefined,
+    insertSignup: (signup: Signup) => signups(store).insert(signup),
+    /** A sign-up made again over the person's earlier one, only if it is still as read. */
+    signUpAgain: (signup: Signup, from: Signup['status']) => signups(store).update({ _id: signup._id, status: from }, { $set: { ...signup } as Record<string, unknown> }),
+    /** A sign-up's move from the status read to another, with its history entry; answers whether it moved. */
+    moveSignup: (s: Pick<Signup, '_id' | 'status'>, fields: Partial<Signup>, entry: HistoryEntry) => signups(store).update({ _id: s._id, status: s.status }, { $set: fields, $push: { history: entry } }),
+    /** An offer taken up, only before it expires. */
+    acceptOffer: (id: string, at: string, entry: HistoryEntry) =>
+      signups(store).update({ _id: id, status: 'offered', offerExpiresAt: { $gte: at } }, { $set: { status: 'confirmed', offerExpiresAt: null, updatedAt: at }, $push: { history: entry } }),
+    /** The organizer's verdict on a check-in made without a location, only on the one read. */
+    reviewPlace: (s: Signup, placeCheck: Signup['placeCheck'], at: string, entry: HistoryEntry) =>
+      signups(store).update({ _id: s._id, placeCheck: s.placeCheck }, { $set: { placeCheck, updatedAt: at }, $push: { history: entry } }),
+    /** The schedule follows an edited activity into its sign-ups. */
+    reschedule: (activityId: string, startAt: string, endAt: string) => signups(store).update({ activityId }, { $set: { startAt, endAt } }, { multi: true }),
+    signupsOf: (activityId: string) => findAll(signups(store), { activityId }),
+    holding: (activityId: string) => findAll(signups(store), { activityId, status: { $in: [...HOLDING] } }),
+    /** Confirmed places whose check-in without a location still waits for the organizer. */
+    unchecked: (activityId: string) => signups(store).count({ activityId, status: 'confirmed', placeCheck: 'pending' }),
+    lapsedOffers: (at: string, limit: number) => signups(store).find({ status: 'offered', offerExpiresAt: { $lt: at } }, { limit }),
+    /** Checked in, never out, and check-out closed for activities ending before `endedBefore`. */
+    forgottenCheckouts: (endedBefore: string, limit: number) => signups(store).find({ status: 'confirmed', checkInAt: { $ne: null }, checkOutAt: null, endAt: { $lt: endedBefore } }, { limit }),
+    checkOutAtEnd: (s: Signup, at: string) => signups(store).update({ _id: s._id, checkOutAt: null }, { $set: { checkOutAt: s.endAt, autoCheckout: true, updatedAt: at } }),
+    async mySignupsPage(userId: string, at: string, page: number, pageSize: number) {
+      const upcoming = { userId, endAt: { $gt: at } }
+      const ended = { userId, endAt: { $lte: at } }
+      const skip = (page - 1) * pageSize
+      const [ahead, total] = await Promise.all([signups(store).count(upcoming), signups(store).count({ userId })])
+      const first = skip < ahead ? await signups(store).find(upcoming, { sort: { startAt: 1 }, skip, limit: pageSize }) : []
+      const rest = pageSize - first.length
+      const then = rest > 0 ? await signups(store).find(ended, { sort: { startAt: -1 }, skip: Math.max(0, skip - ahead), limit: rest }) : []
+      return { found: [...first, ...then], total }
+    },
+
     volunteers: volunteers(store),
     monthly: monthly(store),
     mySignups: (userId: string, activityIds: string[]) =>

@@ -1,7 +1,5 @@
 import { activityStage, type ActivityCard, type ActivityDetail, type MySignup, type Signup, type Volunteer, type VolunteerMe, type VolunteerSettings } from '../../types/volunteer'
 import type { User } from '../../types/domain'
-import { signups } from '../core/collections'
-import type { Store } from '../core/ports'
 import type { StoredActivity } from './repository'
 import { starLevel } from './rules'
 
@@ -24,12 +22,12 @@ export const toCard = (a: StoredActivity, mine: Signup | null, now: Date): Activ
 })
 
 /** The caller's own sign-up; a waitlisted one learns its place in line. */
-export async function toMySignup(store: Store, s: Signup): Promise<MySignup> {
-  const position = s.status === 'waitlisted' && s.ticket !== null ? (await signups(store).count({ activityId: s.activityId, status: 'waitlisted', ticket: { $lt: s.ticket } })) + 1 : null
+export function toMySignup(s: Signup, position: number | null): MySignup {
   return { status: s.status, position, offerExpiresAt: s.offerExpiresAt, checkInAt: s.checkInAt, checkOutAt: s.checkOutAt, placeCheck: s.placeCheck ?? null, attendance: s.attendance, hours: s.hours }
 }
 
-export async function toDetail(store: Store, a: StoredActivity, viewer: User, mine: Signup | null, now: Date): Promise<ActivityDetail> {
+/** `position`: the viewer's place in line, when waitlisted. */
+export function toDetail(a: StoredActivity, viewer: User, mine: Signup | null, position: number | null, now: Date): ActivityDetail {
   return {
     ...toCard(a, mine, now),
     description: a.description,
@@ -38,7 +36,7 @@ export async function toDetail(store: Store, a: StoredActivity, viewer: User, mi
     cancelDeadline: a.cancelDeadline,
     insurance: a.insurance,
     cancelReason: a.cancelReason,
-    mySignup: mine ? await toMySignup(store, mine) : null,
+    mySignup: mine ? toMySignup(mine, position) : null,
     organizing: a.organizerId === viewer._id || viewer.roles.includes('admin')
   }
 }

@@ -1,16 +1,15 @@
 import type { DepartmentRef, RoleImportPreview, RoleImportRow } from '../../types/api'
-import { ROLE_LABELS, ROLES, type Role } from '../../types/domain'
+import { ROLE_LABELS, type Role } from '../../types/domain'
 import type { ActionContext } from '../core/action'
 import { AppError, conflict } from '../core/errors'
+import { GRANTABLE, grant } from '../core/roles'
 import { readSheet } from '../core/sheets'
-import { userRepository } from './repository'
-import { grantRole } from './use-cases'
+import { volunteerRepository } from './repository'
 
 export const ROLE_COLUMNS = ['手机号或昵称', '角色', '部门'] as const
 /** A preview the office can read row by row; a bigger list goes in several files. */
 const MAX_ROWS = 500
 
-const GRANTABLE = ROLES.filter((r) => r !== 'resident')
 /** The words an office types for a role: its short name or the app's full label (责任单位办理人). */
 const SHORT: Partial<Record<Role, string>> = { handler: '办理人', organizer: '组织者', admin: '管理员' }
 const ROLE_BY_LABEL = new Map(GRANTABLE.flatMap((r) => [[ROLE_LABELS[r], r] as const, [SHORT[r] ?? ROLE_LABELS[r], r] as const]))
@@ -20,7 +19,7 @@ export async function previewRoles(input: { fileId: string }, ctx: ActionContext
   const rows = await readSheet(ctx, input.fileId, ROLE_COLUMNS)
   if (!rows.length) throw new AppError('VALIDATION_FAILED', '文件中没有要授予的角色', [{ field: 'fileId', message: '文件中没有数据行' }])
   if (rows.length > MAX_ROWS) throw new AppError('VALIDATION_FAILED', `一个文件最多 ${MAX_ROWS} 行，请拆分后分批导入`, [{ field: 'fileId', message: `超过 ${MAX_ROWS} 行` }])
-  const repo = userRepository(ctx.deps.store)
+  const repo = volunteerRepository(ctx.deps.store)
   const names = rows.map((r) => r.cells[0])
   const [byPhone, byNickname, departments] = await Promise.all([repo.usersByPhone(names.filter(isPhone)), repo.usersByNickname(names.filter((n) => n && !isPhone(n))), repo.departments()])
   const seen = new Map<string, number>()
@@ -57,7 +56,9 @@ export async function importRoles(input: { fileId: string }, ctx: ActionContext)
     throw conflict(`有 ${wrong.length} 行有误（如第 ${first.row} 行${first.errors[0].field}：${first.errors[0].message}），未授予任何角色；请修改后重新上传`)
   }
   const todo = preview.rows.filter((r) => !r.held)
-  for (const r of todo) await grantRole({ userId: r.user!.id, role: r.role as Role, ...(r.department ? { departmentId: r.department.id } : {}) }, ctx)
+  const repo = volunteerRepository(ctx.deps.store)
+  // read again: a person named on two rows gets the second role on top of the first
+  for (const r of todo) await grant(ctx.deps, ctx.caller._id, await repo.user(r.user!.id), r.role as Role, r.department?.id)
   return { granted: todo.length, unchanged: preview.rows.length - todo.length }
 }
 
