@@ -51,6 +51,7 @@ const GROUPS: Record<string, Shot[]> = {
   quiz: [
     { name: 'quiz-home', openid: 'demo-student', hash: '/packages/quiz/home/index', ready: '.quiz-home__card' },
     { name: 'quiz-profile', openid: 'demo-student', hash: '/packages/quiz/profile/index' },
+    { name: 'quiz-me', openid: 'demo-student', hash: '/pages/me/index', ready: '.me__quiz' },
     { name: 'quiz-practice', openid: 'demo-student', hash: '/packages/quiz/paper/index?mode=practice', ready: '.quiz-paper__question' },
     { name: 'quiz-wrong', openid: 'demo-resident', hash: '/packages/quiz/wrong/index' },
     { name: 'quiz-office', openid: 'demo-admin', hash: '/packages/quiz/office/index', ready: '.quiz-office__point' },

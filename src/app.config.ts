@@ -14,7 +14,9 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTitleText: '创文通',
     navigationBarTextStyle: 'white',
-    backgroundColor: '#f5f6f8'
+    backgroundColor: '#f5f6f8',
+    // WeChat draws this bar itself; in the browser Taro draws it, with the way back from a sub-page
+    ...(process.env.TARO_ENV === 'h5' ? { navigationStyle: 'default' as const } : {})
   },
   tabBar: {
     color: '#7a7e83',

@@ -12,6 +12,13 @@ dayjs.locale('zh-cn')
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') Taro.cloud.init({ env: CLOUD_ENV || undefined, traceUser: true })
+    // Taro's browser navigation bar draws its back and home marks as bare divs: say what they are
+    if (process.env.TARO_ENV === 'h5') {
+      for (const [selector, name] of [['.taro-navigation-bar-back', '返回'], ['.taro-navigation-bar-home', '回到首页']]) {
+        document.querySelector(selector)?.setAttribute('role', 'button')
+        document.querySelector(selector)?.setAttribute('aria-label', name)
+      }
+    }
   })
   return children
 }

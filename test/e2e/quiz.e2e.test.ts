@@ -160,6 +160,15 @@ describe('知识答题 for a student, in Chromium', () => {
     await cells.getByText('麒麟区实验中学 · 初一(1)班').waitFor({ timeout: 60000 })
     await cells.getByText(/最好 33 分，未达标/).waitFor()
     await cells.getByText('4 题').waitFor()
+
+    // In the browser a sub-page has the bar WeChat would draw, with its way back.
+    await cells.locator('.nut-cell', { hasText: '知识答题' }).tap()
+    await me.waitForURL(/packages\/quiz\/home\/index/, { timeout: 30000 })
+    const back = me.getByRole('button', { name: '返回' })
+    await back.waitFor({ timeout: 30000 })
+    await expect(me.locator('#taro-navigation-bar .taro-navigation-bar-title').innerText()).resolves.toBe('知识答题')
+    await back.tap()
+    await me.waitForURL(/pages\/me\/index/, { timeout: 30000 })
     await closeAll()
   })
 
