@@ -15,6 +15,7 @@ const openCase = (id: string) => Taro.navigateTo({ url: `/packages/staff/case/in
 const COLUMNS: { title: string; value: (r: BulletinUnitRow) => string }[] = [
   { title: '得分', value: (r) => String(r.score) },
   { title: '新增', value: (r) => String(r.newCases) },
+  ...CASE_SOURCES.map((source) => ({ title: source, value: (r: BulletinUnitRow) => String(r.bySource[source] ?? 0) })),
   { title: '交办', value: (r) => String(r.assigned) },
   { title: '立行立改', value: (r) => String(r.onSpot) },
   { title: '限期整改', value: (r) => String(r.byDeadline) },
@@ -85,7 +86,7 @@ export function BulletinDocument({ b }: { b: BulletinView }) {
   return (
     <View className={prefix}>
       <View className={`${prefix}__mast`}>
-        <Text className={`${prefix}__org`}>创建全国文明城市工作通报</Text>
+        <Text className={`${prefix}__org`}>创建全国文明城市工作{BULLETIN_KIND_LABELS[b.kind]}</Text>
         <Text className={`${prefix}__no`}>{b.no}</Text>
         <View className={`${prefix}__line`}>
           <Text>市创文办</Text>
@@ -93,10 +94,7 @@ export function BulletinDocument({ b }: { b: BulletinView }) {
         </View>
       </View>
 
-      <Text className={`${prefix}__title`}>
-        {b.title}
-        {BULLETIN_KIND_LABELS[b.kind]}
-      </Text>
+      <Text className={`${prefix}__title`}>通报期间：{b.title}</Text>
       {b.preface ? <Text className={`${prefix}__preface`}>{b.preface}</Text> : <Text className={`${prefix}__empty`}>（尚未撰写导语）</Text>}
       {mine && (
         <Text className={`${prefix}__mine`}>
@@ -159,11 +157,14 @@ export function BulletinDocument({ b }: { b: BulletinView }) {
                 {c.no} · {c.categoryName}
               </Text>
               <Text className={`${prefix}__overdue-meta`}>
-                {c.department?.name ?? '未交办'} · {c.address}
+                {c.department?.name ?? '未交办'} · {dayjs(c.deadline).format('M月D日')}到期 · {c.address}
               </Text>
               <Text className={`${prefix}__overdue-link`}>查看照片与办理经过 ›</Text>
             </View>
-            <Text className={`${prefix}__days`}>超期 {c.daysOverdue} 个工作日</Text>
+            <View className={`${prefix}__days`}>
+              <Text className={`${prefix}__days-n`}>{c.daysOverdue}</Text>
+              <Text className={`${prefix}__days-unit`}>工作日</Text>
+            </View>
           </View>
         ))
       ) : (
@@ -182,7 +183,9 @@ export function BulletinDocument({ b }: { b: BulletinView }) {
           ? `「${f.quiz.quiz.title}」参与 ${f.quiz.participants} 人，通过 ${f.quiz.passed} 人，知晓率 ${percent(f.quiz.rate)}。`
           : '本期没有进行中的应知应会答题活动。'}
       </Text>
-      <Text className={`${prefix}__foot`}>数据截至 {dayjs(f.filledAt).format('YYYY年M月D日 HH:mm')}，发布后不再变动。</Text>
+      <Text className={`${prefix}__foot`}>
+        数据统计至 {dayjs(b.end).format('M月D日')} 24 时，{dayjs(f.filledAt).format('M月D日 HH:mm')}生成{b.status === 'published' ? '，已随通报发布固定' : ''}
+      </Text>
     </View>
   )
 }

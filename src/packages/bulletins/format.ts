@@ -6,9 +6,6 @@ export const percent = (rate: number | null) => (rate === null ? '—' : `${rate
 /** A figure that may be missing (an average with no cases): the number, or —. */
 export const figure = (n: number | null) => (n === null ? '—' : String(n))
 
-/** A score with its sign kept only for the terms: 100, 93.5. */
-export const points = (n: number) => String(Math.round(n * 10) / 10)
-
 export interface PeriodOption {
   start: string
   label: string
