@@ -7,6 +7,7 @@ import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { useSubmit } from '@/hooks/use-submit'
 import { api } from '@/services/api'
+import { percent } from '../format'
 import { clearEditDraft, differs, loadEditDraft, saveEditDraft, type EditDraft } from '../edit-draft'
 import './index.scss'
 
@@ -99,11 +100,9 @@ export default function BulletinEdit() {
               {b.figures.units.map((u) => (
                 <View key={u.department.id} className={`${prefix}__unit`}>
                   <View className={`${prefix}__unit-head`}>
-                    <Text className={`${prefix}__unit-name`}>
-                      {u.rank}. {u.department.name}
-                    </Text>
+                    <Text className={`${prefix}__unit-name`}>{u.department.name}</Text>
                     <Text className={`${prefix}__unit-figures`}>
-                      得分 {u.score} · 超期 {u.overdue} · 整改率 {u.fixRate === null ? '—' : `${u.fixRate}%`}
+                      第 {u.rank} 名 · 得分 {u.score} · 超期 {u.overdue} · 整改率 {percent(u.fixRate)}
                     </Text>
                   </View>
                   <TextArea

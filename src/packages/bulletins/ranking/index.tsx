@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { ArrowRight, List } from '@nutui/icons-react-taro'
-import { Cell, Picker, Tag } from '@nutui/nutui-react-taro'
+import { Picker, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
@@ -61,21 +61,21 @@ export default function Ranking() {
   const openUnit = (id: string) => Taro.navigateTo({ url: `/packages/bulletins/unit/index?departmentId=${id}` })
   return (
     <View className={prefix}>
-      <Cell.Group className={`${prefix}__pick`}>
-        <Cell
-          title={<Text className={`${prefix}__month`}>{monthPeriod(month).title}考核排名</Text>}
-          description={r && r.month === month ? (r.frozen ? `已随月通报定榜，数据截至 ${dayjs(r.asOf).format('M月D日')}` : `实时排名，截至 ${dayjs(r.asOf).format('M月D日 HH:mm')}，月通报发布后定榜`) : ' '}
-          extra={
-            <Text className={`${prefix}__extra`}>
-              {r && r.month === month && (r.frozen ? <Tag background="#c8161d">已定榜</Tag> : <Tag background="#fff4e5" color="#d46b08">进行中</Tag>)}
-              切换月份
-              <ArrowRight size={12} />
-            </Text>
-          }
-          clickable
-          onClick={() => setPicking(true)}
-        />
-      </Cell.Group>
+      <View className={`${prefix}__pick`} onClick={() => setPicking(true)}>
+        <View className={`${prefix}__pick-row`}>
+          <Text className={`${prefix}__month`}>{monthPeriod(month).title}考核排名</Text>
+          <Text className={`${prefix}__switch`}>
+            切换月份
+            <ArrowRight size={12} />
+          </Text>
+        </View>
+        {r && r.month === month && (
+          <View className={`${prefix}__pick-row`}>
+            {r.frozen ? <Tag background="#c8161d">已定榜</Tag> : <Tag background="#fff4e5" color="#d46b08">进行中</Tag>}
+            <Text className={`${prefix}__as-of`}>{r.frozen ? `随月通报定榜，数据截至 ${dayjs(r.asOf).format('M月D日')}` : `截至 ${dayjs(r.asOf).format('M月D日 HH:mm')}，月通报发布后定榜`}</Text>
+          </View>
+        )}
+      </View>
 
       <LoadState loading={ranking.loading} error={ranking.error} ready={!!r && r.month === month} onRetry={ranking.reload} rows={10}>
         {r &&
