@@ -80,7 +80,7 @@ export interface OverdueCase {
   address: string
   department: DepartmentRef | null
   deadline: string
-  /** Working days past the deadline at the period's end. */
+  /** Days (calendar days, as 超期 N 天 is said) from the deadline's day to the period's last day. */
   daysOverdue: number
   /** The first photo's file id (a link is made when the bulletin is read). */
   photo: string | null

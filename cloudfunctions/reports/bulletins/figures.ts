@@ -32,6 +32,7 @@ interface Read {
   confirmations: Confirmed[]
   orders: { _id: string; departmentId: string; level: OrderLevel }[]
   failed: { _id: string; departmentId: string; marks: { caseId: string | null }[] }[]
+  inspected: Record<string, number>
   calendar: WorkCalendar
 }
 
@@ -45,6 +46,7 @@ async function read(deps: Deps, period: Period, asOf: string): Promise<Read> {
     confirmations: await repo.confirmations(period.from, asOf),
     orders: await orderRepository(deps.store).issuedIn(period.from, asOf),
     failed: await inspectionRepository(deps.store).failedVisits(period.start, lastDay(asOf)),
+    inspected: await inspectionRepository(deps.store).inspectedUnits(period.start, lastDay(asOf)),
     calendar: await reportRepository(deps.store).calendar()
   }
 }
@@ -104,6 +106,8 @@ export interface UnitResult extends CaseFigures {
   rank: number
 }
 
+const NOT_INSPECTED: InspectionShare = { inspected: 0, passed: 0, passRate: null }
+
 async function inspectionShare(deps: Deps, period: Period, asOf: string, departmentId?: string): Promise<InspectionShare> {
   const f = await inspectionRepository(deps.store).figures({ from: period.start, to: lastDay(asOf), departmentId })
   return { inspected: f.inspected, passed: f.passed, passRate: pct(f.passed, f.passed + f.failed) }
@@ -120,7 +124,8 @@ async function assess(deps: Deps, all: Read, period: Period, asOf: string, weigh
   const rows = []
   for (const d of departments) {
     const unit: Read = { ...all, filed: byUnit(all.filed, d._id), late: byUnit(all.late, d._id), confirmations: byUnit(all.confirmations, d._id), orders: byUnit(all.orders, d._id), failed: byUnit(all.failed, d._id) }
-    const inspection = await inspectionShare(deps, period, asOf, d._id)
+    // the 督查 figures proper, asked only of the units inspected
+    const inspection = all.inspected[d._id] ? await inspectionShare(deps, period, asOf, d._id) : NOT_INSPECTED
     const figures = caseFigures(unit, asOf)
     const active = unit.filed.length || unit.late.some(lateIn) || unit.orders.length || unit.confirmations.length || inspection.inspected
     if (!active) continue
@@ -146,7 +151,7 @@ function overdueList(all: Read, asOf: string, departments: Map<string, Departmen
       address: c.location.address,
       department: (c.departmentId && departments.get(c.departmentId)) || null,
       deadline: c.deadline!,
-      daysOverdue: workingDaysBetween(beijingDay(c.deadline!), to, all.calendar),
+      daysOverdue: (Date.parse(to) - Date.parse(beijingDay(c.deadline!))) / 86_400_000,
       photo: c.photos[0] ?? null
     }))
     .sort((a, b) => b.daysOverdue - a.daysOverdue || (a.no < b.no ? -1 : 1))
@@ -163,12 +168,13 @@ export async function fill(deps: Deps, period: Period, asOf: string, remarks: Ma
   const quiz = await repo.quizBefore(asOf)
   const people = quiz ? await repo.quizPeople(quiz._id) : null
   const stars = await repo.publishedStars(period.end.slice(0, 7))
+  const volunteering = await repo.volunteering(period.from, asOf)
   return {
     overall: { ...caseFigures(all, asOf), orders: orderCounts(all.orders), inspection: await inspectionShare(deps, period, asOf) },
     units: units.map((u) => ({ ...u, remark: remarks.get(u.department.id) ?? null })),
     ...boards(units.map((u) => ({ ...u, redOrders: u.orders.red }))),
     overdueCases: overdueList(all, asOf, refs),
-    volunteer: { ...(await repo.volunteering(period.from, asOf)), stars: stars ? { month: stars._id, names: stars.winners.map((w) => w.nickname) } : null },
+    volunteer: { ...volunteering, hours: Math.round(volunteering.hours * 10) / 10, stars: stars ? { month: stars._id, names: stars.winners.map((w) => w.nickname) } : null },
     quiz: { quiz: quiz ? { id: quiz._id, title: quiz.title } : null, participants: people?.participants ?? 0, passed: people?.passed ?? 0, rate: pct(people?.passed ?? 0, people?.participants ?? 0) },
     weights,
     filledAt: deps.clock.now().toISOString()

@@ -163,7 +163,7 @@ export function BulletinDocument({ b }: { b: BulletinView }) {
             </View>
             <View className={`${prefix}__days`}>
               <Text className={`${prefix}__days-n`}>{c.daysOverdue}</Text>
-              <Text className={`${prefix}__days-unit`}>工作日</Text>
+              <Text className={`${prefix}__days-unit`}>天</Text>
             </View>
           </View>
         ))
