@@ -162,6 +162,7 @@ export function BulletinDocument({ b }: { b: BulletinView }) {
               <Text className={`${prefix}__overdue-link`}>查看照片与办理经过 ›</Text>
             </View>
             <View className={`${prefix}__days`}>
+              <Text className={`${prefix}__days-unit`}>超期</Text>
               <Text className={`${prefix}__days-n`}>{c.daysOverdue}</Text>
               <Text className={`${prefix}__days-unit`}>天</Text>
             </View>

@@ -6,7 +6,7 @@ import { BULLETIN_KIND_LABELS, type BulletinView } from '@contract'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { useSubmit } from '@/hooks/use-submit'
-import { api } from '@/services/api'
+import { api, ApiError } from '@/services/api'
 import { percent } from '../format'
 import { clearEditDraft, differs, loadEditDraft, saveEditDraft, type EditDraft } from '../edit-draft'
 import './index.scss'
@@ -26,6 +26,7 @@ export default function BulletinEdit() {
   const bulletin = useRequest(() => api.call('reports', 'bulletin', { id }), [id])
   const [words, setWords] = useState<EditDraft | null>(null)
   const [restored, setRestored] = useState(false)
+  const [refilling, setRefilling] = useState(false)
   const submit = useSubmit(fieldOf, '保存失败，已输入的内容仍保留，请稍后再试')
 
   const b = bulletin.data
@@ -60,6 +61,20 @@ export default function BulletinEdit() {
       }
     })
 
+  // the figures again as of the period's end (late entries since the draft was made); the words stay as typed
+  const refill = async () => {
+    setRefilling(true)
+    try {
+      await api.call('reports', 'refillBulletin', { id })
+      await bulletin.reload()
+      Taro.showToast({ title: '已按期末数据重新取数', icon: 'none' })
+    } catch (e) {
+      Taro.showToast({ title: e instanceof ApiError ? e.message : '取数失败，请稍后再试', icon: 'none', duration: 3000 })
+    } finally {
+      setRefilling(false)
+    }
+  }
+
   const error = (field: string) => submit.errors[field] && <Text className={`${prefix}__error`}>{submit.errors[field]}</Text>
   return (
     <View className={prefix}>
@@ -69,10 +84,17 @@ export default function BulletinEdit() {
             {restored && <NoticeBar content="已恢复上次未保存的内容，保存后生效" wrap rightIcon={null} />}
             {b.status === 'published' && <NoticeBar content="本期通报已发布，内容不能再修改" wrap rightIcon={null} />}
             <View className={`${prefix}__head`}>
-              <Text className={`${prefix}__no`}>{b.no}</Text>
-              <Text className={`${prefix}__period`}>
-                {b.title} · {BULLETIN_KIND_LABELS[b.kind]}
-              </Text>
+              <View className={`${prefix}__heading`}>
+                <Text className={`${prefix}__no`}>{b.no}</Text>
+                <Text className={`${prefix}__period`}>
+                  {b.title} · {BULLETIN_KIND_LABELS[b.kind]}
+                </Text>
+              </View>
+              {b.status === 'draft' && (
+                <Button size="small" fill="outline" type="primary" loading={refilling} disabled={refilling || submit.busy} onClick={refill}>
+                  重新取数
+                </Button>
+              )}
             </View>
 
             <View className="cwt-section">
