@@ -58,7 +58,7 @@ export function StaffCells({ roles, department }: { roles: Role[]; department: s
             clickable
             onClick={() => go('/packages/bulletins/list/index')}
           />
-          <Cell title="考核排名" description="各责任单位月度得分、扣分明细" extra={<ArrowRight size={12} />} clickable onClick={() => go('/packages/bulletins/ranking/index')} />
+          <Cell title="考核排名" description="各单位月度得分与扣分" extra={<ArrowRight size={12} />} clickable onClick={() => go('/packages/bulletins/ranking/index')} />
           <Cell title="系统设置" description="类别、单位、网格、督办阈值、考核权重等" extra={<ArrowRight size={12} />} clickable onClick={() => go('/packages/staff/settings/index')} />
           <Cell title="用户与角色" description="授予志愿者、办理人、组织者等角色" extra={<ArrowRight size={12} />} clickable onClick={() => go('/packages/admin/users/index')} />
         </Cell.Group>
