@@ -53,7 +53,8 @@ export default function BulletinEdit() {
       done: () => {
         clearEditDraft(id)
         setRestored(false)
-        if (then === 'preview') void Taro.navigateTo({ url: `/packages/bulletins/view/index?id=${id}` })
+        // editor and preview take each other's place: going back and forth does not stack pages
+        if (then === 'preview') void Taro.redirectTo({ url: `/packages/bulletins/view/index?id=${id}` })
         else Taro.showToast({ title: '已保存', icon: 'success' })
       },
       failed: (e, fields) => {

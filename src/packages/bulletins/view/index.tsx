@@ -68,7 +68,7 @@ export default function BulletinViewPage() {
             <View className={`${prefix}__bar`}>
               {draft && office ? (
                 <>
-                  <Button className={`${prefix}__edit`} disabled={!!busy} onClick={() => Taro.navigateTo({ url: `/packages/bulletins/edit/index?id=${id}` })}>
+                  <Button className={`${prefix}__edit`} disabled={!!busy} onClick={() => Taro.redirectTo({ url: `/packages/bulletins/edit/index?id=${id}` })}>
                     继续编辑
                   </Button>
                   <Button className={`${prefix}__publish`} type="primary" loading={busy === 'publish'} disabled={!!busy} onClick={() => setConfirming(true)}>
