@@ -3,13 +3,18 @@
  * look at: `npm run screens -- volunteer` (a group below) or `npm run screens` (all). Files go to .tmp/screens
  * (or SCREENS_DIR); the H5 build is read from TARO_OUTPUT like the runtime's.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { reports, rounds } from '../cloudfunctions/core/collections'
+import { DEMO_CENTER } from '../cloudfunctions/core/geo'
+import { userIdOf } from '../cloudfunctions/core/identity'
+import { manualClock } from '../cloudfunctions/core/system-ports'
 import { createLocalDeps } from '../cloudfunctions/core/local-deps'
 import type { Deps } from '../cloudfunctions/core/ports'
 import { functions } from '../cloudfunctions/registry'
+import type { ActionName, RequestOf } from '../types/api'
+import { lastPeriodStart } from '../types/bulletins'
 import { beijingDay } from '../types/calendar'
 import { orderRepository } from '../cloudfunctions/reports/orders/repository'
 import { createRuntime } from '../runtime/app'
@@ -24,6 +29,8 @@ interface Shot {
   hash: string
   /** Waits for this selector before the picture is taken. */
   ready?: string
+  /** Scrolls this to the top of the screen first: the part of a long page the picture is for. */
+  scrollTo?: string
 }
 
 const GROUPS: Record<string, Shot[]> = {
@@ -78,7 +85,66 @@ const GROUPS: Record<string, Shot[]> = {
     { name: 'inspect-round', openid: 'demo-admin', hash: '/packages/inspect/round/index?id=$round', ready: '.inspect-figures' },
     { name: 'inspect-points', openid: 'demo-admin', hash: '/packages/inspect/points/index', ready: '.inspect-points__total' },
     { name: 'inspect-ledger', openid: 'demo-admin', hash: '/packages/staff/ledger/index', ready: '.staff-ledger__stats-title' }
+  ],
+  bulletins: [
+    { name: 'bulletins-me', openid: 'demo-admin', hash: '/pages/me/index', ready: '.me__office', scrollTo: '.me__office' },
+    { name: 'bulletins-list', openid: 'demo-admin', hash: '/packages/bulletins/list/index', ready: '.bulletin-list__card' },
+    { name: 'bulletins-edit', openid: 'demo-admin', hash: '/packages/bulletins/edit/index?id=$draft', ready: '.bulletin-edit__unit' },
+    { name: 'bulletins-preview', openid: 'demo-admin', hash: '/packages/bulletins/view/index?id=$draft', ready: '.bulletin-doc__tr' },
+    { name: 'bulletins-unit-view', openid: 'demo-handler', hash: '/packages/bulletins/view/index?id=$published', ready: '.bulletin-doc__tr--mine' },
+    { name: 'bulletins-unit-table', openid: 'demo-handler', hash: '/packages/bulletins/view/index?id=$published', ready: '.bulletin-doc__tr--mine', scrollTo: '.bulletin-doc__hint' },
+    { name: 'bulletins-boards', openid: 'demo-handler', hash: '/packages/bulletins/view/index?id=$published', ready: '.bulletin-doc__tr--mine', scrollTo: '.bulletin-doc__boards' },
+    { name: 'bulletins-ranking', openid: 'demo-admin', hash: '/packages/bulletins/ranking/index', ready: '.bulletin-ranking__row' },
+    { name: 'bulletins-history', openid: 'demo-handler', hash: '/packages/bulletins/unit/index', ready: '.bulletin-unit__month' },
+    { name: 'bulletins-handler-me', openid: 'demo-handler', hash: '/pages/me/index', ready: '.me__department', scrollTo: '.me__department' }
   ]
+}
+
+/**
+ * Two weeks of cases across three units, filed on a clock set back to those weeks: the week before last's
+ * bulletin published, last week's a draft with its preface. Answers both ids.
+ */
+async function seedDemoBulletins(deps: Deps) {
+  const now = deps.clock.now()
+  const clock = manualClock(now)
+  const past = { ...deps, clock }
+  const call = async <A extends ActionName<'reports'>>(openid: string, action: A, payload: RequestOf<'reports', A>, requestId?: string, on: Deps = past) => {
+    const answer = await functions.reports({ action, payload, requestId }, { openid, deps: on })
+    if (!answer.ok) throw new Error(`demo ${action}: ${answer.message}`)
+    return answer.data as { id: string }
+  }
+  const file = async (departmentId: string, categoryId: string, description: string, address: string, n: number) => {
+    const photo = (await deps.files.put(readFileSync(path.join(__dirname, '..', 'runtime', 'demo', 'ads-before.jpg')), { contentType: 'image/jpeg', owner: userIdOf('demo-resident'), purpose: 'upload' })).fileId
+    const { id } = await call('demo-resident', 'submit', { categoryId, description, photos: [photo], location: { lat: DEMO_CENTER.lat + n * 0.0003, lng: DEMO_CENTER.lng - n * 0.0002, address }, anonymous: false }, `demo-b-${n}`)
+    await call('demo-admin', 'accept', { id })
+    await call('demo-admin', 'assign', { id, departmentId, deadlineDays: 2 })
+    return id
+  }
+  const fix = async (id: string) => {
+    const after = (await deps.files.put(readFileSync(path.join(__dirname, '..', 'runtime', 'demo', 'ads-after.jpg')), { contentType: 'image/jpeg', owner: userIdOf('demo-handler'), purpose: 'upload' })).fileId
+    await call('demo-handler', 'fix', { id, afterPhotos: [after], note: '已清理完毕' })
+    await call('demo-admin', 'verify', { id })
+  }
+  const weeks = [lastPeriodStart('week', new Date(now.getTime() - 7 * 86400000)), lastPeriodStart('week', now)]
+  let n = 0
+  for (const monday of weeks) {
+    clock.set(`${monday}T10:00:00+08:00`)
+    const cg = [await file('dept-cg', 'g1-01', '公交站旁墙面贴满办证小广告', '麒麟区南宁北路公交站', ++n), await file('dept-cg', 'g1-07', '路边垃圾桶满溢无人清运', '麒麟区文昌街 16 号', ++n), await file('dept-cg', 'g1-03', '早市流动摊贩占用人行道', '麒麟区寥廓南路农贸市场', ++n)]
+    await file('dept-zj', 'g1-05', '小区内违规搭建彩钢棚', '麒麟区建宁东路 8 号院', ++n)
+    await file('dept-gx', 'g2-07', '线缆乱拉乱挂像蜘蛛网', '麒麟区紫云路 21 号', ++n)
+    clock.set(`${monday}T16:00:00+08:00`)
+    await fix(cg[0])
+    clock.set(new Date(Date.parse(`${monday}T10:00:00+08:00`) + 86400000))
+    await fix(cg[1])
+  }
+  clock.set(now)
+  const [previous, last] = weeks
+  const published = await call('demo-admin', 'createBulletin', { kind: 'week', start: previous }, 'demo-bulletin-1', deps)
+  await call('demo-admin', 'saveBulletin', { id: published.id, preface: '本周全市共受理各类问题 5 件，市城市管理局整改迅速。请超期单位对照清单逐件整改，于下周一前书面报市创文办。', remarks: { 'dept-cg': '整改及时，值得肯定。', 'dept-zj': '彩钢棚问题已超期，请立即拆除。' } }, undefined, deps)
+  await call('demo-admin', 'publishBulletin', { id: published.id }, undefined, deps)
+  const draft = await call('demo-admin', 'createBulletin', { kind: 'week', start: last }, 'demo-bulletin-2', deps)
+  await call('demo-admin', 'saveBulletin', { id: draft.id, preface: '上周全市新增问题 5 件，整改率有所回落。市住房和城乡建设局、市通信发展管理办公室各有 1 件问题超期未改，请高度重视。', remarks: { 'dept-cg': '整改及时。' } }, undefined, deps)
+  return { published: published.id, draft: draft.id }
 }
 
 /** A white order on the demo case being fixed, and the sweep's proposal for the one with another unit. */
@@ -107,6 +173,8 @@ async function main() {
   const order = await seedDemoOrders(deps)
   const inspection = (await seedDemoInspection(deps))!
   const drawn = (await rounds(deps.store).findOne({ _id: inspection.round }))!.pointIds.find((id) => id !== inspection.point)!
+  // cases backdated into past weeks change the ledger's figures: only when bulletins are shown
+  const bulletin = shots.some((s) => s.name.startsWith('bulletins-')) ? await seedDemoBulletins(deps) : { published: '', draft: '' }
   const app = await createRuntime({ deps, staticDir: H5_DIR })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
@@ -117,10 +185,11 @@ async function main() {
     for (const shot of shots) {
       const context = await phone(browser, shot.openid)
       const page = await context.newPage()
-      const hash = shot.hash.replace('$activity', activity).replace('$order', order).replace('$round', inspection.round).replace('$point', inspection.point).replace('$drawn', drawn)
+      const hash = shot.hash.replace('$activity', activity).replace('$order', order).replace('$round', inspection.round).replace('$point', inspection.point).replace('$drawn', drawn).replace('$published', bulletin.published).replace('$draft', bulletin.draft)
       await page.goto(`${base}/#${hash}`)
       await page.waitForLoadState('networkidle')
       if (shot.ready) await page.locator(shot.ready).first().waitFor({ timeout: 60000 })
+      if (shot.scrollTo) await page.locator(shot.scrollTo).first().evaluate((el) => el.scrollIntoView({ block: 'start' }))
       await page.waitForTimeout(800)
       const file = path.join(out, `${shot.name}.png`)
       await page.screenshot({ path: file, fullPage: true })

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { bulletinsPackage } from './packages/bulletins/routes'
 import { ordersPackage } from './packages/orders/routes'
 import { inspectPackage } from './packages/inspect/routes'
 import { organizePackage } from './packages/organize/routes'
@@ -18,7 +19,7 @@ const pagesOf = (pkg: { root: string; pages: string[] }) => pkg.pages.map((p) =>
 describe('sitemap.json', () => {
   it('when WeChat search reads it, then everything not listed as public is out, and no staff page is listed', () => {
     expect(rules.at(-1)).toEqual({ action: 'disallow', page: '*' })
-    const staff = [...pagesOf(staffPackage), ...pagesOf(organizePackage), ...pagesOf(ordersPackage), ...pagesOf(inspectPackage), 'packages/admin/users/index', ...['office', 'bank', 'edit', 'units'].map((p) => `${quizPackage.root}/${p}/index`)]
+    const staff = [...pagesOf(staffPackage), ...pagesOf(organizePackage), ...pagesOf(ordersPackage), ...pagesOf(inspectPackage), ...pagesOf(bulletinsPackage), 'packages/admin/users/index', ...['office', 'bank', 'edit', 'units'].map((p) => `${quizPackage.root}/${p}/index`)]
     expect(allowed.filter((page) => staff.includes(page))).toEqual([])
   })
 

@@ -13,5 +13,6 @@ export async function openExport(url: string, name: string) {
   }
   const { tempFilePath, statusCode } = await Taro.downloadFile({ url })
   if (statusCode !== 200) throw new Error(`download ${statusCode}`)
-  await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
+  // the viewer picks its reader by type: a bulletin's .docx, every other export's .xlsx
+  await Taro.openDocument({ filePath: tempFilePath, fileType: name.endsWith('.docx') ? 'docx' : 'xlsx', showMenu: true })
 }

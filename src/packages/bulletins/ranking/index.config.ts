@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '考核排名',
+  enablePullDownRefresh: true
+})

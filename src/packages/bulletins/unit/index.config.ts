@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '单位考核',
+  enablePullDownRefresh: true
+})
