@@ -345,3 +345,7 @@ export function lastPeriodStart(kind: BulletinKind, now: Date): string {
 
 /** The assessment month (YYYY-MM) as a monthly period. */
 export const monthPeriod = (month: string) => periodOf('month', `${month}-01`)
+
+/** How long the office's words may be: the preface, and a remark on one unit. */
+export const PREFACE_MAX = 2000
+export const REMARK_MAX = 500

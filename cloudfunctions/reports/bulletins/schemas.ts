@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { BULLETIN_KINDS, periodProblem } from '../../../types/bulletins'
+import { BULLETIN_KINDS, periodProblem, PREFACE_MAX, REMARK_MAX } from '../../../types/bulletins'
 import { publicText } from '../../core/public-text'
 import { id, pageQuery } from '../../core/validation'
 
@@ -19,8 +19,8 @@ export const list = z.strictObject({ ...pageQuery, kind: kind.optional() })
 // units read both: through moderation like every text others read
 export const save = z.strictObject({
   ...byId,
-  preface: publicText('通报前言', 2000, { blank: true }),
-  remarks: z.record(id('责任单位'), publicText('单位点评', 500, { blank: true }), { error: '单位点评格式不正确' })
+  preface: publicText('通报前言', PREFACE_MAX, { blank: true }),
+  remarks: z.record(id('责任单位'), publicText('单位点评', REMARK_MAX, { blank: true }), { error: '单位点评格式不正确' })
 })
 
 export const exportOne = z.strictObject({ ...byId, format: z.enum(['docx', 'xlsx'], { error: '请选择导出格式（docx 或 xlsx）' }) })

@@ -4,6 +4,7 @@ import dayjs from 'dayjs'
 import { BULLETIN_KIND_LABELS, CASE_SOURCES, ORDER_LEVEL_LABELS, ORDER_LEVELS, type BoardEntry, type BulletinUnitRow, type BulletinView, type CaseFigures } from '@contract'
 import { StatGrid } from '@/components/stat-grid'
 import { figure, percent } from './format'
+import { formatDateTime, formatDay, formatFullDay } from '@/utils/format'
 import './document.scss'
 
 const prefix = 'bulletin-doc'
@@ -90,7 +91,7 @@ export function BulletinDocument({ b }: { b: BulletinView }) {
         <Text className={`${prefix}__no`}>{b.no}</Text>
         <View className={`${prefix}__line`}>
           <Text>市创文办</Text>
-          <Text>{dayjs(b.publishedAt ?? b.createdAt).format('YYYY年M月D日')}</Text>
+          <Text>{formatFullDay(b.publishedAt ?? b.createdAt)}</Text>
         </View>
       </View>
 
@@ -157,7 +158,7 @@ export function BulletinDocument({ b }: { b: BulletinView }) {
                 {c.no} · {c.categoryName}
               </Text>
               <Text className={`${prefix}__overdue-meta`}>
-                {c.department?.name ?? '未交办'} · {dayjs(c.deadline).format('M月D日')}到期 · {c.address}
+                {c.department?.name ?? '未交办'} · {formatDay(c.deadline)}到期 · {c.address}
               </Text>
               <Text className={`${prefix}__overdue-link`}>查看照片与办理经过 ›</Text>
             </View>
@@ -185,7 +186,7 @@ export function BulletinDocument({ b }: { b: BulletinView }) {
           : '本期没有进行中的应知应会答题活动。'}
       </Text>
       <Text className={`${prefix}__foot`}>
-        数据统计至 {dayjs(b.end).format('M月D日')} 24 时，{dayjs(f.filledAt).format('M月D日 HH:mm')}生成{b.status === 'published' ? '，已随通报发布固定' : ''}
+        数据统计至 {formatDay(b.end)} 24 时，{formatDateTime(f.filledAt)}生成{b.status === 'published' ? '，已随通报发布固定' : ''}
       </Text>
     </View>
   )

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { Button, NoticeBar, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { BULLETIN_KIND_LABELS, type BulletinView } from '@contract'
+import { BULLETIN_KIND_LABELS, PREFACE_MAX, REMARK_MAX, type BulletinView } from '@contract'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { useSubmit } from '@/hooks/use-submit'
@@ -13,8 +13,6 @@ import './index.scss'
 
 const prefix = 'bulletin-edit'
 // the server's limits (bulletins/schemas.ts), shown as the office types
-const PREFACE_MAX = 2000
-const REMARK_MAX = 500
 
 const wordsOf = (b: BulletinView): EditDraft => ({ preface: b.preface, remarks: Object.fromEntries(b.figures.units.map((u) => [u.department.id, u.remark ?? ''])) })
 // the server names `preface` or `remarks.<unit id>`: each message goes under its box

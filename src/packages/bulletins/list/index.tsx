@@ -3,7 +3,6 @@ import { ArrowRight, Order } from '@nutui/icons-react-taro'
 import { Button, Cell, Picker, Popup, Radio, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { BULLETIN_KIND_LABELS, BULLETIN_KINDS, BULLETIN_STATUS_LABELS, type BulletinCard, type BulletinKind } from '@contract'
 import { Blank } from '@/components/blank'
 import { PagedList } from '@/components/paged-list'
@@ -12,6 +11,7 @@ import { useRequest } from '@/hooks/use-request'
 import { useSubmit } from '@/hooks/use-submit'
 import { api, newRequestId } from '@/services/api'
 import { periodOptions } from '../format'
+import { formatDateTime, formatFullDay } from '@/utils/format'
 import './index.scss'
 
 const prefix = 'bulletin-list'
@@ -40,7 +40,7 @@ function Row({ card, office }: { card: BulletinCard; office: boolean }) {
         {card.title}
         {BULLETIN_KIND_LABELS[card.kind]}
       </Text>
-      <Text className={`${prefix}__meta`}>{draft ? `${dayjs(card.createdAt).format('M月D日 HH:mm')}起草` : `${dayjs(card.publishedAt).format('YYYY年M月D日')}发布`}</Text>
+      <Text className={`${prefix}__meta`}>{draft ? `${formatDateTime(card.createdAt)}起草` : `${formatFullDay(card.publishedAt ?? card.createdAt)}发布`}</Text>
     </View>
   )
 }

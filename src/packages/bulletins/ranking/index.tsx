@@ -3,7 +3,6 @@ import { ArrowRight, List } from '@nutui/icons-react-taro'
 import { Picker, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { monthPeriod, type RankingRow } from '@contract'
 import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
@@ -12,6 +11,7 @@ import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
 import { formulaText, Terms } from '../deductions'
 import { monthOptions } from '../format'
+import { formatDateTime, formatDay } from '@/utils/format'
 import './index.scss'
 
 const prefix = 'bulletin-ranking'
@@ -72,7 +72,7 @@ export default function Ranking() {
         {r && r.month === month && (
           <View className={`${prefix}__pick-row`}>
             {r.frozen ? <Tag background="#c8161d">已定榜</Tag> : <Tag background="#fff4e5" color="#d46b08">进行中</Tag>}
-            <Text className={`${prefix}__as-of`}>{r.frozen ? `随月通报定榜，数据截至 ${dayjs(r.asOf).format('M月D日')}` : `截至 ${dayjs(r.asOf).format('M月D日 HH:mm')}，月通报发布后定榜`}</Text>
+            <Text className={`${prefix}__as-of`}>{r.frozen ? `随月通报定榜，数据截至 ${formatDay(r.asOf)}` : `截至 ${formatDateTime(r.asOf)}，月通报发布后定榜`}</Text>
           </View>
         )}
       </View>
