@@ -13,8 +13,8 @@ const contrast = (a: string, b: string) => {
   return (hi + 0.05) / (lo + 0.05)
 }
 
-const TEXTS = ['cwt-text', 'cwt-text-2', 'cwt-text-hint', 'cwt-brand', 'cwt-brand-dark', 'cwt-success', 'cwt-warning', 'cwt-danger', 'cwt-info']
-const BACKGROUNDS = ['cwt-surface', 'cwt-bg', 'cwt-fill', 'cwt-fill-strong', 'cwt-brand-soft', 'cwt-brand-tint', 'cwt-success-soft', 'cwt-warning-soft', 'cwt-danger-soft', 'cwt-info-soft']
+const TEXTS = ['cwt-text', 'cwt-text-2', 'cwt-text-hint', 'cwt-brand', 'cwt-brand-dark', 'cwt-success', 'cwt-warning', 'cwt-danger', 'cwt-info', 'cwt-violet']
+const BACKGROUNDS = ['cwt-surface', 'cwt-bg', 'cwt-fill', 'cwt-fill-strong', 'cwt-brand-soft', 'cwt-brand-tint', 'cwt-success-soft', 'cwt-warning-soft', 'cwt-danger-soft', 'cwt-info-soft', 'cwt-violet-soft']
 
 function scssFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? scssFiles(path.join(dir, e.name)) : e.name.endsWith('.scss') ? [path.join(dir, e.name)] : []))

@@ -58,14 +58,14 @@ export default function MePage() {
         {user && (
           <>
             <View className="me__card">
-              <Avatar size="large" background="#c8161d" color="#fff">
+              <Avatar size="large" background="var(--cwt-brand)" color="var(--cwt-text-on-brand)">
                 {user.nickname.slice(0, 1)}
               </Avatar>
               <View className="me__who">
                 <Text className="me__name">{user.nickname}</Text>
                 <View className="me__roles">
                   {user.roles.map((role) => (
-                    <Tag key={role} background="rgba(255, 255, 255, 0.92)" color="#c8161d">
+                    <Tag key={role} background="rgba(255, 255, 255, 0.92)" color="var(--cwt-brand)">
                       {ROLE_LABELS[role]}
                     </Tag>
                   ))}

@@ -114,7 +114,7 @@ export default function AdminUsers() {
               </Button>
             </View>
             {list.items.length === 0 ? (
-              <Blank icon={<User size={48} color="#bfbfbf" />} title="没有符合条件的用户" description={keyword ? '手机号只能查到已注册志愿者，可换昵称或后 4 位再试' : '换一个角色筛选试试'} />
+              <Blank icon={<User size={48} color="var(--cwt-border-strong)" />} title="没有符合条件的用户" description={keyword ? '手机号只能查到已注册志愿者，可换昵称或后 4 位再试' : '换一个角色筛选试试'} />
             ) : (
               <Cell.Group>
                 {list.items.map((user) => (
@@ -126,7 +126,7 @@ export default function AdminUsers() {
                     description={
                       <View className="admin-users__roles">
                         {user.roles.map((r) => (
-                          <Tag key={r} background={r === 'resident' ? '#f2f3f5' : '#fdeeee'} color={r === 'resident' ? '#595959' : '#c8161d'}>
+                          <Tag key={r} background={r === 'resident' ? 'var(--cwt-fill-strong)' : 'var(--cwt-brand-soft)'} color={r === 'resident' ? 'var(--cwt-text-2)' : 'var(--cwt-brand)'}>
                             {ROLE_LABELS[r]}
                           </Tag>
                         ))}

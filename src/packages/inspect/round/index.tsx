@@ -82,7 +82,7 @@ export default function RoundPage() {
                   </Radio>
                 ))}
               </Radio.Group>
-              <View className={`${prefix}__draw`}>
+              <View className={`${prefix}__draw`} data-label="随机抽取点位数">
                 <InputNumber value={count} min={1} max={100} onChange={(v) => setCount(Number(v))} />
                 <Button type="primary" loading={drawing} onClick={draw}>
                   抽取

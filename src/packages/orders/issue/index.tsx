@@ -84,7 +84,7 @@ export default function OrdersIssue() {
                 ))}
               </Checkbox.Group>
             ) : (
-              <Blank icon={<Checked size={48} color="#bfbfbf" />} title="该单位没有整改中的问题" description="只有已交办、正在整改的问题可以督办" />
+              <Blank icon={<Checked size={48} color="var(--cwt-border-strong)" />} title="该单位没有整改中的问题" description="只有已交办、正在整改的问题可以督办" />
             )}
           </LoadState>
           {error('caseIds')}

@@ -219,7 +219,7 @@ export default function OrganizeEdit() {
             {label('活动类型', true)}
             <View className={`${prefix}__input ${prefix}__select`} onClick={() => !closed && setPicking('type')}>
               <Text className={form.type ? '' : `${prefix}__placeholder`}>{form.type ? ACTIVITY_TYPE_LABELS[form.type] : '请选择'}</Text>
-              <ArrowRight size={12} color="#8c8c8c" />
+              <ArrowRight size={12} color="var(--cwt-text-hint)" />
             </View>
             {error('type')}
           </View>

@@ -64,7 +64,7 @@ export default function OrganizeList() {
       <PagedList
         list={list}
         pageSize={PAGE_SIZE}
-        empty={<Blank icon={<Order size={48} color="#bfbfbf" />} title="还没有组织过活动" description="发布一个活动，志愿者就能报名参加" action={{ text: '发布新活动', onClick: newActivity }} />}
+        empty={<Blank icon={<Order size={48} color="var(--cwt-border-strong)" />} title="还没有组织过活动" description="发布一个活动，志愿者就能报名参加" action={{ text: '发布新活动', onClick: newActivity }} />}
         item={(card) => <Row key={card.id} card={card} />}
       />
     </View>

@@ -61,7 +61,7 @@ export default function OrganizeMakeup() {
           title="志愿者"
           extra={
             <Text className={`${prefix}__value ${user ? '' : `${prefix}__placeholder`}`}>
-              {user ? `${user.realName}（${user.team}）` : '请选择'} <ArrowRight size={12} color="#8c8c8c" />
+              {user ? `${user.realName}（${user.team}）` : '请选择'} <ArrowRight size={12} color="var(--cwt-text-hint)" />
             </Text>
           }
           clickable

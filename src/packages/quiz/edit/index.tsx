@@ -155,7 +155,7 @@ export default function QuizEdit() {
                 title={label(TIME_LABELS[f], true)}
                 extra={
                   <Text className={`${prefix}__value`}>
-                    {dayjs(form[f]).format('YYYY-MM-DD HH:mm')} <ArrowRight size={12} color="#8c8c8c" />
+                    {dayjs(form[f]).format('YYYY-MM-DD HH:mm')} <ArrowRight size={12} color="var(--cwt-text-hint)" />
                   </Text>
                 }
                 clickable
@@ -176,7 +176,7 @@ export default function QuizEdit() {
           <Text className={`${prefix}__hint ${prefix}__hint--top`}>每份试卷从各知识点的在用题目中随机抽取，选项顺序每份打乱</Text>
           {rows.map((r) => (
             <View key={r.point}>
-              <View className={`${prefix}__quota`}>
+              <View className={`${prefix}__quota`} data-label={`${r.point}抽题数`}>
                 <View className={`${prefix}__quota-text`}>
                   <Text className={`${prefix}__quota-point`}>{r.point}</Text>
                   <Text className={`${prefix}__quota-available ${r.available < r.count ? `${prefix}__quota-available--short` : ''}`}>可用 {r.available} 道</Text>

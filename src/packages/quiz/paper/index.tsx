@@ -54,7 +54,7 @@ function Starter({ quizId, from }: { quizId: string; from: 'daily' | 'wrong' }) 
         : { text: '返回', onClick: back }
   return (
     <View className={prefix}>
-      <Blank icon={<Edit size={56} color="#e6a1a3" />} title={quizId ? '暂时不能开始答题' : '暂时不能开始练习'} description={error.message} action={action} />
+      <Blank icon={<Edit size={56} color="var(--cwt-brand-line)" />} title={quizId ? '暂时不能开始答题' : '暂时不能开始练习'} description={error.message} action={action} />
     </View>
   )
 }
@@ -79,7 +79,7 @@ function Sitting({ attemptId }: { attemptId: string }) {
   if (loaded.error?.code === 'NOT_FOUND' && !loaded.loading) {
     return (
       <View className={prefix}>
-        <Blank icon={<Search size={56} color="#e6a1a3" />} title="找不到这份答卷" description="它可能不是您的答卷，或链接已失效" action={{ text: '去答题首页', onClick: () => void Taro.redirectTo({ url: urls.home }) }} />
+        <Blank icon={<Search size={56} color="var(--cwt-brand-line)" />} title="找不到这份答卷" description="它可能不是您的答卷，或链接已失效" action={{ text: '去答题首页', onClick: () => void Taro.redirectTo({ url: urls.home }) }} />
       </View>
     )
   }
@@ -263,7 +263,7 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
       </View>
 
       {overall === 'failed' && status !== 'failed' && (
-        <View className={`${prefix}__alert`} onClick={() => void saver.flush()}>
+        <View className={`${prefix}__alert`} ariaRole="button" onClick={() => void saver.flush()}>
           <Failure size={14} />
           <Text>有答案没保存上，正在自动重试，点此立即重试</Text>
         </View>
@@ -271,7 +271,7 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
 
       <View className={`cwt-section ${prefix}__question`}>
         <View className={`${prefix}__head`}>
-          <Tag background="#fdeeee" color="#c8161d">
+          <Tag background="var(--cwt-brand-soft)" color="var(--cwt-brand)">
             {QUESTION_KIND_LABELS[q.kind]}
           </Tag>
           <Text className={`${prefix}__number`}>
@@ -304,7 +304,7 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
         <Button className={`${prefix}__prev`} fill="outline" disabled={current === 0} onClick={() => go(current - 1)}>
           上一题
         </Button>
-        <View className={`${prefix}__sheet-toggle`} onClick={() => setSheetOpen(true)}>
+        <View className={`${prefix}__sheet-toggle`} ariaRole="button" onClick={() => setSheetOpen(true)}>
           <Category size={18} />
           <Text>答题卡</Text>
         </View>
@@ -338,6 +338,8 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
             <View
               key={item.index}
               className={`${prefix}__cell ${prefix}__cell--${cellState(choices[i], feedback[i])} ${saver.status(i) === 'failed' ? `${prefix}__cell--failed` : ''} ${i === current ? `${prefix}__cell--current` : ''}`}
+              ariaRole="button"
+              ariaLabel={`第 ${i + 1} 题，${isAnswered(choices[i]) ? '已答' : '未答'}`}
               onClick={() => {
                 setSheetOpen(false)
                 go(i)

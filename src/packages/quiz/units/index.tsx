@@ -101,7 +101,7 @@ export default function QuizUnits() {
         {list.data &&
           (list.data.length === 0 ? (
             <Blank
-              icon={<Location size={48} color="#bfbfbf" />}
+              icon={<Location size={48} color="var(--cwt-border-strong)" />}
               title={`还没有${label}`}
               description={kind === 'school' ? '添加学校和班级后，学生可绑定班级，统计按学校、班级排名' : '添加社区后，居民可绑定社区，统计按社区排名'}
               action={{ text: `新增${label}`, onClick: () => open(null, emptyUnit()) }}
@@ -141,7 +141,7 @@ export default function QuizUnits() {
                         <Text>{c}</Text>
                         {codes[c] && <Text className={`${prefix}__code`}>邀请码 {codes[c]}</Text>}
                         <View className={`${prefix}__class-remove`} onClick={() => change(removeClass(f, c), ['classes'])}>
-                          <Close size={10} color="#8c8c8c" />
+                          <Close size={10} color="var(--cwt-text-hint)" />
                         </View>
                       </View>
                     ))}

@@ -38,7 +38,7 @@ export default function MyReports() {
       <LoadState loading={list.loading} error={list.error} ready={!!list.last} onRetry={list.refresh} rows={6}>
         {list.items.length === 0 ? (
           <Blank
-            icon={<Photograph size={56} color="#e6a1a3" />}
+            icon={<Photograph size={56} color="var(--cwt-brand-line)" />}
             title={current.empty}
             description="看到乱贴乱画、井盖缺失、占道经营？拍下来，创文办会交给责任单位处理"
             action={{ text: '去随手拍', onClick: () => void Taro.navigateTo({ url: '/packages/report/new/index?pick=1' }) }}

@@ -23,7 +23,7 @@ export default function Points() {
         </View>
         {list.items.length === 0 ? (
           <Blank
-            icon={<Gift size={56} color="#e6a1a3" />}
+            icon={<Gift size={56} color="var(--cwt-brand-line)" />}
             title="还没有积分记录"
             description="拍下身边的问题，被受理后积分会记在这里"
             action={{ text: '去随手拍', onClick: () => void Taro.navigateTo({ url: '/packages/report/new/index?pick=1' }) }}
@@ -44,7 +44,7 @@ export default function Points() {
                   <Text className={`report-points__delta ${entry.points < 0 ? 'report-points__delta--minus' : ''}`}>
                     {entry.points > 0 ? `+${entry.points}` : entry.points}
                   </Text>
-                  {entry.reportId && <ArrowRight size={12} color="#bfbfbf" />}
+                  {entry.reportId && <ArrowRight size={12} color="var(--cwt-border-strong)" />}
                 </View>
               ))}
             </View>

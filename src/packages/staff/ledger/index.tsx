@@ -206,7 +206,7 @@ export default function StaffLedger() {
             {data.total} 件{list.loading ? '，刷新中…' : ''}
           </Text>
         )}
-        empty={<Blank icon={<Search size={48} color="#bfbfbf" />} title="没有符合条件的问题" description="换个状态、类别或日期范围试试" />}
+        empty={<Blank icon={<Search size={48} color="var(--cwt-border-strong)" />} title="没有符合条件的问题" description="换个状态、类别或日期范围试试" />}
         item={(card) => <CaseCard key={card.id} variant="row" card={card} onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${card.id}` })} />}
       />
     </View>

@@ -73,7 +73,7 @@ export default function StaffQueue() {
             <Text className={`${prefix}__hint`}>按整改时限先后排列</Text>
           </View>
         )}
-        empty={<Blank icon={<Checked size={48} color="#bfbfbf" />} title={scope === 'open' ? '本单位没有待办的问题' : '本单位还没有交办的问题'} description="创文办交办新问题时会出现在这里，下拉可刷新" />}
+        empty={<Blank icon={<Checked size={48} color="var(--cwt-border-strong)" />} title={scope === 'open' ? '本单位没有待办的问题' : '本单位还没有交办的问题'} description="创文办交办新问题时会出现在这里，下拉可刷新" />}
         item={(card) => (
           <CaseCard key={card.id} variant="row" card={card} showDepartment={false} aside={<Due card={card} calendar={calendar.data} />} onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${card.id}` })} />
         )}

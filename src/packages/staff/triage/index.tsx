@@ -27,7 +27,7 @@ export default function StaffTriage() {
             <Text className={`${prefix}__hint`}>最早上报的排在前面</Text>
           </View>
         )}
-        empty={<Blank icon={<Checked size={48} color="#bfbfbf" />} title="新上报的问题都已受理" description="市民有新的随手拍时会出现在这里，下拉可刷新" />}
+        empty={<Blank icon={<Checked size={48} color="var(--cwt-border-strong)" />} title="新上报的问题都已受理" description="市民有新的随手拍时会出现在这里，下拉可刷新" />}
         item={(card) => <CaseCard key={card.id} variant="row" card={card} onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${card.id}` })} />}
       />
     </View>

@@ -28,7 +28,7 @@ export default function CertificatePage() {
     return (
       <View className={prefix}>
         <Blank
-          icon={<Order size={56} color="#e6a1a3" />}
+          icon={<Order size={56} color="var(--cwt-brand-line)" />}
           title="还没有可证明的服务时长"
           description={cert.error.message}
           action={{ text: '去报名活动', onClick: () => void Taro.navigateTo({ url: '/packages/volunteer/list/index' }) }}
@@ -42,7 +42,7 @@ export default function CertificatePage() {
     return (
       <View className={prefix}>
         <Blank
-          icon={<Order size={56} color="#e6a1a3" />}
+          icon={<Order size={56} color="var(--cwt-brand-line)" />}
           title="暂时无法开具证明"
           description={`${cert.error.message}。注册志愿者并参加活动后，即可开具志愿服务记录证明`}
           action={{ text: '注册志愿者', onClick: () => void Taro.navigateTo({ url: '/packages/volunteer/register/index' }) }}

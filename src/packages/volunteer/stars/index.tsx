@@ -27,7 +27,7 @@ export default function StarsPage() {
       <LoadState loading={stars.loading} error={stars.error} ready={!!stars.data} onRetry={stars.reload} rows={6}>
         {months.length === 0 ? (
           <Blank
-            icon={<Star size={56} color="#e6a1a3" />}
+            icon={<Star size={56} color="var(--cwt-brand-line)" />}
             title="还没有评选结果"
             description="每月按认证服务时长评选志愿服务之星，公示期满后发布。多参加活动，下一位就是你"
             action={{ text: '看看志愿活动', onClick: () => void Taro.navigateTo({ url: '/packages/volunteer/list/index' }) }}
@@ -38,11 +38,11 @@ export default function StarsPage() {
               <View className="cwt-section__title">
                 <Text>{dayjs(`${m.month}-01`).format('YYYY年M月')}</Text>
                 {m.status === 'notice' ? (
-                  <Tag background="#fff4e5" color="#d46b08">
+                  <Tag background="var(--cwt-warning-soft)" color="var(--cwt-warning)">
                     公示中
                   </Tag>
                 ) : (
-                  <Tag background="#eaf8ef" color="#1f8a4c">
+                  <Tag background="var(--cwt-success-soft)" color="var(--cwt-success)">
                     已发布
                   </Tag>
                 )}
