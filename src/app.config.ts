@@ -17,7 +17,8 @@ export default defineAppConfig({
     backgroundColor: '#f5f6f8'
   },
   tabBar: {
-    color: '#7a7e83',
+    // AA on white, as --cwt-text-hint (the tab bar is native and takes no CSS variable)
+    color: '#666666',
     selectedColor: '#c8161d',
     backgroundColor: '#ffffff',
     borderStyle: 'white',

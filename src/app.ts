@@ -5,17 +5,22 @@ import 'dayjs/locale/zh-cn'
 import '@nutui/nutui-react-taro/dist/styles/themes/default.css'
 // Checkbox and Radio draw their marks with .nut-icon, which takes its size from the icons' own stylesheet
 import '@nutui/icons-react-taro/dist/style_icon.css'
+import { applyMode, offerElder } from './services/elder'
 import { fixH5Semantics } from './utils/a11y'
 import './app.scss'
 
 dayjs.locale('zh-cn')
 
-// before the first page renders, so it is drawn with its roles
-if (process.env.TARO_ENV === 'h5') fixH5Semantics()
+// before the first page renders, so it is drawn in its mode and with its roles
+if (process.env.TARO_ENV === 'h5') {
+  fixH5Semantics()
+  applyMode()
+}
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') Taro.cloud.init({ env: CLOUD_ENV || undefined, traceUser: true })
+    void offerElder()
   })
   return children
 }

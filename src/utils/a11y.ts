@@ -9,14 +9,13 @@ const SEMANTICS: [selector: string, attributes: Record<string, string>][] = [
   ['taro-button-core:not([role])', { role: 'button' }],
   // NutUI's Grid.Item hands no prop to its view; in this app every grid entry opens a page
   ['.nut-grid-item', { role: 'button', tabindex: '0' }],
-
   // NutUI's InputNumber hands no prop to its <input> nor names its icon-only − and + buttons
   ['.nut-inputnumber-minus', { role: 'button', 'aria-label': '减少' }],
   ['.nut-inputnumber-add', { role: 'button', 'aria-label': '增加' }]
 ]
 
-/** An InputNumber's name: the `data-label` of a wrapper, else the title of the Cell it sits in. */
-const numberLabel = (input: Element) =>
+/** A field's name when it has none: the `data-label` of a wrapper, else the title of the Cell it sits in. */
+const fieldLabel = (input: Element) =>
   input.closest<HTMLElement>('[data-label]')?.dataset.label ?? input.closest('.nut-cell')?.querySelector('.nut-cell-title')?.textContent ?? undefined
 
 const within = (root: Element, selector: string) => [...(root.matches(selector) ? [root] : []), ...Array.from(root.querySelectorAll(selector))]
@@ -25,11 +24,14 @@ function mark(root: Element) {
   for (const [selector, attributes] of SEMANTICS) {
     for (const el of within(root, selector)) for (const [name, value] of Object.entries(attributes)) if (!el.hasAttribute(name)) el.setAttribute(name, value)
   }
-  for (const input of within(root, '.nut-inputnumber-input:not([aria-label])')) {
-    const label = numberLabel(input)
+  for (const input of within(root, '.nut-inputnumber-input:not([aria-label]), .nut-switch:not([aria-label])')) {
+    const label = fieldLabel(input)
     if (label) input.setAttribute('aria-label', label)
   }
 }
+
+/** Taro's button, a custom element: its `disabled` means nothing to assistive tech until it is aria-disabled. */
+const BUTTON = 'TARO-BUTTON-CORE'
 
 /**
  * H5 only, once before the first render. NutUI and our pages name roles with View's `ariaRole`, which WeChat
@@ -43,9 +45,11 @@ export function fixH5Semantics() {
   const remove = Element.prototype.removeAttribute
   Element.prototype.setAttribute = function (name: string, value: string) {
     set.call(this, name === 'aria-role' ? 'role' : name, value)
+    if (name === 'disabled' && this.tagName === BUTTON) set.call(this, 'aria-disabled', 'true')
   }
   Element.prototype.removeAttribute = function (name: string) {
     remove.call(this, name === 'aria-role' ? 'role' : name)
+    if (name === 'disabled' && this.tagName === BUTTON) remove.call(this, 'aria-disabled')
   }
   new MutationObserver((records) => {
     for (const record of records) for (const node of Array.from(record.addedNodes)) if (node instanceof Element) mark(node)

@@ -82,7 +82,7 @@ export const pageVisits = (ids: DemoIds): PageVisit[] => [
   { path: 'packages/quiz/bank/index', openid: 'demo-admin', ready: '.quiz-bank__item' },
   { path: 'packages/quiz/edit/index', openid: 'demo-admin', ready: '.quiz-edit__quota' },
   { path: 'packages/quiz/units/index', openid: 'demo-admin' },
-  { path: 'packages/orders/list/index', openid: 'demo-admin', ready: '.orders-list__card' },
+  { path: 'packages/orders/list/index', openid: 'demo-admin', query: 'tab=orders', ready: '.orders-list__card' },
   { path: 'packages/orders/issue/index', openid: 'demo-admin', query: 'departmentId=dept-cg', ready: '.orders-issue__case' },
   { path: 'packages/orders/detail/index', openid: 'demo-handler', query: `id=${ids.order}`, ready: '.orders-detail__no' },
   { path: 'packages/inspect/points/index', openid: 'demo-admin', ready: '.inspect-points__total' },

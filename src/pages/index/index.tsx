@@ -11,6 +11,7 @@ import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import { loadEarly, useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
 import { useShellUntil } from '@/utils/shell'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const go = (url: string) => Taro.navigateTo({ url })
@@ -40,6 +41,7 @@ export default function Home() {
   if (!draw) return null
   return (
     <View className="home">
+      <ModeMeta />
       <View className="home__hero">
         <View className="home__hero-top">
           <Text className="home__date">{dayjs().format('M月D日 dddd')}</Text>

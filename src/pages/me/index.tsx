@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { ArrowRight } from '@nutui/icons-react-taro'
-import { Avatar, Cell, Dialog, Input, Tag } from '@nutui/nutui-react-taro'
+import { Avatar, Cell, Dialog, Input, Switch, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import dayjs from 'dayjs'
@@ -9,6 +9,7 @@ import { IdentitySwitch } from '@/components/identity-switch'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
+import { isElder, setElder } from '@/services/elder'
 import { InspectCells } from './inspect-cells'
 import { OrganizeCells } from './organize-cells'
 import { QuizCells } from './quiz-cells'
@@ -16,6 +17,7 @@ import { QuizOfficeCells } from './quiz-office-cells'
 import { ResidentCells } from './resident-cells'
 import { StaffCells } from './staff-cells'
 import { VolunteerCells } from './volunteer-cells'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 export default function MePage() {
@@ -24,6 +26,7 @@ export default function MePage() {
   const [nickname, setNickname] = useState('')
   const [error, setError] = useState('')
   const [saving, setSaving] = useState(false)
+  const [elder, setElderShown] = useState(isElder)
 
   usePullDownRefresh(async () => {
     await me.reload()
@@ -54,6 +57,7 @@ export default function MePage() {
   const user = me.data
   return (
     <View className="me">
+      <ModeMeta />
       <LoadState loading={me.loading} error={me.error} ready={!!user} onRetry={me.reload}>
         {user && (
           <>
@@ -78,6 +82,11 @@ export default function MePage() {
               <Cell title="我的角色" extra={user.roles.map((r) => ROLE_LABELS[r]).join('、')} />
               {user.department && <Cell title="所属责任单位" extra={user.department.name} />}
               <Cell title="加入时间" extra={dayjs(user.joinedAt).format('YYYY年M月D日')} />
+              <Cell
+                title="长辈版"
+                description="字更大、按钮更大，看得清、点得准"
+                extra={<Switch checked={elder} ariaLabel="长辈版" onChange={(on) => { setElder(on); setElderShown(on) }} />}
+              />
             </Cell.Group>
 
             <ResidentCells />

@@ -10,6 +10,7 @@ import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { RoleImport } from './role-import'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -79,6 +80,7 @@ export default function AdminUsers() {
   const list = users.data
   return (
     <View className="admin-users">
+      <ModeMeta />
       <SearchBar
         className="admin-users__search"
         value={typed}

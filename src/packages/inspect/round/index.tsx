@@ -7,6 +7,7 @@ import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { Figures } from '../figures'
 import { VerdictTag } from '../verdict'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'inspect-round'
@@ -48,6 +49,7 @@ export default function RoundPage() {
   const r = round.data
   return (
     <View className={prefix}>
+      <ModeMeta />
       <LoadState loading={round.loading} error={round.error} ready={!!r} onRetry={round.reload} rows={8}>
         {r && (
           <>

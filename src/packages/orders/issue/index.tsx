@@ -9,6 +9,7 @@ import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError, newRequestId } from '@/services/api'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'orders-issue'
@@ -54,6 +55,7 @@ export default function OrdersIssue() {
   const error = (field: string) => issues[field] && <Text className={`${prefix}__error`}>{issues[field]}</Text>
   return (
     <View className={prefix}>
+      <ModeMeta />
       <Cell.Group className={`${prefix}__group`}>
         <Cell title="责任单位" extra={<Text className={`${prefix}__pick`}>{unit?.name ?? '请选择'}<ArrowRight size={12} /></Text>} clickable onClick={() => setPicking('unit')} />
       </Cell.Group>

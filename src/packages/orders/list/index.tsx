@@ -11,6 +11,7 @@ import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { LevelTag, StateTag } from '../level-tag'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'orders-list'
@@ -111,6 +112,7 @@ export default function OrdersList() {
   const total = list.data?.total ?? 0
   return (
     <View className={prefix}>
+      <ModeMeta />
       {office && (
         <Tabs
           className={`${prefix}__tabs`}

@@ -9,6 +9,7 @@ import { api, ApiError } from '@/services/api'
 import { nextRefresh, REFRESH_MS, secondsLeft } from '../countdown'
 import { timeRange } from '../labels'
 import { alt } from '@/utils/a11y'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'org-code'
@@ -85,6 +86,7 @@ export default function OrganizeCode() {
   const a = activity.data
   return (
     <View className={prefix}>
+      <ModeMeta />
       <View className={`${prefix}__card`}>
         {a ? (
           <>

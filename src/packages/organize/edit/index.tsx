@@ -10,6 +10,7 @@ import { api, ApiError } from '@/services/api'
 import { currentPosition } from '@/utils/location'
 import { clearDraft, emptyForm, fieldOf, fromDetail, hasContent, loadDraft, moveStart, parseCoordinate, saveDraft, setDay, setTime, toInput, validate, type ActivityForm, type FormErrors, type FormField } from '../activity-form'
 import { ActivityTag } from '../activity-tag'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'org-edit'
@@ -194,6 +195,7 @@ export default function OrganizeEdit() {
 
   return (
     <View className={prefix}>
+      <ModeMeta />
       <LoadState loading={!loadError && !ready} error={loadError} ready={ready} onRetry={load} rows={10}>
         {detail && (
           <View className={`${prefix}__state`}>

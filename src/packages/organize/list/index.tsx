@@ -10,6 +10,7 @@ import { usePages } from '@/hooks/use-pages'
 import { api } from '@/services/api'
 import { ActivityTag } from '../activity-tag'
 import { timeRange } from '../labels'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -55,6 +56,7 @@ export default function OrganizeList() {
   const data = list.data
   return (
     <View className={prefix}>
+      <ModeMeta />
       <View className={`${prefix}__bar-top`}>
         <Text className={`${prefix}__total`}>{data ? `共 ${data.total} 个活动${list.loading ? '，刷新中…' : ''}` : ''}</Text>
         <Button className={`${prefix}__new`} size="small" type="primary" icon={<Add size={12} />} onClick={newActivity}>

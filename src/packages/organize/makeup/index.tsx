@@ -10,6 +10,7 @@ import { api, newRequestId } from '@/services/api'
 import { hoursText } from '../labels'
 import { Corrections } from './corrections'
 import { VolunteerPicker } from './volunteer-picker'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'org-makeup'
@@ -51,6 +52,7 @@ export default function OrganizeMakeup() {
 
   return (
     <View className={prefix}>
+      <ModeMeta />
       <Text className={`${prefix}__intro`}>
         用于线下活动、系统故障等未能在小程序签到的服务。补录时长单独记为「补录」，与确认名单得到的核实时长分开统计，证书上也分列显示。每次补录都会留痕，不能修改或删除。
       </Text>

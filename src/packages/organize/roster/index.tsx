@@ -14,6 +14,7 @@ import { api, ApiError } from '@/services/api'
 import { ActivityTag } from '../activity-tag'
 import { openExport } from '@/utils/open-export'
 import { ATTENDANCE_LABELS, hoursText, signupLabel, timeRange, waitlistPositions } from '../labels'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'org-roster'
@@ -171,6 +172,7 @@ export default function OrganizeRoster() {
 
   return (
     <View className={prefix}>
+      <ModeMeta />
       <LoadState loading={roster.loading} error={roster.error} ready={!!data} onRetry={roster.reload} rows={8}>
         {data && <Body data={data} busy={busy} reviewing={reviewing} onReview={review} onConfirm={() => setConfirming(true)} onExport={exportRoster} />}
       </LoadState>

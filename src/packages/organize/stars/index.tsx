@@ -10,6 +10,7 @@ import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { hoursText } from '../labels'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'org-stars'
@@ -90,6 +91,7 @@ export default function OrganizeStars() {
   const enough = chosen.length >= need
   return (
     <View className={prefix}>
+      <ModeMeta />
       <Cell.Group className={`${prefix}__month`}>
         <Cell
           title="评选月份"

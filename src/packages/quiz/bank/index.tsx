@@ -11,6 +11,7 @@ import { api } from '@/services/api'
 import { answerText, emptyQuestion, fromView, OPTION_LETTERS, type QuestionForm } from '../question-form'
 import { ImportSheet } from './import-sheet'
 import { QuestionEditor } from './question-editor'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -104,6 +105,7 @@ export default function QuizBank() {
   const data = list.data
   return (
     <View className={prefix}>
+      <ModeMeta />
       <View className={`${prefix}__top`}>
         <SearchBar
           className={`${prefix}__search`}

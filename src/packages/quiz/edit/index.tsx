@@ -29,6 +29,7 @@ import {
   type FormErrors,
   type QuizForm
 } from '../quiz-form'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'quiz-edit'
@@ -127,6 +128,7 @@ export default function QuizEdit() {
 
   return (
     <View className={prefix}>
+      <ModeMeta />
       <LoadState loading={!loadError && !ready} error={loadError} ready={ready} onRetry={reload} rows={12}>
         {drawn && (
           <View className={`${prefix}__notice`}>

@@ -9,6 +9,7 @@ import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
 import { CARD_STATE_LABELS, cardActions, urls, windowText } from '../people'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'quiz-home'
@@ -112,6 +113,7 @@ export default function QuizHomePage() {
   const d = home.data
   return (
     <View className={prefix}>
+      <ModeMeta />
       <View className={`${prefix}__hero`}>
         <Text className={`${prefix}__title`}>知识答题</Text>
         <Text className={`${prefix}__slogan`}>学习应知应会，争做文明市民</Text>

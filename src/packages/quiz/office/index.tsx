@@ -17,6 +17,7 @@ import { defaultQuiz, percentOf, percentText, QUIZ_STATE_COLOURS, QUIZ_STATE_LAB
 import { Board } from './board'
 import { QuizPicker } from './quiz-picker'
 import { RateTable } from './rate-table'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'quiz-office'
@@ -148,6 +149,7 @@ export default function QuizOffice() {
   if (noQuiz) {
     return (
       <View className={prefix}>
+        <ModeMeta />
         <Blank icon={<Notice size={48} color="var(--cwt-border-strong)" />} title="还没有答题活动" description="新建一次答题，设定时间、抽题数量和及格分，开放后这里显示知晓率" action={{ text: '新建答题', onClick: () => go('/packages/quiz/edit/index') }} />
         {links}
       </View>

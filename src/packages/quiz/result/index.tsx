@@ -12,6 +12,7 @@ import { api } from '@/services/api'
 import { Explanation } from '../components/explanation'
 import { OptionRows } from '../components/option-rows'
 import { back, formatDuration, isPractice, letters, readParam, urls } from '../people'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'quiz-result'
@@ -91,6 +92,7 @@ export default function ResultPage() {
   if (result.error?.code === 'NOT_FOUND' && !result.loading) {
     return (
       <View className={prefix}>
+        <ModeMeta />
         <Blank icon={<Search size={56} color="var(--cwt-brand-line)" />} title="找不到这次成绩" description="它可能不是您的答卷，或链接已失效" action={{ text: '去答题首页', onClick: () => void Taro.redirectTo({ url: urls.home }) }} />
       </View>
     )

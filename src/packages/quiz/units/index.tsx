@@ -9,6 +9,7 @@ import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { addClasses, emptyUnit, fromUnit, removeClass, toUnitInput, unitFieldOf, validateUnit, type UnitErrors, type UnitField, type UnitForm } from '../unit-form'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'quiz-units'
@@ -85,6 +86,7 @@ export default function QuizUnits() {
   const error = (field: UnitField) => (errors[field] ? <Text className={`${prefix}__error`}>{errors[field]}</Text> : null)
   return (
     <View className={prefix}>
+      <ModeMeta />
       <Tabs className={`${prefix}__tabs`} value={kind} onChange={(v) => setKind(v as Kind)} activeType="line">
         <Tabs.TabPane title="学校" value="school" />
         <Tabs.TabPane title="社区" value="community" />

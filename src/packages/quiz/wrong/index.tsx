@@ -13,6 +13,7 @@ import { api } from '@/services/api'
 import { Explanation } from '../components/explanation'
 import { OptionRows } from '../components/option-rows'
 import { urls } from '../people'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'quiz-wrong'
@@ -49,6 +50,7 @@ export default function WrongBookPage() {
 
   return (
     <View className={prefix}>
+      <ModeMeta />
       <LoadState loading={list.loading} error={list.error} ready={!!list.last} onRetry={list.refresh} rows={6}>
         {total === 0 ? (
           <Blank

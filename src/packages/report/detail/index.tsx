@@ -14,6 +14,7 @@ import { Blank } from '@/components/blank'
 import { formatWhen } from '@/utils/format'
 import { Rating } from '@/components/rating'
 import { alt } from '@/utils/a11y'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const SETTLED = ['closed', 'rejected', 'duplicate']
@@ -128,6 +129,7 @@ export default function ReportDetailPage() {
   if (report.error?.code === 'NOT_FOUND' && !report.loading) {
     return (
       <View className="report-detail">
+        <ModeMeta />
         <Blank
           icon={<Search size={56} color="var(--cwt-brand-line)" />}
           title="找不到这个问题"

@@ -12,6 +12,7 @@ import { currentPosition, type Position } from '@/utils/location'
 import { Blank } from '@/components/blank'
 import { usePaged } from '@/hooks/use-paged'
 import { alt } from '@/utils/a11y'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const PAGE_SIZE = 10
@@ -29,6 +30,7 @@ export default function Feed() {
 
   return (
     <View className="report-feed">
+      <ModeMeta />
       <View className="report-feed__where">
         <Location size={12} color="var(--cwt-brand)" />
         <Text>{!position ? '正在获取您的位置…' : position.fallback ? '未获取到您的位置，显示市中心周边 3 公里内的问题' : '您周边 3 公里内的问题，由近及远'}</Text>

@@ -10,6 +10,7 @@ import { ListFooter } from '@/components/list-footer'
 import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import { Blank } from '@/components/blank'
 import { usePaged } from '@/hooks/use-paged'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 type Scope = 'all' | 'open' | 'closed'
@@ -30,6 +31,7 @@ export default function MyReports() {
   const current = SCOPES.find((s) => s.value === scope)!
   return (
     <View className="report-mine">
+      <ModeMeta />
       <Tabs className="report-mine__tabs" value={scope} onChange={(v) => setScope(v as Scope)} activeType="line">
         {SCOPES.map((s) => (
           <Tabs.TabPane key={s.value} title={s.title} value={s.value} />

@@ -14,6 +14,7 @@ import { formatDistance, formatPoint, formatWhen } from '@/utils/format'
 import { currentPosition } from '@/utils/location'
 import { askForNotices } from '../subscribe'
 import { alt } from '@/utils/a11y'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 type Field = 'photos' | 'categoryId' | 'location' | 'description'
@@ -166,6 +167,7 @@ export default function NewReport() {
 
   return (
     <View className="report-new">
+      <ModeMeta />
       <View className="cwt-section">
         <View className="cwt-section__title">
           <Text>
@@ -248,7 +250,7 @@ export default function NewReport() {
           className="report-new__anonymous"
           title="对公众匿名"
           description="开启后，公开信息中不显示您的昵称；创文办仍可联系您核实"
-          extra={<Switch checked={draft.anonymous} onChange={(anonymous) => change({ anonymous })} />}
+          extra={<Switch checked={draft.anonymous} ariaLabel="对公众匿名" onChange={(anonymous) => change({ anonymous })} />}
         />
       </View>
 

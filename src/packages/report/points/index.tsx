@@ -7,6 +7,7 @@ import { api } from '@/services/api'
 import { ListFooter } from '@/components/list-footer'
 import { Blank } from '@/components/blank'
 import { usePaged } from '@/hooks/use-paged'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -15,6 +16,7 @@ export default function Points() {
   const list = usePaged((page) => api.call('users', 'points', { page, pageSize: PAGE_SIZE }), [])
   return (
     <View className="report-points">
+      <ModeMeta />
       <LoadState loading={list.loading} error={list.error} ready={!!list.last} onRetry={list.refresh} rows={6}>
         <View className="report-points__card">
           <Text className="report-points__label">我的积分</Text>

@@ -16,6 +16,7 @@ import { dayWithWeekday, deadlineLabel } from '../deadline'
 import { availableActions, type StaffAction } from '../transitions'
 import { ActionPopup } from './action-popup'
 import { alt } from '@/utils/a11y'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'staff-case'
@@ -121,6 +122,7 @@ export default function StaffCase() {
 
   return (
     <View className={`${prefix} ${actions.length ? `${prefix}--with-bar` : ''}`}>
+      <ModeMeta />
       <LoadState loading={detail.loading} error={detail.error} ready={!!d} onRetry={detail.reload} rows={10}>
         {d && (
           <>

@@ -16,6 +16,7 @@ import { CaseCard } from '@/components/case-card'
 import { beijingDay } from '@contract/calendar'
 import { EMPTY_FILTER, moreCount, toLedgerFilter, type FilterForm } from '../ledger-filter'
 import { useReloadOnShow } from '@/hooks/use-reload-on-show'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -96,6 +97,7 @@ export default function StaffLedger() {
   const range = moreDraft.from && moreDraft.to ? `${moreDraft.from} 至 ${moreDraft.to}` : '不限'
   return (
     <View className={prefix}>
+      <ModeMeta />
       {calendarGap && (
         <View onClick={() => void Taro.navigateTo({ url: '/packages/staff/settings/index?tab=holidays' })}>
           <NoticeBar className={`${prefix}__calendar`} content={calendarGap} wrap rightIcon={null} />

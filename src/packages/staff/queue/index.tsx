@@ -13,6 +13,7 @@ import { api } from '@/services/api'
 import { CaseCard } from '@/components/case-card'
 import type { WorkCalendar } from '@contract/calendar'
 import { deadlineLabel } from '../deadline'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -38,6 +39,7 @@ export default function StaffQueue() {
 
   return (
     <View className={prefix}>
+      <ModeMeta />
       <Tabs
         className={`${prefix}__tabs`}
         value={scope}

@@ -6,6 +6,7 @@ import { CaseCard } from '@/components/case-card'
 import { PagedList } from '@/components/paged-list'
 import { usePages } from '@/hooks/use-pages'
 import { api } from '@/services/api'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -16,6 +17,7 @@ export default function StaffTriage() {
   const list = usePages((page) => api.call('reports', 'ledger', { status: 'submitted', page, pageSize: PAGE_SIZE }), [])
   return (
     <View className={prefix}>
+      <ModeMeta />
       <PagedList
         list={list}
         pageSize={PAGE_SIZE}

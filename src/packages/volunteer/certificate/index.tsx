@@ -10,6 +10,7 @@ import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
 import { formatHours } from '../format'
 import { CANVAS_ID, saveCertificate } from './image'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'vol-cert'
@@ -27,6 +28,7 @@ export default function CertificatePage() {
   if (cert.error?.code === 'NO_HOURS' && !cert.loading) {
     return (
       <View className={prefix}>
+        <ModeMeta />
         <Blank
           icon={<Order size={56} color="var(--cwt-brand-line)" />}
           title="还没有可证明的服务时长"

@@ -15,6 +15,7 @@ import { CheckInSheet } from '../components/check-in-sheet'
 import { SignupTag } from '../components/signup-tag'
 import { formatHours, formatSpan, placesText } from '../format'
 import { checkMove, isActive } from '../moves'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'vol-detail'
@@ -196,6 +197,7 @@ export default function ActivityDetailPage() {
   if (activity.error?.code === 'NOT_FOUND' && !activity.loading) {
     return (
       <View className={prefix}>
+        <ModeMeta />
         <Blank
           icon={<Search size={56} color="var(--cwt-brand-line)" />}
           title="找不到这个活动"

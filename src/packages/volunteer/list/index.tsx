@@ -14,6 +14,7 @@ import { usePaged } from '@/hooks/use-paged'
 import { api } from '@/services/api'
 import { byDay, monthActivities } from '../activities'
 import { ActivityCard } from '../components/activity-card'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 type Filter = ActivityType | 'all'
@@ -124,6 +125,7 @@ export default function ActivityList() {
 
   return (
     <View className="vol-list">
+      <ModeMeta />
       <View className="vol-list__top">
         <Tabs className="vol-list__tabs" value={filter} onChange={(v) => setFilter(v as Filter)} activeType="line">
           {TYPES.map((t) => (

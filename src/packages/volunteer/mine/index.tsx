@@ -14,6 +14,7 @@ import { usePaged } from '@/hooks/use-paged'
 import { api } from '@/services/api'
 import { ActivityCard } from '../components/activity-card'
 import { formatHours } from '../format'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 type Tab = 'signups' | 'records'
@@ -144,6 +145,7 @@ export default function MyVolunteering() {
   if (me.data === null) {
     return (
       <View className={prefix}>
+        <ModeMeta />
         <Blank icon={<Heart size={56} color="var(--cwt-brand-line)" />} title="您还不是注册志愿者" description="注册后即可报名志愿活动、累计服务时长、开具服务证明" action={{ text: '注册志愿者', onClick: () => go('/packages/volunteer/register/index') }} />
       </View>
     )

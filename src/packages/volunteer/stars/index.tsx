@@ -8,6 +8,7 @@ import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
 import { formatHours } from '../format'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'vol-stars'
@@ -24,6 +25,7 @@ export default function StarsPage() {
   const months = [...(stars.data ?? [])].sort((a, b) => b.month.localeCompare(a.month))
   return (
     <View className={prefix}>
+      <ModeMeta />
       <LoadState loading={stars.loading} error={stars.error} ready={!!stars.data} onRetry={stars.reload} rows={6}>
         {months.length === 0 ? (
           <Blank

@@ -6,6 +6,7 @@ import { useRouter } from '@tarojs/taro'
 import type { ResponseOf } from '@contract'
 import { api, ApiError } from '@/services/api'
 import { formatHours } from '../format'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'vol-verify'
@@ -41,6 +42,7 @@ export default function VerifyPage() {
 
   return (
     <View className={prefix}>
+      <ModeMeta />
       <View className="cwt-section">
         <Text className={`${prefix}__lead`}>输入志愿服务记录证明上的编号，核验证明是否真实有效。</Text>
         <Input
