@@ -11,10 +11,11 @@ import { api, ApiError } from '@/services/api'
 import { Explanation } from '../components/explanation'
 import { OptionRows } from '../components/option-rows'
 import { back, isPractice, readParam, urls } from '../people'
-import { clockOffset, formatLeft, isUrgent, msLeft } from './countdown'
+import { clockOffset, dueWarnings, formatLeft, isUrgent, msLeft, warningText } from './countdown'
 import { AnswerSaver, type SaveStatus } from './saver'
 import { cellState, firstOpen, isAnswered, toggleChoice, unansweredCount } from './sheet'
 import { keepUnsaved, readUnsaved, toResend } from './unsaved'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'quiz-paper'
@@ -193,6 +194,18 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [left])
 
+  // 5 and 1 minutes before the end, said aloud by screen readers (the live region below) and shown in a toast
+  const warned = useRef<number[]>([])
+  const [warning, setWarning] = useState('')
+  useEffect(() => {
+    if (left === null) return
+    const due = dueWarnings(left, warned.current)
+    if (!due.length) return
+    warned.current.push(...due)
+    setWarning(warningText(left))
+    toast(warningText(left))
+  }, [left])
+
   const go = (index: number) => {
     setCurrent(Math.max(0, Math.min(total - 1, index)))
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
@@ -252,6 +265,9 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
             <Text className={`${prefix}__left`}>{formatLeft(left)}</Text>
           </View>
         )}
+        <View className={`${prefix}__live`} ariaRole="status" aria-live="polite">
+          {warning}
+        </View>
         {!practice && (
           <Button className={`${prefix}__submit`} size="small" type="primary" loading={busy === 'submit'} onClick={() => setConfirming(true)}>
             交卷
@@ -387,6 +403,10 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
 export default function PaperPage() {
   const { params } = useRouter()
   const attemptId = readParam(params.attemptId)
-  if (attemptId) return <Sitting attemptId={attemptId} />
-  return <Starter quizId={readParam(params.quizId)} from={params.mode === 'wrong' ? 'wrong' : 'daily'} />
+  return (
+    <>
+      <ModeMeta />
+      {attemptId ? <Sitting attemptId={attemptId} /> : <Starter quizId={readParam(params.quizId)} from={params.mode === 'wrong' ? 'wrong' : 'daily'} />}
+    </>
+  )
 }
