@@ -77,7 +77,12 @@ async function open(path: string, elder: boolean): Promise<Page> {
   const context = await phone(e2e.browser, visit.openid)
   if (elder) await context.addInitScript((key) => localStorage.setItem(key, JSON.stringify({ data: true })), ELDER_KEY)
   // 200 % text from the first render, as WeChat's largest font scale gives it (services/elder.ts sets the same variable there)
-  await context.addInitScript(() => document.documentElement.style.setProperty('--cwt-font-scale', '2'))
+  // (a style sheet: Taro rewrites <html>'s style attribute)
+  await context.addInitScript(() => {
+    const style = document.createElement('style')
+    style.textContent = 'html { --cwt-font-scale: 2 }'
+    document.documentElement.appendChild(style)
+  })
   const page = await context.newPage()
   await page.goto(`${base}/#/${visit.path}${visit.query ? `?${visit.query}` : ''}`)
   await page.waitForLoadState('networkidle', { timeout: 60000 })
