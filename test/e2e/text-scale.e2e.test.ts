@@ -76,18 +76,13 @@ async function open(path: string, elder: boolean): Promise<Page> {
   const visit = pageVisits(ids).find((v) => v.path === path)!
   const context = await phone(e2e.browser, visit.openid)
   if (elder) await context.addInitScript((key) => localStorage.setItem(key, JSON.stringify({ data: true })), ELDER_KEY)
-  // 200 % text from the first render, as WeChat's largest font scale gives it (services/elder.ts sets the same variable there)
-  // (a style sheet: Taro rewrites <html>'s style attribute)
-  await context.addInitScript(() => {
-    const style = document.createElement('style')
-    style.textContent = 'html { --cwt-font-scale: 2 }'
-    document.documentElement.appendChild(style)
-  })
   const page = await context.newPage()
   await page.goto(`${base}/#/${visit.path}${visit.query ? `?${visit.query}` : ''}`)
   await page.waitForLoadState('networkidle', { timeout: 60000 })
   if (visit.ready) await page.locator(visit.ready).first().waitFor({ timeout: 60000 })
   await page.locator('.nut-skeleton, .nut-toast').first().waitFor({ state: 'detached', timeout: 30000 })
+  // 200 % text, as WeChat's largest font scale gives it (services/elder.ts sets the same variable there)
+  await page.addStyleTag({ content: 'html { --cwt-font-scale: 2 }' })
   await page.waitForFunction(() => parseFloat(getComputedStyle(document.body).fontSize) >= 26)
   return page
 }
