@@ -21,6 +21,7 @@ import { createRuntime } from '../runtime/app'
 import { seedDemoActivities, seedDemoInspection, seedDemoQuiz, seedDemoReports } from '../runtime/demo'
 import { ensureH5Build, H5_DIR } from '../runtime/h5-build'
 import { seedLocal } from '../runtime/seed'
+import { ELDER_KEY } from '../src/services/elder-key'
 import { launchChromium, phone } from '../test/support/browser'
 
 interface Shot {
@@ -31,6 +32,8 @@ interface Shot {
   ready?: string
   /** Scrolls this to the top of the screen first: the part of a long page the picture is for. */
   scrollTo?: string
+  /** In 长辈版. */
+  elder?: boolean
 }
 
 const GROUPS: Record<string, Shot[]> = {
@@ -75,6 +78,13 @@ const GROUPS: Record<string, Shot[]> = {
     { name: 'orders-reply', openid: 'demo-handler', hash: '/packages/orders/detail/index?id=$order', ready: '.orders-detail__answer' },
     { name: 'orders-queue', openid: 'demo-handler', hash: '/packages/staff/queue/index', ready: '.staff-queue__orders' },
     { name: 'orders-settings', openid: 'demo-admin', hash: '/packages/staff/settings/index?tab=orders', ready: '.nut-inputnumber' }
+  ],
+  elder: [
+    { name: 'elder-home', openid: 'demo-resident', hash: '/pages/index/index', ready: '.cwt-stat-grid__value', elder: true },
+    { name: 'elder-me', openid: 'demo-resident', hash: '/pages/me/index', ready: '.me__name', elder: true },
+    { name: 'elder-report-new', openid: 'demo-resident', hash: '/packages/report/new/index', elder: true },
+    { name: 'elder-vol-detail', openid: 'demo-volunteer', hash: '/packages/volunteer/detail/index?id=$activity', ready: '.vol-detail__action', elder: true },
+    { name: 'elder-quiz-paper', openid: 'demo-student', hash: '/packages/quiz/paper/index?mode=practice', ready: '.quiz-paper__question', elder: true }
   ],
   inspect: [
     { name: 'inspect-me', openid: 'demo-inspector', hash: '/pages/me/index', ready: '.me__inspector' },
@@ -184,6 +194,7 @@ async function main() {
   try {
     for (const shot of shots) {
       const context = await phone(browser, shot.openid)
+      if (shot.elder) await context.addInitScript((key) => localStorage.setItem(key, JSON.stringify({ data: true })), ELDER_KEY)
       const page = await context.newPage()
       const hash = shot.hash.replace('$activity', activity).replace('$order', order).replace('$round', inspection.round).replace('$point', inspection.point).replace('$drawn', drawn).replace('$published', bulletin.published).replace('$draft', bulletin.draft)
       await page.goto(`${base}/#${hash}`)

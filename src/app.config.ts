@@ -20,7 +20,8 @@ export default defineAppConfig({
     ...(process.env.TARO_ENV === 'h5' ? { navigationStyle: 'default' as const } : {})
   },
   tabBar: {
-    color: '#7a7e83',
+    // AA on white, as --cwt-text-hint (the tab bar is native and takes no CSS variable)
+    color: '#666666',
     selectedColor: '#c8161d',
     backgroundColor: '#ffffff',
     borderStyle: 'white',

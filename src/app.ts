@@ -5,9 +5,17 @@ import 'dayjs/locale/zh-cn'
 import '@nutui/nutui-react-taro/dist/styles/themes/default.css'
 // Checkbox and Radio draw their marks with .nut-icon, which takes its size from the icons' own stylesheet
 import '@nutui/icons-react-taro/dist/style_icon.css'
+import { applyMode, offerElder } from './services/elder'
+import { fixH5Semantics } from './utils/a11y'
 import './app.scss'
 
 dayjs.locale('zh-cn')
+
+// before the first page renders, so it is drawn in its mode and with its roles
+if (process.env.TARO_ENV === 'h5') {
+  fixH5Semantics()
+  applyMode()
+}
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
@@ -19,6 +27,7 @@ function App({ children }: PropsWithChildren) {
         document.querySelector(selector)?.setAttribute('aria-label', name)
       }
     }
+    void offerElder()
   })
   return children
 }

@@ -5,6 +5,7 @@ import { Image, Text, View } from '@tarojs/components'
 import type { ReportCard } from '@contract'
 import { StatusTag } from '@/components/status-tag'
 import { formatDateTime, formatWhen } from '@/utils/format'
+import { alt } from '@/utils/a11y'
 import './index.scss'
 
 export interface CaseCardProps {
@@ -32,10 +33,10 @@ export function CaseCard(props: CaseCardProps) {
   return (
     <View className={`${prefix} ${prefix}--${variant}`} onClick={onClick}>
       {card.thumb ? (
-        <Image className={`${prefix}__thumb`} src={card.thumb} mode="aspectFill" lazyLoad />
+        <Image className={`${prefix}__thumb`} {...alt(`${card.categoryName}的照片`)} src={card.thumb} mode="aspectFill" lazyLoad />
       ) : (
         <View className={`${prefix}__thumb ${prefix}__thumb--none`}>
-          <ImageIcon size={20} color="#bfbfbf" />
+          <ImageIcon size={20} color="var(--cwt-border-strong)" />
         </View>
       )}
       <View className={`${prefix}__body`}>
@@ -43,12 +44,12 @@ export function CaseCard(props: CaseCardProps) {
           <Text className={`${prefix}__kind`}>{card.categoryName}</Text>
           <View className={`${prefix}__tags`}>
             {card.source !== '随手拍' && (
-              <Tag background="#e6f4ff" color="#0958d9">
+              <Tag background="var(--cwt-info-soft)" color="var(--cwt-info)">
                 {card.source}
               </Tag>
             )}
             {card.needsReview && (
-              <Tag background="#fff4e5" color="#d46b08">
+              <Tag background="var(--cwt-warning-soft)" color="var(--cwt-warning)">
                 待复核
               </Tag>
             )}
@@ -57,7 +58,7 @@ export function CaseCard(props: CaseCardProps) {
         </View>
         <Text className={`${prefix}__desc`}>{card.description}</Text>
         <View className={`${prefix}__where`}>
-          <Location size={10} color="#8c8c8c" />
+          <Location size={10} color="var(--cwt-text-hint)" />
           <Text className={`${prefix}__address`}>{card.address}</Text>
         </View>
         <View className={`${prefix}__foot`}>

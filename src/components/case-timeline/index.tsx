@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { REPORT_STATUS_LABELS, type TimelineEntry } from '@contract'
+import { alt } from '@/utils/a11y'
 import './index.scss'
 import { formatDateTime } from '@/utils/format'
 
@@ -33,7 +34,7 @@ export function CaseTimeline(props: CaseTimelineProps) {
             {entry.photos.length > 0 && (
               <View className={`${prefix}__photos`}>
                 {entry.photos.map((url) => (
-                  <Image key={url} className={`${prefix}__photo`} src={url} mode="aspectFill" onClick={() => Taro.previewImage({ urls: entry.photos, current: url })} />
+                  <Image key={url} className={`${prefix}__photo`} {...alt('办理照片')} src={url} mode="aspectFill" onClick={() => Taro.previewImage({ urls: entry.photos, current: url })} />
                 ))}
               </View>
             )}

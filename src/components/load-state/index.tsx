@@ -22,7 +22,7 @@ export function LoadState(props: LoadStateProps) {
   const { loading, error, ready, onRetry, rows, children } = { ...defaultProps, ...props }
   if (ready) return <>{children}</>
   if (error && !loading) {
-    const icon = error.code === 'NETWORK' ? <NetworkError size={48} color="#bfbfbf" /> : <Warning size={48} color="#bfbfbf" />
+    const icon = error.code === 'NETWORK' ? <NetworkError size={48} color="var(--cwt-border-strong)" /> : <Warning size={48} color="var(--cwt-border-strong)" />
     return <Blank icon={icon} title="加载失败" description={error.message} action={{ text: '重试', onClick: onRetry }} />
   }
   return (

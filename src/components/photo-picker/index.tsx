@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/services/api'
 import { choosePhotos, ownPhotoUrl, uploadPhoto, type Photo } from '@/services/photos'
+import { alt } from '@/utils/a11y'
 import './index.scss'
 
 export interface PhotoPickerProps {
@@ -96,40 +97,40 @@ export function PhotoPicker(props: PhotoPickerProps) {
 
   return (
     <View className={`${prefix} ${disabled ? `${prefix}--disabled` : ''}`}>
-      {value.map((photo) => (
+      {value.map((photo, i) => (
         <View key={photo.fileId} className={`${prefix}__tile`}>
-          <Image className={`${prefix}__img`} src={photo.url} mode="aspectFill" width="100%" height="100%" onClick={() => preview(photo.url)} onError={() => void refresh(photo)} />
+          <Image className={`${prefix}__img`} {...alt(`第 ${i + 1} 张照片，点按查看大图`)} src={photo.url} mode="aspectFill" width="100%" height="100%" onClick={() => preview(photo.url)} onError={() => void refresh(photo)} />
           {!disabled && (
-            <View className={`${prefix}__remove`} onClick={() => remove(photo.fileId)}>
-              <Close size={10} color="#fff" />
+            <View className={`${prefix}__remove`} ariaRole="button" ariaLabel={`删除第 ${i + 1} 张照片`} onClick={() => remove(photo.fileId)}>
+              <Close size={14} color="var(--cwt-surface)" />
             </View>
           )}
         </View>
       ))}
       {pending.map((item) => (
         <View key={item.key} className={`${prefix}__tile ${prefix}__tile--pending`}>
-          <Image className={`${prefix}__img`} src={item.path} mode="aspectFill" width="100%" height="100%" />
+          <Image className={`${prefix}__img`} {...alt('正在上传的照片')} src={item.path} mode="aspectFill" width="100%" height="100%" />
           {item.failed ? (
-            <View className={`${prefix}__mask ${prefix}__mask--failed`} onClick={() => void upload(item)}>
-              <Refresh size={18} color="#fff" />
+            <View className={`${prefix}__mask ${prefix}__mask--failed`} ariaRole="button" onClick={() => void upload(item)}>
+              <Refresh size={18} color="var(--cwt-surface)" />
               <Text className={`${prefix}__mask-text`}>上传失败，点此重试</Text>
             </View>
           ) : (
             <View className={`${prefix}__mask`}>
               <Text className={`${prefix}__mask-text`}>{item.percent > 0 ? `上传中 ${item.percent}%` : '处理中…'}</Text>
-              <Progress className={`${prefix}__progress`} percent={item.percent} strokeWidth="4" color="#fff" background="rgba(255,255,255,0.35)" />
+              <Progress className={`${prefix}__progress`} percent={item.percent} strokeWidth="4" color="var(--cwt-text-on-brand)" background="rgba(255,255,255,0.35)" />
             </View>
           )}
           {item.failed && (
-            <View className={`${prefix}__remove`} onClick={() => drop(item.key)}>
-              <Close size={10} color="#fff" />
+            <View className={`${prefix}__remove`} ariaRole="button" ariaLabel="删除这张照片" onClick={() => drop(item.key)}>
+              <Close size={14} color="var(--cwt-surface)" />
             </View>
           )}
         </View>
       ))}
       {!disabled && room > 0 && (
-        <View className={`${prefix}__tile ${prefix}__add`} onClick={add}>
-          <Photograph size={26} color="#c8161d" />
+        <View className={`${prefix}__tile ${prefix}__add`} ariaRole="button" onClick={add}>
+          <Photograph size={26} color="var(--cwt-brand)" />
           <Text className={`${prefix}__add-text`}>{addText}</Text>
           <Text className={`${prefix}__count`}>
             {value.length}/{max}

@@ -11,16 +11,16 @@ const defaultProps = { overdue: false } satisfies Partial<StatusTagProps>
 
 // Waiting on the office: amber; with a department: blue; waiting on verification: violet; done: green; dropped: grey.
 const COLOURS: Record<ReportStatus, [background: string, color: string]> = {
-  submitted: ['#fff4e5', '#d46b08'],
-  accepted: ['#e6f4ff', '#0958d9'],
-  assigned: ['#e6f4ff', '#0958d9'],
-  in_progress: ['#e6f4ff', '#0958d9'],
-  extension_requested: ['#fff4e5', '#d46b08'],
-  returned: ['#fff4e5', '#d46b08'],
-  fixed: ['#f4f0ff', '#6f3cc0'],
-  closed: ['#eaf8ef', '#1f8a4c'],
-  rejected: ['#f2f3f5', '#595959'],
-  duplicate: ['#f2f3f5', '#595959']
+  submitted: ['var(--cwt-warning-soft)', 'var(--cwt-warning)'],
+  accepted: ['var(--cwt-info-soft)', 'var(--cwt-info)'],
+  assigned: ['var(--cwt-info-soft)', 'var(--cwt-info)'],
+  in_progress: ['var(--cwt-info-soft)', 'var(--cwt-info)'],
+  extension_requested: ['var(--cwt-warning-soft)', 'var(--cwt-warning)'],
+  returned: ['var(--cwt-warning-soft)', 'var(--cwt-warning)'],
+  fixed: ['var(--cwt-violet-soft)', 'var(--cwt-violet)'],
+  closed: ['var(--cwt-success-soft)', 'var(--cwt-success)'],
+  rejected: ['var(--cwt-fill-strong)', 'var(--cwt-text-2)'],
+  duplicate: ['var(--cwt-fill-strong)', 'var(--cwt-text-2)']
 }
 
 /** A case's status as a coloured tag, with 超期 beside it when it ran over. */
@@ -33,7 +33,7 @@ export function StatusTag(props: StatusTagProps) {
         {REPORT_STATUS_LABELS[status]}
       </Tag>
       {overdue && (
-        <Tag className="cwt-status-tag cwt-status-tag--overdue" background="#c8161d" color="#fff">
+        <Tag className="cwt-status-tag cwt-status-tag--overdue" background="var(--cwt-brand)" color="var(--cwt-text-on-brand)">
           超期
         </Tag>
       )}

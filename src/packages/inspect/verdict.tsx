@@ -3,9 +3,9 @@ import type { RoundPoint, Verdict } from '@contract'
 
 // NutUI's danger and success tags are pale with white text: unreadable at a glance on site.
 const TONES = {
-  pending: { background: '#f5f5f5', color: '#595959' },
-  达标: { background: '#f6ffed', color: '#389e0d' },
-  未达标: { background: '#fff1f0', color: '#cf1322' }
+  pending: { background: 'var(--cwt-fill)', color: 'var(--cwt-text-2)' },
+  达标: { background: 'var(--cwt-success-soft)', color: 'var(--cwt-success)' },
+  未达标: { background: 'var(--cwt-danger-soft)', color: 'var(--cwt-danger)' }
 }
 
 export function VerdictOnly({ verdict }: { verdict: Verdict }) {

@@ -3,16 +3,16 @@ import { ORDER_LEVEL_LABELS, ORDER_STATE_LABELS, type OrderLevel, type OrderStat
 
 // A white order on a white page still needs an edge: grey text on light grey.
 const LEVEL_COLOURS: Record<OrderLevel, [background: string, color: string]> = {
-  white: ['#f2f3f5', '#434343'],
-  yellow: ['#fff4cc', '#ad6800'],
-  red: ['#fdeeee', '#c8161d']
+  white: ['var(--cwt-fill-strong)', 'var(--cwt-text)'],
+  yellow: ['var(--cwt-warning-soft)', 'var(--cwt-warning)'],
+  red: ['var(--cwt-brand-soft)', 'var(--cwt-brand)']
 }
 
 const STATE_COLOURS: Record<OrderState, [background: string, color: string]> = {
-  issued: ['#fff4e5', '#d46b08'],
-  acknowledged: ['#e6f4ff', '#0958d9'],
-  replied: ['#f4f0ff', '#6f3cc0'],
-  closed: ['#eaf8ef', '#1f8a4c']
+  issued: ['var(--cwt-warning-soft)', 'var(--cwt-warning)'],
+  acknowledged: ['var(--cwt-info-soft)', 'var(--cwt-info)'],
+  replied: ['var(--cwt-violet-soft)', 'var(--cwt-violet)'],
+  closed: ['var(--cwt-success-soft)', 'var(--cwt-success)']
 }
 
 export function LevelTag({ level }: { level: OrderLevel }) {
@@ -25,7 +25,7 @@ export function LevelTag({ level }: { level: OrderLevel }) {
 }
 
 export function StateTag({ state, late }: { state: OrderState; late?: boolean }) {
-  const [background, color] = late ? ['#c8161d', '#ffffff'] : STATE_COLOURS[state]
+  const [background, color] = late ? ['var(--cwt-brand)', 'var(--cwt-text-on-brand)'] : STATE_COLOURS[state]
   return (
     <Tag background={background} color={color}>
       {late ? '逾期未回复' : ORDER_STATE_LABELS[state]}

@@ -2,12 +2,12 @@ import type { ActivityStage, Attendance, RosterRow, SignupStatus } from '@contra
 
 // Draft and ended: amber, waiting on the organizer; published: green; confirmed: blue, settled; cancelled: grey.
 export const ACTIVITY_STAGE_COLOURS: Record<ActivityStage, [background: string, color: string]> = {
-  draft: ['#fff4e5', '#d46b08'],
-  published: ['#eaf8ef', '#1f8a4c'],
-  ended: ['#fff4e5', '#d46b08'],
-  confirmed: ['#e8f1fd', '#1d5fbf'],
-  completed: ['#e8f1fd', '#1d5fbf'],
-  cancelled: ['#f2f3f5', '#595959']
+  draft: ['var(--cwt-warning-soft)', 'var(--cwt-warning)'],
+  published: ['var(--cwt-success-soft)', 'var(--cwt-success)'],
+  ended: ['var(--cwt-warning-soft)', 'var(--cwt-warning)'],
+  confirmed: ['var(--cwt-info-soft)', 'var(--cwt-info)'],
+  completed: ['var(--cwt-info-soft)', 'var(--cwt-info)'],
+  cancelled: ['var(--cwt-fill-strong)', 'var(--cwt-text-2)']
 }
 
 export const ATTENDANCE_LABELS: Record<Attendance, string> = { pending: '未结算', present: '出勤', short: '不足 60%', absent: '缺席' }

@@ -75,10 +75,10 @@ describe('import preview labelling', () => {
 
 describe('rateColour and defaultQuiz', () => {
   it('when a correct rate is good, middling or poor, then green, amber or red; grey with no answers', () => {
-    expect(rateColour(0.8)).toBe('#1f8a4c')
-    expect(rateColour(0.6)).toBe('#d46b08')
-    expect(rateColour(0.59)).toBe('#c8161d')
-    expect(rateColour(null)).toBe('#bfbfbf')
+    expect(rateColour(0.8)).toBe('var(--cwt-success)')
+    expect(rateColour(0.6)).toBe('var(--cwt-warning)')
+    expect(rateColour(0.59)).toBe('var(--cwt-brand)')
+    expect(rateColour(null)).toBe('var(--cwt-text-hint)')
   })
 
   it('when quizzes are listed newest first, then the figures open on the running one, else the newest, else none', () => {

@@ -32,9 +32,9 @@ export const QUIZ_STATE_LABELS: Record<QuizSummary['state'], string> = { open: '
 
 // In progress: green; not yet open: amber; over: grey.
 export const QUIZ_STATE_COLOURS: Record<QuizSummary['state'], [background: string, color: string]> = {
-  open: ['#eaf8ef', '#1f8a4c'],
-  upcoming: ['#fff4e5', '#d46b08'],
-  closed: ['#f2f3f5', '#595959']
+  open: ['var(--cwt-success-soft)', 'var(--cwt-success)'],
+  upcoming: ['var(--cwt-warning-soft)', 'var(--cwt-warning)'],
+  closed: ['var(--cwt-fill-strong)', 'var(--cwt-text-2)']
 }
 
 /** The import template's columns, by the names the server may use for them. */
@@ -73,7 +73,7 @@ export function importBlock(preview: ImportPreview, validOnly: boolean): string 
 export const importedText = ({ imported, skipped }: { imported: number; skipped: number }) => (skipped ? `已导入 ${imported} 道，跳过 ${skipped} 行` : `已导入 ${imported} 道题`)
 
 /** Green from 80 %, amber from 60 %, red below: how the office reads a correct rate at a glance. */
-export const rateColour = (rate: number | null) => (rate === null ? '#bfbfbf' : rate >= 0.8 ? '#1f8a4c' : rate >= 0.6 ? '#d46b08' : '#c8161d')
+export const rateColour = (rate: number | null) => (rate === null ? 'var(--cwt-text-hint)' : rate >= 0.8 ? 'var(--cwt-success)' : rate >= 0.6 ? 'var(--cwt-warning)' : 'var(--cwt-brand)')
 
 /** The quiz the figures open on: the one running now, else the newest. */
 export const defaultQuiz = (items: Pick<QuizSummary, 'id' | 'state'>[]) => (items.find((q) => q.state === 'open') ?? items[0])?.id ?? ''

@@ -11,6 +11,7 @@ import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import { loadEarly, useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
 import { useShellUntil } from '@/utils/shell'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const go = (url: string) => Taro.navigateTo({ url })
@@ -40,6 +41,7 @@ export default function Home() {
   if (!draw) return null
   return (
     <View className="home">
+      <ModeMeta />
       <View className="home__hero">
         <View className="home__hero-top">
           <Text className="home__date">{dayjs().format('M月D日 dddd')}</Text>
@@ -56,16 +58,16 @@ export default function Home() {
         <Text className="home__shoot-hint">看到问题拍一拍，创文办交办责任单位限期整改</Text>
         <Grid className="home__entries" columns={2} square={false} direction="horizontal" gap={12}>
           <Grid.Item text="附近问题" onClick={() => go('/packages/report/feed/index')}>
-            <Location size={22} color="#c8161d" />
+            <Location size={22} color="var(--cwt-brand)" />
           </Grid.Item>
           <Grid.Item text="我的随手拍" onClick={() => go('/packages/report/mine/index')}>
-            <Order size={22} color="#c8161d" />
+            <Order size={22} color="var(--cwt-brand)" />
           </Grid.Item>
           <Grid.Item className="home__volunteer" text="志愿服务" onClick={() => go('/packages/volunteer/list/index')}>
-            <Heart size={22} color="#c8161d" />
+            <Heart size={22} color="var(--cwt-brand)" />
           </Grid.Item>
           <Grid.Item className="home__quiz" text="知识答题" onClick={() => go('/packages/quiz/home/index')}>
-            <Edit size={22} color="#c8161d" />
+            <Edit size={22} color="var(--cwt-brand)" />
           </Grid.Item>
         </Grid>
       </View>
@@ -110,7 +112,7 @@ export default function Home() {
                     <Text className="home__kind-name">{kind.name}</Text>
                     <View className="home__kind-meta">
                       {kind.department && <Text className="home__kind-dept">{kind.department.name}</Text>}
-                      <Tag background="#fdeeee" color="#c8161d">
+                      <Tag background="var(--cwt-brand-soft)" color="var(--cwt-brand)">
                         {kind.deadlineDays} 个工作日
                       </Tag>
                     </View>

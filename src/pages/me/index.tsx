@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { ArrowRight } from '@nutui/icons-react-taro'
-import { Avatar, Cell, Dialog, Input, Tag } from '@nutui/nutui-react-taro'
+import { Avatar, Cell, Dialog, Input, Switch, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { ROLE_LABELS } from '@contract'
@@ -8,6 +8,7 @@ import { IdentitySwitch } from '@/components/identity-switch'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
+import { isElder, setElder } from '@/services/elder'
 import { InspectCells } from './inspect-cells'
 import { OrganizeCells } from './organize-cells'
 import { QuizCells } from './quiz-cells'
@@ -15,6 +16,7 @@ import { QuizOfficeCells } from './quiz-office-cells'
 import { ResidentCells } from './resident-cells'
 import { StaffCells } from './staff-cells'
 import { VolunteerCells } from './volunteer-cells'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatFullDay } from '@/utils/format'
 
@@ -24,6 +26,7 @@ export default function MePage() {
   const [nickname, setNickname] = useState('')
   const [error, setError] = useState('')
   const [saving, setSaving] = useState(false)
+  const [elder, setElderShown] = useState(isElder)
 
   usePullDownRefresh(async () => {
     await me.reload()
@@ -54,18 +57,19 @@ export default function MePage() {
   const user = me.data
   return (
     <View className="me">
+      <ModeMeta />
       <LoadState loading={me.loading} error={me.error} ready={!!user} onRetry={me.reload}>
         {user && (
           <>
             <View className="me__card">
-              <Avatar size="large" background="#c8161d" color="#fff">
+              <Avatar size="large" background="var(--cwt-brand)" color="var(--cwt-text-on-brand)">
                 {user.nickname.slice(0, 1)}
               </Avatar>
               <View className="me__who">
                 <Text className="me__name">{user.nickname}</Text>
                 <View className="me__roles">
                   {user.roles.map((role) => (
-                    <Tag key={role} background="rgba(255, 255, 255, 0.92)" color="#c8161d">
+                    <Tag key={role} background="rgba(255, 255, 255, 0.92)" color="var(--cwt-brand)">
                       {ROLE_LABELS[role]}
                     </Tag>
                   ))}
@@ -78,6 +82,11 @@ export default function MePage() {
               <Cell title="我的角色" extra={user.roles.map((r) => ROLE_LABELS[r]).join('、')} />
               {user.department && <Cell title="所属责任单位" extra={user.department.name} />}
               <Cell title="加入时间" extra={formatFullDay(user.joinedAt)} />
+              <Cell
+                title="长辈版"
+                description="字更大、按钮更大，看得清、点得准"
+                extra={<Switch checked={elder} ariaLabel="长辈版" onChange={(on) => { setElder(on); setElderShown(on) }} />}
+              />
             </Cell.Group>
 
             <ResidentCells />

@@ -9,6 +9,7 @@ import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { RoleImport } from './role-import'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatFullDay } from '@/utils/format'
 
@@ -79,6 +80,7 @@ export default function AdminUsers() {
   const list = users.data
   return (
     <View className="admin-users">
+      <ModeMeta />
       <SearchBar
         className="admin-users__search"
         value={typed}
@@ -114,7 +116,7 @@ export default function AdminUsers() {
               </Button>
             </View>
             {list.items.length === 0 ? (
-              <Blank icon={<User size={48} color="#bfbfbf" />} title="没有符合条件的用户" description={keyword ? '手机号只能查到已注册志愿者，可换昵称或后 4 位再试' : '换一个角色筛选试试'} />
+              <Blank icon={<User size={48} color="var(--cwt-border-strong)" />} title="没有符合条件的用户" description={keyword ? '手机号只能查到已注册志愿者，可换昵称或后 4 位再试' : '换一个角色筛选试试'} />
             ) : (
               <Cell.Group>
                 {list.items.map((user) => (
@@ -126,7 +128,7 @@ export default function AdminUsers() {
                     description={
                       <View className="admin-users__roles">
                         {user.roles.map((r) => (
-                          <Tag key={r} background={r === 'resident' ? '#f2f3f5' : '#fdeeee'} color={r === 'resident' ? '#595959' : '#c8161d'}>
+                          <Tag key={r} background={r === 'resident' ? 'var(--cwt-fill-strong)' : 'var(--cwt-brand-soft)'} color={r === 'resident' ? 'var(--cwt-text-2)' : 'var(--cwt-brand)'}>
                             {ROLE_LABELS[r]}
                           </Tag>
                         ))}

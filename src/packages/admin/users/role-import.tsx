@@ -96,7 +96,7 @@ export function RoleImport({ visible, onClose, onImported }: { visible: boolean;
                     {r.department ? `（${r.department.name}）` : ''}
                   </Text>
                   {r.held && (
-                    <Tag background="#f2f3f5" color="#8c8c8c">
+                    <Tag background="var(--cwt-fill-strong)" color="var(--cwt-text-hint)">
                       已拥有
                     </Tag>
                   )}

@@ -9,6 +9,7 @@ import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { chooseSpreadsheet, uploadFile } from '@/services/spreadsheets'
 import { openExport } from '@/utils/open-export'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'inspect-points'
@@ -98,6 +99,7 @@ export default function Points() {
   const data = list.data
   return (
     <View className={prefix}>
+      <ModeMeta />
       <Menu className={`${prefix}__menu`}>
         <Menu.Item options={typeOptions} columns={2} value={filter.typeId ?? ''} onChange={(o: { value: string }) => apply({ typeId: o.value })} />
         <Menu.Item options={gridOptions} columns={2} value={filter.gridId ?? ''} onChange={(o: { value: string }) => apply({ gridId: o.value })} />

@@ -7,6 +7,7 @@ import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { Figures } from '../figures'
 import { VerdictTag } from '../verdict'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'inspect-round'
@@ -48,6 +49,7 @@ export default function RoundPage() {
   const r = round.data
   return (
     <View className={prefix}>
+      <ModeMeta />
       <LoadState loading={round.loading} error={round.error} ready={!!r} onRetry={round.reload} rows={8}>
         {r && (
           <>
@@ -82,7 +84,7 @@ export default function RoundPage() {
                   </Radio>
                 ))}
               </Radio.Group>
-              <View className={`${prefix}__draw`}>
+              <View className={`${prefix}__draw`} data-label="随机抽取点位数">
                 <InputNumber value={count} min={1} max={100} onChange={(v) => setCount(Number(v))} />
                 <Button type="primary" loading={drawing} onClick={draw}>
                   抽取

@@ -10,6 +10,7 @@ import { useRequest } from '@/hooks/use-request'
 import { api, ApiError, newRequestId } from '@/services/api'
 import { openExport } from '@/utils/open-export'
 import { Figures } from '../figures'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'inspect-rounds'
@@ -75,6 +76,7 @@ export default function Rounds() {
 
   return (
     <View className={prefix}>
+      <ModeMeta />
       <View className={`${prefix}__section`}>
         <View className={`${prefix}__bar`}>
           <Text className={`${prefix}__range`} onClick={() => setPicking('range')}>

@@ -8,6 +8,7 @@ import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
 import { VerdictTag } from '../verdict'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'inspect-today'
@@ -22,8 +23,9 @@ export default function Today() {
   })
   return (
     <View className={prefix}>
+      <ModeMeta />
       <LoadState loading={mine.loading} error={mine.error} ready={!!mine.data} onRetry={mine.reload} rows={6}>
-        {mine.data?.length === 0 && <Blank icon={<Location size={48} color="#bfbfbf" />} title="今天没有督查任务" description="创文办安排督查后，当天会在这里出现点位" />}
+        {mine.data?.length === 0 && <Blank icon={<Location size={48} color="var(--cwt-border-strong)" />} title="今天没有督查任务" description="创文办安排督查后，当天会在这里出现点位" />}
         {mine.data?.map((round) => (
           <Cell.Group
             key={round.id}

@@ -9,6 +9,7 @@ import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { VerdictOnly } from '../verdict'
 import { clearVisitDraft, emptyItem, loadVisitDraft, saveVisitDraft, toMarks, visitProblems, type ItemDraft, type VisitDraft } from '../visit-draft'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'inspect-visit'
@@ -21,6 +22,7 @@ export default function Visit() {
   const sheet = useRequest(() => api.call('reports', 'checklist', { roundId, pointId }), [roundId, pointId])
   return (
     <View className={prefix}>
+      <ModeMeta />
       <LoadState loading={sheet.loading} error={sheet.error} ready={!!sheet.data} onRetry={sheet.reload} rows={8}>
         {sheet.data && <VisitForm sheet={sheet.data} onSent={sheet.reload} />}
       </LoadState>

@@ -7,6 +7,7 @@ import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { LevelTag, StateTag } from '../level-tag'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatDateTime, formatFullDay } from '@/utils/format'
 
@@ -53,6 +54,7 @@ export default function OrdersDetail() {
 
   return (
     <View className={prefix}>
+      <ModeMeta />
       <LoadState loading={detail.loading} error={detail.error} ready={!!d} onRetry={detail.reload} rows={10}>
         {d && (
           <>

@@ -9,6 +9,7 @@ import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError, newRequestId } from '@/services/api'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatDay } from '@/utils/format'
 
@@ -55,6 +56,7 @@ export default function OrdersIssue() {
   const error = (field: string) => issues[field] && <Text className={`${prefix}__error`}>{issues[field]}</Text>
   return (
     <View className={prefix}>
+      <ModeMeta />
       <Cell.Group className={`${prefix}__group`}>
         <Cell title="责任单位" extra={<Text className={`${prefix}__pick`}>{unit?.name ?? '请选择'}<ArrowRight size={12} /></Text>} clickable onClick={() => setPicking('unit')} />
       </Cell.Group>
@@ -85,7 +87,7 @@ export default function OrdersIssue() {
                 ))}
               </Checkbox.Group>
             ) : (
-              <Blank icon={<Checked size={48} color="#bfbfbf" />} title="该单位没有整改中的问题" description="只有已交办、正在整改的问题可以督办" />
+              <Blank icon={<Checked size={48} color="var(--cwt-border-strong)" />} title="该单位没有整改中的问题" description="只有已交办、正在整改的问题可以督办" />
             )}
           </LoadState>
           {error('caseIds')}

@@ -10,6 +10,7 @@ import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { LevelTag, StateTag } from '../level-tag'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatDay } from '@/utils/format'
 
@@ -111,6 +112,7 @@ export default function OrdersList() {
   const total = list.data?.total ?? 0
   return (
     <View className={prefix}>
+      <ModeMeta />
       {office && (
         <Tabs
           className={`${prefix}__tabs`}
@@ -160,14 +162,14 @@ export default function OrdersList() {
           proposals.data.items.length ? (
             proposals.data.items.map((p) => <ProposalRow key={p.id} card={p} onDone={reload} />)
           ) : (
-            <Blank icon={<Checked size={48} color="#bfbfbf" />} title="没有待决定的督办建议" description="每小时检查一次：超期问题和督办后仍未办结的问题会在这里提出建议" />
+            <Blank icon={<Checked size={48} color="var(--cwt-border-strong)" />} title="没有待决定的督办建议" description="每小时检查一次：超期问题和督办后仍未办结的问题会在这里提出建议" />
           )
         )}
         {showing === 'orders' && orders.data && (
           orders.data.items.length ? (
             orders.data.items.map((o) => <OrderRow key={o.id} card={o} office={office} />)
           ) : (
-            <Blank icon={<OrderIcon size={48} color="#bfbfbf" />} title="没有符合条件的督办单" description={office ? '换一个级别或状态筛选，或开具一份新的督办单' : '创文办下发督办单时会出现在这里'} />
+            <Blank icon={<OrderIcon size={48} color="var(--cwt-border-strong)" />} title="没有符合条件的督办单" description={office ? '换一个级别或状态筛选，或开具一份新的督办单' : '创文办下发督办单时会出现在这里'} />
           )
         )}
         {total > PAGE_SIZE && (

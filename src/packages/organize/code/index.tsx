@@ -7,6 +7,8 @@ import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { nextRefresh, REFRESH_MS, secondsLeft } from '../countdown'
+import { alt } from '@/utils/a11y'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatSpan } from '@/utils/format'
 
@@ -84,6 +86,7 @@ export default function OrganizeCode() {
   const a = activity.data
   return (
     <View className={prefix}>
+      <ModeMeta />
       <View className={`${prefix}__card`}>
         {a ? (
           <>
@@ -98,7 +101,7 @@ export default function OrganizeCode() {
         <LoadState loading={!error} error={error} ready={!!code} onRetry={fetchCode} rows={6}>
           {code && (
             <View className={`${prefix}__body`}>
-              <Image className={`${prefix}__qr`} src={code.qr} mode="aspectFit" />
+              <Image className={`${prefix}__qr`} {...alt('签到二维码，志愿者用微信扫码签到')} src={code.qr} mode="aspectFit" />
               <View className={`${prefix}__progress`}>
                 <Progress percent={Math.min(100, (left * 1000 * 100) / REFRESH_MS)} strokeWidth="6" animated={false} />
               </View>

@@ -10,6 +10,7 @@ import { api, ApiError } from '@/services/api'
 import { currentPosition } from '@/utils/location'
 import { clearDraft, emptyForm, fieldOf, fromDetail, hasContent, loadDraft, moveStart, parseCoordinate, saveDraft, setDay, setTime, toInput, validate, type ActivityForm, type FormErrors, type FormField } from '../activity-form'
 import { ActivityTag } from '../activity-tag'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'org-edit'
@@ -194,6 +195,7 @@ export default function OrganizeEdit() {
 
   return (
     <View className={prefix}>
+      <ModeMeta />
       <LoadState loading={!loadError && !ready} error={loadError} ready={ready} onRetry={load} rows={10}>
         {detail && (
           <View className={`${prefix}__state`}>
@@ -219,7 +221,7 @@ export default function OrganizeEdit() {
             {label('活动类型', true)}
             <View className={`${prefix}__input ${prefix}__select`} onClick={() => !closed && setPicking('type')}>
               <Text className={form.type ? '' : `${prefix}__placeholder`}>{form.type ? ACTIVITY_TYPE_LABELS[form.type] : '请选择'}</Text>
-              <ArrowRight size={12} color="#8c8c8c" />
+              <ArrowRight size={12} color="var(--cwt-text-hint)" />
             </View>
             {error('type')}
           </View>

@@ -9,6 +9,7 @@ import { PagedList } from '@/components/paged-list'
 import { usePages } from '@/hooks/use-pages'
 import { api } from '@/services/api'
 import { ActivityTag } from '../activity-tag'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatDay, formatSpan } from '@/utils/format'
 
@@ -55,6 +56,7 @@ export default function OrganizeList() {
   const data = list.data
   return (
     <View className={prefix}>
+      <ModeMeta />
       <View className={`${prefix}__bar-top`}>
         <Text className={`${prefix}__total`}>{data ? `共 ${data.total} 个活动${list.loading ? '，刷新中…' : ''}` : ''}</Text>
         <Button className={`${prefix}__new`} size="small" type="primary" icon={<Add size={12} />} onClick={newActivity}>
@@ -64,7 +66,7 @@ export default function OrganizeList() {
       <PagedList
         list={list}
         pageSize={PAGE_SIZE}
-        empty={<Blank icon={<Order size={48} color="#bfbfbf" />} title="还没有组织过活动" description="发布一个活动，志愿者就能报名参加" action={{ text: '发布新活动', onClick: newActivity }} />}
+        empty={<Blank icon={<Order size={48} color="var(--cwt-border-strong)" />} title="还没有组织过活动" description="发布一个活动，志愿者就能报名参加" action={{ text: '发布新活动', onClick: newActivity }} />}
         item={(card) => <Row key={card.id} card={card} />}
       />
     </View>

@@ -9,6 +9,7 @@ import { fieldIn, useSubmit } from '@/hooks/use-submit'
 import { api, newRequestId } from '@/services/api'
 import { Corrections } from './corrections'
 import { VolunteerPicker } from './volunteer-picker'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { hoursText } from '@/utils/format'
 
@@ -51,6 +52,7 @@ export default function OrganizeMakeup() {
 
   return (
     <View className={prefix}>
+      <ModeMeta />
       <Text className={`${prefix}__intro`}>
         用于线下活动、系统故障等未能在小程序签到的服务。补录时长单独记为「补录」，与确认名单得到的核实时长分开统计，证书上也分列显示。每次补录都会留痕，不能修改或删除。
       </Text>
@@ -61,7 +63,7 @@ export default function OrganizeMakeup() {
           title="志愿者"
           extra={
             <Text className={`${prefix}__value ${user ? '' : `${prefix}__placeholder`}`}>
-              {user ? `${user.realName}（${user.team}）` : '请选择'} <ArrowRight size={12} color="#8c8c8c" />
+              {user ? `${user.realName}（${user.team}）` : '请选择'} <ArrowRight size={12} color="var(--cwt-text-hint)" />
             </Text>
           }
           clickable

@@ -55,7 +55,7 @@ export function VolunteerPicker(props: VolunteerPickerProps) {
         <SearchBar className={`${prefix}__search`} value={keyword} placeholder="姓名、所在队伍或手机后 4 位" onChange={setKeyword} onSearch={(word) => void more(1, word)} onClear={() => void more(1, '')} />
         {page === 0 && loading && <Skeleton rows={6} animated />}
         {page > 0 && people.length === 0 && (
-          <Blank icon={<User size={48} color="#bfbfbf" />} title={keyword.trim() ? '没有找到这位志愿者' : '还没有志愿者'} description={keyword.trim() ? '换个姓名或手机后 4 位试试' : '居民在「志愿服务」里注册后会出现在这里'} />
+          <Blank icon={<User size={48} color="var(--cwt-border-strong)" />} title={keyword.trim() ? '没有找到这位志愿者' : '还没有志愿者'} description={keyword.trim() ? '换个姓名或手机后 4 位试试' : '居民在「志愿服务」里注册后会出现在这里'} />
         )}
         {people.map((v) => (
           <View key={v.userId} className={`${prefix}__row ${v.userId === value ? `${prefix}__row--on` : ''}`} onClick={() => onPick(v)}>
@@ -67,7 +67,7 @@ export function VolunteerPicker(props: VolunteerPickerProps) {
                 {v.team} · 认证 {hoursText(v.hours)} 小时{v.makeupHours ? ` · 补录 ${hoursText(v.makeupHours)} 小时` : ''}
               </Text>
             </View>
-            {v.userId === value && <Checked size={16} color="#c8161d" />}
+            {v.userId === value && <Checked size={16} color="var(--cwt-brand)" />}
           </View>
         ))}
         {error && <Text className={`${prefix}__error`}>{error}</Text>}

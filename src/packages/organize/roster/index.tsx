@@ -14,6 +14,7 @@ import { api, ApiError } from '@/services/api'
 import { ActivityTag } from '../activity-tag'
 import { openExport } from '@/utils/open-export'
 import { ATTENDANCE_LABELS, signupLabel, waitlistPositions } from '../labels'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatDateTime, formatSpan, hoursText } from '@/utils/format'
 
@@ -21,23 +22,23 @@ const prefix = 'org-roster'
 
 // Has a place: green; in line or asked: amber; out: grey.
 const STATUS_COLOURS: Record<SignupStatus, [string, string]> = {
-  confirmed: ['#eaf8ef', '#1f8a4c'],
-  offered: ['#fff4e5', '#d46b08'],
-  waitlisted: ['#fff4e5', '#d46b08'],
-  cancelled: ['#f2f3f5', '#8c8c8c'],
-  passed: ['#f2f3f5', '#8c8c8c']
+  confirmed: ['var(--cwt-success-soft)', 'var(--cwt-success)'],
+  offered: ['var(--cwt-warning-soft)', 'var(--cwt-warning)'],
+  waitlisted: ['var(--cwt-warning-soft)', 'var(--cwt-warning)'],
+  cancelled: ['var(--cwt-fill-strong)', 'var(--cwt-text-hint)'],
+  passed: ['var(--cwt-fill-strong)', 'var(--cwt-text-hint)']
 }
 const ATTENDANCE_COLOURS: Record<Attendance, [string, string]> = {
-  pending: ['#f2f3f5', '#8c8c8c'],
-  present: ['#eaf8ef', '#1f8a4c'],
-  short: ['#fff4e5', '#d46b08'],
-  absent: ['#fdeeee', '#c8161d']
+  pending: ['var(--cwt-fill-strong)', 'var(--cwt-text-hint)'],
+  present: ['var(--cwt-success-soft)', 'var(--cwt-success)'],
+  short: ['var(--cwt-warning-soft)', 'var(--cwt-warning)'],
+  absent: ['var(--cwt-brand-soft)', 'var(--cwt-brand)']
 }
 // 待核实 asks for a decision; the decision shows plainly.
 const PLACE_CHECKS: Record<PlaceCheck, { label: string; colours: [string, string] }> = {
-  pending: { label: '待核实', colours: ['#fff4e5', '#d46b08'] },
-  approved: { label: '已认可', colours: ['#eaf8ef', '#1f8a4c'] },
-  refused: { label: '未认可', colours: ['#fdeeee', '#c8161d'] }
+  pending: { label: '待核实', colours: ['var(--cwt-warning-soft)', 'var(--cwt-warning)'] },
+  approved: { label: '已认可', colours: ['var(--cwt-success-soft)', 'var(--cwt-success)'] },
+  refused: { label: '未认可', colours: ['var(--cwt-brand-soft)', 'var(--cwt-brand)'] }
 }
 // Places first, then the line in order, then those who left.
 const ORDER: Record<SignupStatus, number> = { confirmed: 0, offered: 1, waitlisted: 2, cancelled: 3, passed: 4 }
@@ -172,6 +173,7 @@ export default function OrganizeRoster() {
 
   return (
     <View className={prefix}>
+      <ModeMeta />
       <LoadState loading={roster.loading} error={roster.error} ready={!!data} onRetry={roster.reload} rows={8}>
         {data && <Body data={data} busy={busy} reviewing={reviewing} onReview={review} onConfirm={() => setConfirming(true)} onExport={exportRoster} />}
       </LoadState>
@@ -254,7 +256,7 @@ function Body({ data, busy, reviewing, onReview, onConfirm, onExport }: BodyProp
         <View className={`${prefix}__confirm-bar`}>
           {confirmedAt ? (
             <Text className={`${prefix}__confirmed`}>
-              <Checked size={14} color="#1f8a4c" /> 已确认 · {formatDateTime(confirmedAt)}，时长已计入
+              <Checked size={14} color="var(--cwt-success)" /> 已确认 · {formatDateTime(confirmedAt)}，时长已计入
             </Text>
           ) : (
             <Text className={`${prefix}__confirm-hint`}>{unchecked ? `还有 ${unchecked} 人的签到待核实，核实后才能确认名单` : '活动已结束，核对签到签退后确认名单，时长才会计入'}</Text>
@@ -267,7 +269,7 @@ function Body({ data, busy, reviewing, onReview, onConfirm, onExport }: BodyProp
 
       <Text className={`${prefix}__total`}>共 {rows.length} 人次</Text>
       {sorted.length === 0 ? (
-        <Blank icon={<User size={48} color="#bfbfbf" />} title="还没有人报名" description={a.status === 'draft' ? '活动发布后志愿者才能报名' : '报名的志愿者会出现在这里'} />
+        <Blank icon={<User size={48} color="var(--cwt-border-strong)" />} title="还没有人报名" description={a.status === 'draft' ? '活动发布后志愿者才能报名' : '报名的志愿者会出现在这里'} />
       ) : (
         <View className={`${prefix}__rows`}>
           {sorted.map((row) => (

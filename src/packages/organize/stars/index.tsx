@@ -9,6 +9,7 @@ import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatDateTime, formatMonth, hoursText } from '@/utils/format'
 
@@ -90,12 +91,13 @@ export default function OrganizeStars() {
   const enough = chosen.length >= need
   return (
     <View className={prefix}>
+      <ModeMeta />
       <Cell.Group className={`${prefix}__month`}>
         <Cell
           title="评选月份"
           extra={
             <Text className={`${prefix}__month-value`}>
-              {monthText(month)} <ArrowRight size={12} color="#8c8c8c" />
+              {monthText(month)} <ArrowRight size={12} color="var(--cwt-text-hint)" />
             </Text>
           }
           clickable
@@ -135,7 +137,7 @@ export default function OrganizeStars() {
           <LoadState loading={candidates.loading} error={candidates.error} ready={!!list} onRetry={candidates.reload} rows={8}>
             {list &&
               (list.length === 0 ? (
-                <Blank icon={<Star size={48} color="#bfbfbf" />} title={`${monthText(month)}还没有服务记录`} description="名单确认后，志愿者的服务时长才会计入当月排名" />
+                <Blank icon={<Star size={48} color="var(--cwt-border-strong)" />} title={`${monthText(month)}还没有服务记录`} description="名单确认后，志愿者的服务时长才会计入当月排名" />
               ) : (
                 <>
                   <View className={`${prefix}__head`}>

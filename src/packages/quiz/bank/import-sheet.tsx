@@ -151,7 +151,7 @@ export function ImportSheet({ visible, onClose, onImported }: ImportSheetProps) 
                   <View key={r.row} className={`${prefix}__valid-row`}>
                     <Text className={`${prefix}__valid-no`}>第{r.row}行</Text>
                     {r.question && (
-                      <Tag background="#f2f3f5" color="#595959">
+                      <Tag background="var(--cwt-fill-strong)" color="var(--cwt-text-2)">
                         {QUESTION_KIND_LABELS[r.question.kind]}
                       </Tag>
                     )}

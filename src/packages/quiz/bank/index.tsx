@@ -11,6 +11,7 @@ import { api } from '@/services/api'
 import { answerText, emptyQuestion, fromView, OPTION_LETTERS, type QuestionForm } from '../question-form'
 import { ImportSheet } from './import-sheet'
 import { QuestionEditor } from './question-editor'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -28,12 +29,12 @@ function QuestionRow({ q, onClick }: { q: QuestionView; onClick: () => void }) {
   return (
     <View className={`${prefix}__item ${q.active ? '' : `${prefix}__item--retired`}`} onClick={onClick}>
       <View className={`${prefix}__item-head`}>
-        <Tag background="#fdeeee" color="#c8161d">
+        <Tag background="var(--cwt-brand-soft)" color="var(--cwt-brand)">
           {QUESTION_KIND_LABELS[q.kind]}
         </Tag>
         <Text className={`${prefix}__item-point`}>{q.point}</Text>
         {!q.active && (
-          <Tag background="#f2f3f5" color="#8c8c8c">
+          <Tag background="var(--cwt-fill-strong)" color="var(--cwt-text-hint)">
             已停用
           </Tag>
         )}
@@ -104,6 +105,7 @@ export default function QuizBank() {
   const data = list.data
   return (
     <View className={prefix}>
+      <ModeMeta />
       <View className={`${prefix}__top`}>
         <SearchBar
           className={`${prefix}__search`}
@@ -144,7 +146,7 @@ export default function QuizBank() {
             </Text>
             {data.items.length === 0 ? (
               <Blank
-                icon={<Search size={48} color="#bfbfbf" />}
+                icon={<Search size={48} color="var(--cwt-border-strong)" />}
                 title={point || kind || keyword || status !== 'all' ? '没有符合条件的题目' : '题库还是空的'}
                 description={point || kind || keyword || status !== 'all' ? '换个知识点、题型或关键词试试' : '逐题新增，或下载模板批量导入'}
               />

@@ -128,7 +128,7 @@ export function QuestionEditor({ editing, points, onChange, onClose, onSaved }: 
                       )}
                       {f.kind !== 'judge' && f.options.length > 2 && (
                         <View className={`${prefix}__remove`} onClick={() => change(removeOption(f, i), ['options', 'answer'])}>
-                          <Close size={12} color="#8c8c8c" />
+                          <Close size={12} color="var(--cwt-text-hint)" />
                         </View>
                       )}
                     </View>
@@ -153,7 +153,7 @@ export function QuestionEditor({ editing, points, onChange, onClose, onSaved }: 
                 {label('知识点', true)}
                 <View className={`${prefix}__input ${prefix}__select`} onClick={() => setPickingPoint(true)}>
                   <Text className={f.point ? '' : `${prefix}__placeholder`}>{f.point || '请选择'}</Text>
-                  <ArrowRight size={12} color="#8c8c8c" />
+                  <ArrowRight size={12} color="var(--cwt-text-hint)" />
                 </View>
                 {error('point')}
               </View>

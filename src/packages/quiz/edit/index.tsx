@@ -29,6 +29,7 @@ import {
   type FormErrors,
   type QuizForm
 } from '../quiz-form'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatDateTime } from '@/utils/format'
 
@@ -128,6 +129,7 @@ export default function QuizEdit() {
 
   return (
     <View className={prefix}>
+      <ModeMeta />
       <LoadState loading={!loadError && !ready} error={loadError} ready={ready} onRetry={reload} rows={12}>
         {drawn && (
           <View className={`${prefix}__notice`}>
@@ -156,7 +158,7 @@ export default function QuizEdit() {
                 title={label(TIME_LABELS[f], true)}
                 extra={
                   <Text className={`${prefix}__value`}>
-                    {formatDateTime(form[f])} <ArrowRight size={12} color="#8c8c8c" />
+                    {formatDateTime(form[f])} <ArrowRight size={12} color="var(--cwt-text-hint)" />
                   </Text>
                 }
                 clickable
@@ -177,7 +179,7 @@ export default function QuizEdit() {
           <Text className={`${prefix}__hint ${prefix}__hint--top`}>每份试卷从各知识点的在用题目中随机抽取，选项顺序每份打乱</Text>
           {rows.map((r) => (
             <View key={r.point}>
-              <View className={`${prefix}__quota`}>
+              <View className={`${prefix}__quota`} data-label={`${r.point}抽题数`}>
                 <View className={`${prefix}__quota-text`}>
                   <Text className={`${prefix}__quota-point`}>{r.point}</Text>
                   <Text className={`${prefix}__quota-available ${r.available < r.count ? `${prefix}__quota-available--short` : ''}`}>可用 {r.available} 道</Text>

@@ -10,16 +10,17 @@ import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
 import { CARD_STATE_LABELS, cardActions, urls } from '../people'
 import { formatProfile, formatWindow } from '@/utils/format'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'quiz-home'
 const go = (url: string) => void Taro.navigateTo({ url })
 
 const STATE_TAGS: Record<QuizCard['state'], { background: string; color: string }> = {
-  open: { background: '#eaf8ef', color: '#1f8a4c' },
-  upcoming: { background: '#e6f4ff', color: '#0958d9' },
-  closed: { background: '#f2f3f5', color: '#8c8c8c' },
-  'not-eligible': { background: '#fff7e6', color: '#d46b08' }
+  open: { background: 'var(--cwt-success-soft)', color: 'var(--cwt-success)' },
+  upcoming: { background: 'var(--cwt-info-soft)', color: 'var(--cwt-info)' },
+  closed: { background: 'var(--cwt-fill-strong)', color: 'var(--cwt-text-hint)' },
+  'not-eligible': { background: 'var(--cwt-warning-soft)', color: 'var(--cwt-warning)' }
 }
 
 function ProfileStrip({ profile }: { profile: ProfileView }) {
@@ -108,6 +109,7 @@ export default function QuizHomePage() {
   const d = home.data
   return (
     <View className={prefix}>
+      <ModeMeta />
       <View className={`${prefix}__hero`}>
         <Text className={`${prefix}__title`}>知识答题</Text>
         <Text className={`${prefix}__slogan`}>学习应知应会，争做文明市民</Text>
@@ -118,7 +120,7 @@ export default function QuizHomePage() {
           <>
             <View className={`cwt-section ${prefix}__entries`}>
               <View className={`${prefix}__entry ${prefix}__practice`} onClick={() => go(urls.practice('daily'))}>
-                <Edit size={22} color="#c8161d" />
+                <Edit size={22} color="var(--cwt-brand)" />
                 <View className={`${prefix}__entry-main`}>
                   <Text className={`${prefix}__entry-title`}>每日练习</Text>
                   <Text className={`${prefix}__entry-text`}>10 题，即答即评</Text>
@@ -126,7 +128,7 @@ export default function QuizHomePage() {
                 </View>
               </View>
               <View className={`${prefix}__entry ${prefix}__wrong`} onClick={() => go(urls.wrong)}>
-                <Failure size={22} color="#c8161d" />
+                <Failure size={22} color="var(--cwt-brand)" />
                 <View className={`${prefix}__entry-main`}>
                   <Text className={`${prefix}__entry-title`}>错题本</Text>
                   <Text className={`${prefix}__entry-text`}>练到连续答对 {MASTERED_AFTER} 次</Text>
@@ -140,7 +142,7 @@ export default function QuizHomePage() {
               <Text className={`${prefix}__heading-hint`}>成绩取最好的一次</Text>
             </View>
             {d.quizzes.length === 0 ? (
-              <Blank icon={<Edit size={56} color="#e6a1a3" />} title="暂无答题活动" description="创文办发布答题活动后会出现在这里，先做做每日练习吧" action={{ text: '每日练习', onClick: () => go(urls.practice('daily')) }} />
+              <Blank icon={<Edit size={56} color="var(--cwt-brand-line)" />} title="暂无答题活动" description="创文办发布答题活动后会出现在这里，先做做每日练习吧" action={{ text: '每日练习', onClick: () => go(urls.practice('daily')) }} />
             ) : (
               d.quizzes.map((card) => <Card key={card.id} card={card} />)
             )}

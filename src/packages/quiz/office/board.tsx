@@ -20,7 +20,7 @@ export function Board({ quizId, reloadKey }: { quizId: string; reloadKey: number
     <LoadState loading={board.loading} error={board.error} ready={!!data} onRetry={board.reload} rows={8}>
       {data &&
         (data.items.length === 0 ? (
-          <Blank icon={<User size={48} color="#bfbfbf" />} title="还没有人交卷" description="有人交卷后，这里按最好成绩排名，同分用时少的在前" />
+          <Blank icon={<User size={48} color="var(--cwt-border-strong)" />} title="还没有人交卷" description="有人交卷后，这里按最好成绩排名，同分用时少的在前" />
         ) : (
           <View className={`cwt-section ${prefix}__card`}>
             <Text className={`${prefix}__note`}>共 {data.total} 人 · 按最好成绩排名，同分用时少的在前</Text>
@@ -38,7 +38,7 @@ export function Board({ quizId, reloadKey }: { quizId: string; reloadKey: number
                   </Text>
                   <Text className={`${prefix}__time`}>用时 {durationText(r.seconds)}</Text>
                 </View>
-                <Tag className={`${prefix}__passed`} background={r.passed ? '#eaf8ef' : '#f2f3f5'} color={r.passed ? '#1f8a4c' : '#8c8c8c'}>
+                <Tag className={`${prefix}__passed`} background={r.passed ? 'var(--cwt-success-soft)' : 'var(--cwt-fill-strong)'} color={r.passed ? 'var(--cwt-success)' : 'var(--cwt-text-hint)'}>
                   {r.passed ? '通过' : '未通过'}
                 </Tag>
               </View>

@@ -17,6 +17,7 @@ import { defaultQuiz, percentOf, percentText, QUIZ_STATE_COLOURS, QUIZ_STATE_LAB
 import { Board } from './board'
 import { QuizPicker } from './quiz-picker'
 import { RateTable } from './rate-table'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatDateTime, formatWindow } from '@/utils/format'
 
@@ -48,7 +49,7 @@ function Points({ a }: { a: Awareness }) {
               {percentText(p.rate)}
             </Text>
           </View>
-          <Progress percent={percentOf(p.rate)} color={rateColour(p.rate)} background="#f2f3f5" strokeWidth="6" />
+          <Progress percent={percentOf(p.rate)} color={rateColour(p.rate)} background="var(--cwt-fill-strong)" strokeWidth="6" />
         </View>
       ))}
     </View>
@@ -56,7 +57,7 @@ function Points({ a }: { a: Awareness }) {
 }
 
 function Missed({ a }: { a: Awareness }) {
-  if (a.mostMissed.length === 0) return <Blank icon={<Failure size={48} color="#bfbfbf" />} title="还没有答错的题" description="交卷的人多了，错得最多的十道题会列在这里" />
+  if (a.mostMissed.length === 0) return <Blank icon={<Failure size={48} color="var(--cwt-border-strong)" />} title="还没有答错的题" description="交卷的人多了，错得最多的十道题会列在这里" />
   return (
     <View className={`cwt-section ${prefix}__card`}>
       <Text className={`${prefix}__note`}>正确率最低的 {a.mostMissed.length} 道题，可在宣传中重点讲解</Text>
@@ -127,20 +128,20 @@ export default function QuizOffice() {
     <View className={`${prefix}__links`}>
       {a && (
         <View className={`${prefix}__link`} onClick={() => go(`/packages/quiz/edit/index?id=${a.quiz.id}`)}>
-          <Edit size={18} color="#c8161d" />
+          <Edit size={18} color="var(--cwt-brand)" />
           <Text>编辑答题</Text>
         </View>
       )}
       <View className={`${prefix}__link`} onClick={() => go('/packages/quiz/edit/index')}>
-        <Add size={18} color="#c8161d" />
+        <Add size={18} color="var(--cwt-brand)" />
         <Text>新建答题</Text>
       </View>
       <View className={`${prefix}__link`} onClick={() => go('/packages/quiz/bank/index')}>
-        <Order size={18} color="#c8161d" />
+        <Order size={18} color="var(--cwt-brand)" />
         <Text>题库管理</Text>
       </View>
       <View className={`${prefix}__link`} onClick={() => go('/packages/quiz/units/index')}>
-        <Location size={18} color="#c8161d" />
+        <Location size={18} color="var(--cwt-brand)" />
         <Text>学校与社区</Text>
       </View>
     </View>
@@ -149,7 +150,8 @@ export default function QuizOffice() {
   if (noQuiz) {
     return (
       <View className={prefix}>
-        <Blank icon={<Notice size={48} color="#bfbfbf" />} title="还没有答题活动" description="新建一次答题，设定时间、抽题数量和及格分，开放后这里显示知晓率" action={{ text: '新建答题', onClick: () => go('/packages/quiz/edit/index') }} />
+        <ModeMeta />
+        <Blank icon={<Notice size={48} color="var(--cwt-border-strong)" />} title="还没有答题活动" description="新建一次答题，设定时间、抽题数量和及格分，开放后这里显示知晓率" action={{ text: '新建答题', onClick: () => go('/packages/quiz/edit/index') }} />
         {links}
       </View>
     )
@@ -166,7 +168,7 @@ export default function QuizOffice() {
               <View className={`${prefix}__top`}>
                 <View className={`${prefix}__quiz`} onClick={() => setPicking(true)}>
                   <Text className={`${prefix}__title`}>{a.quiz.title}</Text>
-                  <ArrowDown size={14} color="#fff" />
+                  <ArrowDown size={14} color="var(--cwt-surface)" />
                 </View>
                 <Button className={`${prefix}__export`} size="small" fill="outline" loading={exporting} disabled={a.participants === 0} onClick={exportFigures}>
                   导出 Excel
@@ -208,7 +210,7 @@ export default function QuizOffice() {
 
             {a.participants === 0 ? (
               <Blank
-                icon={<Notice size={48} color="#bfbfbf" />}
+                icon={<Notice size={48} color="var(--cwt-border-strong)" />}
                 title="还没有人交卷"
                 description={
                   a.quiz.state === 'upcoming'

@@ -23,7 +23,7 @@ export interface RateTableProps<T extends RateRow> {
  * totals. A ranked list rather than a grid of columns: a phone is too narrow for five of them.
  */
 export function RateTable<T extends RateRow>({ rows, unit, under, sized, empty }: RateTableProps<T>) {
-  if (rows.length === 0) return <Blank icon={<Location size={48} color="#bfbfbf" />} title={`还没有${unit}的统计`} description={`${empty}；学生绑定学校和班级、居民绑定社区后，成绩会计入这里`} />
+  if (rows.length === 0) return <Blank icon={<Location size={48} color="var(--cwt-border-strong)" />} title={`还没有${unit}的统计`} description={`${empty}；学生绑定学校和班级、居民绑定社区后，成绩会计入这里`} />
   return (
     <View className={`cwt-section ${prefix}__card`}>
       <Text className={`${prefix}__note`}>按平均分排名，同分看参与率{sized ? '（参与人数 ÷ 登记人数）' : ''}；知晓率 = 通过人数 ÷ 参与人数</Text>

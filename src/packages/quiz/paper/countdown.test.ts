@@ -1,4 +1,4 @@
-import { clockOffset, formatLeft, isUrgent, msLeft } from './countdown'
+import { clockOffset, dueWarnings, formatLeft, isUrgent, msLeft, warningText } from './countdown'
 
 describe('clockOffset', () => {
   const server = '2026-11-23T01:00:00.000Z'
@@ -49,5 +49,24 @@ describe('isUrgent', () => {
   it('when under a minute is left, then it is urgent; at a minute it is not yet', () => {
     expect(isUrgent(59_999)).toBe(true)
     expect(isUrgent(60_000)).toBe(false)
+  })
+})
+
+describe('dueWarnings', () => {
+  it('when the time left falls under 5 and then 1 minute, then each warning is due once', () => {
+    expect(dueWarnings(5 * 60_000 + 1000, [])).toEqual([])
+    expect(dueWarnings(5 * 60_000, [])).toEqual([5])
+    expect(dueWarnings(4 * 60_000, [5])).toEqual([])
+    expect(dueWarnings(59_000, [5])).toEqual([1])
+    expect(dueWarnings(30_000, [5, 1])).toEqual([])
+  })
+
+  it('when a paper is reopened with 40 seconds left, then both are due at once and it says the time really left', () => {
+    expect(dueWarnings(40_000, [])).toEqual([5, 1])
+    expect(warningText(40_000)).toBe('答题还剩 1 分钟')
+  })
+
+  it('when time is up, then no warning is due: the hand-in notice says it', () => {
+    expect(dueWarnings(0, [])).toEqual([])
   })
 })

@@ -25,3 +25,15 @@ export function formatLeft(ms: number): string {
   const s = total % 60
   return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${two(m)}:${two(s)}`
 }
+
+/** Minutes left at which the paper says how long remains, aloud (a live region) and in a toast. */
+export const WARN_MINUTES = [5, 1]
+
+/**
+ * The warnings `ms` left has reached and `given` has not had, as minutes, largest first; the page says only the
+ * last (a paper reopened with 3 minutes left says so once, not "5 minutes" too), and marks them all given.
+ */
+export const dueWarnings = (ms: number, given: number[]) => WARN_MINUTES.filter((m) => ms > 0 && ms <= m * 60_000 && !given.includes(m))
+
+/** What the warning says: minutes rounded up, so 4:30 left is 还剩 5 分钟. */
+export const warningText = (ms: number) => `答题还剩 ${Math.ceil(ms / 60_000)} 分钟`

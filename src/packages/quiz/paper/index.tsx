@@ -11,10 +11,11 @@ import { api, ApiError } from '@/services/api'
 import { Explanation } from '../components/explanation'
 import { OptionRows } from '../components/option-rows'
 import { back, isPractice, readParam, urls } from '../people'
-import { clockOffset, formatLeft, isUrgent, msLeft } from './countdown'
+import { clockOffset, dueWarnings, formatLeft, isUrgent, msLeft, warningText } from './countdown'
 import { AnswerSaver, type SaveStatus } from './saver'
 import { cellState, firstOpen, isAnswered, toggleChoice, unansweredCount } from './sheet'
 import { keepUnsaved, readUnsaved, toResend } from './unsaved'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'quiz-paper'
@@ -54,7 +55,7 @@ function Starter({ quizId, from }: { quizId: string; from: 'daily' | 'wrong' }) 
         : { text: '返回', onClick: back }
   return (
     <View className={prefix}>
-      <Blank icon={<Edit size={56} color="#e6a1a3" />} title={quizId ? '暂时不能开始答题' : '暂时不能开始练习'} description={error.message} action={action} />
+      <Blank icon={<Edit size={56} color="var(--cwt-brand-line)" />} title={quizId ? '暂时不能开始答题' : '暂时不能开始练习'} description={error.message} action={action} />
     </View>
   )
 }
@@ -79,7 +80,7 @@ function Sitting({ attemptId }: { attemptId: string }) {
   if (loaded.error?.code === 'NOT_FOUND' && !loaded.loading) {
     return (
       <View className={prefix}>
-        <Blank icon={<Search size={56} color="#e6a1a3" />} title="找不到这份答卷" description="它可能不是您的答卷，或链接已失效" action={{ text: '去答题首页', onClick: () => void Taro.redirectTo({ url: urls.home }) }} />
+        <Blank icon={<Search size={56} color="var(--cwt-brand-line)" />} title="找不到这份答卷" description="它可能不是您的答卷，或链接已失效" action={{ text: '去答题首页', onClick: () => void Taro.redirectTo({ url: urls.home }) }} />
       </View>
     )
   }
@@ -193,6 +194,18 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [left])
 
+  // 5 and 1 minutes before the end, said aloud by screen readers (the live region below) and shown in a toast
+  const warned = useRef<number[]>([])
+  const [warning, setWarning] = useState('')
+  useEffect(() => {
+    if (left === null) return
+    const due = dueWarnings(left, warned.current)
+    if (!due.length) return
+    warned.current.push(...due)
+    setWarning(warningText(left))
+    toast(warningText(left))
+  }, [left])
+
   const go = (index: number) => {
     setCurrent(Math.max(0, Math.min(total - 1, index)))
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
@@ -252,6 +265,9 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
             <Text className={`${prefix}__left`}>{formatLeft(left)}</Text>
           </View>
         )}
+        <View className={`${prefix}__live`} ariaRole="status" aria-live="polite">
+          {warning}
+        </View>
         {!practice && (
           <Button className={`${prefix}__submit`} size="small" type="primary" loading={busy === 'submit'} onClick={() => setConfirming(true)}>
             交卷
@@ -263,7 +279,7 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
       </View>
 
       {overall === 'failed' && status !== 'failed' && (
-        <View className={`${prefix}__alert`} onClick={() => void saver.flush()}>
+        <View className={`${prefix}__alert`} ariaRole="button" onClick={() => void saver.flush()}>
           <Failure size={14} />
           <Text>有答案没保存上，正在自动重试，点此立即重试</Text>
         </View>
@@ -271,7 +287,7 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
 
       <View className={`cwt-section ${prefix}__question`}>
         <View className={`${prefix}__head`}>
-          <Tag background="#fdeeee" color="#c8161d">
+          <Tag background="var(--cwt-brand-soft)" color="var(--cwt-brand)">
             {QUESTION_KIND_LABELS[q.kind]}
           </Tag>
           <Text className={`${prefix}__number`}>
@@ -304,7 +320,7 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
         <Button className={`${prefix}__prev`} fill="outline" disabled={current === 0} onClick={() => go(current - 1)}>
           上一题
         </Button>
-        <View className={`${prefix}__sheet-toggle`} onClick={() => setSheetOpen(true)}>
+        <View className={`${prefix}__sheet-toggle`} ariaRole="button" onClick={() => setSheetOpen(true)}>
           <Category size={18} />
           <Text>答题卡</Text>
         </View>
@@ -338,6 +354,8 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
             <View
               key={item.index}
               className={`${prefix}__cell ${prefix}__cell--${cellState(choices[i], feedback[i])} ${saver.status(i) === 'failed' ? `${prefix}__cell--failed` : ''} ${i === current ? `${prefix}__cell--current` : ''}`}
+              ariaRole="button"
+              ariaLabel={`第 ${i + 1} 题，${isAnswered(choices[i]) ? '已答' : '未答'}`}
               onClick={() => {
                 setSheetOpen(false)
                 go(i)
@@ -385,6 +403,10 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
 export default function PaperPage() {
   const { params } = useRouter()
   const attemptId = readParam(params.attemptId)
-  if (attemptId) return <Sitting attemptId={attemptId} />
-  return <Starter quizId={readParam(params.quizId)} from={params.mode === 'wrong' ? 'wrong' : 'daily'} />
+  return (
+    <>
+      <ModeMeta />
+      {attemptId ? <Sitting attemptId={attemptId} /> : <Starter quizId={readParam(params.quizId)} from={params.mode === 'wrong' ? 'wrong' : 'daily'} />}
+    </>
+  )
 }

@@ -8,6 +8,7 @@ import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { back } from '../people'
 import { bindingOptions, firstValue, NONE, type Binding } from './binding'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'quiz-profile'
@@ -73,6 +74,7 @@ export default function ProfilePage() {
 
   return (
     <View className={prefix}>
+      <ModeMeta />
       <Text className={`${prefix}__intro`}>绑定后，您的答题成绩计入所在学校、班级或社区的参与率和知晓率统计。学生请绑定学校和班级，居民请绑定所在社区。</Text>
       <LoadState loading={loading} error={error} ready={ready} onRetry={reload} rows={5}>
         {form && (

@@ -11,6 +11,7 @@ import { api } from '@/services/api'
 import { Explanation } from '../components/explanation'
 import { OptionRows } from '../components/option-rows'
 import { back, formatDuration, isPractice, letters, readParam, urls } from '../people'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatDateTime } from '@/utils/format'
 
@@ -64,11 +65,11 @@ function QuestionReview({ q }: { q: ResultQuestion }) {
     <View className={`cwt-section ${prefix}__question`}>
       <View className={`${prefix}__head`}>
         <Text className={`${prefix}__number`}>第 {q.index + 1} 题</Text>
-        <Tag background="#f5f6f8" color="#595959">
+        <Tag background="var(--cwt-bg)" color="var(--cwt-text-2)">
           {QUESTION_KIND_LABELS[q.kind]}
         </Tag>
         <Text className={`${prefix}__point`}>{q.point}</Text>
-        <Tag background={q.correct ? '#eaf8ef' : '#fff1f0'} color={q.correct ? '#1f8a4c' : '#cf1322'}>
+        <Tag background={q.correct ? 'var(--cwt-success-soft)' : 'var(--cwt-danger-soft)'} color={q.correct ? 'var(--cwt-success)' : 'var(--cwt-danger)'}>
           {q.correct ? '答对' : q.choice?.length ? '答错' : '未作答'}
         </Tag>
       </View>
@@ -91,7 +92,8 @@ export default function ResultPage() {
   if (result.error?.code === 'NOT_FOUND' && !result.loading) {
     return (
       <View className={prefix}>
-        <Blank icon={<Search size={56} color="#e6a1a3" />} title="找不到这次成绩" description="它可能不是您的答卷，或链接已失效" action={{ text: '去答题首页', onClick: () => void Taro.redirectTo({ url: urls.home }) }} />
+        <ModeMeta />
+        <Blank icon={<Search size={56} color="var(--cwt-brand-line)" />} title="找不到这次成绩" description="它可能不是您的答卷，或链接已失效" action={{ text: '去答题首页', onClick: () => void Taro.redirectTo({ url: urls.home }) }} />
       </View>
     )
   }
@@ -108,7 +110,7 @@ export default function ResultPage() {
           <>
             <Summary r={r} />
             {r.withheld ? (
-              <Blank icon={<Search size={56} color="#e6a1a3" />} title="答案暂不公布" description={r.withheld} />
+              <Blank icon={<Search size={56} color="var(--cwt-brand-line)" />} title="答案暂不公布" description={r.withheld} />
             ) : (
               <>
                 <Tabs className={`${prefix}__tabs`} value={filter} onChange={(v) => setFilter(v as Filter)} activeType="line">
@@ -116,7 +118,7 @@ export default function ResultPage() {
                   <Tabs.TabPane title={`只看错题（${wrong.length}）`} value="wrong" />
                 </Tabs>
                 {shown.length === 0 ? (
-                  <Blank icon={<Success size={56} color="#8fd3a8" />} title="全部答对" description="这次没有错题，继续保持" />
+                  <Blank icon={<Success size={56} color="var(--cwt-success-line)" />} title="全部答对" description="这次没有错题，继续保持" />
                 ) : (
                   shown.map((q) => <QuestionReview key={q.index} q={q} />)
                 )}

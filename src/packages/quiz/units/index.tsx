@@ -9,6 +9,7 @@ import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { addClasses, emptyUnit, fromUnit, removeClass, toUnitInput, unitFieldOf, validateUnit, type UnitErrors, type UnitField, type UnitForm } from '../unit-form'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'quiz-units'
@@ -85,6 +86,7 @@ export default function QuizUnits() {
   const error = (field: UnitField) => (errors[field] ? <Text className={`${prefix}__error`}>{errors[field]}</Text> : null)
   return (
     <View className={prefix}>
+      <ModeMeta />
       <Tabs className={`${prefix}__tabs`} value={kind} onChange={(v) => setKind(v as Kind)} activeType="line">
         <Tabs.TabPane title="学校" value="school" />
         <Tabs.TabPane title="社区" value="community" />
@@ -101,7 +103,7 @@ export default function QuizUnits() {
         {list.data &&
           (list.data.length === 0 ? (
             <Blank
-              icon={<Location size={48} color="#bfbfbf" />}
+              icon={<Location size={48} color="var(--cwt-border-strong)" />}
               title={`还没有${label}`}
               description={kind === 'school' ? '添加学校和班级后，学生可绑定班级，统计按学校、班级排名' : '添加社区后，居民可绑定社区，统计按社区排名'}
               action={{ text: `新增${label}`, onClick: () => open(null, emptyUnit()) }}
@@ -141,7 +143,7 @@ export default function QuizUnits() {
                         <Text>{c}</Text>
                         {codes[c] && <Text className={`${prefix}__code`}>邀请码 {codes[c]}</Text>}
                         <View className={`${prefix}__class-remove`} onClick={() => change(removeClass(f, c), ['classes'])}>
-                          <Close size={10} color="#8c8c8c" />
+                          <Close size={10} color="var(--cwt-text-hint)" />
                         </View>
                       </View>
                     ))}

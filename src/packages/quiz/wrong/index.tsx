@@ -12,6 +12,7 @@ import { api } from '@/services/api'
 import { Explanation } from '../components/explanation'
 import { OptionRows } from '../components/option-rows'
 import { urls } from '../people'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatDay } from '@/utils/format'
 
@@ -24,7 +25,7 @@ function Item({ item }: { item: WrongItem }) {
   return (
     <View className={`cwt-section ${prefix}__item`}>
       <View className={`${prefix}__head`}>
-        <Tag background="#f5f6f8" color="#595959">
+        <Tag background="var(--cwt-bg)" color="var(--cwt-text-2)">
           {QUESTION_KIND_LABELS[item.kind]}
         </Tag>
         <Text className={`${prefix}__point`}>{item.point}</Text>
@@ -49,10 +50,11 @@ export default function WrongBookPage() {
 
   return (
     <View className={prefix}>
+      <ModeMeta />
       <LoadState loading={list.loading} error={list.error} ready={!!list.last} onRetry={list.refresh} rows={6}>
         {total === 0 ? (
           <Blank
-            icon={<Failure size={56} color="#e6a1a3" />}
+            icon={<Failure size={56} color="var(--cwt-brand-line)" />}
             title="错题本是空的"
             description={`答错的题会收进这里，练习时连续答对 ${MASTERED_AFTER} 次就会移出。先做一组每日练习吧`}
             action={{ text: '去每日练习', onClick: () => void Taro.navigateTo({ url: urls.practice('daily') }) }}

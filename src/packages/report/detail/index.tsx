@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { ArrowRight, Location, Search } from '@nutui/icons-react-taro'
-import { Button, Cell, Radio, Rate, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Cell, Radio, TextArea } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import type { Confirmation, ReportDetail } from '@contract'
@@ -11,6 +11,9 @@ import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { Blank } from '@/components/blank'
 import { formatDateTime, formatWhen } from '@/utils/format'
+import { Rating } from '@/components/rating'
+import { alt } from '@/utils/a11y'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const SETTLED = ['closed', 'rejected', 'duplicate']
@@ -55,7 +58,7 @@ function Photos({ urls }: { urls: string[] }) {
   return (
     <View className="report-detail__photos">
       {urls.map((url) => (
-        <Image key={url} className="report-detail__photo" src={url} mode="aspectFill" onClick={() => preview(urls, url)} />
+        <Image key={url} className="report-detail__photo" {...alt('问题照片')} src={url} mode="aspectFill" onClick={() => preview(urls, url)} />
       ))}
     </View>
   )
@@ -125,8 +128,9 @@ export default function ReportDetailPage() {
   if (report.error?.code === 'NOT_FOUND' && !report.loading) {
     return (
       <View className="report-detail">
+        <ModeMeta />
         <Blank
-          icon={<Search size={56} color="#e6a1a3" />}
+          icon={<Search size={56} color="var(--cwt-brand-line)" />}
           title="找不到这个问题"
           description="它可能已被撤下，或者还没有公开"
           action={{ text: '看看附近的问题', onClick: () => void Taro.redirectTo({ url: '/packages/report/feed/index' }) }}
@@ -178,7 +182,7 @@ export default function ReportDetailPage() {
                   <>
                     <View className="report-detail__rate">
                       <Text className="report-detail__rate-label">{answer.resolved === 'yes' ? '满意度' : '评价'}</Text>
-                      <Rate value={answer.rating} min={1} onChange={(rating) => setAnswer({ ...answer, rating })} />
+                      <Rating value={answer.rating} label={answer.resolved === 'yes' ? '满意度' : '评价'} onChange={(rating) => setAnswer({ ...answer, rating })} />
                     </View>
                     {answer.resolved === 'yes' ? (
                       <TextArea className="report-detail__textarea" value={answer.comment} onChange={(comment) => setAnswer({ ...answer, comment })} placeholder="说点什么（选填）" maxLength={200} showCount />
@@ -217,13 +221,13 @@ export default function ReportDetailPage() {
                   <View className="report-detail__side">
                     <Text className="report-detail__side-label">整改前</Text>
                     {d.photos.map((url) => (
-                      <Image key={url} className="report-detail__side-photo" src={url} mode="aspectFill" onClick={() => preview(d.photos, url)} />
+                      <Image key={url} className="report-detail__side-photo" {...alt('整改前照片')} src={url} mode="aspectFill" onClick={() => preview(d.photos, url)} />
                     ))}
                   </View>
                   <View className="report-detail__side">
                     <Text className="report-detail__side-label report-detail__side-label--after">整改后</Text>
                     {d.afterPhotos.map((url) => (
-                      <Image key={url} className="report-detail__side-photo" src={url} mode="aspectFill" onClick={() => preview(d.afterPhotos, url)} />
+                      <Image key={url} className="report-detail__side-photo" {...alt('整改后照片')} src={url} mode="aspectFill" onClick={() => preview(d.afterPhotos, url)} />
                     ))}
                   </View>
                 </View>
@@ -246,7 +250,7 @@ export default function ReportDetailPage() {
               <Cell
                 title="问题位置"
                 description={d.location.address}
-                extra={process.env.TARO_ENV === 'weapp' ? <Location size={16} color="#c8161d" /> : undefined}
+                extra={process.env.TARO_ENV === 'weapp' ? <Location size={16} color="var(--cwt-brand)" /> : undefined}
                 clickable={process.env.TARO_ENV === 'weapp'}
                 onClick={() => openMap(d)}
               />

@@ -11,6 +11,8 @@ import { formatDistance, formatWhen } from '@/utils/format'
 import { currentPosition, type Position } from '@/utils/location'
 import { Blank } from '@/components/blank'
 import { usePaged } from '@/hooks/use-paged'
+import { alt } from '@/utils/a11y'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const PAGE_SIZE = 10
@@ -28,14 +30,15 @@ export default function Feed() {
 
   return (
     <View className="report-feed">
+      <ModeMeta />
       <View className="report-feed__where">
-        <Location size={12} color="#c8161d" />
+        <Location size={12} color="var(--cwt-brand)" />
         <Text>{!position ? '正在获取您的位置…' : position.fallback ? '未获取到您的位置，显示市中心周边 3 公里内的问题' : '您周边 3 公里内的问题，由近及远'}</Text>
       </View>
       <LoadState loading={list.loading} error={list.error} ready={!!list.last} onRetry={list.refresh} rows={6}>
         {list.items.length === 0 ? (
           <Blank
-            icon={<Location size={56} color="#e6a1a3" />}
+            icon={<Location size={56} color="var(--cwt-brand-line)" />}
             title="附近暂时没有公开的问题"
             description="发现身边的不文明现象或设施损坏，拍下来告诉我们"
             action={{ text: '去随手拍', onClick: () => void Taro.navigateTo({ url: '/packages/report/new/index?pick=1' }) }}
@@ -53,7 +56,7 @@ export default function Feed() {
                 {item.photos.length > 0 && (
                   <View className="report-feed__photos">
                     {item.photos.slice(0, 3).map((url) => (
-                      <Image key={url} className="report-feed__photo" src={url} mode="aspectFill" lazyLoad />
+                      <Image key={url} className="report-feed__photo" {...alt('问题照片')} src={url} mode="aspectFill" lazyLoad />
                     ))}
                   </View>
                 )}

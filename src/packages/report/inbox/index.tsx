@@ -9,6 +9,7 @@ import { ListFooter } from '@/components/list-footer'
 import { formatWhen } from '@/utils/format'
 import { Blank } from '@/components/blank'
 import { usePaged } from '@/hooks/use-paged'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -36,9 +37,10 @@ export default function Inbox() {
 
   return (
     <View className="report-inbox">
+      <ModeMeta />
       <LoadState loading={list.loading} error={list.error} ready={!!list.last} onRetry={list.refresh} rows={6}>
         {list.items.length === 0 ? (
-          <Blank icon={<Message size={56} color="#e6a1a3" />} title="还没有消息" description="随手拍被受理、交办、整改完成时，会在这里通知您" />
+          <Blank icon={<Message size={56} color="var(--cwt-brand-line)" />} title="还没有消息" description="随手拍被受理、交办、整改完成时，会在这里通知您" />
         ) : (
           <>
             <Text className="report-inbox__total">{unread > 0 ? `${unread} 条新消息` : `共 ${list.last?.total ?? 0} 条消息`}</Text>
@@ -53,7 +55,7 @@ export default function Inbox() {
                     </View>
                     <Text className="report-inbox__text">{m.body}</Text>
                   </View>
-                  {m.page && <ArrowRight size={12} color="#bfbfbf" />}
+                  {m.page && <ArrowRight size={12} color="var(--cwt-border-strong)" />}
                 </View>
               ))}
             </View>

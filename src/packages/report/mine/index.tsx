@@ -10,6 +10,7 @@ import { ListFooter } from '@/components/list-footer'
 import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import { Blank } from '@/components/blank'
 import { usePaged } from '@/hooks/use-paged'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 type Scope = 'all' | 'open' | 'closed'
@@ -30,6 +31,7 @@ export default function MyReports() {
   const current = SCOPES.find((s) => s.value === scope)!
   return (
     <View className="report-mine">
+      <ModeMeta />
       <Tabs className="report-mine__tabs" value={scope} onChange={(v) => setScope(v as Scope)} activeType="line">
         {SCOPES.map((s) => (
           <Tabs.TabPane key={s.value} title={s.title} value={s.value} />
@@ -38,7 +40,7 @@ export default function MyReports() {
       <LoadState loading={list.loading} error={list.error} ready={!!list.last} onRetry={list.refresh} rows={6}>
         {list.items.length === 0 ? (
           <Blank
-            icon={<Photograph size={56} color="#e6a1a3" />}
+            icon={<Photograph size={56} color="var(--cwt-brand-line)" />}
             title={current.empty}
             description="看到乱贴乱画、井盖缺失、占道经营？拍下来，创文办会交给责任单位处理"
             action={{ text: '去随手拍', onClick: () => void Taro.navigateTo({ url: '/packages/report/new/index?pick=1' }) }}

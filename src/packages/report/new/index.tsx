@@ -13,6 +13,8 @@ import { clearDraft, loadDraft, parseCoordinate, saveDraft, type ReportDraft } f
 import { formatDistance, formatPoint, formatWhen } from '@/utils/format'
 import { currentPosition } from '@/utils/location'
 import { askForNotices } from '../subscribe'
+import { alt } from '@/utils/a11y'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 type Field = 'photos' | 'categoryId' | 'location' | 'description'
@@ -165,6 +167,7 @@ export default function NewReport() {
 
   return (
     <View className="report-new">
+      <ModeMeta />
       <View className="cwt-section">
         <View className="cwt-section__title">
           <Text>
@@ -181,11 +184,11 @@ export default function NewReport() {
           <Text className="report-new__label">
             问题类别<Text className="report-new__required">*</Text>
           </Text>
-          <View className="report-new__input report-new__category" onClick={() => (categories.error && !categories.data ? void categories.reload() : setPicking(true))}>
+          <View className="report-new__input report-new__category" ariaRole="button" onClick={() => (categories.error && !categories.data ? void categories.reload() : setPicking(true))}>
             <Text className={chosen ? '' : 'report-new__placeholder'}>
               {chosen ? `${chosen.group.name} / ${chosen.kind.name}` : categories.error ? '类别加载失败，点此重试' : '选择问题所属的类别'}
             </Text>
-            <ArrowRight size={12} color="#8c8c8c" />
+            <ArrowRight size={12} color="var(--cwt-text-hint)" />
           </View>
           {chosen && (
             <Text className="report-new__hint">
@@ -247,7 +250,7 @@ export default function NewReport() {
           className="report-new__anonymous"
           title="对公众匿名"
           description="开启后，公开信息中不显示您的昵称；创文办仍可联系您核实"
-          extra={<Switch checked={draft.anonymous} onChange={(anonymous) => change({ anonymous })} />}
+          extra={<Switch checked={draft.anonymous} ariaLabel="对公众匿名" onChange={(anonymous) => change({ anonymous })} />}
         />
       </View>
 
@@ -284,7 +287,7 @@ export default function NewReport() {
           <Text className="report-new__nearby-hint">附近 100 米内已有人反映了同类问题。如果是同一个问题，点「我也遇到」一起跟进，处理进展会通知您。</Text>
           {matches.map((m) => (
             <View key={m.id} className="report-new__match">
-              {m.thumb ? <Image className="report-new__match-thumb" src={m.thumb} mode="aspectFill" /> : <View className="report-new__match-thumb report-new__match-thumb--none">待受理</View>}
+              {m.thumb ? <Image className="report-new__match-thumb" {...alt('附近同类问题的照片')} src={m.thumb} mode="aspectFill" /> : <View className="report-new__match-thumb report-new__match-thumb--none">待受理</View>}
               <View className="report-new__match-body">
                 <View className="report-new__match-head">
                   <Text className="report-new__match-kind">{m.categoryName}</Text>

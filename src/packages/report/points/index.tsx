@@ -6,6 +6,7 @@ import { api } from '@/services/api'
 import { ListFooter } from '@/components/list-footer'
 import { Blank } from '@/components/blank'
 import { usePaged } from '@/hooks/use-paged'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatDateTime } from '@/utils/format'
 
@@ -15,6 +16,7 @@ export default function Points() {
   const list = usePaged((page) => api.call('users', 'points', { page, pageSize: PAGE_SIZE }), [])
   return (
     <View className="report-points">
+      <ModeMeta />
       <LoadState loading={list.loading} error={list.error} ready={!!list.last} onRetry={list.refresh} rows={6}>
         <View className="report-points__card">
           <Text className="report-points__label">我的积分</Text>
@@ -23,7 +25,7 @@ export default function Points() {
         </View>
         {list.items.length === 0 ? (
           <Blank
-            icon={<Gift size={56} color="#e6a1a3" />}
+            icon={<Gift size={56} color="var(--cwt-brand-line)" />}
             title="还没有积分记录"
             description="拍下身边的问题，被受理后积分会记在这里"
             action={{ text: '去随手拍', onClick: () => void Taro.navigateTo({ url: '/packages/report/new/index?pick=1' }) }}
@@ -44,7 +46,7 @@ export default function Points() {
                   <Text className={`report-points__delta ${entry.points < 0 ? 'report-points__delta--minus' : ''}`}>
                     {entry.points > 0 ? `+${entry.points}` : entry.points}
                   </Text>
-                  {entry.reportId && <ArrowRight size={12} color="#bfbfbf" />}
+                  {entry.reportId && <ArrowRight size={12} color="var(--cwt-border-strong)" />}
                 </View>
               ))}
             </View>

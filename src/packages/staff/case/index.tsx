@@ -14,6 +14,8 @@ import { beijingDay, type WorkCalendar } from '@contract/calendar'
 import { dayWithWeekday, deadlineLabel } from '../deadline'
 import { availableActions, type StaffAction } from '../transitions'
 import { ActionPopup } from './action-popup'
+import { alt } from '@/utils/a11y'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'staff-case'
@@ -40,7 +42,7 @@ function Photos({ title, urls, empty }: { title: string; urls: string[]; empty: 
         {urls.length > 1 ? ` · ${urls.length} 张` : ''}
       </Text>
       {first ? (
-        <Image className={`${prefix}__photo`} src={first} mode="aspectFill" onClick={() => preview(first)} />
+        <Image className={`${prefix}__photo`} {...alt('问题照片')} src={first} mode="aspectFill" onClick={() => preview(first)} />
       ) : (
         <View className={`${prefix}__photo ${prefix}__photo--none`}>
           <Text>{empty}</Text>
@@ -49,7 +51,7 @@ function Photos({ title, urls, empty }: { title: string; urls: string[]; empty: 
       {rest.length > 0 && (
         <View className={`${prefix}__thumbs`}>
           {rest.map((url) => (
-            <Image key={url} className={`${prefix}__thumb`} src={url} mode="aspectFill" onClick={() => preview(url)} />
+            <Image key={url} className={`${prefix}__thumb`} {...alt('问题照片')} src={url} mode="aspectFill" onClick={() => preview(url)} />
           ))}
         </View>
       )}
@@ -119,6 +121,7 @@ export default function StaffCase() {
 
   return (
     <View className={`${prefix} ${actions.length ? `${prefix}--with-bar` : ''}`}>
+      <ModeMeta />
       <LoadState loading={detail.loading} error={detail.error} ready={!!d} onRetry={detail.reload} rows={10}>
         {d && (
           <>
@@ -128,7 +131,7 @@ export default function StaffCase() {
                 <Text className={`${prefix}__kind`}>{d.categoryName}</Text>
                 <View className={`${prefix}__tags`}>
                   {d.onSpot && (
-                    <Tag background="#eaf8ef" color="#1f8a4c">
+                    <Tag background="var(--cwt-success-soft)" color="var(--cwt-success)">
                       立行立改
                     </Tag>
                   )}

@@ -16,6 +16,7 @@ import { CaseCard } from '@/components/case-card'
 import { beijingDay } from '@contract/calendar'
 import { EMPTY_FILTER, moreCount, toLedgerFilter, type FilterForm } from '../ledger-filter'
 import { useReloadOnShow } from '@/hooks/use-reload-on-show'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -96,6 +97,7 @@ export default function StaffLedger() {
   const range = moreDraft.from && moreDraft.to ? `${moreDraft.from} 至 ${moreDraft.to}` : '不限'
   return (
     <View className={prefix}>
+      <ModeMeta />
       {calendarGap && (
         <View onClick={() => void Taro.navigateTo({ url: '/packages/staff/settings/index?tab=holidays' })}>
           <NoticeBar className={`${prefix}__calendar`} content={calendarGap} wrap rightIcon={null} />
@@ -206,7 +208,7 @@ export default function StaffLedger() {
             {data.total} 件{list.loading ? '，刷新中…' : ''}
           </Text>
         )}
-        empty={<Blank icon={<Search size={48} color="#bfbfbf" />} title="没有符合条件的问题" description="换个状态、类别或日期范围试试" />}
+        empty={<Blank icon={<Search size={48} color="var(--cwt-border-strong)" />} title="没有符合条件的问题" description="换个状态、类别或日期范围试试" />}
         item={(card) => <CaseCard key={card.id} variant="row" card={card} onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${card.id}` })} />}
       />
     </View>

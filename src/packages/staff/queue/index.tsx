@@ -13,6 +13,7 @@ import { api } from '@/services/api'
 import { CaseCard } from '@/components/case-card'
 import type { WorkCalendar } from '@contract/calendar'
 import { deadlineLabel } from '../deadline'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -38,6 +39,7 @@ export default function StaffQueue() {
 
   return (
     <View className={prefix}>
+      <ModeMeta />
       <Tabs
         className={`${prefix}__tabs`}
         value={scope}
@@ -73,7 +75,7 @@ export default function StaffQueue() {
             <Text className={`${prefix}__hint`}>按整改时限先后排列</Text>
           </View>
         )}
-        empty={<Blank icon={<Checked size={48} color="#bfbfbf" />} title={scope === 'open' ? '本单位没有待办的问题' : '本单位还没有交办的问题'} description="创文办交办新问题时会出现在这里，下拉可刷新" />}
+        empty={<Blank icon={<Checked size={48} color="var(--cwt-border-strong)" />} title={scope === 'open' ? '本单位没有待办的问题' : '本单位还没有交办的问题'} description="创文办交办新问题时会出现在这里，下拉可刷新" />}
         item={(card) => (
           <CaseCard key={card.id} variant="row" card={card} showDepartment={false} aside={<Due card={card} calendar={calendar.data} />} onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${card.id}` })} />
         )}

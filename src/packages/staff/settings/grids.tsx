@@ -52,7 +52,7 @@ export function GridsTab({ settings, onSaved }: { settings: Settings; onSaved: (
         </Button>
       </View>
       {settings.grids.length === 0 ? (
-        <Blank icon={<Location size={48} color="#bfbfbf" />} title="还没有网格" description="添加网格后，新上报的问题会按位置自动落入网格" />
+        <Blank icon={<Location size={48} color="var(--cwt-border-strong)" />} title="还没有网格" description="添加网格后，新上报的问题会按位置自动落入网格" />
       ) : (
         <Cell.Group className={`${prefix}__group`}>
           {settings.grids.map((g) => (

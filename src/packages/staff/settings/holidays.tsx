@@ -108,7 +108,7 @@ export function HolidaysTab({ settings, onSaved }: { settings: Settings; onSaved
             <View className={`${prefix}__days`}>
               {holidays[kind].length === 0 && <Text className={`${prefix}__placeholder`}>{empty}</Text>}
               {holidays[kind].map((day) => (
-                <Tag key={`${day}-${round}`} className={`${prefix}__day`} background={kind === 'off' ? '#fdeeee' : '#e6f4ff'} color={kind === 'off' ? '#c8161d' : '#0958d9'} closeable onClose={() => !saving && remove(kind, day)}>
+                <Tag key={`${day}-${round}`} className={`${prefix}__day`} background={kind === 'off' ? 'var(--cwt-brand-soft)' : 'var(--cwt-info-soft)'} color={kind === 'off' ? 'var(--cwt-brand)' : 'var(--cwt-info)'} closeable onClose={() => !saving && remove(kind, day)}>
                   {dayjs(day).format('YYYY年')}
                   {dayWithWeekday(day)}
                 </Tag>

@@ -12,6 +12,7 @@ import { HolidaysTab } from './holidays'
 import { OrdersTab } from './orders'
 import { ReasonsTab } from './reasons'
 import { WeightsTab } from './weights'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const TABS = [
@@ -40,6 +41,7 @@ export default function StaffSettings() {
   const { Tab } = TABS.find((t) => t.value === tab)!
   return (
     <View className="staff-settings-page">
+      <ModeMeta />
       <Tabs className="staff-settings-page__tabs" value={tab} onChange={(v) => setTab(v as TabValue)}>
         {TABS.map((t) => (
           <Tabs.TabPane key={t.value} title={t.title} value={t.value} />

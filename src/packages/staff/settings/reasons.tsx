@@ -46,7 +46,7 @@ export function ReasonsTab({ settings, onSaved }: { settings: Settings; onSaved:
             key={i}
             align="center"
             title={<Input className={`${prefix}__reason`} value={r} onChange={(text) => edit(i, text)} placeholder="理由，最多 20 字" maxLength={20} />}
-            extra={<Del className={`${prefix}__remove`} size={14} color="#8c8c8c" onClick={() => remove(i)} />}
+            extra={<Del className={`${prefix}__remove`} size={14} color="var(--cwt-text-hint)" onClick={() => remove(i)} />}
           />
         ))}
       </Cell.Group>

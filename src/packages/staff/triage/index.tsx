@@ -6,6 +6,7 @@ import { CaseCard } from '@/components/case-card'
 import { PagedList } from '@/components/paged-list'
 import { usePages } from '@/hooks/use-pages'
 import { api } from '@/services/api'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -16,6 +17,7 @@ export default function StaffTriage() {
   const list = usePages((page) => api.call('reports', 'ledger', { status: 'submitted', page, pageSize: PAGE_SIZE }), [])
   return (
     <View className={prefix}>
+      <ModeMeta />
       <PagedList
         list={list}
         pageSize={PAGE_SIZE}
@@ -27,7 +29,7 @@ export default function StaffTriage() {
             <Text className={`${prefix}__hint`}>最早上报的排在前面</Text>
           </View>
         )}
-        empty={<Blank icon={<Checked size={48} color="#bfbfbf" />} title="新上报的问题都已受理" description="市民有新的随手拍时会出现在这里，下拉可刷新" />}
+        empty={<Blank icon={<Checked size={48} color="var(--cwt-border-strong)" />} title="新上报的问题都已受理" description="市民有新的随手拍时会出现在这里，下拉可刷新" />}
         item={(card) => <CaseCard key={card.id} variant="row" card={card} onClick={() => Taro.navigateTo({ url: `/packages/staff/case/index?id=${card.id}` })} />}
       />
     </View>

@@ -8,6 +8,7 @@ import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
 import { CANVAS_ID, saveCertificate } from './image'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatDay, formatFullDay, hoursText } from '@/utils/format'
 
@@ -26,8 +27,9 @@ export default function CertificatePage() {
   if (cert.error?.code === 'NO_HOURS' && !cert.loading) {
     return (
       <View className={prefix}>
+        <ModeMeta />
         <Blank
-          icon={<Order size={56} color="#e6a1a3" />}
+          icon={<Order size={56} color="var(--cwt-brand-line)" />}
           title="还没有可证明的服务时长"
           description={cert.error.message}
           action={{ text: '去报名活动', onClick: () => void Taro.navigateTo({ url: '/packages/volunteer/list/index' }) }}
@@ -41,7 +43,7 @@ export default function CertificatePage() {
     return (
       <View className={prefix}>
         <Blank
-          icon={<Order size={56} color="#e6a1a3" />}
+          icon={<Order size={56} color="var(--cwt-brand-line)" />}
           title="暂时无法开具证明"
           description={`${cert.error.message}。注册志愿者并参加活动后，即可开具志愿服务记录证明`}
           action={{ text: '注册志愿者', onClick: () => void Taro.navigateTo({ url: '/packages/volunteer/register/index' }) }}

@@ -15,6 +15,7 @@ import { CheckInSheet } from '../components/check-in-sheet'
 import { SignupTag } from '../components/signup-tag'
 import { placesText } from '../format'
 import { checkMove, isActive } from '../moves'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 
 const prefix = 'vol-detail'
@@ -196,8 +197,9 @@ export default function ActivityDetailPage() {
   if (activity.error?.code === 'NOT_FOUND' && !activity.loading) {
     return (
       <View className={prefix}>
+        <ModeMeta />
         <Blank
-          icon={<Search size={56} color="#e6a1a3" />}
+          icon={<Search size={56} color="var(--cwt-brand-line)" />}
           title="找不到这个活动"
           description="它可能还没有发布，或者已被组织者撤下"
           action={{ text: '看看其他活动', onClick: () => void Taro.redirectTo({ url: '/packages/volunteer/list/index' }) }}
@@ -215,11 +217,11 @@ export default function ActivityDetailPage() {
           <>
             <View className={`${prefix}__head ${d.status === 'cancelled' ? `${prefix}__head--cancelled` : ''}`}>
               <View className={`${prefix}__tags`}>
-                <Tag background="rgba(255, 255, 255, 0.92)" color="#c8161d">
+                <Tag background="rgba(255, 255, 255, 0.92)" color="var(--cwt-brand)">
                   {ACTIVITY_TYPE_LABELS[d.type]}
                 </Tag>
                 {d.insurance && (
-                  <Tag background="rgba(255, 255, 255, 0.2)" color="#fff">
+                  <Tag background="rgba(255, 255, 255, 0.2)" color="var(--cwt-text-on-brand)">
                     含保险
                   </Tag>
                 )}
@@ -241,7 +243,7 @@ export default function ActivityDetailPage() {
                 extra={
                   located && isWeapp ? (
                     <Text className={`${prefix}__map`}>
-                      <Location size={14} color="#c8161d" /> 导航
+                      <Location size={14} color="var(--cwt-brand)" /> 导航
                     </Text>
                   ) : undefined
                 }

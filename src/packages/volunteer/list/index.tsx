@@ -14,6 +14,7 @@ import { usePaged } from '@/hooks/use-paged'
 import { api } from '@/services/api'
 import { byDay, monthActivities } from '../activities'
 import { ActivityCard } from '../components/activity-card'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatDay } from '@/utils/format'
 
@@ -37,7 +38,7 @@ function Upcoming({ type, onMonth }: { type?: ActivityType; onMonth: () => void 
     <LoadState loading={list.loading} error={list.error} ready={!!list.last} onRetry={list.refresh} rows={6}>
       {list.items.length === 0 ? (
         <Blank
-          icon={<Heart size={56} color="#e6a1a3" />}
+          icon={<Heart size={56} color="var(--cwt-brand-line)" />}
           title={type ? `近期没有${ACTIVITY_TYPE_LABELS[type]}活动` : '近期没有志愿活动'}
           description="组织者发布新活动后会出现在这里，也可以在月历里看看每月的活动安排"
           action={{ text: '看月历', onClick: onMonth }}
@@ -105,7 +106,7 @@ function MonthView({ type }: { type?: ActivityType }) {
         </View>
         {shown.length === 0 ? (
           <Blank
-            icon={<Heart size={56} color="#e6a1a3" />}
+            icon={<Heart size={56} color="var(--cwt-brand-line)" />}
             title={day ? '这一天没有活动' : `${monthLabel}没有${type ? ACTIVITY_TYPE_LABELS[type] : '志愿'}活动`}
             description={day ? '换一天看看，日期下方有红点的日子有活动' : '翻到其他月份看看，或者换一个活动类型'}
           />
@@ -125,6 +126,7 @@ export default function ActivityList() {
 
   return (
     <View className="vol-list">
+      <ModeMeta />
       <View className="vol-list__top">
         <Tabs className="vol-list__tabs" value={filter} onChange={(v) => setFilter(v as Filter)} activeType="line">
           {TYPES.map((t) => (

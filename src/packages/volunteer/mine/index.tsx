@@ -12,6 +12,7 @@ import { ListFooter } from '@/components/list-footer'
 import { usePaged } from '@/hooks/use-paged'
 import { api } from '@/services/api'
 import { ActivityCard } from '../components/activity-card'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatFullDay, hoursText } from '@/utils/format'
 
@@ -75,7 +76,7 @@ function Signups() {
   return (
     <LoadState loading={list.loading} error={list.error} ready={!!list.last} onRetry={list.refresh} rows={5}>
       {list.items.length === 0 ? (
-        <Blank icon={<Heart size={56} color="#e6a1a3" />} title="还没有报名活动" description="去看看这个月的志愿活动，报名后会出现在这里" action={{ text: '去报名', onClick: () => go('/packages/volunteer/list/index') }} />
+        <Blank icon={<Heart size={56} color="var(--cwt-brand-line)" />} title="还没有报名活动" description="去看看这个月的志愿活动，报名后会出现在这里" action={{ text: '去报名', onClick: () => go('/packages/volunteer/list/index') }} />
       ) : (
         <>
           <View className={`${prefix}__gap`} />
@@ -99,7 +100,7 @@ function Records() {
   return (
     <LoadState loading={list.loading} error={list.error} ready={!!list.last} onRetry={list.refresh} rows={5}>
       {list.items.length === 0 ? (
-        <Blank icon={<Order size={56} color="#e6a1a3" />} title="还没有服务记录" description="参加活动并签到签退，组织者确认名单后，服务时长会记在这里" action={{ text: '看看志愿活动', onClick: () => go('/packages/volunteer/list/index') }} />
+        <Blank icon={<Order size={56} color="var(--cwt-brand-line)" />} title="还没有服务记录" description="参加活动并签到签退，组织者确认名单后，服务时长会记在这里" action={{ text: '看看志愿活动', onClick: () => go('/packages/volunteer/list/index') }} />
       ) : (
         <View className={`cwt-section ${prefix}__records`}>
           {list.items.map((r, i) => (
@@ -114,11 +115,11 @@ function Records() {
               <View className={`${prefix}__record-side`}>
                 <Text className={`${prefix}__record-hours`}>+{hoursText(r.hours)} 小时</Text>
                 {r.kind === 'verified' ? (
-                  <Tag background="#eaf8ef" color="#1f8a4c">
+                  <Tag background="var(--cwt-success-soft)" color="var(--cwt-success)">
                     已认证
                   </Tag>
                 ) : (
-                  <Tag background="#fff4e5" color="#d46b08">
+                  <Tag background="var(--cwt-warning-soft)" color="var(--cwt-warning)">
                     补录
                   </Tag>
                 )}
@@ -143,7 +144,8 @@ export default function MyVolunteering() {
   if (me.data === null) {
     return (
       <View className={prefix}>
-        <Blank icon={<Heart size={56} color="#e6a1a3" />} title="您还不是注册志愿者" description="注册后即可报名志愿活动、累计服务时长、开具服务证明" action={{ text: '注册志愿者', onClick: () => go('/packages/volunteer/register/index') }} />
+        <ModeMeta />
+        <Blank icon={<Heart size={56} color="var(--cwt-brand-line)" />} title="您还不是注册志愿者" description="注册后即可报名志愿活动、累计服务时长、开具服务证明" action={{ text: '注册志愿者', onClick: () => go('/packages/volunteer/register/index') }} />
       </View>
     )
   }

@@ -7,6 +7,7 @@ import dayjs from 'dayjs'
 import { fieldIn, useSubmit } from '@/hooks/use-submit'
 import { api } from '@/services/api'
 import { ageOn, isMobile, needsGuardian } from '../format'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatFullDay } from '@/utils/format'
 
@@ -96,6 +97,7 @@ export default function RegisterPage() {
 
   return (
     <View className={prefix}>
+      <ModeMeta />
       <View className={`${prefix}__intro`}>
         <Text className={`${prefix}__intro-title`}>成为文明城市志愿者</Text>
         <Text className={`${prefix}__intro-text`}>注册后可报名参加志愿活动，服务时长经组织者确认后计入，可开具志愿服务记录证明。</Text>

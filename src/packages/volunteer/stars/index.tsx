@@ -6,6 +6,7 @@ import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatDateTime, formatMonth, hoursText } from '@/utils/format'
 
@@ -23,10 +24,11 @@ export default function StarsPage() {
   const months = [...(stars.data ?? [])].sort((a, b) => b.month.localeCompare(a.month))
   return (
     <View className={prefix}>
+      <ModeMeta />
       <LoadState loading={stars.loading} error={stars.error} ready={!!stars.data} onRetry={stars.reload} rows={6}>
         {months.length === 0 ? (
           <Blank
-            icon={<Star size={56} color="#e6a1a3" />}
+            icon={<Star size={56} color="var(--cwt-brand-line)" />}
             title="还没有评选结果"
             description="每月按认证服务时长评选志愿服务之星，公示期满后发布。多参加活动，下一位就是你"
             action={{ text: '看看志愿活动', onClick: () => void Taro.navigateTo({ url: '/packages/volunteer/list/index' }) }}
@@ -37,11 +39,11 @@ export default function StarsPage() {
               <View className="cwt-section__title">
                 <Text>{formatMonth(m.month)}</Text>
                 {m.status === 'notice' ? (
-                  <Tag background="#fff4e5" color="#d46b08">
+                  <Tag background="var(--cwt-warning-soft)" color="var(--cwt-warning)">
                     公示中
                   </Tag>
                 ) : (
-                  <Tag background="#eaf8ef" color="#1f8a4c">
+                  <Tag background="var(--cwt-success-soft)" color="var(--cwt-success)">
                     已发布
                   </Tag>
                 )}

@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import type { ResponseOf } from '@contract'
 import { api, ApiError } from '@/services/api'
+import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { hoursText } from '@/utils/format'
 
@@ -41,6 +42,7 @@ export default function VerifyPage() {
 
   return (
     <View className={prefix}>
+      <ModeMeta />
       <View className="cwt-section">
         <Text className={`${prefix}__lead`}>输入志愿服务记录证明上的编号，核验证明是否真实有效。</Text>
         <Input
@@ -65,7 +67,7 @@ export default function VerifyPage() {
         (result.valid ? (
           <View className={`cwt-section ${prefix}__result ${prefix}__result--valid`}>
             <View className={`${prefix}__verdict`}>
-              <CheckChecked size={28} color="#1f8a4c" />
+              <CheckChecked size={28} color="var(--cwt-success)" />
               <Text>证明有效</Text>
             </View>
             <View className={`${prefix}__rows`}>
@@ -78,7 +80,7 @@ export default function VerifyPage() {
         ) : (
           <View className={`cwt-section ${prefix}__result ${prefix}__result--invalid`}>
             <View className={`${prefix}__verdict`}>
-              <Failure size={28} color="#c8161d" />
+              <Failure size={28} color="var(--cwt-brand)" />
               <Text>未查到该证明</Text>
             </View>
             <Text className={`${prefix}__row`}>编号「{result.no}」不存在或已失效，请核对编号后重试。</Text>

@@ -21,7 +21,7 @@ function RejectReasons({ value, onChange }: { value: string; onChange: (reason: 
       {!reasons && !failed && <Skeleton rows={1} animated />}
       <View className={`${prefix}__chips`}>
         {reasons?.map((r) => (
-          <Tag key={r} className={`${prefix}__chip`} background={r === value ? '#c8161d' : '#f2f3f5'} color={r === value ? '#fff' : '#333'} onClick={() => onChange(r)}>
+          <Tag key={r} className={`${prefix}__chip`} background={r === value ? 'var(--cwt-brand)' : 'var(--cwt-fill-strong)'} color={r === value ? 'var(--cwt-text-on-brand)' : 'var(--cwt-text)'} onClick={() => onChange(r)}>
             {r}
           </Tag>
         ))}

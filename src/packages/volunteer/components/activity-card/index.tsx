@@ -33,29 +33,29 @@ export function ActivityCard(props: ActivityCardProps) {
           card.mine && card.mine !== 'cancelled' && <SignupTag status={card.mine} />
         ) : (
           card.stage !== 'cancelled' && (
-            <Tag background={card.stage === 'completed' ? '#e8f1fd' : '#f2f3f5'} color={card.stage === 'completed' ? '#1d5fbf' : '#595959'}>
+            <Tag background={card.stage === 'completed' ? 'var(--cwt-info-soft)' : 'var(--cwt-fill-strong)'} color={card.stage === 'completed' ? 'var(--cwt-info)' : 'var(--cwt-text-2)'}>
               {ACTIVITY_STAGE_LABELS[card.stage]}
             </Tag>
           )
         )}
       </View>
       <View className={`${prefix}__tags`}>
-        <Tag background="#fdeeee" color="#c8161d">
+        <Tag background="var(--cwt-brand-soft)" color="var(--cwt-brand)">
           {ACTIVITY_TYPE_LABELS[card.type]}
         </Tag>
         {cancelled && (
-          <Tag background="#f2f3f5" color="#595959">
+          <Tag background="var(--cwt-fill-strong)" color="var(--cwt-text-2)">
             已取消
           </Tag>
         )}
         <Text className={`${prefix}__team`}>{card.team}</Text>
       </View>
       <View className={`${prefix}__line`}>
-        <Clock size={12} color="#8c8c8c" />
+        <Clock size={12} color="var(--cwt-text-hint)" />
         <Text className={`${prefix}__text`}>{formatSpan(card.startAt, card.endAt)}</Text>
       </View>
       <View className={`${prefix}__line`}>
-        <Location size={12} color="#8c8c8c" />
+        <Location size={12} color="var(--cwt-text-hint)" />
         <Text className={`${prefix}__text`}>{card.address}</Text>
       </View>
       <View className={`${prefix}__foot`}>

@@ -8,11 +8,11 @@ export interface SignupTagProps {
 
 // Has a place: green; waiting: amber; asked to answer: red, it needs acting on; over: grey.
 const COLOURS: Record<SignupStatus, [background: string, color: string]> = {
-  confirmed: ['#eaf8ef', '#1f8a4c'],
-  waitlisted: ['#fff4e5', '#d46b08'],
-  offered: ['#c8161d', '#ffffff'],
-  cancelled: ['#f2f3f5', '#595959'],
-  passed: ['#f2f3f5', '#595959']
+  confirmed: ['var(--cwt-success-soft)', 'var(--cwt-success)'],
+  waitlisted: ['var(--cwt-warning-soft)', 'var(--cwt-warning)'],
+  offered: ['var(--cwt-brand)', 'var(--cwt-text-on-brand)'],
+  cancelled: ['var(--cwt-fill-strong)', 'var(--cwt-text-2)'],
+  passed: ['var(--cwt-fill-strong)', 'var(--cwt-text-2)']
 }
 
 /** The caller's own sign-up as a coloured tag. */
