@@ -1,5 +1,5 @@
 /** @jest-environment ./test/support/dom-environment.ts */
-import { render, texts } from '../../../test/support/render'
+import { render, tap, texts } from '../../../test/support/render'
 import { StatGrid } from '.'
 
 const figures = [
@@ -24,5 +24,15 @@ describe('StatGrid', () => {
     const grid = (root: Element) => root.querySelector<HTMLElement>('.cwt-stat-grid')!.style.gridTemplateColumns
     expect(grid((await render(<StatGrid items={figures} />)).container)).toBe('repeat(4, 1fr)')
     expect(grid((await render(<StatGrid items={figures} columns={3} className="extra" />)).container)).toBe('repeat(3, 1fr)')
+  })
+
+  it('when a figure that opens its cases is tapped, then its own handler runs and only that figure is marked as a link', async () => {
+    const opened: string[] = []
+    const { container } = await render(<StatGrid items={[{ label: '超期', value: 3, onClick: () => opened.push('超期') }, { label: '整改率', value: '92%' }]} />)
+    const items = container.querySelectorAll<HTMLElement>('.cwt-stat-grid__item')
+    expect(Array.from(items, (i) => i.classList.contains('cwt-stat-grid__item--link'))).toEqual([true, false])
+    await tap(items[0])
+    await tap(items[1])
+    expect(opened).toEqual(['超期'])
   })
 })
