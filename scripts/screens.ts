@@ -12,6 +12,8 @@ import type { Deps } from '../cloudfunctions/core/ports'
 import { functions } from '../cloudfunctions/registry'
 import { beijingDay } from '../types/calendar'
 import { orderRepository } from '../cloudfunctions/reports/orders/repository'
+import { reportRepository } from '../cloudfunctions/reports/repository'
+import { weeksTo } from '../types/cockpit'
 import { createRuntime } from '../runtime/app'
 import { seedDemoActivities, seedDemoInspection, seedDemoQuiz, seedDemoReports } from '../runtime/demo'
 import { ensureH5Build, H5_DIR } from '../runtime/h5-build'
@@ -68,6 +70,11 @@ const GROUPS: Record<string, Shot[]> = {
     { name: 'orders-queue', openid: 'demo-handler', hash: '/packages/staff/queue/index', ready: '.staff-queue__orders' },
     { name: 'orders-settings', openid: 'demo-admin', hash: '/packages/staff/settings/index?tab=orders', ready: '.nut-inputnumber' }
   ],
+  cockpit: [
+    { name: 'cockpit-office', openid: 'demo-admin', hash: '/packages/cockpit/index/index', ready: '.cockpit-week' },
+    { name: 'cockpit-overdue', openid: 'demo-admin', hash: '$overdue', ready: '.staff-ledger__ranges' },
+    { name: 'cockpit-unit-home', openid: 'demo-handler', hash: '/pages/index/index', ready: '.home__unit' }
+  ],
   inspect: [
     { name: 'inspect-me', openid: 'demo-inspector', hash: '/pages/me/index', ready: '.me__inspector' },
     { name: 'inspect-today', openid: 'demo-inspector', hash: '/packages/inspect/today/index', ready: '.inspect-today__round' },
@@ -93,6 +100,55 @@ async function seedDemoOrders(deps: Deps) {
   return (answer.data as { id: string }).id
 }
 
+const DAY = 86_400_000
+const UNITS = ['dept-cg', 'dept-zj', 'dept-jj', 'dept-yl', 'dept-sw']
+
+/**
+ * Twelve weeks of a district's cases behind the cockpit, written through the reports repository so the day
+ * tallies count them: three to six filed a day, a quarter fixed on the spot, the rest assigned and closed within
+ * days, one in seven late; the newest still open. Each borrows a demo case's kind, place and photos.
+ */
+async function seedDemoHistory(deps: Deps) {
+  const repo = reportRepository(deps.store)
+  const demo = await reports(deps.store).find({}, { limit: 4 })
+  const now = Date.now()
+  let i = 0
+  for (let daysAgo = 83; daysAgo >= 1; daysAgo--) {
+    for (let k = 0; k < 3 + ((daysAgo * 7) % 4); k++, i++) {
+      const like = demo[i % demo.length]
+      const created = now - daysAgo * DAY - (k + 1) * 3_600_000
+      const iso = (ms: number) => new Date(ms).toISOString()
+      const onSpot = i % 4 === 0
+      const late = i % 7 === 0
+      const deadline = onSpot ? null : created + 5 * DAY
+      const fixed = onSpot ? created + 2 * 3_600_000 : created + (late ? 7 : 2 + (i % 3)) * DAY
+      const done = fixed + 4 * 3_600_000 < now
+      const unit = onSpot ? null : UNITS[i % UNITS.length]
+      await repo.insert({
+        ...like,
+        _id: `history-${i}`,
+        no: `H${String(i).padStart(5, '0')}`,
+        requestId: `history-${i}`,
+        status: done ? 'closed' : 'in_progress',
+        departmentId: unit,
+        deadline: deadline ? iso(deadline) : null,
+        overdue: !!deadline && (done ? fixed > deadline : now > deadline),
+        onSpot,
+        followers: [],
+        createdAt: iso(created),
+        updatedAt: iso(done ? fixed : created),
+        acceptedAt: iso(created + 3_600_000),
+        assignedAt: onSpot ? null : iso(created + 3_600_000),
+        fixedAt: done ? iso(fixed) : null,
+        closedAt: done ? iso(fixed + 4 * 3_600_000) : null,
+        confirmation: done ? { state: 'auto', at: iso(fixed + 5 * DAY) } : null,
+        history: [],
+        ...(done ? { hoursToFix: (fixed - created) / 3_600_000 } : {})
+      })
+    }
+  }
+}
+
 async function main() {
   const wanted = process.argv.slice(2)
   const shots = Object.entries(GROUPS).flatMap(([group, list]) => (wanted.length === 0 || wanted.includes(group) ? list : list.filter((s) => wanted.includes(s.name))))
@@ -105,6 +161,10 @@ async function main() {
   await seedDemoQuiz(deps)
   const order = await seedDemoOrders(deps)
   const inspection = (await seedDemoInspection(deps))!
+  // the other groups' pages are shown on the demo's few cases alone
+  if (shots.some((shot) => shot.name.startsWith('cockpit'))) await seedDemoHistory(deps)
+  const lastWeek = weeksTo(beijingDay(new Date()), 2)[0]
+  const overdue = `/packages/staff/ledger/index?${new URLSearchParams({ overdue: 'true', dueFrom: lastWeek.from, dueTo: lastWeek.to })}`
   const drawn = (await rounds(deps.store).findOne({ _id: inspection.round }))!.pointIds.find((id) => id !== inspection.point)!
   const app = await createRuntime({ deps, staticDir: H5_DIR })
   await app.listen({ host: '127.0.0.1', port: 0 })
@@ -116,7 +176,7 @@ async function main() {
     for (const shot of shots) {
       const context = await phone(browser, shot.openid)
       const page = await context.newPage()
-      const hash = shot.hash.replace('$activity', activity).replace('$order', order).replace('$round', inspection.round).replace('$point', inspection.point).replace('$drawn', drawn)
+      const hash = shot.hash.replace('$activity', activity).replace('$order', order).replace('$round', inspection.round).replace('$point', inspection.point).replace('$drawn', drawn).replace('$overdue', overdue)
       await page.goto(`${base}/#${hash}`)
       await page.waitForLoadState('networkidle')
       if (shot.ready) await page.locator(shot.ready).first().waitFor({ timeout: 60000 })
