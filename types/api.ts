@@ -2,6 +2,7 @@ import type { Confirmation, CounterKey, Department, Grid, ReportLocation, Report
 import type { AttemptResult, Awareness, BoardRow, Feedback, ImportPreview, Paper, ProfileView, QuestionInput, QuestionKind, QuestionView, QuizHome, QuizInput, QuizSummary, Unit, WrongItem } from './quiz'
 import type { OrdersApi, OrderThresholds } from './orders'
 import type { Cockpit } from './cockpit'
+import type { AssessmentWeights, BulletinsApi } from './bulletins'
 import type { CaseSource, ChecklistItem, FigureFilter, FiguresBreakdown, PointChecklist, PointFilter, PointInput, PointType, PointView, RoundInput, RoundSummary, RoundView, VisitInput, VisitView } from './inspection'
 import type { ActivityCard, ActivityDetail, ActivityInput, ActivityType, Certificate, CorrectionRequest, MySignup, Roster, ServiceRecord, StarsMonth, StarWinner, VolunteerMe, VolunteerSummary } from './volunteer'
 
@@ -240,6 +241,7 @@ export interface Settings {
   rejectReasons: string[]
   holidays: { off: string[]; workdays: string[] }
   orderThresholds: OrderThresholds
+  assessmentWeights: AssessmentWeights
 }
 
 export interface InboxMessage {
@@ -282,6 +284,7 @@ export interface Api {
     setRejectReasons: { req: { reasons: string[] }; res: string[] }
     setHolidays: { req: { off: string[]; workdays: string[] }; res: { off: string[]; workdays: string[] } }
     setOrderThresholds: { req: OrderThresholds; res: OrderThresholds }
+    setAssessmentWeights: { req: AssessmentWeights; res: AssessmentWeights }
   }
   reports: {
     // residents
@@ -331,7 +334,7 @@ export interface Api {
     visit: { req: VisitInput; res: VisitView }
     figures: { req: FigureFilter; res: FiguresBreakdown }
     exportFigures: { req: FigureFilter; res: { fileId: string; url: string; rows: number } }
-  } & OrdersApi
+  } & OrdersApi & BulletinsApi
   volunteer: {
     // volunteers
     register: { req: { realName: string; phone: string; team: string; birthDate: string; guardian?: { name: string; phone: string; consent: boolean } }; res: VolunteerMe }

@@ -1,7 +1,7 @@
 import { defineAction, type Actions } from '../core/action'
 import { createHandler } from '../core/router'
 import * as schemas from './schemas'
-import { calendar, readSettings, rejectReasons, saveCategory, saveDepartment, saveGrid, setHolidays, setOrderThresholds, setRejectReasons } from './settings'
+import { calendar, readSettings, rejectReasons, saveCategory, saveDepartment, saveGrid, setHolidays, setAssessmentWeights, setOrderThresholds, setRejectReasons } from './settings'
 import { listCategories, listDepartments, overview } from './use-cases'
 
 const office = ['admin'] as const
@@ -18,7 +18,8 @@ export const campaignActions: Actions<'campaign'> = {
   saveGrid: defineAction({ allow: office, schema: schemas.saveGrid, run: saveGrid }),
   setRejectReasons: defineAction({ allow: office, schema: schemas.setRejectReasons, run: setRejectReasons }),
   setHolidays: defineAction({ allow: office, schema: schemas.setHolidays, run: setHolidays }),
-  setOrderThresholds: defineAction({ allow: office, schema: schemas.orderThresholds, run: setOrderThresholds })
+  setOrderThresholds: defineAction({ allow: office, schema: schemas.orderThresholds, run: setOrderThresholds }),
+  setAssessmentWeights: defineAction({ allow: office, schema: schemas.assessmentWeights, run: setAssessmentWeights })
 }
 
 export const campaignHandler = createHandler('campaign', campaignActions)

@@ -44,3 +44,18 @@ export const setHolidays = z
 const workingDays = (label: string) => z.number({ error: `请填写${label}` }).int(`${label}为整数个工作日`).min(1, `${label}至少 1 个工作日`).max(60, `${label}最多 60 个工作日`)
 /** When the hourly sweep proposes each level of 督办单. */
 export const orderThresholds = z.strictObject({ white: workingDays('超期转白色督办的天数'), yellow: workingDays('白色转黄色督办的天数'), red: workingDays('黄色转红色督办的天数') })
+
+const points = (label: string, max: number) => z.number({ error: `请填写${label}` }).min(0, `${label}不能为负数`).max(max, `${label}最多 ${max}`)
+/** The monthly assessment's formula (考核权重). */
+export const assessmentWeights = z.strictObject({
+  base: points('基础分', 1000),
+  overdue: points('每件超期案件扣分', 100),
+  white: points('每件白色督办单扣分', 100),
+  yellow: points('每件黄色督办单扣分', 100),
+  red: points('每件红色督办单扣分', 100),
+  failedPoint: points('每个督查未达标点位扣分', 100),
+  unresolved: points('每件群众反馈未解决扣分', 100),
+  fixRateTarget: points('整改率目标（%）', 100),
+  fixRatePerPoint: points('整改率每个百分点的分值', 100),
+  fixRateCap: points('整改率加减分上限', 100)
+})

@@ -1,6 +1,7 @@
 import type { CategoryGroup, Settings } from '../../types/api'
 import type { Department, Grid } from '../../types/domain'
 import type { OrderThresholds } from '../../types/orders'
+import type { AssessmentWeights } from '../../types/bulletins'
 import type { ActionContext } from '../core/action'
 import { categories, departments, grids } from '../core/collections'
 import { conflict, invalid, notFound } from '../core/errors'
@@ -14,15 +15,16 @@ const listGrids = async ({ store }: Deps) => (await findAll(grids(store), {})).s
 
 export async function readSettings({ deps }: ActionContext): Promise<Settings> {
   const repo = campaignRepository(deps.store)
-  const [cats, depts, gridList, rejectReasons, holidays, orderThresholds] = await Promise.all([
+  const [cats, depts, gridList, rejectReasons, holidays, orderThresholds, assessmentWeights] = await Promise.all([
     listCategories(deps),
     listDepartments(deps),
     listGrids(deps),
     repo.rejectReasons(),
     repo.calendar(),
-    repo.orderThresholds()
+    repo.orderThresholds(),
+    repo.assessmentWeights()
   ])
-  return { categories: cats, departments: depts, grids: gridList, rejectReasons, holidays, orderThresholds }
+  return { categories: cats, departments: depts, grids: gridList, rejectReasons, holidays, orderThresholds, assessmentWeights }
 }
 
 export const rejectReasons = ({ deps }: ActionContext) => campaignRepository(deps.store).rejectReasons()
@@ -91,3 +93,5 @@ export async function setHolidays(input: { off: string[]; workdays: string[] }, 
   await campaignRepository(deps.store).setCalendar(days)
   return days
 }
+
+export const setAssessmentWeights = (input: AssessmentWeights, { deps }: ActionContext) => campaignRepository(deps.store).setAssessmentWeights(input)

@@ -1,5 +1,6 @@
 import type { Category, Counter, DayTally, Department, Grid, Holidays, OutboxMessage, PointsEntry, RejectReasons, Report, User } from '../../types/domain'
 import type { Order, OrderProposal, OrderThresholdsSetting } from '../../types/orders'
+import type { AssessmentWeightsSetting, Bulletin, Ranking } from '../../types/bulletins'
 import type { InspectionPoint, PointType, Round, Visit } from '../../types/inspection'
 import type { Attempt, Question, Quiz, QuizBest, QuizProfile, QuizTally, Unit, WrongEntry } from '../../types/quiz'
 import type { Activity, ServiceRecord, Signup, StarsMonth, Volunteer, VolunteerSettings } from '../../types/volunteer'
@@ -20,7 +21,7 @@ export interface SeedMarker {
   versions: string[]
   at: string
 }
-export const settings = (store: Store) => store.collection<Holidays | RejectReasons | VolunteerSettings | OrderThresholdsSetting | SeedMarker>('settings')
+export const settings = (store: Store) => store.collection<Holidays | RejectReasons | VolunteerSettings | OrderThresholdsSetting | AssessmentWeightsSetting | SeedMarker>('settings')
 /** When each sweep that runs less often than its timer last ran (`_id` names the sweep). */
 export const sweeps = (store: Store) => store.collection<{ _id: string; at: string; families?: number }>('sweeps')
 /** The ledger's figures per day (of filing, closing or deadline), kept by every filing and move (reports/tallies.ts). */
@@ -29,6 +30,10 @@ export const dayTallies = (store: Store) => store.collection<DayTally>('dayTalli
 export const orders = (store: Store) => store.collection<Order>('orders')
 export const orderProposals = (store: Store) => store.collection<OrderProposal>('orderProposals')
 export const orderYears = (store: Store) => store.collection<{ _id: string; value: number }>('orderYears')
+/** 通报 (reports/bulletins), each year's last bulletin number (`_id` the year), and each month's frozen ranking (`_id` YYYY-MM). */
+export const bulletins = (store: Store) => store.collection<Bulletin & { period: string }>('bulletins')
+export const bulletinYears = (store: Store) => store.collection<{ _id: string; value: number }>('bulletinYears')
+export const rankings = (store: Store) => store.collection<Ranking & { _id: string }>('rankings')
 export const activities = (store: Store) => store.collection<Activity & { waiting: number }>('activities')
 export const signups = (store: Store) => store.collection<Signup>('signups')
 export const volunteers = (store: Store) => store.collection<Volunteer>('volunteers')
@@ -95,7 +100,10 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     // the ledger by source, and an inspection's cases by round and by point type
     { fields: ['source', 'createdAt'] },
     { fields: ['inspection.roundId', 'inspection.pointId'] },
-    { fields: ['inspection.typeId', 'createdAt'] }
+    { fields: ['inspection.typeId', 'createdAt'] },
+    // a bulletin's period: cases fixed after it whose deadline fell in it, and residents' confirmations in it
+    { fields: ['fixedAt'] },
+    { fields: ['confirmation.at'] }
   ],
   pointTypes: [],
   inspectionPoints: [],
@@ -121,6 +129,10 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   ],
   orderProposals: [{ fields: ['state', 'proposedAt'] }],
   orderYears: [],
+  // one bulletin per kind and period; the list newest first, units' of published ones
+  bulletins: [{ fields: ['period'], unique: true }, { fields: ['createdAt'] }, { fields: ['status', 'createdAt'] }, { fields: ['kind', 'createdAt'] }, { fields: ['status', 'kind', 'createdAt'] }],
+  bulletinYears: [],
+  rankings: [],
   grids: [],
   points: [{ fields: ['userId', 'at'] }],
   settings: [],
@@ -155,7 +167,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
  * Collections that stay small whatever the use (configuration, geography, the year's quizzes, a city's few hundred
  * inspection points): no query over them needs an index.
  */
-export const FIXED_SIZE = ['orderYears', 'departments', 'categories', 'counters', 'settings', 'secrets', 'grids', 'stars', 'quizzes', 'units', 'pointTypes', 'inspectionPoints']
+export const FIXED_SIZE = ['orderYears', 'bulletinYears', 'rankings', 'departments', 'categories', 'counters', 'settings', 'secrets', 'grids', 'stars', 'quizzes', 'units', 'pointTypes', 'inspectionPoints']
 
 /** Fields of a few values that are never used up (a status, a flag): an index led by one of them alone narrows nothing. */
 export const COARSE_FIELDS = ['status', 'active', 'mastered', 'kind', 'scope']

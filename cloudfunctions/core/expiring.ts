@@ -3,14 +3,15 @@ import { expiring } from './collections'
 import type { Deps } from './ports'
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 /** Exports carry names and phones of others: they are kept for a day, for the one who made them. */
 export const EXPORT_HOURS = 24
 const BATCH = 200
 
-/** Keeps a spreadsheet made for `caller` and answers the short-lived link to it. */
-export async function saveExport({ caller, deps }: { caller: User; deps: Deps }, content: Buffer, name: string) {
+/** Keeps a spreadsheet (or another document) made for `caller` and answers the short-lived link to it. */
+export async function saveExport({ caller, deps }: { caller: User; deps: Deps }, content: Buffer, name: string, contentType = XLSX) {
   const expiresAt = new Date(deps.clock.now().getTime() + EXPORT_HOURS * 3600_000).toISOString()
-  const file = await deps.files.put(content, { contentType: XLSX, name, owner: caller._id, purpose: 'export', expiresAt })
+  const file = await deps.files.put(content, { contentType, name, owner: caller._id, purpose: 'export', expiresAt })
   await expiring(deps.store).insert({ _id: file.fileId, expiresAt })
   const [url] = await deps.files.urls([file.fileId])
   return { fileId: file.fileId, url }

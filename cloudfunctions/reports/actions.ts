@@ -3,6 +3,9 @@ import { createHandler } from '../core/router'
 import { fix, queue, requestExtension, sendBack, start } from './department'
 import { accept, assign, exportLedger, fixOnSpot, grantExtension, ledger, markDuplicate, refuseExtension, reject, rework, stats, suggest, verify } from './office'
 import { confirm, detail, feed, follow, mine, nearby, submit } from './residents'
+import * as bulletinSchemas from './bulletins/schemas'
+import { exportBulletin } from './bulletins/documents'
+import { bulletin, createBulletin, listBulletins, publishBulletin, ranking, refillBulletin, saveBulletin, unitHistory } from './bulletins/use-cases'
 import * as orderSchemas from './orders/schemas'
 import { acknowledgeOrder, confirmProposal, dismissProposal, issueOrder, listOrders, listProposals, orderCounts, orderDetail, replyOrder } from './orders/use-cases'
 import { exportFigures, figures } from './inspection/figures'
@@ -61,6 +64,17 @@ export const reportsActions: Actions<'reports'> = {
   confirmProposal: defineAction({ allow: office, schema: orderSchemas.confirm, run: confirmProposal }),
   dismissProposal: defineAction({ allow: office, schema: orderSchemas.dismiss, run: dismissProposal }),
   orderCounts: defineAction({ allow: office, schema: orderSchemas.counts, run: orderCounts }),
+
+  // 通报 and 考核 (./bulletins): the office makes and publishes; units read published bulletins, the ranking and their own history
+  createBulletin: defineAction({ allow: office, schema: bulletinSchemas.create, run: createBulletin }),
+  bulletin: defineAction({ allow: [...office, ...department], schema: bulletinSchemas.one, run: bulletin }),
+  bulletins: defineAction({ allow: [...office, ...department], schema: bulletinSchemas.list, run: listBulletins }),
+  saveBulletin: defineAction({ allow: office, schema: bulletinSchemas.save, run: saveBulletin }),
+  refillBulletin: defineAction({ allow: office, schema: bulletinSchemas.one, run: refillBulletin }),
+  publishBulletin: defineAction({ allow: office, schema: bulletinSchemas.one, run: publishBulletin }),
+  exportBulletin: defineAction({ allow: [...office, ...department], schema: bulletinSchemas.exportOne, run: exportBulletin, atomic: false }),
+  ranking: defineAction({ allow: [...office, ...department], schema: bulletinSchemas.ranking, run: ranking }),
+  unitHistory: defineAction({ allow: [...office, ...department], schema: bulletinSchemas.history, run: unitHistory }),
 
   // 督查: points, rounds and visits (./inspection), feeding the same ledger
   pointTypes: defineAction({ allow: [...office, ...inspector], schema: inspection.none, run: pointTypes }),

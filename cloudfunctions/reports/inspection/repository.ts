@@ -105,6 +105,11 @@ export function inspectionRepository(store: Store) {
       return new Map(Object.entries(open))
     },
 
+    /** How many points each unit had inspected on Beijing days [from, to]: the units whose figures are worth asking for. */
+    inspectedUnits: (from: string, to: string) => visits(store).countBy({ day: { $gte: from, $lte: to }, kind: '督查' }, 'departmentId'),
+    /** Points whose standing on Beijing days [from, to] is 未达标, with their unit and the cases they became. */
+    failedVisits: (from: string, to: string) => findAll(visits(store), { day: { $gte: from, $lte: to }, latest: true, verdict: '未达标' }, { departmentId: 1, marks: 1 }),
+
     async figures(filter: FigureFilter) {
       const [v, c] = await Promise.all([visits(store).tally(visitQuery(filter), VISIT_FIGURES), reports(store).tally(caseQuery(filter), CASE_FIGURES)])
       return { ...v, ...c }

@@ -1,7 +1,7 @@
 import { DEFAULT_ORDER_THRESHOLDS, ORDER_LEVELS, ORDER_STATES, WAITING_ON_UNIT, type Order, type OrderFilter, type OrderLevel, type OrderProposal, type OrderThresholds, type OrderThresholdsSetting } from '../../../types/orders'
 import { orderProposals, orders, orderYears, reports, settings } from '../../core/collections'
 import { notFound } from '../../core/errors'
-import { findAll, pagesOf } from '../../core/pages'
+import { findAll, pagesBy, pagesOf } from '../../core/pages'
 import { type FindOptions, type Query, type Store, type Update } from '../../core/ports'
 import { WITH_DEPARTMENT } from '../state'
 
@@ -56,6 +56,12 @@ export function orderRepository(store: Store) {
       const counts = {} as Record<OrderLevel, Record<string, number>>
       for (const level of ORDER_LEVELS) counts[level] = await orders(store).countBy({ level, issuedAt: { $gte: from, $lt: to } }, 'departmentId')
       return counts
+    },
+    /** Each order issued in [from, until) with its unit and level: the assessment names the orders it counts. */
+    async issuedIn(from: string, until: string) {
+      const all: Pick<Order, '_id' | 'departmentId' | 'level'>[] = []
+      for await (const page of pagesBy(orders(store), { issuedAt: { $gte: from, $lt: until } }, 'issuedAt', 1, { departmentId: 1, level: 1, issuedAt: 1 })) all.push(...page)
+      return all
     },
 
     cases: (ids: string[]) => (ids.length ? findAll(reports(store), { _id: { $in: ids } }, CASE_FIELDS) : Promise.resolve([])),

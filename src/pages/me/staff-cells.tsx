@@ -47,7 +47,7 @@ export function StaffCells({ roles, department }: { roles: Role[]; department: s
             onClick={() => go('/packages/staff/ledger/index')}
           />
           <Cell title="督办" description="督办建议一键开具，督办单与回复" extra={<ArrowRight size={12} />} clickable onClick={() => go('/packages/orders/list/index')} />
-          <Cell title="系统设置" description="类别、单位、网格、督办阈值等" extra={<ArrowRight size={12} />} clickable onClick={() => go('/packages/staff/settings/index')} />
+          <Cell title="系统设置" description="类别、单位、网格、督办阈值、考核权重等" extra={<ArrowRight size={12} />} clickable onClick={() => go('/packages/staff/settings/index')} />
           <Cell title="用户与角色" description="授予志愿者、办理人、组织者等角色" extra={<ArrowRight size={12} />} clickable onClick={() => go('/packages/admin/users/index')} />
         </Cell.Group>
       )}

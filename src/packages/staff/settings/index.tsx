@@ -11,6 +11,7 @@ import { GridsTab } from './grids'
 import { HolidaysTab } from './holidays'
 import { OrdersTab } from './orders'
 import { ReasonsTab } from './reasons'
+import { WeightsTab } from './weights'
 import './index.scss'
 
 const TABS = [
@@ -19,7 +20,8 @@ const TABS = [
   { value: 'grids', title: '网格', Tab: GridsTab },
   { value: 'reasons', title: '驳回理由', Tab: ReasonsTab },
   { value: 'holidays', title: '节假日', Tab: HolidaysTab },
-  { value: 'orders', title: '督办阈值', Tab: OrdersTab }
+  { value: 'orders', title: '督办阈值', Tab: OrdersTab },
+  { value: 'weights', title: '考核权重', Tab: WeightsTab }
 ] as const
 
 type TabValue = (typeof TABS)[number]['value']
