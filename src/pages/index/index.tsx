@@ -35,6 +35,7 @@ export default function Home() {
   const admin = roles.includes('admin')
   const handler = roles.includes('handler')
   const unit = useRequest(() => (handler ? api.call('reports', 'cockpit', {}) : Promise.resolve(null)), [handler])
+  const ranking = useRequest(() => (handler ? api.call('reports', 'ranking', {}) : Promise.resolve(null)), [handler])
   const categories = useRequest(() => api.call('campaign', 'categories'), [])
 
   useEffect(() => {
@@ -45,7 +46,7 @@ export default function Home() {
   // The list below the fold is built after the figures are shown, not in the same pass when both come in at once.
   const kinds = useDeferredValue(categories.data)
 
-  const refresh = () => Promise.all([overview.reload(), categories.reload(), unit.reload()])
+  const refresh = () => Promise.all([overview.reload(), categories.reload(), unit.reload(), ranking.reload()])
 
   // Back from another tab or page, the figures may have moved.
   useReloadOnShow(refresh)
@@ -97,7 +98,7 @@ export default function Home() {
         </Cell.Group>
       )}
 
-      {unit.data?.unit && <UnitPanel unit={unit.data.unit} />}
+      {unit.data?.unit && <UnitPanel unit={unit.data.unit} ranking={ranking.data ?? null} />}
 
       <LoadState loading={overview.loading} error={overview.error} ready={!!counts} onRetry={overview.reload}>
         {counts && (

@@ -10,6 +10,7 @@ import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
 import { ledgerUrl } from '../../staff/ledger-filter'
+import { RankingCard } from '../ranking'
 import { TrendChart } from '../trend-chart'
 import { WeekFigure } from '../week-figure'
 import './index.scss'
@@ -46,9 +47,12 @@ function Weeks({ office }: { office: OfficeCockpit }) {
 /** 驾驶舱: the office's week against the last, what waits on it and the 12-week trend; every figure opens its cases in the ledger. */
 export default function CockpitPage() {
   const cockpit = useRequest(() => api.call('reports', 'cockpit', {}), [])
-  useReloadOnShow(cockpit.reload)
+  // its own call: the month's scores cost reads that grow with the month, the cockpit's do not
+  const ranking = useRequest(() => api.call('reports', 'ranking', {}), [])
+  const reload = () => Promise.all([cockpit.reload(), ranking.reload()])
+  useReloadOnShow(reload)
   usePullDownRefresh(async () => {
-    await cockpit.reload()
+    await reload()
     Taro.stopPullDownRefresh()
   })
 
@@ -92,6 +96,16 @@ export default function CockpitPage() {
                 </Text>
               </View>
               <TrendChart weeks={trend} />
+            </View>
+
+            <View className={`cwt-section ${prefix}__ranking`}>
+              <View className="cwt-section__title">
+                <Text>本月考核排名</Text>
+                {ranking.data && <Text className="cwt-section__hint">{dayjs(`${ranking.data.month}-01`).format('YYYY年M月')}</Text>}
+              </View>
+              <LoadState loading={ranking.loading} error={ranking.error} ready={!!ranking.data} onRetry={ranking.reload} rows={5}>
+                {ranking.data && <RankingCard ranking={ranking.data} />}
+              </LoadState>
             </View>
           </>
         )}
