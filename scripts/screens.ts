@@ -26,6 +26,8 @@ interface Shot {
   hash: string
   /** Waits for this selector before the picture is taken. */
   ready?: string
+  /** Scrolls this into view first: the page scrolls inside Taro's container, which a full-page picture does not unroll. */
+  scroll?: string
 }
 
 const GROUPS: Record<string, Shot[]> = {
@@ -72,6 +74,7 @@ const GROUPS: Record<string, Shot[]> = {
   ],
   cockpit: [
     { name: 'cockpit-office', openid: 'demo-admin', hash: '/packages/cockpit/index/index', ready: '.cockpit-week' },
+    { name: 'cockpit-office-below', openid: 'demo-admin', hash: '/packages/cockpit/index/index', ready: '.cockpit-ranking__row', scroll: '.cockpit-ranking__foot' },
     { name: 'cockpit-overdue', openid: 'demo-admin', hash: '$overdue', ready: '.staff-ledger__ranges' },
     { name: 'cockpit-unit-home', openid: 'demo-handler', hash: '/pages/index/index', ready: '.home__unit' }
   ],
@@ -113,6 +116,7 @@ async function seedDemoHistory(deps: Deps) {
   const demo = await reports(deps.store).find({}, { limit: 4 })
   const now = Date.now()
   let i = 0
+  let open = 0
   for (let daysAgo = 83; daysAgo >= 1; daysAgo--) {
     for (let k = 0; k < 3 + ((daysAgo * 7) % 4); k++, i++) {
       const like = demo[i % demo.length]
@@ -145,8 +149,11 @@ async function seedDemoHistory(deps: Deps) {
         history: [],
         ...(done ? { hoursToFix: (fixed - created) / 3_600_000 } : {})
       })
+      if (!done) open++
     }
   }
+  // 首页's live counts, as filings and moves keep them
+  await repo.bump({ reports: i, reportsOpen: open, reportsClosed: i - open })
 }
 
 async function main() {
@@ -180,6 +187,7 @@ async function main() {
       await page.goto(`${base}/#${hash}`)
       await page.waitForLoadState('networkidle')
       if (shot.ready) await page.locator(shot.ready).first().waitFor({ timeout: 60000 })
+      if (shot.scroll) await page.locator(shot.scroll).first().scrollIntoViewIfNeeded()
       await page.waitForTimeout(800)
       const file = path.join(out, `${shot.name}.png`)
       await page.screenshot({ path: file, fullPage: true })

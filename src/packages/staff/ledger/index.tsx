@@ -208,12 +208,12 @@ export default function StaffLedger() {
       {(form.closedFrom || form.closedTo || form.dueFrom || form.dueTo) && (
         <View className={`${prefix}__ranges`}>
           {(form.closedFrom || form.closedTo) && (
-            <Tag type="primary" plain closeable onClose={() => apply({ closedFrom: '', closedTo: '' })}>
+            <Tag background="#fdeeee" color="#c8161d" closeable onClose={() => apply({ closedFrom: '', closedTo: '' })}>
               结案日期 {span(form.closedFrom, form.closedTo)}
             </Tag>
           )}
           {(form.dueFrom || form.dueTo) && (
-            <Tag type="primary" plain closeable onClose={() => apply({ dueFrom: '', dueTo: '' })}>
+            <Tag background="#fdeeee" color="#c8161d" closeable onClose={() => apply({ dueFrom: '', dueTo: '' })}>
               整改期限 {span(form.dueFrom, form.dueTo)}
             </Tag>
           )}
