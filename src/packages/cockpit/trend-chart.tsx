@@ -71,7 +71,7 @@ export function TrendChart({ weeks }: { weeks: TrendWeek[] }) {
         children: el(
           Chart,
           { data, scale: { value: { min: 0, nice: true, tickCount: 4 }, week: { tickCount: 6 } } },
-          el(Legend, { position: 'top', style: { justifyContent: 'flex-end' }, marker: 'circle', itemName: { style: { fill: '#595959', fontSize: 12 } } }),
+          el(Legend, { position: 'top', style: { justifyContent: 'flex-end' }, marker: 'circle', nameStyle: { fill: '#595959', fontSize: 12 } }),
           el(Axis, { field: 'week', style: { label: { fill: '#8c8c8c', fontSize: 11 } } }),
           el(Axis, { field: 'value', style: { label: { fill: '#8c8c8c', fontSize: 11 } } }),
           el(Line, { x: 'week', y: 'value', color: { field: 'kind', range: COLORS }, style: { lineWidth: 2 } }),
