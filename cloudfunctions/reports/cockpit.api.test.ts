@@ -88,8 +88,8 @@ const ledgerIds = async (filter: LedgerFilter) => {
 const idsOf = (...names: string[]) => names.map((n) => cases[n]).sort()
 
 describe('on a fortnight of cases', () => {
-  // built once: the tests read it, or change it and put it back, except the last
-  beforeAll(fortnight)
+  // built once: the tests read it, or change it and put it back, except the last; some fifty calls, slow on a loaded machine
+  beforeAll(fortnight, 240_000)
   afterAll(() => rt.app.close())
 
   describe('the office cockpit', () => {
