@@ -8,11 +8,12 @@ import type { Report } from '../types/domain'
 import type { InspectionPoint, ItemMark, Visit } from '../types/inspection'
 import { inspectionPoints, reports, visits } from '../cloudfunctions/core/collections'
 import { createLocalDeps } from '../cloudfunctions/core/local-deps'
-import type { Collection, Doc, Store } from '../cloudfunctions/core/ports'
+import type { Doc, Store } from '../cloudfunctions/core/ports'
 import { manualClock } from '../cloudfunctions/core/system-ports'
 import { DEMO_GRIDS } from '../cloudfunctions/core/geo'
 import { POINT_TYPES } from '../cloudfunctions/reports/inspection/seed'
 import { functions } from '../cloudfunctions/registry'
+import { counting, type StoreCost } from './store-counting'
 import { beijingDay } from '../types/calendar'
 import { seedLocal } from '../runtime/seed'
 import { caseAt, DAY, NOW } from './bench-data'
@@ -98,43 +99,13 @@ async function seedYear(store: Store) {
   return { points: POINTS, rounds: WEEKS, visits: visitCount, cases }
 }
 
-interface Tally {
-  calls: number
-  docs: number
-}
-
-/** The store as the functions see it, counting each call and the documents each find hands back. */
-function counting(inner: Store, tally: Tally): Store {
-  return {
-    ...inner,
-    transaction: (work) => inner.transaction(work),
-    collection<T extends Doc>(name: string): Collection<T> {
-      const c = inner.collection<T>(name)
-      const wrap = new Proxy(c, {
-        get(target, key) {
-          const value = Reflect.get(target, key)
-          if (typeof value !== 'function') return value
-          return async (...args: unknown[]) => {
-            tally.calls++
-            const result = await value.apply(target, args)
-            if (Array.isArray(result)) tally.docs += result.length
-            else if (result && typeof result === 'object' && '_id' in result) tally.docs++
-            return result
-          }
-        }
-      })
-      return wrap
-    }
-  }
-}
-
 async function main() {
   const started = performance.now()
   const deps = createLocalDeps({ clock: manualClock(new Date(NOW)), logger: { info: () => undefined, error: (m: string, e?: object) => console.error(m, e) } })
   await seedLocal(deps)
   const sizes = await seedYear(deps.store)
   console.log(`seeded ${JSON.stringify({ ...sizes, residentCases: RESIDENT_CASES })} in ${((performance.now() - started) / 1000).toFixed(0)} s`)
-  const tally: Tally = { calls: 0, docs: 0 }
+  const tally: StoreCost = { calls: 0, docs: 0 }
   const measured = { ...deps, store: counting(deps.store, tally) }
   const month = beijingDay(new Date(NOW - 30 * DAY).toISOString())
   const queries: [string, string, object][] = [

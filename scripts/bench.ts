@@ -2,7 +2,8 @@
  * `npm run bench`: the runtime at a district's scale. For 10,000 and 100,000 cases (with 20,000 volunteers,
  * 60,000 sign-ups and the notices they brought) it writes a data folder, starts `npm start`'s runtime on it
  * as its own process, and prints per call p50/p99 over HTTP, the process's memory, the folder's size and the
- * start time, and one ledger export's time and memory; then 200 clients load the feed and the activities for
+ * start time, one ledger export's time and memory, and what one cockpit costs the store (calls and documents
+ * read, counted in-process on the folder afterwards); then 200 clients load the feed and the activities for
  * 20 s while the overview is timed.
  * Figures, not pass/fail: the targets of issue 9 are printed beside them. SIZES=10000 runs one size;
  * BENCH_DATABASE_URL=postgres://… measures the runtime on a PostgreSQL server instead of PGlite.
@@ -21,7 +22,9 @@ import { openPglite, openPostgres } from '../cloudfunctions/core/adapters/postgr
 import type { Database } from '../cloudfunctions/core/adapters/postgres/store'
 import { DEMO_CENTER } from '../cloudfunctions/core/geo'
 import { seedLocal } from '../runtime/seed'
+import { functions } from '../cloudfunctions/registry'
 import { caseAt, DAY, NOW, REPORTERS } from './bench-data'
+import { counting, type StoreCost } from './store-counting'
 
 const root = path.resolve(__dirname, '..')
 const SIZES = (process.env.SIZES ?? '10000,100000').split(',').map(Number)
@@ -208,6 +211,8 @@ async function measure(size: number) {
     await run('volunteer.activities', CALLS, () => call('bench-v3', 'volunteer', 'activities', {}))
     await run('volunteer.signUp', CALLS, (i) => call(`bench-v${10_000 + i + 1}`, 'volunteer', 'signUp', { id: 'bench-open' }))
     await run('users.inbox', CALLS, () => call('bench-r9', 'users', 'inbox', {}))
+    await run('reports.cockpit (office)', CALLS, () => call('demo-admin', 'reports', 'cockpit'))
+    await run('reports.cockpit (unit)', CALLS, () => call('demo-handler', 'reports', 'cockpit'))
     const loaded = await load(call, 0)
     const paced = await load(call, Number(process.env.THINK_MS ?? 2000))
     const end = memory(pid)
@@ -215,17 +220,38 @@ async function measure(size: number) {
     child.kill('SIGTERM')
     await new Promise((resolve) => child.once('exit', resolve))
     const shutdown = performance.now() - t
+    // after the runtime let go of the folder: one process at a time on it
+    const cockpit = await cockpitCost(dir)
     console.log(`\n${DATABASE_URL ? 'PostgreSQL server' : 'PGlite (embedded)'}: ${size.toLocaleString('en')} cases, ${VOLUNTEERS.toLocaleString('en')} volunteers, ${SIGNUPS.toLocaleString('en')} sign-ups`)
     console.log(`  data folder ${(folderSize(dir) / 1048576).toFixed(0)} MB (seeded in ${seeded.toFixed(0)} s); start ${(ms / 1000).toFixed(1)} s; first ledger call ${first.toFixed(0)} ms; shutdown ${(shutdown / 1000).toFixed(1)} s`)
     console.log(`  ledger export (all ${exported.rows.toLocaleString('en')} cases, one call in a process of its own): ${(exported.ms / 1000).toFixed(1)} s, ${exported.fileMB} MB file, peak heap +${exported.heapMB} MB, process RSS ${exported.rssBeforeMB} → ${exported.rssPeakMB} MB with the store in it (limits: 60 s, 256 MB)`)
     console.log(`  RSS after start ${afterStart.rss.toFixed(0)} MB, at the end ${end.rss.toFixed(0)} MB, peak ${end.peak.toFixed(0)} MB`)
     console.log(`  ${'call'.padEnd(36)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`)
     for (const [label, list] of figures) console.log(`  ${label.padEnd(36)} ${pct(list, 50).toFixed(1).padStart(8)} ${pct(list, 99).toFixed(1).padStart(8)}`)
+    console.log(`  reports.cockpit store calls / documents read (the same at any size): office ${cockpit.office.calls} / ${cockpit.office.docs}, unit ${cockpit.unit.calls} / ${cockpit.unit.docs}`)
     console.log(`  load, each client calling again at once: ${loaded}`)
     console.log(`  load, each client pausing ~${Number(process.env.THINK_MS ?? 2000) / 1000} s between calls as people do: ${paced}`)
     return Object.fromEntries(figures.map(([label, list]) => [label, pct(list, 50)]))
   } finally {
     rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** What one cockpit costs the store, the office's and a unit's: counted in this process on the folder the runtime left. */
+async function cockpitCost(dir: string): Promise<Record<'office' | 'unit', StoreCost>> {
+  const deps = createLocalDeps({ dataDir: dir, databaseUrl: DATABASE_URL, logger: quiet })
+  try {
+    const once = async (openid: string) => {
+      const cost: StoreCost = { calls: 0, docs: 0 }
+      // the first call of an instance checks its base data: not the cockpit's cost
+      await functions.reports({ action: 'cockpit', payload: {} }, { openid, deps })
+      const answer = await functions.reports({ action: 'cockpit', payload: {} }, { openid, deps: { ...deps, store: counting(deps.store, cost) } })
+      if (!answer.ok) throw new Error(`reports.cockpit: ${answer.message}`)
+      return cost
+    }
+    return { office: await once('demo-admin'), unit: await once('demo-handler') }
+  } finally {
+    await deps.store.close()
   }
 }
 

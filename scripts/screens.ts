@@ -17,6 +17,8 @@ import type { ActionName, RequestOf } from '../types/api'
 import { lastPeriodStart } from '../types/bulletins'
 import { beijingDay } from '../types/calendar'
 import { orderRepository } from '../cloudfunctions/reports/orders/repository'
+import { reportRepository } from '../cloudfunctions/reports/repository'
+import { weeksTo } from '../types/cockpit'
 import { createRuntime } from '../runtime/app'
 import { seedDemoActivities, seedDemoInspection, seedDemoQuiz, seedDemoReports } from '../runtime/demo'
 import { ensureH5Build, H5_DIR } from '../runtime/h5-build'
@@ -85,6 +87,12 @@ const GROUPS: Record<string, Shot[]> = {
     { name: 'elder-report-new', openid: 'demo-resident', hash: '/packages/report/new/index', elder: true },
     { name: 'elder-vol-detail', openid: 'demo-volunteer', hash: '/packages/volunteer/detail/index?id=$activity', ready: '.vol-detail__action', elder: true },
     { name: 'elder-quiz-paper', openid: 'demo-student', hash: '/packages/quiz/paper/index?mode=practice', ready: '.quiz-paper__question', elder: true }
+  ],
+  cockpit: [
+    { name: 'cockpit-office', openid: 'demo-admin', hash: '/packages/cockpit/index/index', ready: '.cockpit-week' },
+    { name: 'cockpit-office-below', openid: 'demo-admin', hash: '/packages/cockpit/index/index', ready: '.cockpit-ranking__row', scrollTo: '.cockpit-ranking__foot' },
+    { name: 'cockpit-overdue', openid: 'demo-admin', hash: '$overdue', ready: '.staff-ledger__ranges' },
+    { name: 'cockpit-unit-home', openid: 'demo-handler', hash: '/pages/index/index', ready: '.home__unit' }
   ],
   inspect: [
     { name: 'inspect-me', openid: 'demo-inspector', hash: '/pages/me/index', ready: '.me__inspector' },
@@ -170,6 +178,59 @@ async function seedDemoOrders(deps: Deps) {
   return (answer.data as { id: string }).id
 }
 
+const DAY = 86_400_000
+const UNITS = ['dept-cg', 'dept-zj', 'dept-jj', 'dept-yl', 'dept-sw']
+
+/**
+ * Twelve weeks of a district's cases behind the cockpit, written through the reports repository so the day
+ * tallies count them: three to six filed a day, a quarter fixed on the spot, the rest assigned and closed within
+ * days, one in seven late; the newest still open. Each borrows a demo case's kind, place and photos.
+ */
+async function seedDemoHistory(deps: Deps) {
+  const repo = reportRepository(deps.store)
+  const demo = await reports(deps.store).find({}, { limit: 4 })
+  const now = Date.now()
+  let i = 0
+  let open = 0
+  for (let daysAgo = 83; daysAgo >= 1; daysAgo--) {
+    for (let k = 0; k < 3 + ((daysAgo * 7) % 4); k++, i++) {
+      const like = demo[i % demo.length]
+      const created = now - daysAgo * DAY - (k + 1) * 3_600_000
+      const iso = (ms: number) => new Date(ms).toISOString()
+      const onSpot = i % 4 === 0
+      const late = i % 7 === 0
+      const deadline = onSpot ? null : created + 5 * DAY
+      const fixed = onSpot ? created + 2 * 3_600_000 : created + (late ? 7 : 2 + (i % 3)) * DAY
+      const done = fixed + 4 * 3_600_000 < now
+      const unit = onSpot ? null : UNITS[i % UNITS.length]
+      await repo.insert({
+        ...like,
+        _id: `history-${i}`,
+        no: `H${String(i).padStart(5, '0')}`,
+        requestId: `history-${i}`,
+        status: done ? 'closed' : 'in_progress',
+        departmentId: unit,
+        deadline: deadline ? iso(deadline) : null,
+        overdue: !!deadline && (done ? fixed > deadline : now > deadline),
+        onSpot,
+        followers: [],
+        createdAt: iso(created),
+        updatedAt: iso(done ? fixed : created),
+        acceptedAt: iso(created + 3_600_000),
+        assignedAt: onSpot ? null : iso(created + 3_600_000),
+        fixedAt: done ? iso(fixed) : null,
+        closedAt: done ? iso(fixed + 4 * 3_600_000) : null,
+        confirmation: done ? { state: 'auto', at: iso(fixed + 5 * DAY) } : null,
+        history: [],
+        ...(done ? { hoursToFix: (fixed - created) / 3_600_000 } : {})
+      })
+      if (!done) open++
+    }
+  }
+  // 首页's live counts, as filings and moves keep them
+  await repo.bump({ reports: i, reportsOpen: open, reportsClosed: i - open })
+}
+
 async function main() {
   const wanted = process.argv.slice(2)
   const shots = Object.entries(GROUPS).flatMap(([group, list]) => (wanted.length === 0 || wanted.includes(group) ? list : list.filter((s) => wanted.includes(s.name))))
@@ -182,6 +243,10 @@ async function main() {
   await seedDemoQuiz(deps)
   const order = await seedDemoOrders(deps)
   const inspection = (await seedDemoInspection(deps))!
+  // the other groups' pages are shown on the demo's few cases alone
+  if (shots.some((shot) => shot.name.startsWith('cockpit'))) await seedDemoHistory(deps)
+  const lastWeek = weeksTo(beijingDay(new Date()), 2)[0]
+  const overdue = `/packages/staff/ledger/index?${new URLSearchParams({ overdue: 'true', dueFrom: lastWeek.from, dueTo: lastWeek.to })}`
   const drawn = (await rounds(deps.store).findOne({ _id: inspection.round }))!.pointIds.find((id) => id !== inspection.point)!
   // cases backdated into past weeks change the ledger's figures: only when bulletins are shown
   const bulletin = shots.some((s) => s.name.startsWith('bulletins-')) ? await seedDemoBulletins(deps) : { published: '', draft: '' }
@@ -196,7 +261,7 @@ async function main() {
       const context = await phone(browser, shot.openid)
       if (shot.elder) await context.addInitScript((key) => localStorage.setItem(key, JSON.stringify({ data: true })), ELDER_KEY)
       const page = await context.newPage()
-      const hash = shot.hash.replace('$activity', activity).replace('$order', order).replace('$round', inspection.round).replace('$point', inspection.point).replace('$drawn', drawn).replace('$published', bulletin.published).replace('$draft', bulletin.draft)
+      const hash = shot.hash.replace('$activity', activity).replace('$order', order).replace('$round', inspection.round).replace('$point', inspection.point).replace('$drawn', drawn).replace('$published', bulletin.published).replace('$overdue', overdue).replace('$draft', bulletin.draft)
       await page.goto(`${base}/#${hash}`)
       await page.waitForLoadState('networkidle')
       if (shot.ready) await page.locator(shot.ready).first().waitFor({ timeout: 60000 })

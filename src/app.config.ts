@@ -1,4 +1,5 @@
 import { bulletinsPackage } from './packages/bulletins/routes'
+import { cockpitPackage } from './packages/cockpit/routes'
 import { inspectPackage } from './packages/inspect/routes'
 import { reportPackage } from './packages/report/routes'
 import { ordersPackage } from './packages/orders/routes'
@@ -9,7 +10,7 @@ import { volunteerPackage } from './packages/volunteer/routes'
 
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/me/index'],
-  subPackages: [reportPackage, staffPackage, volunteerPackage, organizePackage, quizPackage, ordersPackage, inspectPackage, bulletinsPackage, { root: 'packages/admin', name: 'admin', pages: ['users/index'] }].filter((p) => p.pages.length),
+  subPackages: [reportPackage, staffPackage, volunteerPackage, organizePackage, quizPackage, ordersPackage, inspectPackage, bulletinsPackage, cockpitPackage, { root: 'packages/admin', name: 'admin', pages: ['users/index'] }].filter((p) => p.pages.length),
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#c8161d',

@@ -1,6 +1,7 @@
 import type { Confirmation, CounterKey, Department, Grid, ReportLocation, ReportStatus, Role } from './domain'
 import type { AttemptResult, Awareness, BoardRow, Feedback, ImportPreview, Paper, ProfileView, QuestionInput, QuestionKind, QuestionView, QuizHome, QuizInput, QuizSummary, Unit, WrongItem } from './quiz'
 import type { OrdersApi, OrderThresholds } from './orders'
+import type { Cockpit } from './cockpit'
 import type { AssessmentWeights, BulletinsApi } from './bulletins'
 import type { CaseSource, ChecklistItem, FigureFilter, FiguresBreakdown, PointChecklist, PointFilter, PointInput, PointType, PointView, RoundInput, RoundSummary, RoundView, VisitInput, VisitView } from './inspection'
 import type { ActivityCard, ActivityDetail, ActivityInput, ActivityType, Certificate, CorrectionRequest, MySignup, Roster, ServiceRecord, StarsMonth, StarWinner, VolunteerMe, VolunteerSummary } from './volunteer'
@@ -186,6 +187,12 @@ export interface LedgerFilter {
   to?: string
   overdue?: boolean
   source?: CaseSource
+  /** Closed on or after this day (and closed now). */
+  closedFrom?: string
+  closedTo?: string
+  /** Due on or after this day. */
+  dueFrom?: string
+  dueTo?: string
 }
 
 /** The office's cases waiting on it: new ones to triage, accepted or sent back to assign, fixes to verify, extension requests. */
@@ -310,6 +317,7 @@ export interface Api {
     requestExtension: Transition<{ days: number; reason: string }>
     // either
     waiting: { req: Record<string, never>; res: Waiting }
+    cockpit: { req: Record<string, never>; res: Cockpit }
     // 督查 (reports/inspection)
     pointTypes: { req: Record<string, never>; res: PointType[] }
     savePointType: { req: { id?: string; name: string; checklist: ChecklistItem[] }; res: PointType[] }

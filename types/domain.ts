@@ -66,7 +66,8 @@ export interface Category {
 }
 
 /** A family of day tallies: all cases, or those of one kind, department, grid or source. */
-export type TallyFamily = 'all' | 'categoryId' | 'departmentId' | 'gridId' | 'source'
+/** `closed` counts closed cases by the day they closed, `due` cases by the day they fall due; the rest by the day of filing. */
+export type TallyFamily = 'all' | 'categoryId' | 'departmentId' | 'gridId' | 'source' | 'closed' | 'due'
 
 export interface TallyMeasures {
   n: number
@@ -76,7 +77,7 @@ export interface TallyMeasures {
   hours: number
 }
 
-/** The cases filed on one Beijing day that share a family value, a status and overdue, and their measures. */
+/** The cases of one Beijing day (of filing, or of closing or deadline for those families) that share a family value, a status and overdue, and their measures. */
 export interface DayTally extends TallyMeasures {
   _id: string
   family: TallyFamily

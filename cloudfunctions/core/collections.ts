@@ -23,8 +23,8 @@ export interface SeedMarker {
 }
 export const settings = (store: Store) => store.collection<Holidays | RejectReasons | VolunteerSettings | OrderThresholdsSetting | AssessmentWeightsSetting | SeedMarker>('settings')
 /** When each sweep that runs less often than its timer last ran (`_id` names the sweep). */
-export const sweeps = (store: Store) => store.collection<{ _id: string; at: string }>('sweeps')
-/** The ledger's figures per day of filing, kept by every filing and move (reports/tallies.ts). */
+export const sweeps = (store: Store) => store.collection<{ _id: string; at: string; families?: number }>('sweeps')
+/** The ledger's figures per day (of filing, closing or deadline), kept by every filing and move (reports/tallies.ts). */
 export const dayTallies = (store: Store) => store.collection<DayTally>('dayTallies')
 /** 督办单 (reports/orders), the sweep's proposals, and each year's last order number (`_id` the year). */
 export const orders = (store: Store) => store.collection<Order>('orders')
@@ -93,6 +93,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: ['no'] },
     // the sweep's unanswered confirmations, not every closed case
     { fields: ['confirmation.state', 'closedAt'] },
+    // the ledger of cases closed within some days (the cockpit's 办结)
+    { fields: ['closedAt'] },
     // moves a crash cut short (core/moves.ts)
     { fields: ['pending.at'] },
     // the ledger by source, and an inspection's cases by round and by point type

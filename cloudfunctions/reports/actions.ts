@@ -16,6 +16,7 @@ import * as inspection from './inspection/schemas'
 import { checklist, visit } from './inspection/visits'
 import * as schemas from './schemas'
 import { waiting } from './waiting'
+import { cockpit } from './cockpit'
 
 const office = ['admin'] as const
 const department = ['handler'] as const
@@ -51,6 +52,7 @@ export const reportsActions: Actions<'reports'> = {
   requestExtension: defineAction({ allow: department, schema: schemas.requestExtension, run: requestExtension }),
 
   waiting: defineAction({ allow: [...office, ...department], schema: schemas.noPayload, run: waiting }),
+  cockpit: defineAction({ allow: [...office, ...department], schema: schemas.noPayload, run: cockpit }),
 
   // 督办单: the office issues and decides the sweep's proposals; the unit's handler sees, acknowledges, replies
   issueOrder: defineAction({ allow: office, schema: orderSchemas.issue, run: issueOrder }),

@@ -1,13 +1,14 @@
 import type { LedgerFilter } from '../../types/api'
-import { DEFAULT_REJECT_REASONS, OPEN_REPORT_STATUSES, type Holidays, type PointsEntry, type RejectReasons, type Report, type ReportStatus, type TallyMeasures } from '../../types/domain'
+import { DEFAULT_REJECT_REASONS, OPEN_REPORT_STATUSES, type Holidays, type PointsEntry, type RejectReasons, type Report, type ReportStatus, type TallyFamily, type TallyMeasures } from '../../types/domain'
 import { categories, counters, dayTallies, departments, grids, points, reports, settings, sweeps, users } from '../core/collections'
 import { notFound } from '../core/errors'
 import { settle, type Pending } from '../core/moves'
 import { findAll, pagesBy, pagesOf } from '../core/pages'
 import type { Figure, Query, Store, Update } from '../core/ports'
 import { endOfBeijingDay, startOfBeijingDay, type WorkCalendar } from '../../types/calendar'
-import { CASE_FIGURES, familyFor, repairDue, TALLY_FIGURES, tallyChanges, tallyQuery, type Facts, type StatsFigures, type TallyChange } from './tallies'
-import { FOLLOWABLE, PUBLIC, SETTLED } from './state'
+import type { Week } from '../../types/cockpit'
+import { CASE_FIGURES, familyFor, repairDue, TALLY_FAMILIES, TALLY_FIGURES, tallyChanges, tallyQuery, type Facts, type StatsFigures, type TallyChange } from './tallies'
+import { FOLLOWABLE, PUBLIC, SETTLED, WITH_DEPARTMENT } from './state'
 
 type Box = { minLat: number; maxLat: number; minLng: number; maxLng: number }
 const inBox = (box: Box) => ({ 'location.lat': { $gte: box.minLat, $lte: box.maxLat }, 'location.lng': { $gte: box.minLng, $lte: box.maxLng } })
@@ -36,12 +37,11 @@ export function ledgerQuery(filter: LedgerFilter): Query {
   // cases filed before sources were kept have none: they are residents'
   if (filter.source) q.source = filter.source === '随手拍' ? { $in: ['随手拍', null] } : filter.source
   if (filter.overdue !== undefined) q.overdue = filter.overdue
-  if (filter.from || filter.to) {
-    q.createdAt = {
-      ...(filter.from ? { $gte: startOfBeijingDay(filter.from) } : {}),
-      ...(filter.to ? { $lte: endOfBeijingDay(filter.to) } : {})
-    }
-  }
+  const days = (from?: string, to?: string) => ({ ...(from ? { $gte: startOfBeijingDay(from) } : {}), ...(to ? { $lte: endOfBeijingDay(to) } : {}) })
+  if (filter.from || filter.to) q.createdAt = days(filter.from, filter.to)
+  // closed within the days and closed still, as the `closed` day tallies count them
+  if (filter.closedFrom || filter.closedTo) Object.assign(q, { status: 'closed', closedAt: days(filter.closedFrom, filter.closedTo) })
+  if (filter.dueFrom || filter.dueTo) q.deadline = days(filter.dueFrom, filter.dueTo)
   return q
 }
 
@@ -104,6 +104,19 @@ export function reportRepository(store: Store) {
       if (family) return dayTallies(store).tally(tallyQuery(filter, family), TALLY_FIGURES)
       return reports(store).tally(ledgerQuery(filter), CASE_FIGURES)
     },
+    /**
+     * Measures summed per week from one family's day tallies (`value` ''), in one tally whatever the number of
+     * cases: what the cockpit's weeks and trend read.
+     */
+    async weekly<M extends keyof TallyMeasures>(family: TallyFamily, weeks: Week[], measures: M[], where: Query = {}): Promise<Record<M, number>[]> {
+      const figures: Record<string, Figure> = {}
+      weeks.forEach((w, i) => measures.forEach((m) => (figures[`${m}${i}`] = { where: { day: { $gte: w.from, $lte: w.to } }, sum: m })))
+      const span = { $gte: weeks[0].from, $lte: weeks[weeks.length - 1].to }
+      const sums = await dayTallies(store).tally({ family, value: '', ...where, day: span }, figures)
+      return weeks.map((_, i) => Object.fromEntries(measures.map((m) => [m, sums[`${m}${i}`]])) as Record<M, number>)
+    },
+    /** A department's cases still with it that fall due in [from, to]: bounded by its open cases, not the ledger. */
+    dueWithin: (departmentId: string, from: string, to: string) => reports(store).count({ departmentId, status: { $in: [...WITH_DEPARTMENT] }, deadline: { $gte: from, $lte: to } }),
     /** For fields the day tallies do not count (reminders, followers). */
     updateWhere: (query: Query, update: Update) => reports(store).update(query, update),
 
@@ -196,7 +209,9 @@ export function reportRepository(store: Store) {
      */
     async repairTallies(now: Date, { now: atOnce = false } = {}) {
       const mark = await sweeps(store).findOne({ _id: 'tallies' })
-      const seeded = !!(await dayTallies(store).find({}, { limit: 1 })).length || !(await reports(store).find({}, { limit: 1 })).length
+      // tallies kept before the closing and due families were: rebuilt at once, not the next night
+      const current = mark?.families === TALLY_FAMILIES
+      const seeded = (current && !!(await dayTallies(store).find({}, { limit: 1 })).length) || !(await reports(store).find({}, { limit: 1 })).length
       if (!atOnce && seeded && !repairDue(mark?.at ?? null, now)) return 0
       return store.transaction(async () => {
         const truth = new Map<string, TallyChange>()
@@ -216,14 +231,15 @@ export function reportRepository(store: Store) {
         for (const change of truth.values()) await dayTallies(store).insert({ ...change.key, ...change.by })
         repaired += truth.size
         const at = now.toISOString()
-        if (!(await sweeps(store).update({ _id: 'tallies' }, { $set: { at } }))) await sweeps(store).insert({ _id: 'tallies', at })
+        const done = { at, families: TALLY_FAMILIES }
+        if (!(await sweeps(store).update({ _id: 'tallies' }, { $set: done }))) await sweeps(store).insert({ _id: 'tallies', ...done })
         return repaired
       })
     }
   }
 }
 
-const FACT_FIELDS = { source: 1, createdAt: 1, status: 1, overdue: 1, onSpot: 1, assignedAt: 1, fixedAt: 1, hoursToFix: 1, categoryId: 1, departmentId: 1, gridId: 1 } as const
+const FACT_FIELDS = { source: 1, createdAt: 1, status: 1, overdue: 1, onSpot: 1, assignedAt: 1, fixedAt: 1, closedAt: 1, deadline: 1, hoursToFix: 1, categoryId: 1, departmentId: 1, gridId: 1 } as const
 
 function merge(into: Map<string, TallyChange>, change: TallyChange) {
   const held = into.get(change.key._id)

@@ -11,6 +11,7 @@ const photos = (label: string) => z.array(fileId, { error: `请上传${label}` }
 const lat = z.number({ error: '纬度必须是数字' }).min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间')
 const lng = z.number({ error: '经度必须是数字' }).min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间')
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+const dayOf = (label: string) => z.string({ error: `${label}格式应为 YYYY-MM-DD` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`)
 const byId = { id: id('问题编号') }
 
 export const submit = z.strictObject({
@@ -48,13 +49,22 @@ const filter = {
   from: day.optional(),
   to: day.optional(),
   overdue: z.boolean().optional(),
-  source: z.enum(CASE_SOURCES, { error: '来源不正确' }).optional()
+  source: z.enum(CASE_SOURCES, { error: '来源不正确' }).optional(),
+  closedFrom: dayOf('结案开始日期').optional(),
+  closedTo: dayOf('结案结束日期').optional(),
+  dueFrom: dayOf('整改期限开始日期').optional(),
+  dueTo: dayOf('整改期限结束日期').optional()
 }
-const checkRange = (v: { from?: string; to?: string }) => !v.from || !v.to || v.from <= v.to
-const rangeMessage = { path: ['to'], message: '结束日期不能早于开始日期' }
+type Ranges = Partial<Record<'from' | 'to' | 'closedFrom' | 'closedTo' | 'dueFrom' | 'dueTo', string>>
+const inOrder = (from?: string, to?: string) => !from || !to || from <= to
+const withRanges = <T extends z.ZodType<Ranges>>(schema: T) =>
+  schema
+    .refine((v) => inOrder(v.from, v.to), { path: ['to'], message: '结束日期不能早于开始日期' })
+    .refine((v) => inOrder(v.closedFrom, v.closedTo), { path: ['closedTo'], message: '结案结束日期不能早于开始日期' })
+    .refine((v) => inOrder(v.dueFrom, v.dueTo), { path: ['dueTo'], message: '整改期限结束日期不能早于开始日期' })
 
-export const ledger = z.strictObject({ ...pageQuery, ...filter }).refine(checkRange, rangeMessage)
-export const ledgerFilter = z.strictObject(filter).refine(checkRange, rangeMessage)
+export const ledger = withRanges(z.strictObject({ ...pageQuery, ...filter }))
+export const ledgerFilter = withRanges(z.strictObject(filter))
 
 // Staff notes go on the public timeline too.
 export const accept = z.strictObject({ ...byId, note: optionalPublicText('备注', 200) })

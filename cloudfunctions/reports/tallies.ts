@@ -7,8 +7,10 @@ import { WITH_DEPARTMENT } from './state'
 
 /*
  * The ledger's figures kept as running tallies per day of filing, so the office's stats read a few hundred
- * small documents whatever the number of cases. Each case counts in five families: all cases, its kind, its
- * department, its grid and its source; a stats filter that names at most one of those is answered from its family.
+ * small documents whatever the number of cases. Each case counts in five families by its day of filing: all cases,
+ * its kind, its department, its grid and its source; a stats filter that names at most one of those is answered
+ * from its family. Two more count by other days, for the cockpit's weeks: `closed` a closed case by the day it
+ * closed, `due` a case with a deadline by the day it falls due.
  */
 export interface TallyChange {
   key: Omit<DayTally, keyof TallyMeasures>
@@ -16,9 +18,11 @@ export interface TallyChange {
 }
 
 /** What the tallies count of a case. */
-export type Facts = Pick<Report, 'createdAt' | 'status' | 'overdue' | 'onSpot' | 'assignedAt' | 'fixedAt' | 'categoryId' | 'departmentId' | 'gridId' | 'source'> & { hoursToFix?: number }
+// closedAt and deadline are optional: a move noted before they were counted carries neither
+export type Facts = Pick<Report, 'createdAt' | 'status' | 'overdue' | 'onSpot' | 'assignedAt' | 'fixedAt' | 'categoryId' | 'departmentId' | 'gridId' | 'source'> &
+  Partial<Pick<Report, 'closedAt' | 'deadline'>> & { hoursToFix?: number }
 
-export const factsOf = ({ createdAt, status, overdue, onSpot, assignedAt, fixedAt, categoryId, departmentId, gridId, source, hoursToFix }: Facts): Facts => ({
+export const factsOf = ({ createdAt, status, overdue, onSpot, assignedAt, fixedAt, categoryId, departmentId, gridId, source, closedAt, deadline, hoursToFix }: Facts): Facts => ({
   createdAt,
   status,
   overdue,
@@ -29,18 +33,26 @@ export const factsOf = ({ createdAt, status, overdue, onSpot, assignedAt, fixedA
   departmentId,
   gridId,
   source,
+  closedAt: closedAt ?? null,
+  deadline: deadline ?? null,
   ...(hoursToFix === undefined ? {} : { hoursToFix })
 })
 
-const FAMILIES: TallyFamily[] = ['all', 'categoryId', 'departmentId', 'gridId', 'source']
+const FAMILIES = ['all', 'categoryId', 'departmentId', 'gridId', 'source'] as const
+/** Which families the tallies hold, noted with each rebuild: a store whose tallies hold fewer is rebuilt at once. */
+export const TALLY_FAMILIES = 7
+
+/** The families counted by the day of filing, which answer the ledger's filters. */
+type FilingFamily = (typeof FAMILIES)[number]
 const ZERO: TallyMeasures = { n: 0, onSpot: 0, byDeadline: 0, fixed: 0, hours: 0 }
 
 function keysOf(report: Facts): TallyChange['key'][] {
-  const day = beijingDay(report.createdAt)
-  return FAMILIES.map((family) => {
-    const value = family === 'all' ? '' : family === 'source' ? sourceOf(report) : (report[family] ?? '')
-    return { _id: [family, value, day, report.status, report.overdue ? 1 : 0].join('|'), family, value, day, status: report.status, overdue: report.overdue }
-  })
+  const key = (family: TallyFamily, value: string, day: string) => ({ _id: [family, value, day, report.status, report.overdue ? 1 : 0].join('|'), family, value, day, status: report.status, overdue: report.overdue })
+  const filed = beijingDay(report.createdAt)
+  const keys = FAMILIES.map((family) => key(family, family === 'all' ? '' : family === 'source' ? sourceOf(report) : (report[family] ?? ''), filed))
+  if (report.status === 'closed' && report.closedAt) keys.push(key('closed', '', beijingDay(report.closedAt)))
+  if (report.deadline) keys.push(key('due', '', beijingDay(report.deadline)))
+  return keys
 }
 
 function measuresOf(report: Facts): TallyMeasures {
@@ -73,14 +85,18 @@ export function repairDue(lastAt: string | null, now: Date): boolean {
 /** Cases filed before sources were kept are residents' photos. */
 export const sourceOf = (report: Pick<Report, 'source'>): CaseSource => report.source ?? '随手拍'
 
-/** The family that answers a filter, or null when it names two or more of kind, department, grid and source. */
-export function familyFor(filter: LedgerFilter): TallyFamily | null {
+/**
+ * The family that answers a filter, or null when it names two or more of kind, department, grid and source, or
+ * a closing or due day (those are counted over the cases, which an index narrows to the days asked).
+ */
+export function familyFor(filter: LedgerFilter): FilingFamily | null {
+  if (filter.closedFrom || filter.closedTo || filter.dueFrom || filter.dueTo) return null
   const named = (['categoryId', 'departmentId', 'gridId', 'source'] as const).filter((f) => filter[f])
   if (named.length > 1) return null
   return named[0] ?? 'all'
 }
 
-export function tallyQuery(filter: LedgerFilter, family: TallyFamily): Query {
+export function tallyQuery(filter: LedgerFilter, family: FilingFamily): Query {
   const q: Query = { family, value: family === 'all' ? '' : filter[family] }
   if (filter.status === 'open') q.status = { $in: [...OPEN_REPORT_STATUSES] }
   else if (filter.status) q.status = filter.status
@@ -115,6 +131,12 @@ export const CASE_FIGURES: Record<keyof typeof TALLY_FIGURES, Figure> = {
   hours: { where: { fixedAt: { $ne: null } }, sum: 'hoursToFix' }
 }
 
+/** 整改率: the fixed share of the cases assigned or fixed on the spot, in percent with one decimal; null when there are none. */
+export function fixRateOf({ onSpot, byDeadline, fixed }: Pick<TallyMeasures, 'onSpot' | 'byDeadline' | 'fixed'>): number | null {
+  const assigned = onSpot + byDeadline
+  return assigned ? Math.round((fixed / assigned) * 1000) / 10 : null
+}
+
 /** The figures as the campaign documents report them. */
 export function toStats({ total, submitted, onSpot, byDeadline, fixed, inProgress, overdue, hours }: StatsFigures): LedgerStats {
   const assigned = onSpot + byDeadline
@@ -127,7 +149,7 @@ export function toStats({ total, submitted, onSpot, byDeadline, fixed, inProgres
     fixed,
     inProgress,
     overdue,
-    fixRate: assigned ? Math.round((fixed / assigned) * 1000) / 10 : null,
+    fixRate: fixRateOf({ onSpot, byDeadline, fixed }),
     avgHoursToFix: fixed ? Math.round((hours / fixed) * 10) / 10 : null
   }
 }

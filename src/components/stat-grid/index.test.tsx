@@ -1,5 +1,5 @@
 /** @jest-environment ./test/support/dom-environment.ts */
-import { render } from '@testing-library/react'
+import { fireEvent, render } from '@testing-library/react'
 import { texts } from '../../../test/support/texts'
 import { StatGrid } from '.'
 
@@ -25,5 +25,15 @@ describe('StatGrid', () => {
     const grid = (root: Element) => root.querySelector<HTMLElement>('.cwt-stat-grid')!.style.gridTemplateColumns
     expect(grid((render(<StatGrid items={figures} />)).container)).toBe('repeat(4, 1fr)')
     expect(grid((render(<StatGrid items={figures} columns={3} className="extra" />)).container)).toBe('repeat(3, 1fr)')
+  })
+
+  it('when a figure that opens its cases is tapped, then its own handler runs and only that figure is marked as a link', async () => {
+    const opened: string[] = []
+    const { container } = render(<StatGrid items={[{ label: '超期', value: 3, onClick: () => opened.push('超期') }, { label: '整改率', value: '92%' }]} />)
+    const items = container.querySelectorAll<HTMLElement>('.cwt-stat-grid__item')
+    expect(Array.from(items, (i) => i.classList.contains('cwt-stat-grid__item--link'))).toEqual([true, false])
+    fireEvent.click(items[0])
+    fireEvent.click(items[1])
+    expect(opened).toEqual(['超期'])
   })
 })

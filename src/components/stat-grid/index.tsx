@@ -6,6 +6,8 @@ export interface StatItem {
   value: number | string
   /** Draws the figure in the alert colour, e.g. for overdue counts. */
   alert?: boolean
+  /** Opens what the figure counts (the ledger filtered to its cases). */
+  onClick?: () => void
 }
 
 export interface StatGridProps {
@@ -23,7 +25,7 @@ export function StatGrid(props: StatGridProps) {
   return (
     <View className={`${prefix} ${className}`} style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
       {items.map((item) => (
-        <View key={item.label} className={`${prefix}__item`}>
+        <View key={item.label} className={`${prefix}__item ${item.onClick ? `${prefix}__item--link` : ''}`} onClick={item.onClick}>
           <Text className={`${prefix}__value ${item.alert ? `${prefix}__value--alert` : ''}`}>{item.value}</Text>
           <Text className={`${prefix}__label`}>{item.label}</Text>
         </View>

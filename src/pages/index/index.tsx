@@ -1,6 +1,6 @@
-import { Edit, Heart, Location, Order, Photograph } from '@nutui/icons-react-taro'
-import { Button, Collapse, Grid, Tag } from '@nutui/nutui-react-taro'
-import { useDeferredValue } from 'react'
+import { ArrowRight, Edit, Heart, Location, Order, Photograph } from '@nutui/icons-react-taro'
+import { Button, Cell, Collapse, Grid, Tag } from '@nutui/nutui-react-taro'
+import { useDeferredValue, useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import dayjs from 'dayjs'
@@ -12,20 +12,42 @@ import { loadEarly, useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
 import { useShellUntil } from '@/utils/shell'
 import { ModeMeta } from '@/components/mode-meta'
+import { UnitPanel } from './unit-panel'
 import './index.scss'
 
 const go = (url: string) => Taro.navigateTo({ url })
+const COCKPIT = '/packages/cockpit/index/index'
 
 // The live figures are what this page is opened for: their request leaves as soon as the page's code is in.
 const loadOverview = loadEarly(() => api.call('campaign', 'overview'))
+// Who is looking decides what else the page holds: the office's cockpit, a unit's workbench.
+const loadMe = loadEarly(() => api.call('users', 'me'))
+
+/**
+ * The office lands on its cockpit: the first time the app shows 首页 to an admin, the cockpit opens over it (its
+ * chart library lives in the cockpit's subpackage, out of the main package). Back on 首页 an entry leads to it again.
+ */
+let cockpitOpened = false
 
 export default function Home() {
   const overview = useRequest(loadOverview, [])
+  const me = useRequest(loadMe, [])
+  const roles = me.data?.roles ?? []
+  const admin = roles.includes('admin')
+  const handler = roles.includes('handler')
+  const unit = useRequest(() => (handler ? api.call('reports', 'cockpit', {}) : Promise.resolve(null)), [handler])
+  const ranking = useRequest(() => (handler ? api.call('reports', 'ranking', {}) : Promise.resolve(null)), [handler])
   const categories = useRequest(() => api.call('campaign', 'categories'), [])
+
+  useEffect(() => {
+    if (!admin || cockpitOpened) return
+    cockpitOpened = true
+    void go(COCKPIT)
+  }, [admin])
   // The list below the fold is built after the figures are shown, not in the same pass when both come in at once.
   const kinds = useDeferredValue(categories.data)
 
-  const refresh = () => Promise.all([overview.reload(), categories.reload()])
+  const refresh = () => Promise.all([overview.reload(), categories.reload(), unit.reload(), ranking.reload()])
 
   // Back from another tab or page, the figures may have moved.
   useReloadOnShow(refresh)
@@ -71,6 +93,14 @@ export default function Home() {
           </Grid.Item>
         </Grid>
       </View>
+
+      {admin && (
+        <Cell.Group className="home__office">
+          <Cell title="创文办驾驶舱" description="本周动态、待办、近12周趋势与单位排名" extra={<ArrowRight size={14} />} clickable onClick={() => go(COCKPIT)} />
+        </Cell.Group>
+      )}
+
+      {unit.data?.unit && <UnitPanel unit={unit.data.unit} ranking={ranking.data ?? null} />}
 
       <LoadState loading={overview.loading} error={overview.error} ready={!!counts} onRetry={overview.reload}>
         {counts && (

@@ -3,9 +3,9 @@ import { formatHours } from '@/utils/format'
 import { Blank } from '@/components/blank'
 import { useMemo, useRef, useState } from 'react'
 import { Search } from '@nutui/icons-react-taro'
-import { Button, Calendar, Cell, Menu, NoticeBar, Radio, Skeleton, Switch } from '@nutui/nutui-react-taro'
+import { Button, Calendar, Cell, Menu, NoticeBar, Radio, Skeleton, Switch, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { calendarWarning, CASE_SOURCES, REPORT_STATUS_LABELS, REPORT_STATUSES, type CaseSource, type LedgerFilter, type LedgerStats } from '@contract'
 import { PagedList } from '@/components/paged-list'
@@ -14,7 +14,7 @@ import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { CaseCard } from '@/components/case-card'
 import { beijingDay } from '@contract/calendar'
-import { EMPTY_FILTER, moreCount, toLedgerFilter, type FilterForm } from '../ledger-filter'
+import { formFromParams, moreCount, toLedgerFilter, type FilterForm } from '../ledger-filter'
 import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
@@ -39,11 +39,18 @@ const statItems = (s: LedgerStats) => [
   { label: '平均整改时长', value: formatHours(s.avgHoursToFix) }
 ]
 
-/** 问题台账: the campaign figures and every case, under one filter that the list, the figures and the export share. */
+const short = (day: string) => day.slice(5)
+const span = (from: string, to: string) => (from && to ? `${short(from)} 至 ${short(to)}` : from ? `${short(from)} 起` : `至 ${short(to)}`)
+
+/**
+ * 问题台账: the campaign figures and every case, under one filter that the list, the figures and the export share.
+ * Opened from a figure elsewhere (the cockpit), it starts on that figure's filter, given in the page's URL.
+ */
 export default function StaffLedger() {
-  const [form, setForm] = useState<FilterForm>(EMPTY_FILTER)
+  const { params } = useRouter()
+  const [form, setForm] = useState<FilterForm>(() => formFromParams(params))
   // 更多's fields are edited here and applied together with 确定.
-  const [moreDraft, setMoreDraft] = useState<FilterForm>(EMPTY_FILTER)
+  const [moreDraft, setMoreDraft] = useState<FilterForm>(form)
   const [picking, setPicking] = useState(false)
   const [page, setPage] = useState(1)
   const [exporting, setExporting] = useState(false)
@@ -199,6 +206,21 @@ export default function StaffLedger() {
           setMoreDraft((d) => ({ ...d, from, to: to ?? from }))
         }}
       />
+
+      {(form.closedFrom || form.closedTo || form.dueFrom || form.dueTo) && (
+        <View className={`${prefix}__ranges`}>
+          {(form.closedFrom || form.closedTo) && (
+            <Tag background="#fdeeee" color="#c8161d" closeable onClose={() => apply({ closedFrom: '', closedTo: '' })}>
+              结案日期 {span(form.closedFrom, form.closedTo)}
+            </Tag>
+          )}
+          {(form.dueFrom || form.dueTo) && (
+            <Tag background="#fdeeee" color="#c8161d" closeable onClose={() => apply({ dueFrom: '', dueTo: '' })}>
+              整改期限 {span(form.dueFrom, form.dueTo)}
+            </Tag>
+          )}
+        </View>
+      )}
 
       <PagedList
         list={{ ...list, page, setPage }}
