@@ -1,0 +1,123 @@
+import type { BrowserContext, Page } from 'playwright-core'
+import { reports, signups } from '../../cloudfunctions/core/collections'
+import { userIdOf } from '../../cloudfunctions/core/identity'
+import { CHECK_OUT_LATE_MINUTES } from '../../types/volunteer'
+import { startE2E } from '../support/browser'
+import { act, fileReport, SPOT } from '../support/reports'
+import type { TestRuntime } from '../support/runtime'
+
+// What six people tripping through the app found (issue 16), each walked in Chromium. Several pages each build
+// their first screen on a busy two-core machine.
+jest.setTimeout(240_000)
+
+let e2e: Awaited<ReturnType<typeof startE2E>>
+let rt: TestRuntime
+const phones: BrowserContext[] = []
+const HOUR = 3600_000
+// The app's demo identities are the only ones a phone can be; the people the API alone sees have their own openids.
+const volunteer = userIdOf('demo-volunteer')
+
+beforeAll(async () => {
+  e2e = await startE2E()
+  rt = e2e.rt
+})
+afterAll(() => e2e?.stop())
+afterEach(async () => {
+  await Promise.all(phones.splice(0).map((c) => c.close()))
+})
+
+/** A page whose clock reads the server's: the pages decide what to show from the time of day. */
+async function open(hash: string, openid: string): Promise<Page> {
+  const page = await e2e.open(hash, openid, rt.clock.now())
+  phones.push(page.context())
+  return page
+}
+
+async function ok<T = any>(fn: string, action: string, payload: object, openid: string): Promise<T> {
+  const res = await rt.call(fn as 'volunteer', action as 'me', payload as Record<string, never>, openid)
+  if (res.status !== 200) throw new Error(`${fn}.${action} refused: ${JSON.stringify(res.body)}`)
+  return res.body.data
+}
+
+/** A published activity of the demo organizer, `from` hours from now for `hours`, with no place to check against. */
+async function activity(title: string, from: number, hours: number) {
+  const now = rt.clock.now().getTime()
+  const t = (h: number) => new Date(now + h * HOUR).toISOString()
+  const input = { title, type: 'traffic', description: '早高峰劝导行人不闯红灯', bring: '', place: { address: '麒麟区南宁北路与文昌街交叉口', lat: null, lng: null, radius: 300 }, startAt: t(from), endAt: t(from + hours), capacity: 30, signupDeadline: t(from / 2), cancelDeadline: t(from / 4), insurance: true }
+  const created = await ok('volunteer', 'create', input, 'demo-organizer')
+  await ok('volunteer', 'publish', { id: created.id }, 'demo-organizer')
+  return created.id as string
+}
+
+const stored = (id: string) => reports(rt.deps.store).findOne({ _id: id })
+
+describe('a day of real use (issue 16), in Chromium', () => {
+  it('when an activity has ended but the auto check-out has not come, then the organizer’s roster still offers 签到码 and a volunteer checked in checks out with it, told where the code is shown', async () => {
+    await ok('volunteer', 'register', { realName: '李志愿', phone: '13800001234', team: '南宁街道志愿服务队', birthDate: '1992-03-04' }, 'demo-volunteer')
+    const id = await activity('签退演练 · 文昌街路口', 2, 1)
+    await ok('volunteer', 'signUp', { id }, 'demo-volunteer')
+    const start = new Date((await signups(rt.deps.store).findOne({ _id: `${id}:${volunteer}` }))!.startAt).getTime()
+    rt.clock.set(new Date(start + 2 * 60_000))
+    const { code: inCode } = await ok('volunteer', 'code', { id }, 'demo-organizer')
+    await ok('volunteer', 'checkIn', { id, code: inCode }, 'demo-volunteer')
+
+    // Half an hour after the scheduled end: the code is still on the roster, with when it stops serving.
+    const end = start + HOUR
+    rt.clock.set(new Date(end + 30 * 60_000))
+    const roster = await open(`/packages/organize/roster/index?id=${id}`, 'demo-organizer')
+    await roster.locator('.org-roster__code', { hasText: '签到码' }).waitFor({ timeout: 60000 })
+    expect(await roster.locator('.org-roster__code-hint').innerText()).toMatch(/活动已结束，志愿者签退仍扫签到码，\d\d:\d\d 后未签退的按结束时间自动签退/)
+    await roster.locator('.org-roster__code').tap()
+    await roster.waitForURL(/packages\/organize\/code\/index\?id=/, { timeout: 30000 })
+    const digits = roster.locator('.org-code__digits')
+    await digits.waitFor({ timeout: 60000 })
+    const code = (await digits.innerText()).replace(/\D/g, '')
+    expect(code).toHaveLength(6)
+
+    // The volunteer's sheet says where the code is, and the code checks them out.
+    const sheet = await open(`/packages/volunteer/detail/index?id=${id}`, 'demo-volunteer')
+    await sheet.locator('.vol-detail__check', { hasText: '签退' }).tap({ timeout: 60000 })
+    const hint = sheet.locator('.vol-check-in__hint')
+    await hint.waitFor({ timeout: 30000 })
+    expect(await hint.innerText()).toContain('请组织者在活动名单页点「签到码」出示')
+    await sheet.locator('.vol-check-in__code input').fill(code)
+    await sheet.locator('.vol-check-in__submit').tap()
+    await sheet.locator('.vol-check-in__body').waitFor({ state: 'hidden', timeout: 30000 })
+    await sheet.getByText(/已签退/).first().waitFor({ timeout: 30000 })
+    expect(await signups(rt.deps.store).findOne({ _id: `${id}:${volunteer}` })).toMatchObject({ checkInAt: expect.any(String), checkOutAt: rt.clock.now().toISOString() })
+
+    // Past the auto check-out the roster offers the code no more.
+    rt.clock.set(new Date(end + (CHECK_OUT_LATE_MINUTES + 1) * 60_000))
+    const later = await open(`/packages/organize/roster/index?id=${id}`, 'demo-organizer')
+    await later.locator('.org-roster__confirm-bar').waitFor({ timeout: 60000 })
+    await expect(later.locator('.org-roster__code').count()).resolves.toBe(0)
+  })
+
+  it('when a resident files anonymously and the office assigns the case, then the department’s case page says 匿名举报 and never the name, while the office’s shows it', async () => {
+    await ok('users', 'updateProfile', { nickname: '赵匿名' }, 'e2e-anon')
+    const { id } = await fileReport(rt, 'e2e-anon', { anonymous: true, description: '小区门口的井盖缺了一角' })
+    await act(rt, 'accept', { id }, 'demo-admin')
+    await act(rt, 'assign', { id, departmentId: 'dept-cg', deadlineDays: 2 }, 'demo-admin')
+    expect(await stored(id)).toMatchObject({ anonymous: true, reporterId: userIdOf('e2e-anon'), status: 'assigned', departmentId: 'dept-cg' })
+
+    const handler = await open(`/packages/staff/case/index?id=${id}`, 'demo-handler')
+    const reporter = handler.locator('.nut-cell', { hasText: '举报人' })
+    await reporter.getByText('匿名举报').waitFor({ timeout: 60000 })
+    await handler.getByText('小区门口的井盖缺了一角').first().waitFor()
+    expect(await handler.locator('body').innerText()).not.toContain('赵匿名')
+
+    const office = await open(`/packages/staff/case/index?id=${id}`, 'demo-admin')
+    await office.locator('.nut-cell', { hasText: '举报人' }).getByText('赵匿名（对外匿名）').waitFor({ timeout: 60000 })
+  })
+
+  it('when staff open a case, then its place reads 纬度 …，经度 …, latitude first and labelled', async () => {
+    const { id } = await fileReport(rt, 'e2e-place', { description: '路口的井盖松动，车过时哐哐响' })
+    const page = await open(`/packages/staff/case/index?id=${id}`, 'demo-admin')
+    const place = page.locator('.nut-cell', { hasText: '位置' })
+    await place.getByText(SPOT.address).waitFor({ timeout: 60000 })
+    const text = await place.innerText()
+    expect(text).toContain(`纬度 ${SPOT.lat.toFixed(5)}，经度 ${SPOT.lng.toFixed(5)}`)
+    expect(text).not.toContain(`${SPOT.lng.toFixed(5)}, ${SPOT.lat.toFixed(5)}`)
+    expect((await stored(id))?.location).toMatchObject({ lat: SPOT.lat, lng: SPOT.lng })
+  })
+})
