@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core'
-import { reports, signups } from '../../cloudfunctions/core/collections'
+import { monthly, reports, signups, stars } from '../../cloudfunctions/core/collections'
 import { userIdOf } from '../../cloudfunctions/core/identity'
-import { CHECK_OUT_LATE_MINUTES } from '../../types/volunteer'
+import { CHECK_OUT_LATE_MINUTES, shortListNote } from '../../types/volunteer'
 import { startE2E } from '../support/browser'
 import { act, fileReport, SPOT } from '../support/reports'
 import type { TestRuntime } from '../support/runtime'
@@ -119,5 +119,50 @@ describe('a day of real use (issue 16), in Chromium', () => {
     expect(text).toContain(`纬度 ${SPOT.lat.toFixed(5)}，经度 ${SPOT.lng.toFixed(5)}`)
     expect(text).not.toContain(`${SPOT.lng.toFixed(5)}, ${SPOT.lat.toFixed(5)}`)
     expect((await stored(id))?.location).toMatchObject({ lat: SPOT.lat, lng: SPOT.lng })
+  })
+
+  it('when a resident submits a case, then the admin’s inbox has the notice naming the case number, and 我的 shows the red count on 待受理', async () => {
+    const filed = await fileReport(rt, 'e2e-notice', { description: '菜市场门口的井盖不见了' })
+    expect(filed.no).toBeTruthy()
+    const waiting = await reports(rt.deps.store).count({ status: 'submitted' })
+    expect(waiting).toBeGreaterThan(0)
+
+    const inbox = await open('/packages/report/inbox/index', 'demo-admin')
+    const notice = inbox.locator('.report-inbox__item', { hasText: filed.no })
+    await notice.waitFor({ timeout: 60000 })
+    expect(await notice.locator('.report-inbox__title').innerText()).toBe('新随手拍待受理')
+    expect(await notice.locator('.report-inbox__text').innerText()).toBe(`「井盖破损/缺失」${filed.no}，${SPOT.address}`)
+
+    const me = await open('/pages/me/index', 'demo-admin')
+    const triage = me.locator('.me__office .nut-cell', { hasText: '待受理' })
+    await triage.locator('.me__waiting').waitFor({ timeout: 60000 })
+    expect((await triage.locator('.me__waiting').innerText()).trim()).toBe(String(waiting))
+  })
+
+  it('when the office opens 志愿服务之星 and fewer volunteers qualify than the monthly number, then it opens on the month just ended and publishing selects them all, saying 仅 N 人，全部入选', async () => {
+    // Early December by the test clock: the month just ended is November.
+    rt.clock.set(new Date('2026-12-02T10:00:00+08:00'))
+    const month = '2026-11'
+    for (let i = 0; i < 3; i++) {
+      const openid = `e2e-star-${i}`
+      await ok('volunteer', 'register', { realName: ['赵一星', '钱二星', '孙三星'][i], phone: `1380000100${i}`, team: '南宁街道志愿服务队', birthDate: '1990-05-01' }, openid)
+      await monthly(rt.deps.store).insert({ _id: `${month}:${userIdOf(openid)}`, userId: userIdOf(openid), month, hours: 5 + i, activities: 1 })
+    }
+    const eligible = (await ok<unknown[]>('volunteer', 'starCandidates', { month }, 'demo-admin')).length
+    expect(eligible).toBeLessThan(10)
+
+    const page = await open('/packages/organize/stars/index', 'demo-admin')
+    await page.locator('.org-stars__month-value', { hasText: '2026年11月' }).waitFor({ timeout: 60000 })
+    await page.locator('.org-stars__min').waitFor({ timeout: 60000 })
+    expect(await page.locator('.org-stars__min').innerText()).toBe(shortListNote(eligible))
+    await expect(page.locator('.org-stars__pick').count()).resolves.toBe(eligible)
+    const publish = page.locator('.org-stars__publish', { hasText: `发布公示（${eligible} 人）` })
+    await publish.tap({ timeout: 30000 })
+    await page.locator('.nut-dialog-footer-ok').tap({ timeout: 30000 })
+    await page.getByText(`公示中`).first().waitFor({ timeout: 60000 })
+    await page.getByText(`仅 ${eligible} 人，全部入选`).first().waitFor({ timeout: 30000 })
+    const saved = await stars(rt.deps.store).findOne({ _id: month })
+    expect(saved).toMatchObject({ status: 'notice', note: shortListNote(eligible) })
+    expect(saved!.winners).toHaveLength(eligible)
   })
 })
