@@ -1,9 +1,11 @@
 import type { BrowserContext, Page } from 'playwright-core'
-import { monthly, reports, signups, stars } from '../../cloudfunctions/core/collections'
+import { attempts, monthly, questions, quizzes, reports, signups, stars } from '../../cloudfunctions/core/collections'
 import { userIdOf } from '../../cloudfunctions/core/identity'
+import { shownAnswers } from '../../runtime/demo'
+import { KNOWLEDGE_POINTS } from '../../types/quiz'
 import { CHECK_OUT_LATE_MINUTES, shortListNote } from '../../types/volunteer'
 import { startE2E } from '../support/browser'
-import { act, fileReport, SPOT } from '../support/reports'
+import { act, fileReport, requestId, SPOT } from '../support/reports'
 import type { TestRuntime } from '../support/runtime'
 
 // What six people tripping through the app found (issue 16), each walked in Chromium. Several pages each build
@@ -34,7 +36,7 @@ async function open(hash: string, openid: string): Promise<Page> {
 }
 
 async function ok<T = any>(fn: string, action: string, payload: object, openid: string): Promise<T> {
-  const res = await rt.call(fn as 'volunteer', action as 'me', payload as Record<string, never>, openid)
+  const res = await rt.call(fn as 'volunteer', action as 'me', payload as Record<string, never>, openid, requestId())
   if (res.status !== 200) throw new Error(`${fn}.${action} refused: ${JSON.stringify(res.body)}`)
   return res.body.data
 }
@@ -47,6 +49,22 @@ async function activity(title: string, from: number, hours: number) {
   const created = await ok('volunteer', 'create', input, 'demo-organizer')
   await ok('volunteer', 'publish', { id: created.id }, 'demo-organizer')
   return created.id as string
+}
+
+/** A campaign quiz for everyone, open since yesterday and for a week more; `reveal` left to its default unless given. */
+async function quiz(title: string, extra: Record<string, unknown>) {
+  const now = rt.clock.now().getTime()
+  const input = { title, description: '', opensAt: new Date(now - 24 * HOUR).toISOString(), closesAt: new Date(now + 7 * 24 * HOUR).toISOString(), quotas: [{ point: KNOWLEDGE_POINTS[0], count: 3 }], timeLimitMinutes: 20, passMark: 60, audience: 'everyone', schoolIds: [], ...extra }
+  return (await ok('quiz', 'saveQuiz', input, 'demo-admin')).id as string
+}
+
+/** Starts the quiz as `openid`, answers every question wrong, hands in, and answers the attempt id. */
+async function missAll(openid: string, quizId: string) {
+  const paper = await ok('quiz', 'start', { quizId }, openid)
+  const attemptId: string = paper.attemptId
+  for (const index of paper.questions.keys()) await ok('quiz', 'answer', { attemptId, index, choice: (await shownAnswers(rt.deps.store, attemptId, index)).wrong }, openid)
+  await ok('quiz', 'submit', { attemptId }, openid)
+  return attemptId
 }
 
 const stored = (id: string) => reports(rt.deps.store).findOne({ _id: id })
@@ -164,5 +182,53 @@ describe('a day of real use (issue 16), in Chromium', () => {
     const saved = await stars(rt.deps.store).findOne({ _id: month })
     expect(saved).toMatchObject({ status: 'notice', note: shortListNote(eligible) })
     expect(saved!.winners).toHaveLength(eligible)
+  })
+
+  it('when a quiz keeps its default reveal and the first of three attempts is handed in, then the result withholds the answers until the quiz closes, and shows them after', async () => {
+    const quizId = await quiz('答案公布时机演练', { attemptsAllowed: 3 })
+    const saved = (await quizzes(rt.deps.store).findOne({ _id: quizId }))!
+    expect(saved.reveal).toBe('afterClose')
+    const attemptId = await missAll('demo-resident', quizId)
+    expect(await attempts(rt.deps.store).findOne({ _id: attemptId })).toMatchObject({ status: 'graded', correct: 0 })
+
+    const url = `/packages/quiz/result/index?attemptId=${encodeURIComponent(attemptId)}`
+    const early = await open(url, 'demo-resident')
+    await early.getByText('答案暂不公布').waitFor({ timeout: 60000 })
+    await early.getByText('本次答题还可再答 2 次').waitFor()
+    await expect(early.locator('.quiz-result__question').count()).resolves.toBe(0)
+    await expect(early.locator('.quiz-explanation__answer').count()).resolves.toBe(0)
+    expect(await early.locator('body').innerText()).not.toContain('正确答案')
+
+    rt.clock.set(new Date(Date.parse(saved.closesAt) + 60_000))
+    const late = await open(url, 'demo-resident')
+    await late.locator('.quiz-result__question').first().waitFor({ timeout: 60000 })
+    await expect(late.locator('.quiz-result__question').count()).resolves.toBe(3)
+    await expect(late.locator('.quiz-explanation__answer').count()).resolves.toBe(3)
+    await expect(late.getByText('答案暂不公布').count()).resolves.toBe(0)
+  })
+
+  it('when a question is missed, then its right answer has the same letter, over the same options, in the result and in the wrong-answer book', async () => {
+    const quizId = await quiz('选项字母演练', { attemptsAllowed: 1, reveal: 'atOnce' })
+    const attemptId = await missAll('demo-student', quizId)
+    const graded = (await attempts(rt.deps.store).findOne({ _id: attemptId }))!
+    const expected = await Promise.all(
+      graded.items.map(async (item, index) => ({
+        stem: (await questions(rt.deps.store).findOne({ _id: item.questionId }))!.stem,
+        letters: [...(await shownAnswers(rt.deps.store, attemptId, index)).right].sort((a, b) => a - b).map((i) => 'ABCDEFGH'[i]).join('')
+      }))
+    )
+
+    const result = await open(`/packages/quiz/result/index?attemptId=${encodeURIComponent(attemptId)}`, 'demo-student')
+    await result.locator('.quiz-result__question').first().waitFor({ timeout: 60000 })
+    const book = await open('/packages/quiz/wrong/index', 'demo-student')
+    await book.locator('.quiz-wrong__item').first().waitFor({ timeout: 60000 })
+    for (const { stem, letters } of expected) {
+      const inResult = result.locator('.quiz-result__question', { hasText: stem })
+      const inBook = book.locator('.quiz-wrong__item', { hasText: stem })
+      await inBook.waitFor({ timeout: 30000 })
+      expect(await inResult.locator('.quiz-explanation__answer').innerText()).toBe(`正确答案：${letters}`)
+      expect(await inBook.locator('.quiz-explanation__answer').innerText()).toBe(`正确答案：${letters}`)
+      expect(await inBook.locator('.quiz-option__text').allInnerTexts()).toEqual(await inResult.locator('.quiz-option__text').allInnerTexts())
+    }
   })
 })
