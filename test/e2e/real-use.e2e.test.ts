@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { attempts, monthly, questions, quizzes, reports, signups, stars } from '../../cloudfunctions/core/collections'
 import { userIdOf } from '../../cloudfunctions/core/identity'
@@ -229,6 +232,32 @@ describe('a day of real use (issue 16), in Chromium', () => {
       expect(await inResult.locator('.quiz-explanation__answer').innerText()).toBe(`正确答案：${letters}`)
       expect(await inBook.locator('.quiz-explanation__answer').innerText()).toBe(`正确答案：${letters}`)
       expect(await inBook.locator('.quiz-option__text').allInnerTexts()).toEqual(await inResult.locator('.quiz-option__text').allInnerTexts())
+    }
+  })
+
+  it('when the office imports the downloaded template with only its sample rows, then nothing is imported and the sheet says to fill in its own questions', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cwt-template-'))
+    try {
+      const before = await questions(rt.deps.store).count({})
+      const bank = await open('/packages/quiz/bank/index', 'demo-admin')
+      await bank.locator('.quiz-bank__item').first().waitFor({ timeout: 60000 })
+      await bank.locator('taro-button-core', { hasText: '批量导入' }).tap()
+      const download = bank.waitForEvent('download', { timeout: 60000 })
+      await bank.locator('.nut-button', { hasText: '下载模板' }).tap({ timeout: 30000 })
+      const template = await download
+      expect(template.suggestedFilename()).toBe('题库导入模板.xlsx')
+      const file = path.join(dir, '题库导入模板.xlsx')
+      await template.saveAs(file)
+
+      const chooser = bank.waitForEvent('filechooser', { timeout: 30000 })
+      await bank.locator('.quiz-bank__pick').tap()
+      await (await chooser).setFiles(file)
+      await bank.getByText('文件中只有示例题：请照着示例填写自己的题目，题型去掉“（示例）”').first().waitFor({ timeout: 60000 })
+      await expect(bank.locator('.quiz-bank__counts').count()).resolves.toBe(0)
+      expect(await questions(rt.deps.store).count({})).toBe(before)
+      expect(await questions(rt.deps.store).findOne({ stem: '下列哪些属于有害垃圾？' })).toBeNull()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })
