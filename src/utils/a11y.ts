@@ -3,8 +3,8 @@ export const alt = (text: string) => ({ ariaLabel: text, nativeProps: { alt: tex
 
 /** Elements Taro's H5 components draw without the semantics their mini-program twins have. */
 const SEMANTICS: [selector: string, attributes: Record<string, string>][] = [
-  // each page and NutUI's tab strip scroll by themselves: keyboard users must be able to reach them to scroll
-  ['.taro_page, .nut-tabs-titles', { tabindex: '0' }],
+  // each page, NutUI's tab strip and a scroll view scroll by themselves: keyboard users must be able to reach them to scroll
+  ['.taro_page, .nut-tabs-titles, taro-scroll-view-core', { tabindex: '0' }],
   // Taro's <taro-button-core> is a custom element, which nothing announces as a button
   ['taro-button-core:not([role])', { role: 'button' }],
   // NutUI's Grid.Item hands no prop to its view; in this app every grid entry opens a page

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module'
 import type { BrowserContext } from 'playwright-core'
+import { bulletinsPackage } from '../../src/packages/bulletins/routes'
+import { cockpitPackage } from '../../src/packages/cockpit/routes'
 import { inspectPackage } from '../../src/packages/inspect/routes'
 import { ordersPackage } from '../../src/packages/orders/routes'
 import { organizePackage } from '../../src/packages/organize/routes'
@@ -70,10 +72,10 @@ async function audit(visit: PageVisit, elder: boolean): Promise<Finding[]> {
   }
 }
 
-const visits = pageVisits({ activity: '', report: '', staffCase: '', order: '', round: '', point: '', attempt: '' })
+const visits = pageVisits({ activity: '', report: '', staffCase: '', order: '', round: '', point: '', attempt: '', bulletin: '', draft: '' })
 
 it('when the page list is read, then it holds every page of the app', () => {
-  const packages = [reportPackage, staffPackage, volunteerPackage, organizePackage, quizPackage, ordersPackage, inspectPackage]
+  const packages = [reportPackage, staffPackage, volunteerPackage, organizePackage, quizPackage, ordersPackage, inspectPackage, bulletinsPackage, cockpitPackage]
   const pages = ['pages/index/index', 'pages/me/index', 'packages/admin/users/index', ...packages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))]
   expect(visits.map((v) => v.path).sort()).toEqual(pages.sort())
 })

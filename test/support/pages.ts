@@ -3,6 +3,7 @@ import { userIdOf } from '../../cloudfunctions/core/identity'
 import type { Deps } from '../../cloudfunctions/core/ports'
 import { seedDemoActivities, seedDemoInspection, seedDemoQuiz, seedDemoReports } from '../../runtime/demo'
 import { functions } from '../../cloudfunctions/registry'
+import { lastPeriodStart } from '../../types/bulletins'
 import { beijingDay } from '../../types/calendar'
 
 /** One page of the H5 app as the demo identity who sees it; `ready` is waited for before the page is judged. */
@@ -22,6 +23,9 @@ export interface DemoIds {
   round: string
   point: string
   attempt: string
+  /** A published weekly bulletin (the week before last) and a draft (last week). */
+  bulletin: string
+  draft: string
 }
 
 /** Seeds the demo data a first local start has (and one 督办单), answering the ids the page list needs. */
@@ -42,7 +46,17 @@ export async function seedDemo(deps: Deps): Promise<DemoIds> {
   const [round] = await rounds(deps.store).find({}, { limit: 1 })
   const [point] = await inspectionPoints(deps.store).find({ _id: round.pointIds[0] }, { limit: 1 })
   const [attempt] = await attempts(deps.store).find({ userId: userIdOf('demo-quiz-01'), status: 'graded' }, { limit: 1 })
-  return { activity: activity._id, report: report._id, staffCase: staffCase._id, order: order._id, round: round._id, point: point._id, attempt: attempt._id }
+  const office = async <T>(action: string, payload: object, requestId?: string) => {
+    const res = await functions.reports({ action, payload, requestId }, { openid: 'demo-admin', deps })
+    if (!res.ok) throw new Error(`${action}: ${res.message}`)
+    return res.data as T
+  }
+  const lastWeek = lastPeriodStart('week', deps.clock.now())
+  const weekBefore = new Date(Date.parse(`${lastWeek}T00:00:00Z`) - 7 * 86400000).toISOString().slice(0, 10)
+  const published = await office<{ id: string }>('createBulletin', { kind: 'week', start: weekBefore }, 'a11y-bulletin')
+  await office('publishBulletin', { id: published.id })
+  const draft = await office<{ id: string }>('createBulletin', { kind: 'week', start: lastWeek }, 'a11y-draft')
+  return { activity: activity._id, report: report._id, staffCase: staffCase._id, order: order._id, round: round._id, point: point._id, attempt: attempt._id, bulletin: published.id, draft: draft.id }
 }
 
 /** Every page of the app (app.config.ts), with what it needs to show its content. */
@@ -90,5 +104,11 @@ export const pageVisits = (ids: DemoIds): PageVisit[] => [
   { path: 'packages/inspect/round/index', openid: 'demo-admin', query: `id=${ids.round}`, ready: '.inspect-figures' },
   { path: 'packages/inspect/today/index', openid: 'demo-inspector', ready: '.inspect-today__round' },
   { path: 'packages/inspect/visit/index', openid: 'demo-inspector', query: `roundId=${ids.round}&pointId=${ids.point}`, ready: '.inspect-visit__name' },
-  { path: 'packages/admin/users/index', openid: 'demo-admin' }
+  { path: 'packages/admin/users/index', openid: 'demo-admin' },
+  { path: 'packages/bulletins/list/index', openid: 'demo-admin' },
+  { path: 'packages/bulletins/edit/index', openid: 'demo-admin', query: `id=${ids.draft}` },
+  { path: 'packages/bulletins/view/index', openid: 'demo-handler', query: `id=${ids.bulletin}` },
+  { path: 'packages/bulletins/ranking/index', openid: 'demo-admin' },
+  { path: 'packages/bulletins/unit/index', openid: 'demo-handler' },
+  { path: 'packages/cockpit/index/index', openid: 'demo-admin', ready: '.cockpit-week' }
 ]

@@ -38,7 +38,7 @@ export function RankingCard({ ranking }: { ranking: Ranking }) {
         )
       )}
       <View className={`${prefix}__foot`}>
-        <Tag background={ranking.frozen ? '#f0f0f0' : '#fdeeee'} color={ranking.frozen ? '#595959' : '#c8161d'}>
+        <Tag background={ranking.frozen ? 'var(--cwt-border)' : 'var(--cwt-brand-soft)'} color={ranking.frozen ? 'var(--cwt-text-2)' : 'var(--cwt-brand)'}>
           {ranking.frozen ? '已随月通报发布' : '本月至今，实时计算'}
         </Tag>
         <Text className={`${prefix}__hint`}>按考核得分排列，点单位查看其本月问题</Text>

@@ -32,7 +32,7 @@ function Row({ card, office }: { card: BulletinCard; office: boolean }) {
     <View className={`${prefix}__card`} onClick={() => Taro.navigateTo({ url: `/packages/bulletins/${page}/index?id=${card.id}` })}>
       <View className={`${prefix}__row`}>
         <Text className={`${prefix}__no`}>{card.no}</Text>
-        <Tag background={draft ? '#fff4e5' : '#eaf8ef'} color={draft ? '#d46b08' : '#1f8a4c'}>
+        <Tag background={draft ? 'var(--cwt-warning-soft)' : 'var(--cwt-success-soft)'} color={draft ? 'var(--cwt-warning)' : 'var(--cwt-success)'}>
           {BULLETIN_STATUS_LABELS[card.status]}
         </Tag>
       </View>
@@ -93,7 +93,7 @@ export default function BulletinList() {
         )}
         empty={
           <Blank
-            icon={<Order size={48} color="#bfbfbf" />}
+            icon={<Order size={48} color="var(--cwt-border-strong)" />}
             title={office ? '还没有通报' : '还没有发布的通报'}
             description={office ? '点「新建通报」，选上周或上个月，系统按期末数据生成草稿' : '创文办发布通报后会通知您，并出现在这里'}
           />

@@ -71,7 +71,7 @@ export default function Ranking() {
         </View>
         {r && r.month === month && (
           <View className={`${prefix}__pick-row`}>
-            {r.frozen ? <Tag background="#c8161d">已定榜</Tag> : <Tag background="#fff4e5" color="#d46b08">进行中</Tag>}
+            {r.frozen ? <Tag background="var(--cwt-brand)">已定榜</Tag> : <Tag background="var(--cwt-warning-soft)" color="var(--cwt-warning)">进行中</Tag>}
             <Text className={`${prefix}__as-of`}>{r.frozen ? `随月通报定榜，数据截至 ${formatDay(r.asOf)}` : `截至 ${formatDateTime(r.asOf)}，月通报发布后定榜`}</Text>
           </View>
         )}
@@ -87,7 +87,7 @@ export default function Ranking() {
               ))}
             </>
           ) : (
-            <Blank icon={<List size={48} color="#bfbfbf" />} title="这个月还没有可排名的单位" description="在「系统设置」中添加责任单位后，按月计算得分并排名" />
+            <Blank icon={<List size={48} color="var(--cwt-border-strong)" />} title="这个月还没有可排名的单位" description="在「系统设置」中添加责任单位后，按月计算得分并排名" />
           ))}
       </LoadState>
 

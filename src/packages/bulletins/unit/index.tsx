@@ -42,7 +42,7 @@ export default function UnitHistory() {
             <View className={`${prefix}__head`}>
               <View className={`${prefix}__when`}>
                 <Text className={`${prefix}__label`}>{monthPeriod(m.month).title}</Text>
-                {m.frozen ? <Tag background="#c8161d">已定榜</Tag> : <Tag background="#fff4e5" color="#d46b08">本月实时</Tag>}
+                {m.frozen ? <Tag background="var(--cwt-brand)">已定榜</Tag> : <Tag background="var(--cwt-warning-soft)" color="var(--cwt-warning)">本月实时</Tag>}
               </View>
               <View className={`${prefix}__figures`}>
                 <Text className={`${prefix}__score`}>{m.score}</Text>
@@ -54,7 +54,7 @@ export default function UnitHistory() {
             <Terms base={m.weights.base} deductions={m.deductions} onOpen={setOpen} />
           </View>
         ))}
-        {history.data && !months.length && <Blank icon={<List size={48} color="#bfbfbf" />} title="还没有考核记录" description="每月按通报数据计算得分，月通报发布后定榜" />}
+        {history.data && !months.length && <Blank icon={<List size={48} color="var(--cwt-border-strong)" />} title="还没有考核记录" description="每月按通报数据计算得分，月通报发布后定榜" />}
       </LoadState>
       <Behind deduction={open} onClose={() => setOpen(null)} />
     </View>

@@ -68,7 +68,7 @@ export default function CockpitPage() {
 
       <LoadState loading={cockpit.loading} error={cockpit.error} ready={!!cockpit.data} onRetry={cockpit.reload} rows={8}>
         {!office ? (
-          <Blank icon={<ShieldCheck size={48} color="#bfbfbf" />} title="驾驶舱仅供创文办使用" description="责任单位请在首页查看本单位工作台" />
+          <Blank icon={<ShieldCheck size={48} color="var(--cwt-border-strong)" />} title="驾驶舱仅供创文办使用" description="责任单位请在首页查看本单位工作台" />
         ) : (
           <>
             <Weeks office={office} />

@@ -134,7 +134,9 @@ export default function ActivityList() {
           ))}
         </Tabs>
         <View className="vol-list__bar">
-          <Segmented className="vol-list__views" options={VIEWS} value={view} onChange={(v) => setView(v as View)} />
+          <View className="vol-list__views">
+            <Segmented options={VIEWS} value={view} onChange={(v) => setView(v as View)} />
+          </View>
         </View>
       </View>
       {me.data === null && (
