@@ -109,7 +109,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   inspectionPoints: [],
   rounds: [{ fields: ['day'] }, { fields: ['inspectorIds'], array: true }],
   visits: [
-    { fields: ['roundId', 'pointId', 'at'] },
+    { fields: ['roundId', 'pointId', 'at', 'latest'] },
     { fields: ['day'] },
     { fields: ['departmentId', 'day'] },
     { fields: ['typeId', 'day'] },

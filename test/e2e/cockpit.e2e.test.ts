@@ -23,7 +23,7 @@ async function assigned(deadlineDays: number) {
 }
 
 describe('the office’s cockpit, in Chromium', () => {
-  it('when the admin opens 首页, then the cockpit shows this week’s 超期, and a tap lands on a ledger of exactly those cases', async () => {
+  it('when the admin opens the cockpit from 首页, then it shows this week’s 超期, and a tap lands on a ledger of exactly those cases', async () => {
     // Last week: one case due Wednesday the 18th, one due in ten working days. This Monday: two due the same day.
     rt.clock.set('2026-11-16T09:00:00+08:00')
     const lastWeeks = await assigned(2)
@@ -35,7 +35,8 @@ describe('the office’s cockpit, in Chromium', () => {
     expect(await sweep(rt.deps)).toMatchObject({ overdue: 3 })
 
     const page = await e2e.open('/pages/index/index', 'demo-admin', rt.clock.now())
-    // the office lands on its cockpit from 首页
+    // 首页 leads the office to its cockpit
+    await page.locator('.home__office .nut-cell', { hasText: '创文办驾驶舱' }).tap({ timeout: 60000 })
     await page.waitForURL(/packages\/cockpit\/index\/index/, { timeout: 60000 })
     const overdue = page.locator('.cockpit-week', { hasText: '超期' })
     await overdue.locator('.cockpit-week__value', { hasText: /^2$/ }).waitFor({ timeout: 60000 })

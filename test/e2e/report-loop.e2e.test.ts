@@ -89,7 +89,7 @@ describe('随手拍 from photo to verified fix, in Chromium', () => {
     }
     await expect(page.locator('.cwt-case-timeline__photo').count()).resolves.toBeGreaterThanOrEqual(2)
     await page.locator('.report-detail__choice .nut-radio', { hasText: '已解决' }).tap()
-    await page.locator('.report-detail__rate .nut-rate-item').nth(4).tap()
+    await page.locator('.cwt-rating__star').nth(4).tap()
     await page.locator('.report-detail__textarea textarea').fill('修得很快，谢谢')
     await page.locator('.report-detail__confirm-button').tap()
     await page.locator('.report-detail__confirmed').waitFor({ timeout: 30000 })

@@ -91,7 +91,8 @@ export function inspectionRepository(store: Store) {
     updateRound: (round: Round, update: Update) => rounds(store).update({ _id: round._id, updatedAt: round.updatedAt }, update),
 
     findVisit: (id: string) => visits(store).findOne({ _id: id }),
-    visitsOf: (roundId: string, pointId: string) => visits(store).find({ roundId, pointId }, { sort: { at: 1 }, limit: 100 }),
+    // a 复查 sent in the same millisecond as the visit it supersedes still comes after it
+    visitsOf: (roundId: string, pointId: string) => visits(store).find({ roundId, pointId }, { sort: { at: 1, latest: 1 }, limit: 100 }),
     /** The round's points' latest visits, for its progress; a round holds at most 200 points. */
     latestOfRound: (roundId: string) => findAll(visits(store), { roundId, latest: true }, { pointId: 1, verdict: 1 }),
     visitsByPoint: async (roundId: string) => new Map(Object.entries(await visits(store).countBy({ roundId }, 'pointId'))),

@@ -1,6 +1,6 @@
 import { ArrowRight, Edit, Heart, Location, Order, Photograph } from '@nutui/icons-react-taro'
 import { Button, Cell, Collapse, Grid, Tag } from '@nutui/nutui-react-taro'
-import { useDeferredValue, useEffect } from 'react'
+import { useDeferredValue } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import dayjs from 'dayjs'
@@ -23,12 +23,6 @@ const loadOverview = loadEarly(() => api.call('campaign', 'overview'))
 // Who is looking decides what else the page holds: the office's cockpit, a unit's workbench.
 const loadMe = loadEarly(() => api.call('users', 'me'))
 
-/**
- * The office lands on its cockpit: the first time the app shows 首页 to an admin, the cockpit opens over it (its
- * chart library lives in the cockpit's subpackage, out of the main package). Back on 首页 an entry leads to it again.
- */
-let cockpitOpened = false
-
 export default function Home() {
   const overview = useRequest(loadOverview, [])
   const me = useRequest(loadMe, [])
@@ -39,11 +33,6 @@ export default function Home() {
   const ranking = useRequest(() => (handler ? api.call('reports', 'ranking', {}) : Promise.resolve(null)), [handler])
   const categories = useRequest(() => api.call('campaign', 'categories'), [])
 
-  useEffect(() => {
-    if (!admin || cockpitOpened) return
-    cockpitOpened = true
-    void go(COCKPIT)
-  }, [admin])
   // The list below the fold is built after the figures are shown, not in the same pass when both come in at once.
   const kinds = useDeferredValue(categories.data)
 
