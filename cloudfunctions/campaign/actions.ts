@@ -7,7 +7,7 @@ import { listCategories, listDepartments, overview } from './use-cases'
 const office = ['admin'] as const
 
 export const campaignActions: Actions<'campaign'> = {
-  overview: defineAction({ allow: 'anyone', schema: schemas.noPayload, run: (_, { deps }) => overview(deps) }),
+  overview: defineAction({ allow: 'anyone', schema: schemas.noPayload, run: (_, { deps }) => overview(deps), atomic: false }),
   categories: defineAction({ allow: 'anyone', schema: schemas.noPayload, run: (_, { deps }) => listCategories(deps) }),
   departments: defineAction({ allow: 'anyone', schema: schemas.noPayload, run: (_, { deps }) => listDepartments(deps) }),
   settings: defineAction({ allow: office, schema: schemas.noPayload, run: (_, ctx) => readSettings(ctx) }),

@@ -26,7 +26,9 @@ export interface Action<Req, Res, In = Req> {
   run: (input: Checked<In>, ctx: ActionContext) => Promise<Res>
   /**
    * Whether the use case runs in one store transaction (the default): every step it takes lands, or none.
-   * Long read-only actions (exports) say false, so they do not hold the embedded store for their length.
+   * Read-only actions may say false: long ones (exports), so they do not hold the embedded store for their
+   * length, and the public reads many people make at once (feed, activities, overview), which the embedded store
+   * then answers from the answers it keeps while nothing has changed.
    */
   atomic?: boolean
 }

@@ -12,6 +12,9 @@ import type { Clock, Deps, IndexSpec, Logger } from './ports'
 
 export type LocalDeps = Deps & { store: PgStore; files: LocalFiles }
 
+/** Documents of answers PGlite's store keeps for repeated reads: about 30 MB of whole cases. */
+const KEEP_DOCS = 20_000
+
 let scratch: { url: string | undefined; database: Promise<Database>; spare: string[] } | undefined
 
 /**
@@ -29,6 +32,7 @@ export function scratchStore(collections: Record<string, IndexSpec[]> = INDEXES)
     database: scratch.database,
     collections,
     schema,
+    keepDocs: url ? 0 : KEEP_DOCS,
     async onClose(db) {
       if (!reusable) return db.exec(`DROP SCHEMA "${schema}" CASCADE`)
       await db.exec(`TRUNCATE ${Object.keys(collections).map((name) => `"${schema}"."${name}"`).join(', ')}`)
@@ -55,6 +59,7 @@ function openStore(options: { dataDir?: string; databaseUrl?: string; logger: Lo
   return createPgStore({
     database: openPglite(path.join(dataDir, 'pg')),
     collections: INDEXES,
+    keepDocs: KEEP_DOCS,
     prepare: (store) => importNedbFolder(store, path.join(dataDir, 'db'), Object.keys(INDEXES), options.logger)
   })
 }

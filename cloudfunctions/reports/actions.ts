@@ -29,7 +29,7 @@ export const reportsActions: Actions<'reports'> = {
   mine: defineAction({ allow: 'anyone', schema: schemas.mine, run: mine }),
   detail: defineAction({ allow: 'anyone', schema: schemas.one, run: detail }),
   confirm: defineAction({ allow: 'anyone', schema: schemas.confirm, run: confirm }),
-  feed: defineAction({ allow: 'anyone', schema: schemas.feed, run: feed }),
+  feed: defineAction({ allow: 'anyone', schema: schemas.feed, run: feed, atomic: false }),
 
   ledger: defineAction({ allow: office, schema: schemas.ledger, run: ledger }),
   stats: defineAction({ allow: office, schema: schemas.ledgerFilter, run: stats }),

@@ -8,7 +8,7 @@ import type { Figure, Query, Store, Update } from '../core/ports'
 import { endOfBeijingDay, startOfBeijingDay, type WorkCalendar } from '../../types/calendar'
 import type { Week } from '../../types/cockpit'
 import { CASE_FIGURES, familyFor, repairDue, TALLY_FAMILIES, TALLY_FIGURES, tallyChanges, tallyQuery, type Facts, type StatsFigures, type TallyChange } from './tallies'
-import { FOLLOWABLE, PUBLIC, SETTLED, WITH_DEPARTMENT } from './state'
+import { FOLLOWABLE, HIDDEN, PUBLIC, SETTLED, WITH_DEPARTMENT } from './state'
 
 type Box = { minLat: number; maxLat: number; minLng: number; maxLng: number }
 const inBox = (box: Box) => ({ 'location.lat': { $gte: box.minLat, $lte: box.maxLat }, 'location.lng': { $gte: box.minLng, $lte: box.maxLng } })
@@ -147,10 +147,10 @@ export function reportRepository(store: Store) {
       return { list, total }
     },
     /** A page of the public feed, newest first, with only what a feed item shows. */
-    feedPage: (skip: number, limit: number) => reports(store).find({ status: { $in: PUBLIC } }, { sort: { createdAt: -1 }, skip, limit, projection: FEED_FIELDS }),
+    feedPage: (skip: number, limit: number) => reports(store).find({ status: { $nin: HIDDEN } }, { sort: { createdAt: -1 }, skip, limit, projection: FEED_FIELDS }),
     /** Where the newest 300 public cases inside the box are: the feed ranks on these. */
     feedAround: (box: Box) =>
-      reports(store).find({ status: { $in: PUBLIC }, ...inBox(box) }, { sort: { createdAt: -1 }, limit: 300, projection: { location: 1 } }) as Promise<Pick<Report, '_id' | 'location'>[]>,
+      reports(store).find({ status: { $nin: HIDDEN }, ...inBox(box) }, { sort: { createdAt: -1 }, limit: 300, projection: { location: 1 } }) as Promise<Pick<Report, '_id' | 'location'>[]>,
     /** The feed items of the cases named. */
     feedItems: (ids: string[]) => reports(store).find({ _id: { $in: ids } }, { limit: ids.length, projection: FEED_FIELDS }),
     async category(id: string) {

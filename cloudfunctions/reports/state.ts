@@ -1,5 +1,5 @@
 import type { OfficeWaiting } from '../../types/api'
-import type { Report, ReportStatus, User } from '../../types/domain'
+import { REPORT_STATUSES, type Report, type ReportStatus, type User } from '../../types/domain'
 
 export { MOVES, type Move } from '../../types/report-moves'
 
@@ -15,6 +15,11 @@ export const WITH_OFFICE: Record<keyof OfficeWaiting, ReportStatus[]> = {
 export const SETTLED: ReportStatus[] = ['closed', 'rejected', 'duplicate']
 /** What the public may see: the office has looked at it and taken it on. */
 export const PUBLIC: ReportStatus[] = ['accepted', 'assigned', 'in_progress', 'extension_requested', 'returned', 'fixed', 'closed']
+/**
+ * What the public may not see, for the feed's queries: public cases are most of them, so the store walks its
+ * newest-first index and skips these, where an \$in over PUBLIC is read as one page per status and merged.
+ */
+export const HIDDEN: ReportStatus[] = REPORT_STATUSES.filter((s) => !PUBLIC.includes(s))
 /** 我也遇到 joins a public case that is still being worked on. */
 export const FOLLOWABLE: ReportStatus[] = PUBLIC.filter((s) => !SETTLED.includes(s))
 

@@ -13,7 +13,7 @@ const office = ['admin'] as const
 export const volunteerActions: Actions<'volunteer'> = {
   register: defineAction({ allow: 'anyone', schema: schemas.register, run: register }),
   me: defineAction({ allow: 'anyone', schema: schemas.noPayload, run: (_, ctx) => me(ctx) }),
-  activities: defineAction({ allow: 'anyone', schema: schemas.list, run: list }),
+  activities: defineAction({ allow: 'anyone', schema: schemas.list, run: list, atomic: false }),
   activity: defineAction({ allow: 'anyone', schema: schemas.one, run: detail }),
   signUp: defineAction({ allow: ['volunteer'], schema: schemas.one, run: signUp }),
   cancel: defineAction({ allow: ['volunteer'], schema: schemas.one, run: cancel }),

@@ -80,7 +80,9 @@ export async function me({ caller, deps }: ActionContext): Promise<VolunteerMe |
 /** Published activities: upcoming ones soonest first, or one month's; with the caller's own status on each. */
 export async function list(input: { page: number; pageSize: number; month?: string; type?: ActivityType; scope?: 'upcoming' | 'month' }, { caller, deps }: ActionContext): Promise<Page<ActivityCard>> {
   const repo = volunteerRepository(deps.store)
-  const when = input.month ? { startFrom: startOfBeijingDay(`${input.month}-01`), startTo: endOfBeijingDay(lastDayOf(input.month)) } : { endFrom: deps.clock.now().toISOString() }
+  // not ended by the start of this minute: the same read for a minute, which the store may answer again
+  const now = new Date(Math.floor(deps.clock.now().getTime() / 60_000) * 60_000).toISOString()
+  const when = input.month ? { startFrom: startOfBeijingDay(`${input.month}-01`), startTo: endOfBeijingDay(lastDayOf(input.month)) } : { endFrom: now }
   const { found, total } = await repo.listed(when, input.type, input.page, input.pageSize)
   const mine = new Map((await repo.mySignups(caller._id, found.map((a) => a._id))).map((s) => [s.activityId, s]))
   return { items: found.map((a) => toCard(a, mine.get(a._id) ?? null, deps.clock.now())), total, page: input.page, pageSize: input.pageSize }

@@ -336,6 +336,33 @@ describe('store contract', () => {
     expect((await col.findOne({ _id: 'q' }))?.items).toEqual([{ v: 1 }, { v: 2 }])
   })
 
+  it('when a read is made again after each kind of write, then it answers what is stored now', async () => {
+    const s = store()
+    const col = await seeded('rows', s)
+    const tagged = async () => ({ ids: ids(await col.find({ tag: 'x' }, { sort: { n: 1 } })), n: await col.count({ tag: 'x' }), sum: await col.sum({ tag: 'x' }, 'n') })
+    expect(await tagged()).toEqual({ ids: ['a', 'd'], n: 2, sum: 5 })
+    await col.insert({ _id: 'e', n: 10, tag: 'x' })
+    expect(await tagged()).toEqual({ ids: ['a', 'd', 'e'], n: 3, sum: 15 })
+    await col.insertIfAbsent({ _id: 'f', n: 1, tag: 'x' })
+    await col.update({ _id: 'a' }, { $set: { tag: 'y' } })
+    expect(await tagged()).toEqual({ ids: ['d', 'e', 'f'], n: 3, sum: 15 })
+    await col.remove({ _id: 'e' })
+    await s.transaction(() => col.update({ _id: 'f' }, { $inc: { n: 1 } }))
+    expect(await tagged()).toEqual({ ids: ['d', 'f'], n: 2, sum: 6 })
+    await expect(s.transaction(async () => (await col.update({ _id: 'd' }, { $inc: { n: 1 } }), Promise.reject(new Error('undone'))))).rejects.toThrow('undone')
+    expect(await tagged()).toEqual({ ids: ['d', 'f'], n: 2, sum: 6 })
+  })
+
+  it('when a caller edits an answer, or two reads differ only in a pattern, then the next answers are not touched by it', async () => {
+    const col = await seeded('rows')
+    const [first] = await col.find({ _id: 'a' }, { limit: 1 })
+    first.n = 99
+    first.tags!.push('edited')
+    expect(await col.find({ _id: 'a' }, { limit: 1 })).toEqual([rows[0]])
+    expect(ids(await col.find({ tag: /x/ }, { limit: 10 }))).toEqual(['a', 'd'])
+    expect(ids(await col.find({ tag: /y/ }, { limit: 10 }))).toEqual(['b'])
+  })
+
   it('when a collection is not in the list, then the store refuses it by name', () => {
     expect(() => store().collection('nowhere')).toThrow(/unknown collection: nowhere/)
   })

@@ -70,7 +70,11 @@ class PgCollection<T extends Doc> implements Collection<T> {
     return { where: t.where(query), params: t.params }
   }
 
-  async find(query: Query, options: FindOptions = {}) {
+  find(query: Query, options: FindOptions = {}) {
+    return this.store.cached(this.name, ['find', query, options], () => this.read(query, options))
+  }
+
+  private async read(query: Query, options: FindOptions) {
     const limit = readLimit(this.name, options.limit)
     const skip = Math.max(options.skip ?? 0, 0)
     const t = new Translator(this.kinds)
@@ -95,10 +99,12 @@ class PgCollection<T extends Doc> implements Collection<T> {
     return doc ?? null
   }
 
-  async count(query: Query) {
-    const { where, params } = this.translate(query)
-    const { rows } = await this.store.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${this.table} WHERE ${where}`, params.values)
-    return rows[0].n
+  count(query: Query) {
+    return this.store.cached(this.name, ['count', query], async () => {
+      const { where, params } = this.translate(query)
+      const { rows } = await this.store.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${this.table} WHERE ${where}`, params.values)
+      return rows[0].n
+    })
   }
 
   async insert(doc: T) {
@@ -109,6 +115,7 @@ class PgCollection<T extends Doc> implements Collection<T> {
   async insertIfAbsent(doc: T) {
     // ON CONFLICT rather than a caught error: a failed statement would abort the transaction around it
     const { rows } = await this.store.sql(`INSERT INTO ${this.table} (id, doc) VALUES ($1, $2::jsonb) ON CONFLICT DO NOTHING RETURNING id`, [doc._id, JSON.stringify(doc)])
+    this.store.changed(this.name)
     return rows.length > 0
   }
 
@@ -130,10 +137,15 @@ class PgCollection<T extends Doc> implements Collection<T> {
     const { where, params } = this.translate(query)
     const target = multi ? where : `id IN (SELECT id FROM ${this.table} WHERE ${where} LIMIT 1 FOR UPDATE)`
     const { rows } = await this.store.sql(`DELETE FROM ${this.table} WHERE ${target} RETURNING id`, params.values)
+    this.store.changed(this.name)
     return rows.length
   }
 
-  async countBy(query: Query, path: string) {
+  countBy(query: Query, path: string) {
+    return this.store.cached(this.name, ['countBy', query, path], () => this.countGroups(query, path))
+  }
+
+  private async countGroups(query: Query, path: string) {
     const { where, params } = this.translate(query)
     const { rows } = await this.store.sql<{ k: unknown; n: number }>(`SELECT ${field(path)} AS k, count(*)::int AS n FROM ${this.table} WHERE ${where} GROUP BY 1`, params.values)
     const counts: Record<string, number> = {}
@@ -145,17 +157,23 @@ class PgCollection<T extends Doc> implements Collection<T> {
     return counts
   }
 
-  async sum(query: Query, path: string) {
-    const { where, params } = this.translate(query)
-    const f = field(path)
-    const { rows } = await this.store.sql<{ n: string | number | null }>(
-      `SELECT sum((${f})::numeric) FILTER (WHERE jsonb_typeof(${f}) = 'number') AS n FROM ${this.table} WHERE ${where}`,
-      params.values
-    )
-    return Number(rows[0]?.n ?? 0)
+  sum(query: Query, path: string) {
+    return this.store.cached(this.name, ['sum', query, path], async () => {
+      const { where, params } = this.translate(query)
+      const f = field(path)
+      const { rows } = await this.store.sql<{ n: string | number | null }>(
+        `SELECT sum((${f})::numeric) FILTER (WHERE jsonb_typeof(${f}) = 'number') AS n FROM ${this.table} WHERE ${where}`,
+        params.values
+      )
+      return Number(rows[0]?.n ?? 0)
+    })
   }
 
-  async tally<K extends string>(query: Query, figures: Record<K, Figure>) {
+  tally<K extends string>(query: Query, figures: Record<K, Figure>) {
+    return this.store.cached(this.name, ['tally', query, figures], () => this.figures(query, figures))
+  }
+
+  private async figures<K extends string>(query: Query, figures: Record<K, Figure>) {
     const t = new Translator(this.kinds)
     const where = t.where(query)
     const names = Object.keys(figures) as K[]
@@ -190,6 +208,7 @@ class PgCollection<T extends Doc> implements Collection<T> {
 
   private async write(docs: T[]) {
     if (!docs.length) return
+    this.store.changed(this.name)
     const statement = `UPDATE ${this.table} AS t SET doc = e.value FROM jsonb_array_elements($1::jsonb) AS e WHERE t.id = e.value->>'_id'`
     const values = [JSON.stringify(docs)]
     if (!this.unique) return void (await this.store.sql(statement, values))
@@ -225,11 +244,24 @@ function checkUpdate(update: Update) {
   if (!seen.size) throw new Error('Update has nothing to change')
 }
 
+/** A read's key: JSON would write every pattern as {} and drop a field asked to be undefined. */
+const keyPart = (_: string, value: unknown) => (value instanceof RegExp ? { $pattern: String(value) } : value === undefined ? { $undefined: true } : value)
+
+/** An answer kept for the same read, with the version of the collection it was read at. */
+interface Kept {
+  version: number
+  value: unknown
+  docs: number
+}
+
 class PgStoreImpl implements PgStore {
   readonly ready: Promise<void>
   private readonly opened: Promise<void>
-  private readonly current = new AsyncLocalStorage<{ tx: Sql; signal?: AbortSignal }>()
+  private readonly current = new AsyncLocalStorage<{ tx: Sql; signal?: AbortSignal; changed: Set<string> }>()
   private readonly open = new Map<string, Collection<Doc>>()
+  private readonly versions = new Map<string, number>()
+  private readonly kept = new Map<string, Kept>()
+  private keptDocs = 0
   private db?: Database
 
   constructor(
@@ -237,7 +269,8 @@ class PgStoreImpl implements PgStore {
     private readonly schema: string,
     private readonly collections: Record<string, IndexSpec[]>,
     private readonly onClose: (db: Database) => Promise<void>,
-    prepare: (store: Store) => Promise<void>
+    prepare: (store: Store) => Promise<void>,
+    private readonly keepDocs: number
   ) {
     this.opened = database.then(async (db) => {
       this.db = db
@@ -260,19 +293,72 @@ class PgStoreImpl implements PgStore {
     return (scope?.tx ?? this.db!).query<R>(text, params)
   }
 
+  /**
+   * Reads outside a transaction answered again from memory while their collection has not changed, when this
+   * process is the only writer (PGlite): many people asking for the same feed page cost one query. An answer
+   * read while a write was under way is not kept, and every answer is a copy, so no caller sees another's edits.
+   */
+  async cached<R>(name: string, key: unknown[], read: () => Promise<R>): Promise<R> {
+    if (!this.keepDocs || this.current.getStore()) return read()
+    const id = `${name}\u0000${JSON.stringify(key, keyPart)}`
+    const version = this.versions.get(name) ?? 0
+    const hit = this.kept.get(id)
+    if (hit?.version === version) {
+      // the most recently used last, so the oldest go first when over budget
+      this.kept.delete(id)
+      this.kept.set(id, hit)
+      return structuredClone(hit.value) as R
+    }
+    const value = await read()
+    if ((this.versions.get(name) ?? 0) !== version) return value
+    this.forget(id)
+    const docs = Array.isArray(value) ? Math.max(value.length, 1) : 1
+    if (docs > this.keepDocs / 10) return value
+    this.kept.set(id, { version, value: structuredClone(value), docs })
+    this.keptDocs += docs
+    for (const [oldest] of this.kept) {
+      if (this.keptDocs <= this.keepDocs) break
+      this.forget(oldest)
+    }
+    return value
+  }
+
+  /** A collection written to: its kept answers are stale once the write is committed (at the end of its transaction). */
+  changed(name: string) {
+    const scope = this.current.getStore()
+    if (scope) scope.changed.add(name)
+    else this.versions.set(name, (this.versions.get(name) ?? 0) + 1)
+  }
+
+  private forget(id: string) {
+    const old = this.kept.get(id)
+    if (!old) return
+    this.kept.delete(id)
+    this.keptDocs -= old.docs
+  }
+
   async transaction<R>(work: () => Promise<R>, options: { signal?: AbortSignal } = {}): Promise<R> {
     if (this.current.getStore()) return work()
     if (options.signal?.aborted) throw new Cancelled()
     await this.opened
+    const changed = new Set<string>()
+    try {
+      return await this.inTransaction(work, changed, options.signal)
+    } finally {
+      for (const name of changed) this.changed(name)
+    }
+  }
+
+  private inTransaction<R>(work: () => Promise<R>, changed: Set<string>, signal?: AbortSignal): Promise<R> {
     return this.db!.transaction((tx) =>
-      this.current.run({ tx, signal: options.signal }, async () => {
+      this.current.run({ tx, signal, changed }, async () => {
         // PGlite answers in microtasks: without a turn of the event loop between transactions, finished answers
         // would not be sent, deadlines not fire and new requests not be read until the whole queue drained
         await new Promise((resolve) => setImmediate(resolve))
-        if (options.signal?.aborted) throw new Cancelled()
+        if (signal?.aborted) throw new Cancelled()
         const result = await work()
         // given up on while the last step ran: nobody is waiting for the answer, so nothing of it is kept
-        if (options.signal?.aborted) throw new Cancelled()
+        if (signal?.aborted) throw new Cancelled()
         return result
       })
     )
@@ -313,12 +399,18 @@ export function createPgStore(options: {
   onClose?: (db: Database) => Promise<void>
   /** Runs once the tables exist, before `ready` resolves: e.g. importing data kept by an older store. */
   prepare?: (store: Store) => Promise<void>
+  /**
+   * How many documents of answers to keep for repeated reads (0: none). Only where every write to the
+   * database passes through this store: PGlite, which one process holds; never a shared PostgreSQL server.
+   */
+  keepDocs?: number
 }): PgStore {
   return new PgStoreImpl(
     Promise.resolve(options.database),
     options.schema ?? 'public',
     options.collections,
     options.onClose ?? ((db) => db.close()),
-    options.prepare ?? (async () => undefined)
+    options.prepare ?? (async () => undefined),
+    options.keepDocs ?? 0
   )
 }
