@@ -213,6 +213,7 @@ async function measure(size: number) {
     await run('users.inbox', CALLS, () => call('bench-r9', 'users', 'inbox', {}))
     await run('reports.cockpit (office)', CALLS, () => call('demo-admin', 'reports', 'cockpit'))
     await run('reports.cockpit (unit)', CALLS, () => call('demo-handler', 'reports', 'cockpit'))
+    await run('reports.ranking (month so far)', CALLS, () => call('demo-admin', 'reports', 'ranking'))
     const loaded = await load(call, 0)
     const paced = await load(call, Number(process.env.THINK_MS ?? 2000))
     const end = memory(pid)
@@ -228,7 +229,7 @@ async function measure(size: number) {
     console.log(`  RSS after start ${afterStart.rss.toFixed(0)} MB, at the end ${end.rss.toFixed(0)} MB, peak ${end.peak.toFixed(0)} MB`)
     console.log(`  ${'call'.padEnd(36)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`)
     for (const [label, list] of figures) console.log(`  ${label.padEnd(36)} ${pct(list, 50).toFixed(1).padStart(8)} ${pct(list, 99).toFixed(1).padStart(8)}`)
-    console.log(`  reports.cockpit store calls / documents read (the same at any size): office ${cockpit.office.calls} / ${cockpit.office.docs}, unit ${cockpit.unit.calls} / ${cockpit.unit.docs}`)
+    console.log(`  store calls / documents read (the same at any size): cockpit office ${cockpit.office.calls} / ${cockpit.office.docs}, unit ${cockpit.unit.calls} / ${cockpit.unit.docs}; ranking so far ${cockpit.ranking.calls} / ${cockpit.ranking.docs}`)
     console.log(`  load, each client calling again at once: ${loaded}`)
     console.log(`  load, each client pausing ~${Number(process.env.THINK_MS ?? 2000) / 1000} s between calls as people do: ${paced}`)
     return Object.fromEntries(figures.map(([label, list]) => [label, pct(list, 50)]))
@@ -237,19 +238,19 @@ async function measure(size: number) {
   }
 }
 
-/** What one cockpit costs the store, the office's and a unit's: counted in this process on the folder the runtime left. */
-async function cockpitCost(dir: string): Promise<Record<'office' | 'unit', StoreCost>> {
+/** What one cockpit costs the store, the office's and a unit's, and the month's ranking it shows: counted in this process on the folder the runtime left. */
+async function cockpitCost(dir: string): Promise<Record<'office' | 'unit' | 'ranking', StoreCost>> {
   const deps = createLocalDeps({ dataDir: dir, databaseUrl: DATABASE_URL, logger: quiet })
   try {
-    const once = async (openid: string) => {
+    const once = async (openid: string, action: 'cockpit' | 'ranking') => {
       const cost: StoreCost = { calls: 0, docs: 0 }
       // the first call of an instance checks its base data: not the cockpit's cost
-      await functions.reports({ action: 'cockpit', payload: {} }, { openid, deps })
-      const answer = await functions.reports({ action: 'cockpit', payload: {} }, { openid, deps: { ...deps, store: counting(deps.store, cost) } })
-      if (!answer.ok) throw new Error(`reports.cockpit: ${answer.message}`)
+      await functions.reports({ action, payload: {} }, { openid, deps })
+      const answer = await functions.reports({ action, payload: {} }, { openid, deps: { ...deps, store: counting(deps.store, cost) } })
+      if (!answer.ok) throw new Error(`reports.${action}: ${answer.message}`)
       return cost
     }
-    return { office: await once('demo-admin'), unit: await once('demo-handler') }
+    return { office: await once('demo-admin', 'cockpit'), unit: await once('demo-handler', 'cockpit'), ranking: await once('demo-admin', 'ranking') }
   } finally {
     await deps.store.close()
   }

@@ -238,6 +238,8 @@ export interface Deduction {
 
 /** The figures a unit is scored on over a period (a month for the assessment, the week for a weekly bulletin's order). */
 export interface ScoreFigures {
+  overdue: number
+  /** The overdue cases when listed: a month still running counts them and lists them once its bulletin freezes it. */
   overdueCaseIds: string[]
   orderIds: Record<OrderLevel, string[]>
   /** Cases found at the unit's failed points (one entry per failed point visit: its cases). */

@@ -103,7 +103,10 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: ['inspection.typeId', 'createdAt'] },
     // a bulletin's period: cases fixed after it whose deadline fell in it, and residents' confirmations in it
     { fields: ['fixedAt'] },
-    { fields: ['confirmation.at'] }
+    { fields: ['confirmation.at'] },
+    // the running month's ranking: the cases fixed late since it began, and its unresolved confirmations
+    { fields: ['overdue', 'fixedAt'] },
+    { fields: ['confirmation.state', 'confirmation.at'] }
   ],
   pointTypes: [],
   inspectionPoints: [],
@@ -115,7 +118,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: ['typeId', 'day'] },
     { fields: ['gridId', 'day'] }
   ],
-  dayTallies: [{ fields: ['family', 'value', 'day'] }],
+  // the ranking so far reads each unit's overdue cases still open, on every day they were filed
+  dayTallies: [{ fields: ['family', 'value', 'day'] }, { fields: ['family', 'overdue', 'status'] }],
   orders: [
     // the orders holding a case
     { fields: ['caseIds'], array: true },

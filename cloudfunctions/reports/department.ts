@@ -40,7 +40,8 @@ export async function fix(input: { id: string; afterPhotos: string[]; note: Publ
     move(ctx, report, 'fix', {
       note: input.note,
       photos: afterPhotos,
-      set: { afterPhotos, fixNote: input.note, fixedAt: at, hoursToFix: hoursBetween(report.assignedAt ?? report.createdAt, at) },
+      // fixed after its deadline: overdue, as the hourly sweep would have marked it, so the month's ranking counts it
+      set: { afterPhotos, fixNote: input.note, fixedAt: at, hoursToFix: hoursBetween(report.assignedAt ?? report.createdAt, at), ...(report.deadline && report.deadline < at ? { overdue: true } : {}) },
       tell: { title: '问题已整改，待核查', body: `「${report.categoryName}」责任单位已整改，创文办核查后结案` }
     })
   )

@@ -1,10 +1,12 @@
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { activities, bulletins, bulletinYears, outbox, quizTallies, quizzes, rankings, reports, settings, signups, stars, users } from '../../core/collections'
-import { DEFAULT_ASSESSMENT_WEIGHTS } from '../../../types/bulletins'
+import { DEFAULT_ASSESSMENT_WEIGHTS, monthPeriod, type RankingRow } from '../../../types/bulletins'
 import { userIdOf } from '../../core/identity'
 import { insertAll, startRuntime, type TestRuntime } from '../../../test/support/runtime'
 import { act, fileReport, photo, requestId } from '../../../test/support/reports'
+import { sweep } from '../daily'
+import { liveRanking } from './figures'
 
 /** A fortnight of cases through the API takes seconds, many more on a loaded machine. */
 const LONG = 120_000
@@ -315,6 +317,8 @@ describe('the monthly assessment', () => {
     expect(await rankings(rt.deps.store).findOne({ _id: '2026-11' })).toMatchObject({ frozen: true, rows: [{ department: { id: 'dept-sw' }, score: 98 }, {}, {}] })
 
     await ok(rt.call('campaign', 'setAssessmentWeights', { ...frozen.rows[0].weights, overdue: 10 }, 'demo-admin'))
+    // December is running: its overdue cases are those the hourly sweep has marked
+    await sweep(rt.deps)
     // a late case counts again in December while it stays open: A1, A2 for cg; Z1, Z2 for zj
     const december = await ok(rt.call('reports', 'ranking', {}, 'demo-admin'))
     expect(december).toMatchObject({ month: '2026-12', frozen: false })
@@ -334,6 +338,22 @@ describe('the monthly assessment', () => {
     ])
     expect(await rt.call('reports', 'unitHistory', { departmentId: 'dept-cg' }, 'zj-handler')).toMatchObject({ status: 403 })
     expect((await ok(rt.call('reports', 'unitHistory', { departmentId: 'dept-cg' }, 'demo-admin')))[1]).toMatchObject({ month: '2026-11', score: 84, rank: 3 })
+  }, LONG)
+})
+
+describe('the month so far', () => {
+  it('when the month is still running, then its ranking is scored as the case-by-case figures score it, with the overdue cases counted', async () => {
+    const c = await fortnight()
+    await sweep(rt.deps)
+    const soFar = await ok(rt.call('reports', 'ranking', {}, 'demo-admin'))
+    expect(soFar).toMatchObject({ month: '2026-11', frozen: false, asOf: rt.clock.now().toISOString() })
+    const exact = await liveRanking(rt.deps, monthPeriod('2026-11'), rt.clock.now().toISOString(), DEFAULT_ASSESSMENT_WEIGHTS)
+    const terms = (rows: RankingRow[]) => rows.map((r) => [r.department.id, r.score, r.rank, r.deductions.map((d) => [d.reason, d.count, d.points, d.orderIds])])
+    expect(terms(soFar.rows)).toEqual(terms(exact))
+    // 住建局: Z1 ran late (Z2 falls due tonight); counted now, listed once November is frozen
+    const zj = soFar.rows.find((r: RankingRow) => r.department.id === 'dept-zj')
+    expect(zj.deductions.find((d: { reason: string }) => d.reason === 'overdue')).toMatchObject({ count: 1, points: -2, caseIds: [] })
+    expect(exact.find((r) => r.department.id === 'dept-zj')!.deductions.find((d) => d.reason === 'overdue')!.caseIds).toEqual([c.Z1])
   }, LONG)
 })
 

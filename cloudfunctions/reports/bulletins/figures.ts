@@ -8,7 +8,7 @@ import type { Deps } from '../../core/ports'
 import { inspectionRepository } from '../inspection/repository'
 import { orderRepository } from '../orders/repository'
 import { reportRepository } from '../repository'
-import { sourceOf } from '../tallies'
+import { fixRateOf, sourceOf } from '../tallies'
 import { bulletinRepository, type Confirmed, type FiledCase, type LateCase } from './repository'
 import { boards, ranked, scoreOf } from './score'
 
@@ -87,11 +87,20 @@ function orderCounts(orders: Read['orders']) {
   return Object.fromEntries(ORDER_LEVELS.map((level) => [level, orders.filter((o) => o.level === level).length])) as Record<OrderLevel, number>
 }
 
-function scoreFigures(unit: Read, figures: CaseFigures): ScoreFigures {
+/** What a unit is scored on besides its cases' counts: its orders by level and the cases its failed points became. */
+function listed(unit: Pick<Read, 'orders' | 'failed'>): Pick<ScoreFigures, 'orderIds' | 'failedPoints'> {
   return {
-    overdueCaseIds: unit.late.filter(lateIn).map((c) => c._id),
     orderIds: Object.fromEntries(ORDER_LEVELS.map((level) => [level, unit.orders.filter((o) => o.level === level).map((o) => o._id)])) as ScoreFigures['orderIds'],
-    failedPoints: unit.failed.map((v) => ({ visitId: v._id, caseIds: v.marks.flatMap((m) => (m.caseId ? [m.caseId] : [])) })),
+    failedPoints: unit.failed.map((v) => ({ visitId: v._id, caseIds: v.marks.flatMap((m) => (m.caseId ? [m.caseId] : [])) }))
+  }
+}
+
+function scoreFigures(unit: Read, figures: CaseFigures): ScoreFigures {
+  const late = unit.late.filter(lateIn).map((c) => c._id)
+  return {
+    overdue: late.length,
+    overdueCaseIds: late,
+    ...listed(unit),
     unresolvedCaseIds: unit.confirmations.filter((c) => c.confirmation?.state === 'unresolved').map((c) => c._id),
     fixRate: figures.fixRate
   }
@@ -138,6 +147,37 @@ async function assess(deps: Deps, all: Read, period: Period, asOf: string, weigh
 export async function liveRanking(deps: Deps, period: Period, asOf: string, weights: AssessmentWeights): Promise<RankingRow[]> {
   const units = await assess(deps, await read(deps, period, asOf), period, asOf, weights)
   return units.map((u) => ({ department: u.department, month: period.start.slice(0, 7), score: u.score, deductions: u.deductions, weights, rank: u.rank }))
+}
+
+/**
+ * The running month's ranking from counts, read the same at any number of cases: the units' day tallies for the
+ * fix rate, the overdue marks the hourly sweep keeps (still open, or fixed this month after the deadline), and the
+ * month's orders, failed points and unresolved confirmations, which are few. Overdue cases are counted here and
+ * listed by the exact figures once the month's bulletin freezes it.
+ */
+export async function rankingSoFar(deps: Deps, period: Period, asOf: string, weights: AssessmentWeights): Promise<RankingRow[]> {
+  const repo = bulletinRepository(deps.store)
+  const departments = (await reportRepository(deps.store).allDepartments()).sort(ordered)
+  const ids = departments.map((d) => d._id)
+  const [filed, overdue, orders, failed, inspected, unresolved] = await Promise.all([
+    repo.filedByUnit(ids, period.start, lastDay(asOf)),
+    repo.overdueByUnit(ids, period.from),
+    orderRepository(deps.store).issuedIn(period.from, asOf),
+    inspectionRepository(deps.store).failedVisits(period.start, lastDay(asOf)),
+    inspectionRepository(deps.store).inspectedUnits(period.start, lastDay(asOf)),
+    repo.unresolvedIn(period.from, asOf)
+  ])
+  const rows = []
+  for (const d of departments) {
+    const unit = { orders: byUnit(orders, d._id), failed: byUnit(failed, d._id) }
+    const unresolvedCaseIds = byUnit(unresolved, d._id).map((c) => c._id)
+    const late = overdue.get(d._id) ?? 0
+    const cases = filed.get(d._id)!
+    if (!cases.n && !late && !unit.orders.length && !unresolvedCaseIds.length && !inspected[d._id]) continue
+    const figures: ScoreFigures = { overdue: late, overdueCaseIds: [], ...listed(unit), unresolvedCaseIds, fixRate: fixRateOf(cases) }
+    rows.push({ department: { id: d._id, name: d.name }, ...scoreOf(figures, weights) })
+  }
+  return ranked(rows).map((u) => ({ ...u, month: period.start.slice(0, 7), weights }))
 }
 
 function overdueList(all: Read, asOf: string, departments: Map<string, DepartmentRef>): OverdueCase[] {

@@ -1,9 +1,9 @@
 import { weightsOf, type AssessmentWeights, type AssessmentWeightsSetting, type Bulletin, type BulletinKind, type BulletinStatus, type Ranking } from '../../../types/bulletins'
 import type { Report } from '../../../types/domain'
-import { activities, bulletins, bulletinYears, quizTallies, quizzes, rankings, reports, settings, signups, stars } from '../../core/collections'
+import { activities, bulletins, bulletinYears, dayTallies, quizTallies, quizzes, rankings, reports, settings, signups, stars } from '../../core/collections'
 import { notFound } from '../../core/errors'
 import { findAll, pagesBy, pagesOf } from '../../core/pages'
-import type { Query, Store, Update } from '../../core/ports'
+import type { Figure, Query, Store, Update } from '../../core/ports'
 import { WITH_DEPARTMENT } from '../state'
 
 /*
@@ -13,6 +13,16 @@ import { WITH_DEPARTMENT } from '../state'
  * the running tallies and indexed ranges those functions keep for their own dashboards. Nothing here writes to
  * another function's collection.
  */
+
+/** The day-tally measures the fix rate is made of. */
+const RATE_MEASURES = ['n', 'onSpot', 'byDeadline', 'fixed'] as const
+type RateMeasures = Record<(typeof RATE_MEASURES)[number], number>
+
+/** One figure per unit (named by position, as figure names become field names), answered back by unit. */
+async function perUnit<M extends string>(ids: string[], measures: readonly M[], figure: (id: string, measure: M) => Figure, tally: (figures: Record<string, Figure>) => Promise<Record<string, number>>) {
+  const sums = await tally(Object.fromEntries(ids.flatMap((id, i) => measures.map((m) => [`${m}${i}`, figure(id, m)]))))
+  return new Map(ids.map((id, i) => [id, Object.fromEntries(measures.map((m) => [m, sums[`${m}${i}`] ?? 0])) as Record<M, number>]))
+}
 
 export type StoredBulletin = Bulletin & { period: string }
 
@@ -77,6 +87,20 @@ export function bulletinRepository(store: Store) {
       for (const pages of [open, fixedSince]) for await (const page of pages) for (const c of page as LateCase[]) late.set(c._id, c)
       return [...late.values()]
     },
+    /** Per unit, what the fix rate is made of for the cases filed on Beijing days [from, to]: from their day tallies. */
+    filedByUnit: (ids: string[], from: string, to: string): Promise<Map<string, RateMeasures>> =>
+      perUnit(ids, RATE_MEASURES, (id, m) => ({ where: { value: id }, sum: m }), (figures) => dayTallies(store).tally({ family: 'departmentId', day: { $gte: from, $lte: to } }, figures)),
+    /** Per unit, the cases the sweep marked overdue that are still with it, and those it fixed since `since` after their deadline. */
+    async overdueByUnit(ids: string[], since: string): Promise<Map<string, number>> {
+      const [open, fixedLate] = await Promise.all([
+        perUnit(ids, ['n'], (id) => ({ where: { value: id }, sum: 'n' }), (figures) => dayTallies(store).tally({ family: 'departmentId', status: { $in: WITH_DEPARTMENT }, overdue: true }, figures)),
+        perUnit(ids, ['n'], (id) => ({ where: { departmentId: id } }), (figures) => reports(store).tally({ fixedAt: { $gte: since }, overdue: true }, figures))
+      ])
+      return new Map(ids.map((id) => [id, open.get(id)!.n + fixedLate.get(id)!.n]))
+    },
+    /** The cases residents said in [from, until) were not resolved, with their unit. */
+    unresolvedIn: (from: string, until: string) =>
+      findAll(reports(store), { 'confirmation.at': { $gte: from, $lt: until }, 'confirmation.state': 'unresolved' }, { departmentId: 1 }) as Promise<Pick<Report, '_id' | 'departmentId'>[]>,
     /** Residents' confirmations given in [from, until). */
     confirmations: (from: string, until: string) => findAll(reports(store), { 'confirmation.at': { $gte: from, $lt: until } }, { departmentId: 1, confirmation: 1 }) as Promise<Confirmed[]>,
 

@@ -1,7 +1,7 @@
 import { DEFAULT_ASSESSMENT_WEIGHTS, type ScoreFigures } from '../../../types/bulletins'
 import { boards, ranked, scoreOf } from './score'
 
-const none: ScoreFigures = { overdueCaseIds: [], orderIds: { white: [], yellow: [], red: [] }, failedPoints: [], unresolvedCaseIds: [], fixRate: null }
+const none: ScoreFigures = { overdue: 0, overdueCaseIds: [], orderIds: { white: [], yellow: [], red: [] }, failedPoints: [], unresolvedCaseIds: [], fixRate: null }
 
 describe('scoreOf', () => {
   it('when a unit has nothing against it and nothing assigned, then it scores the base with no terms', () => {
@@ -10,6 +10,7 @@ describe('scoreOf', () => {
 
   it('when a unit has every kind of fault, then each term costs its weight times its count and names what lies behind it', () => {
     const figures: ScoreFigures = {
+      overdue: 2,
       overdueCaseIds: ['c1', 'c2'],
       orderIds: { white: ['o1'], yellow: [], red: ['o2'] },
       failedPoints: [{ visitId: 'v1', caseIds: ['c3', 'c4'] }],
@@ -38,8 +39,15 @@ describe('scoreOf', () => {
     expect(scoreOf({ ...none, fixRate: 90 }, DEFAULT_ASSESSMENT_WEIGHTS).deductions).toEqual([])
   })
 
+  it('when overdue cases are counted but not listed (a month still running), then they cost the same and the term names no case', () => {
+    const listed = scoreOf({ ...none, overdue: 3, overdueCaseIds: ['c1', 'c2', 'c3'] }, DEFAULT_ASSESSMENT_WEIGHTS)
+    const counted = scoreOf({ ...none, overdue: 3 }, DEFAULT_ASSESSMENT_WEIGHTS)
+    expect(counted.score).toBe(listed.score)
+    expect(counted.deductions).toEqual([{ ...listed.deductions[0], caseIds: [] }])
+  })
+
   it('when the office changes a weight, then the same figures score by the new weight', () => {
-    const figures = { ...none, overdueCaseIds: ['c1', 'c2', 'c3'] }
+    const figures = { ...none, overdue: 3, overdueCaseIds: ['c1', 'c2', 'c3'] }
     expect(scoreOf(figures, { ...DEFAULT_ASSESSMENT_WEIGHTS, overdue: 4 }).score).toBe(88)
     expect(scoreOf(figures, { ...DEFAULT_ASSESSMENT_WEIGHTS, overdue: 0 })).toEqual({ score: 100, deductions: [] })
   })

@@ -27,7 +27,7 @@ function fixRateTerm(rate: number | null, w: AssessmentWeights): Deduction[] {
 
 export function scoreOf(f: ScoreFigures, w: AssessmentWeights): { score: number; deductions: Deduction[] } {
   const deductions = [
-    ...per('overdue', f.overdueCaseIds.length, w.overdue, { caseIds: f.overdueCaseIds, orderIds: [] }),
+    ...per('overdue', f.overdue, w.overdue, { caseIds: f.overdueCaseIds, orderIds: [] }),
     ...per('white', f.orderIds.white.length, w.white, { caseIds: [], orderIds: f.orderIds.white }),
     ...per('yellow', f.orderIds.yellow.length, w.yellow, { caseIds: [], orderIds: f.orderIds.yellow }),
     ...per('red', f.orderIds.red.length, w.red, { caseIds: [], orderIds: f.orderIds.red }),

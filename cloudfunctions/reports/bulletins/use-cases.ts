@@ -7,7 +7,7 @@ import { conflict, forbidden, invalid, notFound } from '../../core/errors'
 import { createdId } from '../../core/idempotency'
 import type { Deps } from '../../core/ports'
 import { reportRepository } from '../repository'
-import { fill, liveRanking } from './figures'
+import { fill, liveRanking, rankingSoFar } from './figures'
 import { bulletinRepository, type StoredBulletin } from './repository'
 import { isOffice, toCard, toView } from './views'
 
@@ -99,8 +99,10 @@ export async function ranking(input: { month?: string }, { deps }: ActionContext
   const frozen = await bulletinRepository(deps.store).frozen(month)
   if (frozen) return { month, frozen: true, asOf: frozen.asOf, rows: frozen.rows }
   const period = monthPeriod(month)
-  const asOf = period.until < now(deps) ? period.until : now(deps)
-  return { month, frozen: false, asOf, rows: await liveRanking(deps, period, asOf, await bulletinRepository(deps.store).weights()) }
+  const weights = await bulletinRepository(deps.store).weights()
+  // a month still running is ranked from counts, read alike at any size; an ended one as it stood at its end
+  if (month === thisMonth(deps)) return { month, frozen: false, asOf: now(deps), rows: await rankingSoFar(deps, period, now(deps), weights) }
+  return { month, frozen: false, asOf: period.until, rows: await liveRanking(deps, period, period.until, weights) }
 }
 
 /**
