@@ -7,7 +7,7 @@ import { askForNotices, hasStaffNotices, staffTemplates, type Asked } from '@/se
 const INBOX_ONLY = '新的待办请看各入口的红色数字和「消息」'
 
 /** What the cell says, honestly: where WeChat cannot push, it says so and where to look instead. */
-export function noticeHint(weapp: boolean, templates: number, asked: Asked | null): string {
+function noticeHint(weapp: boolean, templates: number, asked: Asked | null): string {
   if (!weapp) return `网页版不能推送微信提醒，${INBOX_ONLY}`
   if (!templates) return `尚未配置微信提醒模板，${INBOX_ONLY}`
   if (asked === 'accepted') return '已开启：下一条待办会推送到微信（每次同意收一条；勾选「总是保持以上选择」，打开待办时自动续上）'
