@@ -473,7 +473,7 @@ export const BANK: QuestionInput[] = [
     options: ['3月12日', '5月4日', '12月5日', '3月5日'],
     answer: [3],
     explanation: '1963年3月5日，《人民日报》发表毛泽东同志“向雷锋同志学习”的题词，此后每年的3月5日成为学雷锋纪念日。',
-    source: null
+    source: '毛泽东“向雷锋同志学习”题词（《人民日报》1963年3月5日）'
   },
   {
     kind: 'single',
@@ -482,7 +482,7 @@ export const BANK: QuestionInput[] = [
     options: ['3月5日', '6月5日', '12月5日', '9月5日'],
     answer: [2],
     explanation: '1985年，联合国大会确定每年的12月5日为“国际志愿者日”。',
-    source: null
+    source: '联合国大会第40/212号决议（1985年）'
   },
   {
     kind: 'single',
@@ -491,7 +491,7 @@ export const BANK: QuestionInput[] = [
     options: ['奉献、友爱、互助、进步', '团结、紧张、严肃、活泼', '自强、诚信、包容、创新', '勤劳、勇敢、节俭、朴素'],
     answer: [0],
     explanation: '“奉献、友爱、互助、进步”是我国倡导的志愿精神，中央推进志愿服务制度化的部署中明确要求大力弘扬这一志愿精神。',
-    source: null
+    source: '中央文明委《关于推进志愿服务制度化的意见》'
   },
   {
     kind: 'single',
@@ -675,7 +675,7 @@ export const BANK: QuestionInput[] = [
     options: ['中央精神文明建设指导委员会', '国家统计局', '住房和城乡建设部', '全国爱国卫生运动委员会'],
     answer: [0],
     explanation: '全国文明城市由中央精神文明建设指导委员会（简称中央文明委）评选表彰，是反映城市整体文明水平的综合性荣誉称号；全国爱国卫生运动委员会命名的是国家卫生城市。',
-    source: null
+    source: '中央文明委《全国文明城市测评体系》'
   },
   {
     kind: 'single',
@@ -684,7 +684,7 @@ export const BANK: QuestionInput[] = [
     options: ['一年', '两年', '三年', '五年'],
     answer: [2],
     explanation: '按照中央文明委的评选表彰安排，全国文明城市每三年评选表彰一届，其间对提名城市和已获称号的城市开展年度测评。',
-    source: null
+    source: '中央文明委《全国文明城市测评体系》'
   },
   {
     kind: 'single',
@@ -738,7 +738,7 @@ export const BANK: QuestionInput[] = [
     options: ['国家卫生城市', '全国文明城市', '全国文明村镇', '全国文明单位'],
     answer: [1, 2, 3],
     explanation: '全国文明城市、全国文明村镇、全国文明单位、全国文明家庭、全国文明校园，都是中央文明委评选表彰的精神文明创建荣誉；国家卫生城市由全国爱国卫生运动委员会命名。',
-    source: null
+    source: '中央文明委《全国文明城市测评体系》《全国文明村镇测评体系》《全国文明单位测评体系》'
   },
   {
     kind: 'multiple',
@@ -756,7 +756,7 @@ export const BANK: QuestionInput[] = [
     options: ['正确', '错误'],
     answer: [0],
     explanation: '正确。全国文明城市由中央文明委评选表彰，是反映城市整体文明水平的综合性荣誉称号。',
-    source: null
+    source: '中央文明委《全国文明城市测评体系》'
   },
   {
     kind: 'judge',
@@ -765,7 +765,7 @@ export const BANK: QuestionInput[] = [
     options: ['正确', '错误'],
     answer: [1],
     explanation: '错误。文明城市测评中的问卷调查直接面向市民，实地考察也会察看公共场所、交通路口等处市民的文明行为，每位市民都是创建的参与者和受益者。',
-    source: null
+    source: '《全国文明城市测评体系》'
   },
   {
     kind: 'judge',
@@ -774,6 +774,6 @@ export const BANK: QuestionInput[] = [
     options: ['正确', '错误'],
     answer: [1],
     explanation: '错误。全国文明城市实行动态管理，已获称号的城市要接受中央文明委组织的年度复查测评，出现严重问题的可能被暂停资格或者取消称号。',
-    source: null
+    source: '中央文明委《全国文明城市测评体系》'
   }
 ]

@@ -7,6 +7,7 @@ import { userIdOf } from '../core/identity'
 import { insertAll, startRuntime, type TestRuntime } from '../../test/support/runtime'
 import { caseAt as benchCase } from '../../scripts/bench-data'
 import { act, fileReport, photo, requestId, SPOT } from '../../test/support/reports'
+import { pushing } from '../../test/support/subscribe'
 import { sweep } from './daily'
 import { ledgerQuery, reportRepository } from './repository'
 import { CASE_FIGURES } from './tallies'
@@ -325,6 +326,45 @@ describe('what waits on the staff', () => {
     expect(await told('新随手拍待受理')).toBe(50)
     expect(await told('新交办问题')).toBe(50)
     expect(await reports(rt.deps.store).count({ _id: id, status: 'assigned' })).toBe(1)
+  })
+
+  it('when a staff notice has a template in SUBSCRIBE_TEMPLATES, then it is pushed to WeChat under the staff template, its fields cut to 20 characters', async () => {
+    const pushed = pushing(rt, { 'report.submitted': 'TPL-resident', 'staff.report.submitted': 'TPL-triage', 'staff.report.assigned': 'TPL-unit', 'staff.report.in_progress': 'TPL-unit', 'staff.report.extension_requested': 'TPL-extension', 'staff.report.fixed': 'TPL-verify' })
+    const filed = await fileReport(rt)
+    const body = `「井盖破损/缺失」${filed.no}，${SPOT.address}`
+    expect(pushed.find((m) => m.touser === 'demo-admin')).toEqual({
+      touser: 'demo-admin',
+      templateId: 'TPL-triage',
+      page: `/packages/staff/case/index?id=${filed.id}`,
+      data: { thing1: { value: '新随手拍待受理' }, thing2: { value: `${Array.from(body).slice(0, 19).join('')}…` } },
+      miniprogramState: 'formal'
+    })
+    expect(pushed.find((m) => m.touser === 'demo-resident')?.templateId).toBe('TPL-resident')
+
+    await act(rt, 'accept', { id: filed.id }, 'demo-admin')
+    await act(rt, 'assign', { id: filed.id, departmentId: 'dept-cg', deadlineDays: 2 }, 'demo-admin')
+    await act(rt, 'requestExtension', { id: filed.id, days: 3, reason: '需要采购井盖' }, 'demo-handler')
+    await act(rt, 'grantExtension', { id: filed.id }, 'demo-admin')
+    await act(rt, 'fix', { id: filed.id, afterPhotos: [await photo(rt, 'demo-handler')], note: '已更换新井盖' }, 'demo-handler')
+    const staff = pushed.filter((m) => m.touser !== 'demo-resident').map((m) => [m.touser, m.templateId, m.data.thing1.value])
+    expect(staff).toEqual([
+      ['demo-admin', 'TPL-triage', '新随手拍待受理'],
+      ['demo-handler', 'TPL-unit', '新交办问题'],
+      ['demo-admin', 'TPL-extension', '延期申请待审批'],
+      ['demo-handler', 'TPL-unit', '延期申请已同意'],
+      ['demo-admin', 'TPL-verify', '整改完成待核查']
+    ])
+    for (const m of pushed) expect(Object.values(m.data).every((f) => Array.from(f.value).length <= 20)).toBe(true)
+  })
+
+  it('when a staff notice has no template, then it goes to the inbox only and the move answers as usual', async () => {
+    const pushed = pushing(rt, { 'report.returned': 'TPL-resident-returned' })
+    const id = await caseAt('assigned')
+    const res = await rt.call('reports', 'sendBack', { id, reason: '属于住建局管辖' }, 'demo-handler')
+    expect(res.status).toBe(200)
+    expect(pushed.filter((m) => m.touser === 'demo-admin')).toEqual([])
+    expect(await outbox(rt.deps.store).count({ userId: userIdOf('demo-admin'), template: 'staff.report.returned', title: '问题被退回待重新交办' })).toBe(1)
+    expect(rt.logger.errors).toEqual([])
   })
 })
 

@@ -126,9 +126,10 @@ export const tellReporter = (deps: Deps, report: Report, title: string, body: st
 /** A notice to staff goes to this many of them at most, so a crowded office or department cannot make one move slow. */
 const STAFF_PER_NOTICE = 50
 
+/** Named apart from the reporter's notice of the same move (`staff.report.<status>`), so the city can give staff a subscribe template of their own. */
 async function tellStaff(deps: Deps, staff: User[], report: Report, title: string, body: string) {
   for (const user of staff) {
-    await deps.notifier.notify({ userId: user._id, openid: user.openid, template: `report.${report.status}`, title, body, page: `/packages/staff/case/index?id=${report._id}` })
+    await deps.notifier.notify({ userId: user._id, openid: user.openid, template: `staff.report.${report.status}`, title, body, page: `/packages/staff/case/index?id=${report._id}` })
   }
 }
 

@@ -155,7 +155,7 @@ async function tellUnits(deps: Deps, b: StoredBulletin) {
   for (const unit of b.figures.units) {
     const body = `${b.title}${BULLETIN_KIND_LABELS[b.kind]}已发布，本单位得分 ${unit.score}，第 ${unit.rank} 名`
     for (const user of await reports.handlersOf(unit.department.id, STAFF_PER_NOTICE)) {
-      await deps.notifier.notify({ userId: user._id, openid: user.openid, template: 'bulletin.published', title: `通报 ${b.no}`, body, page: `/packages/bulletins/view/index?id=${b._id}`, key: `bulletin:${b._id}:${user._id}` })
+      await deps.notifier.notify({ userId: user._id, openid: user.openid, template: 'staff.bulletin.published', title: `通报 ${b.no}`, body, page: `/packages/bulletins/view/index?id=${b._id}`, key: `bulletin:${b._id}:${user._id}` })
     }
   }
 }

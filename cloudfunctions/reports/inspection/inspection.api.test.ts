@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs'
-import { counters, reports, rounds, visits } from '../../core/collections'
+import { counters, outbox, reports, rounds, visits } from '../../core/collections'
 import { userIdOf } from '../../core/identity'
 import { XLSX } from '../../core/expiring'
 import { startRuntime, type TestRuntime } from '../../../test/support/runtime'
 import { photo, requestId } from '../../../test/support/reports'
+import { pushing } from '../../../test/support/subscribe'
 
 let rt: TestRuntime
 beforeEach(async () => {
@@ -79,6 +80,18 @@ describe('drawing points at random', () => {
   })
 })
 
+describe('planning a round', () => {
+  it('when the office plans a round, then each inspector is told its day once, without its points, and WeChat pushes it under the inspectors\' template', async () => {
+    const pushed = pushing(rt, { 'staff.round.planned': 'TPL-round' })
+    const rid = requestId()
+    const send = () => ok(rt.call('reports', 'planRound', { title: '11月第4周暗访', kind: '暗访', day: '2026-11-25', leader: '刘主任', inspectorIds: [INSPECTOR], pointIds: [BUS_STOP] }, 'demo-admin', rid))
+    await send()
+    await send()
+    expect(await outbox(rt.deps.store).find({ userId: INSPECTOR }, { limit: 10 })).toMatchObject([{ template: 'staff.round.planned', title: '督查任务：2026-11-25', body: '「11月第4周暗访」（暗访），当天在今日督查查看点位', page: '/packages/inspect/today/index' }])
+    expect(pushed).toMatchObject([{ touser: 'demo-inspector', templateId: 'TPL-round', data: { thing1: { value: '督查任务：2026-11-25' }, thing2: { value: '「11月第4周暗访」（暗访），当天在今…' } } }])
+  })
+})
+
 describe('a visit', () => {
   it('when the same visit is sent twice with one requestId, then there is one visit and one set of cases', async () => {
     const round = await plan([BUS_STOP])
@@ -114,7 +127,7 @@ describe('a visit', () => {
     expect(closed).toMatchObject({ source: '督查', status: 'closed', onSpot: true, departmentId: 'dept-cg', categoryId: 'g1-07' })
     expect(closed.afterPhotos).toHaveLength(1)
     expect(closed.afterPhotos[0]).toBe(made.marks.find((m: { itemId: string }) => m.itemId === 'pt-06-5').afterPhotos[0])
-    expect(await rt.deps.store.collection('outbox').count({ template: 'report.assigned' })).toBeGreaterThan(0)
+    expect(await rt.deps.store.collection('outbox').count({ template: 'staff.report.assigned' })).toBeGreaterThan(0)
   })
 
   it('when a failed item has no photo, then the visit is refused naming it and nothing is stored', async () => {

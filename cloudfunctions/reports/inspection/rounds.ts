@@ -16,7 +16,7 @@ export async function planRound(input: RoundInput, ctx: ActionContext): Promise<
   const _id = createdId('round-', ctx)
   const planned = await repo.findRound(_id)
   if (planned) return toRoundView(ctx, planned)
-  await checkInspectors(ctx, input.inspectorIds)
+  const inspectors = await checkInspectors(ctx, input.inspectorIds)
   const pointIds = [...new Set(input.pointIds)]
   const found = await repo.pointsById(pointIds)
   const missing = pointIds.find((id) => !found.get(id)?.active)
@@ -24,6 +24,10 @@ export async function planRound(input: RoundInput, ctx: ActionContext): Promise<
   const at = deps.clock.now().toISOString()
   const round: Round = { _id, ...input, inspectorIds: [...new Set(input.inspectorIds)], pointIds, draws: [], createdBy: caller._id, createdAt: at, updatedAt: at }
   await repo.insertRound(round)
+  // the day, not the points: those open to the inspectors on the day only
+  for (const user of inspectors.values()) {
+    await deps.notifier.notify({ userId: user._id, openid: user.openid, template: 'staff.round.planned', title: `督查任务：${round.day}`, body: `「${round.title}」（${round.kind}），当天在今日督查查看点位`, page: '/packages/inspect/today/index', key: `round:${_id}:${user._id}` })
+  }
   return toRoundView(ctx, round)
 }
 
@@ -31,6 +35,7 @@ async function checkInspectors({ deps }: ActionContext, ids: string[]) {
   const people = await reportRepository(deps.store).usersById(ids)
   const wrong = ids.find((id) => !people.get(id)?.roles.includes('inspector'))
   if (wrong) throw invalid('inspectorIds', `${people.get(wrong)?.nickname ?? wrong} 不是督查员，请先在用户管理中授予督查员角色`)
+  return people
 }
 
 /**

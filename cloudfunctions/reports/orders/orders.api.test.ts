@@ -2,6 +2,7 @@ import { orderProposals, orders, orderYears, outbox, users } from '../../core/co
 import { userIdOf } from '../../core/identity'
 import { insertAll, startRuntime, type TestRuntime } from '../../../test/support/runtime'
 import { act, fileReport, photo, requestId } from '../../../test/support/reports'
+import { pushing } from '../../../test/support/subscribe'
 import { sweep } from '../daily'
 
 let rt: TestRuntime
@@ -50,6 +51,17 @@ describe('issuing a 督办单', () => {
     const [stored] = await storedOrders()
     expect(stored).toMatchObject({ caseIds: [a, b], state: 'issued', history: [{ to: 'issued', role: 'admin', level: 'yellow', by: userIdOf('demo-admin') }] })
     expect(await outbox(rt.deps.store).findOne({ userId: userIdOf('demo-handler'), title: '收到黄色督办单' })).toMatchObject({ body: '督办〔2026〕第1号：2 个问题，请于 2026-11-27 前回复', page: `/packages/orders/detail/index?id=${stored._id}` })
+  })
+
+  it('when an order is issued and answered, then WeChat pushes the unit its 督办单 and the office the reply, each under its staff template', async () => {
+    const id = await openCase()
+    const pushed = pushing(rt, { 'staff.order.issued': 'TPL-order', 'staff.order.replied': 'TPL-reply' })
+    const issued = (await order({ caseIds: [id], level: 'red' })).body.data
+    await act(rt, 'replyOrder', { id: issued.id, reply: '已组织人员连夜更换全部破损井盖，并安排专人每日巡查' }, 'demo-handler')
+    expect(pushed.map((m) => [m.touser, m.templateId, m.data.thing1.value, m.data.thing2.value, m.page])).toEqual([
+      ['demo-handler', 'TPL-order', '收到红色督办单', '督办〔2026〕第1号：1 个问题，请…', `/packages/orders/detail/index?id=${issued.id}`],
+      ['demo-admin', 'TPL-reply', '督办〔2026〕第1号 已回复', '市城市管理局：已组织人员连夜更换全部破…', `/packages/orders/detail/index?id=${issued.id}`]
+    ])
   })
 
   it('when the same requestId is sent twice, then there is one order and one number', async () => {

@@ -183,12 +183,12 @@ const pageOf = (order: Order) => `/packages/orders/detail/index?id=${order._id}`
 
 export async function tellUnit(deps: Deps, order: Order, title: string, body: string) {
   for (const user of await reportRepository(deps.store).handlersOf(order.departmentId, STAFF_PER_NOTICE)) {
-    await deps.notifier.notify({ userId: user._id, openid: user.openid, template: `order.${order.state}`, title, body, page: pageOf(order) })
+    await deps.notifier.notify({ userId: user._id, openid: user.openid, template: `staff.order.${order.state}`, title, body, page: pageOf(order) })
   }
 }
 
 async function tellOffice(deps: Deps, order: Order, title: string, body: string) {
   for (const user of await reportRepository(deps.store).admins(STAFF_PER_NOTICE)) {
-    await deps.notifier.notify({ userId: user._id, openid: user.openid, template: `order.${order.state}`, title, body, page: pageOf(order) })
+    await deps.notifier.notify({ userId: user._id, openid: user.openid, template: `staff.order.${order.state}`, title, body, page: pageOf(order) })
   }
 }

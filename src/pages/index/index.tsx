@@ -10,6 +10,7 @@ import { StatGrid } from '@/components/stat-grid'
 import { useReloadOnShow } from '@/hooks/use-reload-on-show'
 import { loadEarly, useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
+import { openWork } from '@/services/subscribe'
 import { useShellUntil } from '@/utils/shell'
 import { ModeMeta } from '@/components/mode-meta'
 import { UnitPanel } from './unit-panel'
@@ -85,7 +86,7 @@ export default function Home() {
 
       {admin && (
         <Cell.Group className="home__office">
-          <Cell title="创文办驾驶舱" description="本周动态、待办、近12周趋势与单位排名" extra={<ArrowRight size={14} />} clickable onClick={() => go(COCKPIT)} />
+          <Cell title="创文办驾驶舱" description="本周动态、待办、近12周趋势与单位排名" extra={<ArrowRight size={14} />} clickable onClick={() => void openWork(COCKPIT, roles)} />
         </Cell.Group>
       )}
 

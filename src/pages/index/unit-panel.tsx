@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import type { Ranking, UnitCockpit } from '@contract'
 import { StatGrid } from '@/components/stat-grid'
+import { openWork } from '@/services/subscribe'
 
-const go = (url: string) => Taro.navigateTo({ url })
+// the workbench is opened to work: each figure asks WeChat to push the unit's next notice (services/subscribe)
+const go = (url: string) => void openWork(url, ['handler'])
 
 /** 首页 for a department's handler: what their unit has on its plate now, each figure opening where it is handled, and its rank this month. */
 export function UnitPanel({ unit, ranking }: { unit: UnitCockpit; ranking: Ranking | null }) {

@@ -10,6 +10,7 @@ import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { isElder, setElder } from '@/services/elder'
 import { InspectCells } from './inspect-cells'
+import { NoticeCell } from './notice-cell'
 import { OrganizeCells } from './organize-cells'
 import { QuizCells } from './quiz-cells'
 import { QuizOfficeCells } from './quiz-office-cells'
@@ -87,6 +88,7 @@ export default function MePage() {
                 description="字更大、按钮更大，看得清、点得准"
                 extra={<Switch checked={elder} ariaLabel="长辈版" onChange={(on) => { setElder(on); setElderShown(on) }} />}
               />
+              <NoticeCell roles={user.roles} />
             </Cell.Group>
 
             <ResidentCells />

@@ -2,6 +2,7 @@ import { ArrowRight } from '@nutui/icons-react-taro'
 import { Cell } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import type { Role } from '@contract'
+import { openWork } from '@/services/subscribe'
 
 const go = (url: string) => Taro.navigateTo({ url })
 const arrow = <ArrowRight size={12} />
@@ -12,7 +13,7 @@ export function InspectCells({ roles }: { roles: Role[] }) {
     <>
       {roles.includes('inspector') && (
         <Cell.Group className="me__cells me__inspector" title="督查">
-          <Cell title="今日督查" description="当天的督查点位，逐项评定、拍照取证" extra={arrow} clickable onClick={() => go('/packages/inspect/today/index')} />
+          <Cell title="今日督查" description="当天的督查点位，逐项评定、拍照取证" extra={arrow} clickable onClick={() => void openWork('/packages/inspect/today/index', roles)} />
         </Cell.Group>
       )}
       {roles.includes('admin') && (

@@ -6,6 +6,7 @@ import { useRef } from 'react'
 import type { Role } from '@contract'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
+import { openWork } from '@/services/subscribe'
 
 const go = (url: string) => Taro.navigateTo({ url })
 
@@ -26,6 +27,8 @@ export function StaffCells({ roles, department }: { roles: Role[]; department: s
   // the newest bulletin the caller may read: a draft waiting on the office, or what units last received
   const latest = useRequest(() => (staff ? api.call('reports', 'bulletins', { page: 1, pageSize: 1 }) : Promise.resolve(null)), [staff])
   const shown = useRef(false)
+  // opening work is when staff want to hear of the next: each entry asks WeChat to push it (services/subscribe)
+  const work = (url: string) => () => void openWork(url, roles)
 
   // Back from triage or the queue the counts must drop.
   useDidShow(() => {
@@ -42,15 +45,15 @@ export function StaffCells({ roles, department }: { roles: Role[]; department: s
     <>
       {roles.includes('admin') && (
         <Cell.Group className="me__cells me__office" title="创文办管理">
-          <Cell title="待受理" description="新上报的随手拍逐件甄别" extra={<Waiting count={office?.triage ?? 0} />} clickable onClick={() => go('/packages/staff/triage/index')} />
+          <Cell title="待受理" description="新上报的随手拍逐件甄别" extra={<Waiting count={office?.triage ?? 0} />} clickable onClick={work('/packages/staff/triage/index')} />
           <Cell
             title="问题台账"
             description={rest.length ? rest.join(' · ') : '统计、筛选与导出'}
             extra={<Waiting count={office ? office.assign + office.verify + office.extensions : 0} />}
             clickable
-            onClick={() => go('/packages/staff/ledger/index')}
+            onClick={work('/packages/staff/ledger/index')}
           />
-          <Cell title="督办" description="督办建议一键开具，督办单与回复" extra={<ArrowRight size={12} />} clickable onClick={() => go('/packages/orders/list/index')} />
+          <Cell title="督办" description="督办建议一键开具，督办单与回复" extra={<ArrowRight size={12} />} clickable onClick={work('/packages/orders/list/index')} />
           <Cell
             title="通报"
             description={draft ? `${draft.no}草稿待发布` : newest ? `最新 ${newest.no} · 周通报、月通报与红黑榜` : '周通报、月通报与红黑榜'}
@@ -65,8 +68,8 @@ export function StaffCells({ roles, department }: { roles: Role[]; department: s
       )}
       {roles.includes('handler') && (
         <Cell.Group className="me__cells me__department" title={`责任单位 · ${department ?? '未设所属单位'}`}>
-          <Cell title="本单位待办" description="按整改时限先后办理" extra={<Waiting count={waiting.data?.department ?? 0} />} clickable onClick={() => go('/packages/staff/queue/index')} />
-          <Cell title="督办单" description="创文办下发的督办单，签收并回复" extra={<Waiting count={waiting.data?.orders ?? 0} />} clickable onClick={() => go('/packages/orders/list/index')} />
+          <Cell title="本单位待办" description="按整改时限先后办理" extra={<Waiting count={waiting.data?.department ?? 0} />} clickable onClick={work('/packages/staff/queue/index')} />
+          <Cell title="督办单" description="创文办下发的督办单，签收并回复" extra={<Waiting count={waiting.data?.orders ?? 0} />} clickable onClick={work('/packages/orders/list/index')} />
           <Cell title="通报" description={newest ? `最新 ${newest.no}，本单位一行突出显示` : '创文办发布的通报'} extra={<ArrowRight size={12} />} clickable onClick={() => go('/packages/bulletins/list/index')} />
           <Cell title="考核得分" description="本单位每月得分、排名与扣分明细" extra={<ArrowRight size={12} />} clickable onClick={() => go('/packages/bulletins/unit/index')} />
         </Cell.Group>

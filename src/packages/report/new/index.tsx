@@ -12,7 +12,7 @@ import { api, ApiError } from '@/services/api'
 import { clearDraft, loadDraft, parseCoordinate, saveDraft, type ReportDraft } from '../draft'
 import { formatDistance, formatPoint, formatWhen } from '@/utils/format'
 import { currentPosition } from '@/utils/location'
-import { askForNotices } from '../subscribe'
+import { askForNotices, reportTemplates } from '@/services/subscribe'
 import { alt } from '@/utils/a11y'
 import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
@@ -130,7 +130,7 @@ export default function NewReport() {
     submission.show(found)
     const first = FIELDS.map((f) => found[f]).find(Boolean)
     if (first) return Taro.showToast({ title: first, icon: 'none' })
-    await askForNotices()
+    await askForNotices(reportTemplates())
     await submission.run(async () => {
       if (checked.current !== spot()) {
         const near = await api.call('reports', 'nearby', { categoryId: draft.categoryId, lat: parseCoordinate(draft.lat, 'lat')!, lng: parseCoordinate(draft.lng, 'lng')! })
