@@ -1,5 +1,4 @@
 import type { HistoryEntry } from '../../types/domain'
-import type { Signup } from '../../types/volunteer'
 import type { Deps } from '../core/ports'
 import { beijingDateTime } from '../../types/calendar'
 import { volunteerRepository, type StoredActivity } from './repository'
@@ -32,14 +31,6 @@ export async function promote(deps: Deps, activity: StoredActivity) {
     await repo.leaveLine(activity._id)
     await tellUser(deps, next.userId, '候补递补：有名额了', `「${activity.title}」空出名额，请在 ${beijingDateTime(offerExpiresAt)} 前确认参加`, activity._id)
   }
-}
-
-/** Gives a held place back: a confirmed or offered place frees a seat; a waitlist place shortens the line. */
-export async function release(deps: Deps, activity: StoredActivity, signup: Signup) {
-  const repo = volunteerRepository(deps.store)
-  if (signup.status === 'waitlisted') await repo.leaveLine(activity._id)
-  else await repo.freeSeat(activity._id)
-  await promote(deps, await repo.activity(activity._id))
 }
 
 export { tellUser }
