@@ -2,7 +2,7 @@ import type { ServiceRecord, Signup, SignupStatus } from '../../types/volunteer'
 import { finish, finishStale, settle, STALE_MS, type Pending, type Steps } from '../core/moves'
 import type { Deps, Store } from '../core/ports'
 import { beijingDay } from '../../types/calendar'
-import { promote } from './places'
+import { promote, tellOffer } from './places'
 import { volunteerRepository, type StoredActivity } from './repository'
 import { countHours } from './rules'
 
@@ -74,8 +74,10 @@ function counted(s: NotedSignup) {
 }
 
 /**
- * Sets an activity's seats taken and line to what its sign-ups hold, unless another move is counting on it
- * (answers false: try again later); compare-and-set, so a seat taken meanwhile is counted again.
+ * After a step cut inside: sets an activity's seats taken and line to what its sign-ups hold, unless another
+ * move is counting on it (answers false: try again later), compare-and-set so a seat taken meanwhile is
+ * counted again; then tells each offer made (keyed: an offer told already is not told again), as the cut may
+ * have fallen between an offer and its notice.
  */
 async function settlePlaces(deps: Deps, activityId: string) {
   const repo = volunteerRepository(deps.store)
@@ -87,8 +89,9 @@ async function settlePlaces(deps: Deps, activityId: string) {
     const held = all.map(counted)
     const taken = held.filter((p) => p === 'seat').length
     const waiting = held.filter((p) => p === 'line').length
-    if (activity.taken === taken && activity.waiting === waiting) return true
-    if (await repo.setPlaces(activity, taken, waiting)) return true
+    if ((activity.taken !== taken || activity.waiting !== waiting) && !(await repo.setPlaces(activity, taken, waiting))) continue
+    for (const s of all) if (s.status === 'offered') await tellOffer(deps, activity, s)
+    return true
   }
 }
 
