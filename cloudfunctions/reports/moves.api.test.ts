@@ -3,7 +3,7 @@ import { counters, outbox, points, reports, users } from '../core/collections'
 import { userIdOf } from '../core/identity'
 import { STALE_MS } from '../core/moves'
 import { cutStore } from '../../test/support/cut-store'
-import { fileReport } from '../../test/support/reports'
+import { act, fileReport } from '../../test/support/reports'
 import { startRuntime, type TestRuntime } from '../../test/support/runtime'
 import { sweep } from './daily'
 import { ACCEPT_POINTS } from './moves'
@@ -67,6 +67,45 @@ async function expectAgreed(ids: string[]) {
   expect(await reportRepository(store).stats({})).toEqual(await reports(store).tally(ledgerQuery({}), CASE_FIGURES))
 }
 
+const assign = (id: string) => rt.call('reports', 'assign', { id, departmentId: 'dept-cg', deadlineDays: 2 }, 'demo-admin')
+
+/** Cases accepted, one per resident; the writes of a whole assign; then one case per cut, its assign killed before write n. */
+async function killedAssigns() {
+  const accepted = async (openid: string) => {
+    const { id } = await fileReport(rt, openid)
+    await act(rt, 'accept', { id }, 'demo-admin')
+    return id
+  }
+  for (const openid of ['first', 'whole']) {
+    const id = await accepted(openid)
+    cut.cut(Infinity)
+    expect((await assign(id)).status).toBe(200)
+  }
+  const writes = cut.writes
+  const ids: string[] = []
+  for (let n = 1; n <= writes; n++) {
+    const id = await accepted(`cut-${n}`)
+    cut.cut(n)
+    expect(await assign(id)).toMatchObject({ status: 500 })
+    cut.revive()
+    ids.push(id)
+  }
+  return ids
+}
+
+/** Each assigned case told once to its reporter and once to the department's handler; none told of a case not assigned. */
+async function expectToldOnce(ids: string[]) {
+  const store = cut.truth
+  const assigned = await reports(store).count({ _id: { $in: ids }, status: 'assigned' })
+  for (const [i] of ids.entries()) {
+    const reporter = userIdOf(`cut-${i + 1}`)
+    const told = await outbox(store).count({ userId: reporter, title: '问题已交办' })
+    expect({ n: i + 1, told }).toEqual({ n: i + 1, told: (await reports(store).findOne({ _id: ids[i] }))!.status === 'assigned' ? 1 : 0 })
+  }
+  // two whole assigns before the cut ones
+  expect(await outbox(store).count({ userId: userIdOf('demo-handler'), title: '新交办问题' })).toBe(assigned + 2)
+}
+
 describe('a move cut short, as in CloudBase where its writes cannot share a transaction', () => {
   it('when an accept is killed after any of its writes, then its retry finishes it exactly once instead of answering 409', async () => {
     const ids = await killedAccepts(await writesOfAccept())
@@ -83,6 +122,21 @@ describe('a move cut short, as in CloudBase where its writes cannot share a tran
     // killed before its first write, an accept never happened; after it, the sweep made the rest
     expect(await reports(cut.truth).count({ _id: { $in: ids }, status: 'submitted' })).toBe(1)
   }, 120_000)
+
+  it('when an assign is killed after any of its writes, then its retry tells the reporter and the department each once', async () => {
+    const ids = await killedAssigns()
+    for (const id of ids) expect(await assign(id)).toMatchObject({ status: 200, body: { data: { status: 'assigned' } } })
+    await expectToldOnce(ids)
+    expect(await reports(cut.truth).count({ _id: { $in: ids }, status: 'assigned' })).toBe(ids.length)
+  }, 180_000)
+
+  it('when an assign is killed after any of its writes and nobody retries, then the sweep tells the reporter and the department of each one begun, once', async () => {
+    const ids = await killedAssigns()
+    rt.clock.advance(STALE_MS + 1000)
+    expect((await sweep(rt.deps)).finished).toBe(ids.length - 1)
+    await expectToldOnce(ids)
+    expect(await reports(cut.truth).count({ _id: { $in: ids }, status: 'assigned' })).toBe(ids.length - 1)
+  }, 180_000)
 
   it('when a finished accept is sent again, then it answers 409 and awards nothing more', async () => {
     const { id } = await fileReport(rt, 'cut-1')

@@ -69,7 +69,7 @@ async function expectAgreed(id: string) {
 function expectOnce(all: NotedSignup[], people: string[], to: string, note: string) {
   for (const who of people) {
     const mine = all.filter((s) => s.userId === userIdOf(who))
-    expect({ who, statuses: mine.map((s) => s.status), moves: mine[0].history.filter((h) => h.note.startsWith(note)).length }).toEqual({ who, statuses: [to], moves: 1 })
+    expect({ who, statuses: mine.map((s) => s.status), moves: mine[0].history.filter((h) => h.note?.startsWith(note)).length }).toEqual({ who, statuses: [to], moves: 1 })
   }
 }
 
