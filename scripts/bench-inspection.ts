@@ -13,7 +13,7 @@ import { manualClock } from '../cloudfunctions/core/system-ports'
 import { DEMO_GRIDS } from '../cloudfunctions/core/geo'
 import { POINT_TYPES } from '../cloudfunctions/reports/inspection/seed'
 import { functions } from '../cloudfunctions/registry'
-import { counting, type StoreCost } from './store-counting'
+import { counting, noCost } from './store-counting'
 import { beijingDay } from '../types/calendar'
 import { seedLocal } from '../runtime/seed'
 import { caseAt, DAY, NOW } from './bench-data'
@@ -105,7 +105,7 @@ async function main() {
   await seedLocal(deps)
   const sizes = await seedYear(deps.store)
   console.log(`seeded ${JSON.stringify({ ...sizes, residentCases: RESIDENT_CASES })} in ${((performance.now() - started) / 1000).toFixed(0)} s`)
-  const tally: StoreCost = { calls: 0, docs: 0 }
+  const tally = noCost()
   const measured = { ...deps, store: counting(deps.store, tally) }
   const month = beijingDay(new Date(NOW - 30 * DAY).toISOString())
   const queries: [string, string, object][] = [
@@ -122,7 +122,7 @@ async function main() {
     let calls = 0
     let docs = 0
     for (let run = 0; run < RUNS; run++) {
-      Object.assign(tally, { calls: 0, docs: 0 })
+      Object.assign(tally, noCost())
       const t0 = performance.now()
       const result = await functions.reports({ action, payload }, { openid: 'demo-admin', deps: measured })
       times.push(performance.now() - t0)

@@ -149,7 +149,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: ['userId', 'startAt'] },
     { fields: ['status', 'offerExpiresAt'] },
     // forgotten check-outs: checked in, never out
-    { fields: ['status', 'checkOutAt', 'checkInAt'] }
+    { fields: ['status', 'checkOutAt', 'checkInAt'] },
+    { fields: ['pending.at'] }
   ],
   volunteers: [{ fields: ['certificateNo'], unique: true }, { fields: ['registeredAt'] }, { fields: ['correction.requestedAt'] }, { fields: ['phone'] }],
   serviceRecords: [{ fields: ['userId', 'at'] }, { fields: ['month'] }],

@@ -26,7 +26,10 @@ export interface Step<R> {
   run(deps: Deps, record: R & { pending: NonNullable<R extends Noted<infer P> ? P : never> }): Promise<void>
   /** A shared counter's change: repeating it would count twice, so it is claimed first and runs at most once. */
   once?: boolean
-  /** For a run-once step cut inside: sets what it counts from the truth (the sweep calls it). */
+  /**
+   * For a run-once step cut inside: sets what it counts from the truth (the sweep calls it). Answers false when
+   * the truth cannot be told yet (another move is counting): the note stays for the next sweep.
+   */
   repair?(deps: Deps, record: Parameters<Step<R>['run']>[1]): Promise<unknown>
 }
 
@@ -38,7 +41,7 @@ export const STALE_MS = 5 * 60_000
 /**
  * Takes the steps a record's note lists, then clears the note; answers the record without it. A run-once step
  * begun by another is left to it, and the note too, until the note is old enough to tell it was cut inside:
- * then the step's repair runs instead.
+ * then the step's repair runs instead (and when it cannot tell yet, the note stays).
  */
 export async function finish<R extends Noted>(deps: Deps, collection: Collection<R>, record: R, steps: Steps<R>): Promise<R> {
   const note = record.pending
@@ -57,7 +60,10 @@ export async function finish<R extends Noted>(deps: Deps, collection: Collection
         unsure = true
         continue
       }
-      await step.repair?.(deps, noted)
+      if ((await step.repair?.(deps, noted)) === false) {
+        unsure = true
+        continue
+      }
     } else await step.run(deps, noted)
     if (step.once) await collection.update(held, { $set: { [claim]: 'done' } })
   }

@@ -6,7 +6,7 @@ import { hoursBetween } from './office'
 import { reportRepository } from './repository'
 import { WITH_DEPARTMENT } from './state'
 import { toCards, toDetail } from './views'
-import { assertMove, assertOwnDepartment, move, tellOffice, withCleanPhotos } from './workflow'
+import { assertMove, assertOwnDepartment, move, withCleanPhotos } from './workflow'
 
 /** The department's cases, the nearest deadline first. */
 export async function queue(input: { page: number; pageSize: number; scope?: 'open' | 'all' }, { caller, deps }: ActionContext): Promise<Page<ReportCard>> {
@@ -35,6 +35,7 @@ export async function start(input: { id: string; note?: PublicText }, ctx: Actio
 export async function fix(input: { id: string; afterPhotos: string[]; note: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const report = await own(ctx, input.id)
   assertMove(report, 'fix')
+  const unit = await departmentName(ctx)
   const at = ctx.deps.clock.now().toISOString()
   const fixed = await withCleanPhotos(ctx, input.afterPhotos, 'afterPhotos', 'after-photo', (afterPhotos) =>
     move(ctx, report, 'fix', {
@@ -42,10 +43,10 @@ export async function fix(input: { id: string; afterPhotos: string[]; note: Publ
       photos: afterPhotos,
       // fixed after its deadline: overdue, as the hourly sweep would have marked it, so the month's ranking counts it
       set: { afterPhotos, fixNote: input.note, fixedAt: at, hoursToFix: hoursBetween(report.assignedAt ?? report.createdAt, at), ...(report.deadline && report.deadline < at ? { overdue: true } : {}) },
-      tell: { title: '问题已整改，待核查', body: `「${report.categoryName}」责任单位已整改，创文办核查后结案` }
+      tell: { title: '问题已整改，待核查', body: `「${report.categoryName}」责任单位已整改，创文办核查后结案` },
+      news: [{ to: 'office', title: '整改完成待核查', body: `${unit}已整改，请核查` }]
     })
   )
-  await tellOffice(ctx.deps, fixed, '整改完成待核查', `${await departmentName(ctx)}已整改，请核查`)
   return toDetail(ctx.deps, fixed, ctx.caller)
 }
 
@@ -53,17 +54,17 @@ export async function fix(input: { id: string; afterPhotos: string[]; note: Publ
 export async function sendBack(input: { id: string; reason: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const returned = await move(ctx, await own(ctx, input.id), 'sendBack', {
     note: `退回创文办：${input.reason}`,
-    set: { departmentId: null, deadline: null, overdue: false, extension: null }
+    set: { departmentId: null, deadline: null, overdue: false, extension: null },
+    news: [{ to: 'office', title: '问题被退回待重新交办', body: `${await departmentName(ctx)}退回：${input.reason}` }]
   })
-  await tellOffice(ctx.deps, returned, '问题被退回待重新交办', `${await departmentName(ctx)}退回：${input.reason}`)
   return toDetail(ctx.deps, returned, ctx.caller)
 }
 
 export async function requestExtension(input: { id: string; days: number; reason: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const requested = await move(ctx, await own(ctx, input.id), 'requestExtension', {
     note: `申请延期 ${input.days} 个工作日：${input.reason}`,
-    set: { extension: { days: input.days, reason: input.reason, requestedAt: ctx.deps.clock.now().toISOString() } }
+    set: { extension: { days: input.days, reason: input.reason, requestedAt: ctx.deps.clock.now().toISOString() } },
+    news: [{ to: 'office', title: '延期申请待审批', body: `${await departmentName(ctx)}申请延期 ${input.days} 个工作日：${input.reason}` }]
   })
-  await tellOffice(ctx.deps, requested, '延期申请待审批', `${await departmentName(ctx)}申请延期 ${input.days} 个工作日：${input.reason}`)
   return toDetail(ctx.deps, requested, ctx.caller)
 }

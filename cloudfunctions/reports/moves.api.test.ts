@@ -3,7 +3,7 @@ import { counters, outbox, points, reports, users } from '../core/collections'
 import { userIdOf } from '../core/identity'
 import { STALE_MS } from '../core/moves'
 import { cutStore } from '../../test/support/cut-store'
-import { fileReport } from '../../test/support/reports'
+import { act, fileReport, photo } from '../../test/support/reports'
 import { startRuntime, type TestRuntime } from '../../test/support/runtime'
 import { sweep } from './daily'
 import { ACCEPT_POINTS } from './moves'
@@ -67,6 +67,62 @@ async function expectAgreed(ids: string[]) {
   expect(await reportRepository(store).stats({})).toEqual(await reports(store).tally(ledgerQuery({}), CASE_FIGURES))
 }
 
+const assign = (id: string) => rt.call('reports', 'assign', { id, departmentId: 'dept-cg', deadlineDays: 2 }, 'demo-admin')
+const verify = (id: string) => rt.call('reports', 'verify', { id }, 'demo-admin')
+
+/** A case `openid` filed, accepted. */
+async function accepted(openid: string) {
+  const { id } = await fileReport(rt, openid)
+  await act(rt, 'accept', { id }, 'demo-admin')
+  return id
+}
+
+/** A case `openid` filed, that another resident reported too (and follows), fixed by the department. */
+async function fixed(openid: string) {
+  const { id, no } = await fileReport(rt, openid)
+  const again = await fileReport(rt, `${openid}-too`)
+  await act(rt, 'markDuplicate', { id: again.id, duplicateOf: no }, 'demo-admin')
+  await act(rt, 'accept', { id }, 'demo-admin')
+  await act(rt, 'assign', { id, departmentId: 'dept-cg', deadlineDays: 2 }, 'demo-admin')
+  await act(rt, 'start', { id }, 'demo-handler')
+  await act(rt, 'fix', { id, afterPhotos: [await photo(rt, 'demo-handler')], note: '已更换新井盖' }, 'demo-handler')
+  return id
+}
+
+/** Cases made ready, one per resident; the writes of a whole `send`; then one case per cut, its move killed before write n. */
+async function killedMoves(ready: (openid: string) => Promise<string>, send: (id: string) => ReturnType<typeof accept>) {
+  for (const openid of ['first', 'whole']) {
+    const id = await ready(openid)
+    cut.cut(Infinity)
+    expect((await send(id)).status).toBe(200)
+  }
+  const writes = cut.writes
+  const ids: string[] = []
+  for (let n = 1; n <= writes; n++) {
+    const id = await ready(`cut-${n}`)
+    cut.cut(n)
+    expect(await send(id)).toMatchObject({ status: 500 })
+    cut.revive()
+    ids.push(id)
+  }
+  return ids
+}
+
+/**
+ * Each case moved to `status` told once to its reporter (`reporterTitle`) and once to `others` (a title, who,
+ * given the resident who filed the case, and the page the notice opens); none told of a case not moved.
+ */
+async function expectToldOnce(ids: string[], status: string, reporterTitle: string, others: { title: string; who: (openid: string) => string; page: string }) {
+  const store = cut.truth
+  for (const [i, id] of ids.entries()) {
+    const openid = `cut-${i + 1}`
+    const moved = (await reports(store).findOne({ _id: id }))!.status === status ? 1 : 0
+    const told = await outbox(store).count({ userId: userIdOf(openid), title: reporterTitle })
+    const heard = await outbox(store).count({ userId: userIdOf(others.who(openid)), title: others.title, page: `${others.page}?id=${id}` })
+    expect({ n: i + 1, told, heard }).toEqual({ n: i + 1, told: moved, heard: moved })
+  }
+}
+
 describe('a move cut short, as in CloudBase where its writes cannot share a transaction', () => {
   it('when an accept is killed after any of its writes, then its retry finishes it exactly once instead of answering 409', async () => {
     const ids = await killedAccepts(await writesOfAccept())
@@ -83,6 +139,35 @@ describe('a move cut short, as in CloudBase where its writes cannot share a tran
     // killed before its first write, an accept never happened; after it, the sweep made the rest
     expect(await reports(cut.truth).count({ _id: { $in: ids }, status: 'submitted' })).toBe(1)
   }, 120_000)
+
+  it('when an assign is killed after any of its writes, then its retry tells the reporter and the department each once', async () => {
+    const ids = await killedMoves(accepted, assign)
+    for (const id of ids) expect(await assign(id)).toMatchObject({ status: 200, body: { data: { status: 'assigned' } } })
+    await expectToldOnce(ids, 'assigned', '问题已交办', { title: '新交办问题', who: () => 'demo-handler', page: '/packages/staff/case/index' })
+    expect(await reports(cut.truth).count({ _id: { $in: ids }, status: 'assigned' })).toBe(ids.length)
+  }, 180_000)
+
+  it('when an assign is killed after any of its writes and nobody retries, then the sweep tells the reporter and the department of each one begun, once', async () => {
+    const ids = await killedMoves(accepted, assign)
+    rt.clock.advance(STALE_MS + 1000)
+    expect((await sweep(rt.deps)).finished).toBe(ids.length - 1)
+    await expectToldOnce(ids, 'assigned', '问题已交办', { title: '新交办问题', who: () => 'demo-handler', page: '/packages/staff/case/index' })
+    expect(await reports(cut.truth).count({ _id: { $in: ids }, status: 'assigned' })).toBe(ids.length - 1)
+  }, 180_000)
+
+  it('when a verify is killed after any of its writes, then its retry tells the reporter and the follower each once', async () => {
+    const ids = await killedMoves(fixed, verify)
+    for (const id of ids) expect(await verify(id)).toMatchObject({ status: 200, body: { data: { status: 'closed' } } })
+    await expectToldOnce(ids, 'closed', '问题已整改完毕', { title: '您关注的问题已办结', who: (openid) => `${openid}-too`, page: '/packages/report/detail/index' })
+  }, 240_000)
+
+  it('when a verify is killed after any of its writes and nobody retries, then the sweep tells the reporter and the follower of each one begun, once', async () => {
+    const ids = await killedMoves(fixed, verify)
+    rt.clock.advance(STALE_MS + 1000)
+    expect((await sweep(rt.deps)).finished).toBe(ids.length - 1)
+    await expectToldOnce(ids, 'closed', '问题已整改完毕', { title: '您关注的问题已办结', who: (openid) => `${openid}-too`, page: '/packages/report/detail/index' })
+    expect(await reports(cut.truth).count({ _id: { $in: ids }, status: 'closed' })).toBe(ids.length - 1)
+  }, 240_000)
 
   it('when a finished accept is sent again, then it answers 409 and awards nothing more', async () => {
     const { id } = await fileReport(rt, 'cut-1')

@@ -2,7 +2,7 @@ import { finish, finishStale, type Steps } from '../core/moves'
 import type { Deps, Store } from '../core/ports'
 import { reportRepository, type StoredReport } from './repository'
 import { factsOf } from './tallies'
-import { tellReporter } from './workflow'
+import { tellNews, tellReporter } from './workflow'
 
 export const ACCEPT_POINTS = 10
 
@@ -17,10 +17,12 @@ const STEPS: Steps<StoredReport> = {
       await repo.repairTallies(deps.clock.now(), { now: true })
     }
   },
+  /** The reporter, then the department, the office or the followers: each notice keyed by the move, so told once. */
   tell: {
     async run(deps, report) {
-      const { tell, key } = report.pending
+      const { tell, news = [], key } = report.pending
       if (tell) await tellReporter(deps, report, tell.title, tell.body, key)
+      for (const n of news) await tellNews(deps, report, n, `${key}:${n.to}`)
     }
   },
   /** 受理: the reporter, the first to report this problem, earns points once. */
@@ -34,7 +36,7 @@ const STEPS: Steps<StoredReport> = {
   }
 }
 
-/** The steps every move takes after its write: the figures, then the reporter's notice. */
+/** The steps every move takes after its write: the figures, then the notices. */
 export const AFTER_EVERY_MOVE = ['count', 'tell']
 
 export const finishMove = (deps: Deps, report: StoredReport) => finish(deps, cases(deps.store), report, STEPS)

@@ -6,11 +6,11 @@ import { invalid, notFound } from '../core/errors'
 import { saveExport } from '../core/expiring'
 import { beijingDateTime, deadlineAfter } from '../../types/calendar'
 import { buildLedgerWorkbook, type LedgerRow } from './ledger-export'
-import { ledgerQuery, reportRepository } from './repository'
+import { ledgerQuery, reportRepository, type News } from './repository'
 import { sourceOf, toStats } from './tallies'
 import { ACCEPT_POINTS } from './moves'
 import { toCards, toDetail } from './views'
-import { assertMove, move, tell, tellDepartment, withCleanPhotos } from './workflow'
+import { assertMove, move, withCleanPhotos } from './workflow'
 
 /**
  * The most cases one export writes. Streamed, its memory stays flat; its time grows with the rows, and 100,000
@@ -137,9 +137,9 @@ export async function assign(input: { id: string; departmentId: string; gridId?:
     deadline,
     departmentId: department._id,
     set: { departmentId: department._id, gridId: input.gridId ?? report.gridId, deadline, assignedAt: at, overdue: false, remindedAt: null, extension: null },
-    tell: { title: '问题已交办', body: `「${report.categoryName}」已交办${department.name}整改` }
+    tell: { title: '问题已交办', body: `「${report.categoryName}」已交办${department.name}整改` },
+    news: [{ to: 'department', title: '新交办问题', body: `「${report.categoryName}」${report.location.address}，请于期限内整改` }]
   })
-  await tellDepartment(deps, assigned, '新交办问题', `「${assigned.categoryName}」${assigned.location.address}，请于期限内整改`)
   return toDetail(deps, assigned, ctx.caller)
 }
 
@@ -155,10 +155,10 @@ export async function fixOnSpot(input: { id: string; afterPhotos: string[]; note
       note: `立行立改：${input.note}`,
       photos: afterPhotos,
       set: { onSpot: true, afterPhotos, fixNote: input.note, fixedAt: at, closedAt: at, hoursToFix: hoursBetween(report.acceptedAt ?? at, at), confirmation: { state: 'pending' } },
-      tell: closedNotice(report)
+      tell: closedNotice(report),
+      news: [followersTold(report)]
     })
   )
-  await tellClosed(ctx, closed)
   return toDetail(deps, closed, ctx.caller)
 }
 
@@ -169,24 +169,28 @@ export async function verify(input: { id: string; note?: PublicText }, ctx: Acti
   const report = await repo.get(input.id)
   const at = deps.clock.now().toISOString()
   const late = report.overdue || (!!report.deadline && (report.fixedAt ?? at) > report.deadline)
-  const closed = await move(ctx, report, 'verify', { note: input.note || '创文办核查整改到位，结案', set: { closedAt: at, overdue: late, confirmation: { state: 'pending' } }, tell: closedNotice(report) })
-  await tellClosed(ctx, closed)
+  const closed = await move(ctx, report, 'verify', {
+    note: input.note || '创文办核查整改到位，结案',
+    set: { closedAt: at, overdue: late, confirmation: { state: 'pending' } },
+    tell: closedNotice(report),
+    news: [followersTold(report)]
+  })
   return toDetail(deps, closed, ctx.caller)
 }
 
 const closedNotice = (report: Report) => ({ title: '问题已整改完毕', body: `「${report.categoryName}」已整改，请查看整改后照片并确认是否解决` })
 
 /** Followers hear when the problem they also met is fixed. */
-async function tellClosed({ deps }: ActionContext, report: Report) {
-  if (report.followers.length) {
-    await tell(deps, report.followers, report, '您关注的问题已办结', `「${report.categoryName}」${report.location.address} 已整改完毕`)
-  }
-}
+const followersTold = (report: Report): News => ({ to: 'followers', title: '您关注的问题已办结', body: `「${report.categoryName}」${report.location.address} 已整改完毕` })
 
 export async function rework(input: { id: string; reason: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const repo = reportRepository(ctx.deps.store)
-  const report = await move(ctx, await repo.get(input.id), 'rework', { note: `要求返工：${input.reason}`, set: { fixedAt: null, afterPhotos: [] } })
-  await tellDepartment(ctx.deps, report, '整改未通过核查', `「${report.categoryName}」需返工：${input.reason}`)
+  const found = await repo.get(input.id)
+  const report = await move(ctx, found, 'rework', {
+    note: `要求返工：${input.reason}`,
+    set: { fixedAt: null, afterPhotos: [] },
+    news: [{ to: 'department', title: '整改未通过核查', body: `「${found.categoryName}」需返工：${input.reason}` }]
+  })
   return toDetail(ctx.deps, report, ctx.caller)
 }
 
@@ -199,16 +203,20 @@ export async function grantExtension(input: { id: string; note?: PublicText }, c
   const granted = await move(ctx, report, 'grantExtension', {
     note: `同意延期 ${days} 个工作日${input.note ? `：${input.note}` : ''}`,
     deadline,
-    set: { deadline, overdue: deadline < deps.clock.now().toISOString(), remindedAt: null, extension: null }
+    set: { deadline, overdue: deadline < deps.clock.now().toISOString(), remindedAt: null, extension: null },
+    news: [{ to: 'department', title: '延期申请已同意', body: `「${report.categoryName}」整改时限延至新期限` }]
   })
-  await tellDepartment(deps, granted, '延期申请已同意', `「${granted.categoryName}」整改时限延至新期限`)
   return toDetail(deps, granted, ctx.caller)
 }
 
 export async function refuseExtension(input: { id: string; note: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const repo = reportRepository(ctx.deps.store)
-  const refused = await move(ctx, await repo.get(input.id), 'refuseExtension', { note: `不同意延期：${input.note}`, set: { extension: null } })
-  await tellDepartment(ctx.deps, refused, '延期申请未同意', `「${refused.categoryName}」请按原期限整改：${input.note}`)
+  const found = await repo.get(input.id)
+  const refused = await move(ctx, found, 'refuseExtension', {
+    note: `不同意延期：${input.note}`,
+    set: { extension: null },
+    news: [{ to: 'department', title: '延期申请未同意', body: `「${found.categoryName}」请按原期限整改：${input.note}` }]
+  })
   return toDetail(ctx.deps, refused, ctx.caller)
 }
 

@@ -16,10 +16,19 @@ const inBox = (box: Box) => ({ 'location.lat': { $gte: box.minLat, $lte: box.max
 /** What a feed item shows of a case. */
 const FEED_FIELDS = { categoryName: 1, status: 1, description: 1, location: 1, photos: 1, createdAt: 1 } as const
 
-/** A move's steps left to take (core/moves.ts), with what they need: the case as it was, the reporter's notice. */
+/** Who else a move tells, besides the reporter: the case's department or the office (their staff), or its followers. */
+export interface News {
+  to: 'department' | 'office' | 'followers'
+  title: string
+  body: string
+}
+
+/** A move's steps left to take (core/moves.ts), with what they need: the case as it was, the notices. */
 export interface CasePending extends Pending {
   from: Facts
   tell: { title: string; body: string } | null
+  /** Left out by notes made before others were told as a step. */
+  news?: News[]
 }
 
 export type StoredReport = Report & { hoursToFix?: number; pending?: CasePending | null }

@@ -11,7 +11,7 @@ import { newCase, sourceOfCaller } from './cases'
 import { reportRepository } from './repository'
 import { FOLLOWABLE, mayOpen, PUBLIC, SETTLED } from './state'
 import { linksTo, toCards, toDetail, toFeedItems } from './views'
-import { move, tellDepartment, tellOffice, tellReporter, withCleanPhotos } from './workflow'
+import { move, tellOffice, tellReporter, withCleanPhotos } from './workflow'
 
 export const DAILY_LIMIT = 10
 const NEARBY_METERS = 100
@@ -167,10 +167,13 @@ export async function confirm(input: ConfirmInput, ctx: ActionContext): Promise<
       deadline,
       overdue: false,
       remindedAt: null
-    }
+    },
+    news: [
+      report.departmentId
+        ? { to: 'department', title: '问题被市民退回', body: `「${report.categoryName}」市民反馈未解决，请重新整改` }
+        : { to: 'office', title: '问题被市民退回', body: `市民反馈未解决：${input.reason}` }
+    ]
   })
-  if (reopened.departmentId) await tellDepartment(deps, reopened, '问题被市民退回', `「${reopened.categoryName}」市民反馈未解决，请重新整改`)
-  else await tellOffice(deps, reopened, '问题被市民退回', `市民反馈未解决：${input.reason}`)
   return toDetail(deps, reopened, caller)
 }
 

@@ -5,7 +5,7 @@ import { discard } from '../core/expiring'
 import { imageType, PIXELS_REFUSED, stripImageMetadata, tooManyPixels } from '../core/images'
 import type { Deps } from '../core/ports'
 import { finishMove, AFTER_EVERY_MOVE } from './moves'
-import { reportRepository, type CasePending, type StoredReport } from './repository'
+import { reportRepository, type CasePending, type News, type StoredReport } from './repository'
 import { factsOf } from './tallies'
 import { MOVES, type Move } from './state'
 
@@ -19,6 +19,8 @@ export interface MoveDetails {
   to?: ReportStatus
   /** What the reporter is told; by default the new status and the step's note. */
   tell?: { title: string; body: string }
+  /** Who else is told, and what: a step of the move too, so a cut never loses it and a retry never repeats it. */
+  news?: News[]
   /** Steps of this move beyond the figures and the reporter's notice (reports/moves.ts). */
   then?: string[]
 }
@@ -26,7 +28,7 @@ export interface MoveDetails {
 /**
  * Makes one move of the state machine: refuses a move the case's status does not allow, applies it only if
  * nobody changed the case meanwhile, appends the step to the case's history and, noted on the case in the same
- * write, the steps that follow (the figures, the reporter's notice, points), then takes them. A move a crash
+ * write, the steps that follow (the figures, the notices, points), then takes them. A move a crash
  * cut short is finished first: when it is the move asked for (a retry), that is the answer.
  */
 export async function move({ caller, deps }: Pick<ActionContext, 'caller' | 'deps'>, found: StoredReport, name: Move, details: MoveDetails = {}): Promise<StoredReport> {
@@ -52,7 +54,7 @@ export async function move({ caller, deps }: Pick<ActionContext, 'caller' | 'dep
     ...(departmentId ? { departmentId } : {})
   }
   const tell = rule.by === 'reporter' ? null : (details.tell ?? { title: `随手拍进展：${REPORT_STATUS_LABELS[to]}`, body: `「${report.categoryName}」${entry.note}` })
-  const pending: CasePending = { move: name, key: deps.ids.next(), at, steps: [...AFTER_EVERY_MOVE, ...(details.then ?? [])], from: factsOf(report), tell }
+  const pending: CasePending = { move: name, key: deps.ids.next(), at, steps: [...AFTER_EVERY_MOVE, ...(details.then ?? [])], from: factsOf(report), tell, news: details.news ?? [] }
   const set = { ...details.set, status: to, updatedAt: at }
   const matched = await reportRepository(deps.store).write(report, { $set: { ...set, pending }, $push: { history: entry } })
   if (!matched) throw conflict('该问题刚刚被其他人处理过，请刷新后再试')
@@ -113,6 +115,7 @@ export async function withCleanPhotos<T>(
  * the case by number and place after the news: two cases of one kind read alike otherwise.
  */
 export async function tell(deps: Deps, userIds: string[], report: Report, title: string, news: string, key?: string) {
+  if (!userIds.length) return
   const people = await reportRepository(deps.store).usersById(userIds)
   const body = `${news}（${report.no}，${report.location.address}）`
   for (const user of people.values()) {
@@ -127,19 +130,26 @@ export const tellReporter = (deps: Deps, report: Report, title: string, body: st
 const STAFF_PER_NOTICE = 50
 
 /** Named apart from the reporter's notice of the same move (`staff.report.<status>`), so the city can give staff a subscribe template of their own. */
-async function tellStaff(deps: Deps, staff: User[], report: Report, title: string, body: string) {
+async function tellStaff(deps: Deps, staff: User[], report: Report, title: string, body: string, key?: string) {
   for (const user of staff) {
-    await deps.notifier.notify({ userId: user._id, openid: user.openid, template: `staff.report.${report.status}`, title, body, page: `/packages/staff/case/index?id=${report._id}` })
+    await deps.notifier.notify({ userId: user._id, openid: user.openid, template: `staff.report.${report.status}`, title, body, page: `/packages/staff/case/index?id=${report._id}`, ...(key ? { key: `${key}:${user._id}` } : {}) })
   }
 }
 
 /** What now waits on the department the case is with, told to its handlers. */
-export async function tellDepartment(deps: Deps, report: Report, title: string, body: string) {
+export async function tellDepartment(deps: Deps, report: Report, title: string, body: string, key?: string) {
   if (!report.departmentId) return
-  await tellStaff(deps, await reportRepository(deps.store).handlersOf(report.departmentId, STAFF_PER_NOTICE), report, title, body)
+  await tellStaff(deps, await reportRepository(deps.store).handlersOf(report.departmentId, STAFF_PER_NOTICE), report, title, body, key)
 }
 
 /** What now waits on the office (a new case, a fix to verify, an extension, a case sent back), told to its admins. */
-export async function tellOffice(deps: Deps, report: Report, title: string, detail: string) {
-  await tellStaff(deps, await reportRepository(deps.store).admins(STAFF_PER_NOTICE), report, title, `「${report.categoryName}」${report.no}，${detail}`)
+export async function tellOffice(deps: Deps, report: Report, title: string, detail: string, key?: string) {
+  await tellStaff(deps, await reportRepository(deps.store).admins(STAFF_PER_NOTICE), report, title, `「${report.categoryName}」${report.no}，${detail}`, key)
+}
+
+/** A move's news to those it names, as the case stands after the move. */
+export function tellNews(deps: Deps, report: Report, { to, title, body }: News, key: string) {
+  if (to === 'followers') return tell(deps, report.followers, report, title, body, key)
+  if (to === 'department') return tellDepartment(deps, report, title, body, key)
+  return tellOffice(deps, report, title, body, key)
 }

@@ -1,5 +1,5 @@
 import type { Deps } from '../core/ports'
-import { finishStaleRosters } from './moves'
+import { finishStalePlaces, finishStaleRosters } from './moves'
 import { promote, tellUser } from './places'
 import { volunteerRepository } from './repository'
 import { checkOutClosedBefore } from './rules'
@@ -7,14 +7,14 @@ import { checkOutClosedBefore } from './rules'
 const BATCH = 500
 
 /**
- * The volunteer side of the hourly sweep: rosters a crash cut short are finished, lapsed waitlist offers pass to the next in line, forgotten check-outs
+ * The volunteer side of the hourly sweep: rosters, sign-ups and cancellations a crash cut short are finished, lapsed waitlist offers pass to the next in line, forgotten check-outs
  * close at the scheduled end once check-out has closed, and tomorrow's volunteers are reminded once.
  */
 export async function sweepVolunteers(deps: Deps) {
   const repo = volunteerRepository(deps.store)
   const now = deps.clock.now()
   const at = now.toISOString()
-  const finished = await finishStaleRosters(deps)
+  const finished = (await finishStaleRosters(deps)) + (await finishStalePlaces(deps))
 
   const lapsed = await repo.lapsedOffers(at, BATCH)
   for (const s of lapsed) {

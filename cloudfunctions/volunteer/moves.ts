@@ -1,7 +1,8 @@
-import type { ServiceRecord } from '../../types/volunteer'
-import { finish, finishStale, settle, type Pending, type Steps } from '../core/moves'
+import type { ServiceRecord, Signup, SignupStatus } from '../../types/volunteer'
+import { finish, finishStale, settle, STALE_MS, type Pending, type Steps } from '../core/moves'
 import type { Deps, Store } from '../core/ports'
 import { beijingDay } from '../../types/calendar'
+import { promote, tellOffer } from './places'
 import { volunteerRepository, type StoredActivity } from './repository'
 import { countHours } from './rules'
 
@@ -42,3 +43,105 @@ export const finishRoster = (deps: Deps, activity: NotedActivity) => finish(deps
 
 /** The sweep's part: rosters a crash cut short. */
 export const finishStaleRosters = (deps: Deps) => finishStale(deps, noted(deps.store), STEPS)
+
+/**
+ * A sign-up's or a cancellation's note: the status it moved from, and who moved it. A sign-up's first write
+ * makes it unplaced (in line without a ticket: no seat, no place in line, counted nowhere); its place is
+ * decided by the step.
+ */
+export type PlacePending = Pending & { from: SignupStatus | null; by: string }
+export type NotedSignup = Signup & { pending?: PlacePending | null }
+
+export const UNPLACED = { status: 'waitlisted', ticket: null } as const
+export const unplaced = (s: Pick<Signup, 'status' | 'ticket'>) => s.status === 'waitlisted' && s.ticket === null
+
+/** What a sign-up counts in its activity's seats (`taken`) and line (`waiting`). */
+const placeOf = (status: SignupStatus | null, ticket: number | null) =>
+  status === 'confirmed' || status === 'offered' ? 'seat' : status === 'waitlisted' && ticket !== null ? 'line' : null
+
+/** The step of each move that changes the activity's counts. */
+const COUNTING = { signUp: 'place', cancel: 'free' } as const
+
+/**
+ * What the activity's counts hold of a sign-up: a move whose counting step has not begun counts as it was;
+ * one begun and cut inside (this is what a repair settles) as it now stands, unplaced counting nowhere.
+ */
+function counted(s: NotedSignup) {
+  const note = s.pending
+  const step = note && COUNTING[note.move as keyof typeof COUNTING]
+  if (note && step && !note.claimed?.[step]) return placeOf(note.from, s.ticket)
+  return placeOf(s.status, s.ticket)
+}
+
+/**
+ * After a step cut inside: sets an activity's seats taken and line to what its sign-ups hold, unless another
+ * move is counting on it (answers false: try again later), compare-and-set so a seat taken meanwhile is
+ * counted again; then tells each offer made (keyed: an offer told already is not told again), as the cut may
+ * have fallen between an offer and its notice.
+ */
+async function settlePlaces(deps: Deps, activityId: string) {
+  const repo = volunteerRepository(deps.store)
+  const live = new Date(deps.clock.now().getTime() - STALE_MS).toISOString()
+  for (;;) {
+    const activity = await repo.activity(activityId)
+    const all = (await repo.signupsOf(activityId)) as NotedSignup[]
+    if (all.some((s) => s.pending && s.pending.at >= live && Object.values(s.pending.claimed ?? {}).includes('begun'))) return false
+    const held = all.map(counted)
+    const taken = held.filter((p) => p === 'seat').length
+    const waiting = held.filter((p) => p === 'line').length
+    if ((activity.taken !== taken || activity.waiting !== waiting) && !(await repo.setPlaces(activity, taken, waiting))) continue
+    for (const s of all) if (s.status === 'offered') await tellOffer(deps, activity, s)
+    return true
+  }
+}
+
+/**
+ * What signing up and cancelling do after the sign-up's own write. Seats and the line are counts many sign-ups
+ * share, so the step that changes them runs once; one cut inside is settled by recounting the activity's
+ * sign-ups, and an unplaced sign-up is then placed anew. A freed seat goes to the line after.
+ */
+const PLACE_STEPS: Steps<NotedSignup> = {
+  place: {
+    once: true,
+    async run(deps, s) {
+      const repo = volunteerRepository(deps.store)
+      const activity = await repo.activity(s.activityId)
+      const seat = await repo.seatIfNoneWaiting(activity)
+      const ticket = seat === null ? await repo.ticket(activity._id) : null
+      if (seat === null) await repo.joinLine(activity._id)
+      const { at, by, from } = s.pending
+      const to = seat === null ? 'waitlisted' : 'confirmed'
+      await repo.place(s, { status: to, ticket }, { at, by, role: 'volunteer', from, to, note: seat === null ? `名额已满，候补第 ${ticket} 号` : '报名成功' })
+      // a seat may have freed between the check and the ticket; the line moves on if so
+      if (seat === null) await promote(deps, await repo.activity(activity._id))
+    },
+    async repair(deps, s) {
+      if (!(await settlePlaces(deps, s.activityId))) return false
+      if (unplaced(s)) return PLACE_STEPS.place.run(deps, s)
+      await promote(deps, await volunteerRepository(deps.store).activity(s.activityId))
+    }
+  },
+  free: {
+    once: true,
+    async run(deps, s) {
+      const repo = volunteerRepository(deps.store)
+      if (s.pending.from === 'waitlisted') await repo.leaveLine(s.activityId)
+      else await repo.freeSeat(s.activityId)
+      await promote(deps, await repo.activity(s.activityId))
+    },
+    async repair(deps, s) {
+      if (!(await settlePlaces(deps, s.activityId))) return false
+      await promote(deps, await volunteerRepository(deps.store).activity(s.activityId))
+    }
+  }
+}
+
+export const SIGN_UP_STEPS = ['place']
+export const CANCEL_STEPS = ['free']
+
+const notedSignups = (store: Store) => store.collection<NotedSignup>('signups')
+
+export const finishPlace = (deps: Deps, signup: NotedSignup) => finish(deps, notedSignups(deps.store), signup, PLACE_STEPS)
+
+/** The sweep's part: sign-ups and cancellations a crash cut short. */
+export const finishStalePlaces = (deps: Deps) => finishStale(deps, notedSignups(deps.store), PLACE_STEPS)

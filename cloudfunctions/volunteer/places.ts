@@ -6,10 +6,15 @@ import { volunteerRepository, type StoredActivity } from './repository'
 
 const entry = (deps: Deps, from: string, to: string, note: string): HistoryEntry => ({ at: deps.clock.now().toISOString(), by: 'system', role: 'system', from, to, note })
 
-async function tellUser(deps: Deps, userId: string, title: string, body: string, activityId: string) {
+/** `key` names the notice, so a step taken again does not tell twice. */
+async function tellUser(deps: Deps, userId: string, title: string, body: string, activityId: string, key?: string) {
   const user = await volunteerRepository(deps.store).findUser(userId)
-  if (user) await deps.notifier.notify({ userId, openid: user.openid, template: 'volunteer.place', title, body, page: `/packages/volunteer/detail/index?id=${activityId}` })
+  if (user) await deps.notifier.notify({ userId, openid: user.openid, template: 'volunteer.place', title, body, page: `/packages/volunteer/detail/index?id=${activityId}`, ...(key ? { key } : {}) })
 }
+
+/** The offer of a freed place, told once per offer however often it is told (volunteer/moves.ts tells again after a cut). */
+export const tellOffer = (deps: Deps, activity: StoredActivity, s: Pick<Signup, '_id' | 'userId' | 'offerExpiresAt'>) =>
+  tellUser(deps, s.userId, '候补递补：有名额了', `「${activity.title}」空出名额，请在 ${beijingDateTime(s.offerExpiresAt!)} 前确认参加`, activity._id, `offer:${s._id}:${s.offerExpiresAt}`)
 
 /**
  * Gives free places to the waitlist in ticket order: each place is taken atomically first and then offered to
@@ -30,16 +35,8 @@ export async function promote(deps: Deps, activity: StoredActivity) {
       continue
     }
     await repo.leaveLine(activity._id)
-    await tellUser(deps, next.userId, '候补递补：有名额了', `「${activity.title}」空出名额，请在 ${beijingDateTime(offerExpiresAt)} 前确认参加`, activity._id)
+    await tellOffer(deps, activity, { ...next, offerExpiresAt })
   }
-}
-
-/** Gives a held place back: a confirmed or offered place frees a seat; a waitlist place shortens the line. */
-export async function release(deps: Deps, activity: StoredActivity, signup: Signup) {
-  const repo = volunteerRepository(deps.store)
-  if (signup.status === 'waitlisted') await repo.leaveLine(activity._id)
-  else await repo.freeSeat(activity._id)
-  await promote(deps, await repo.activity(activity._id))
 }
 
 export { tellUser }

@@ -195,7 +195,11 @@ export function volunteerRepository(store: Store) {
     freeSeat: (activityId: string) => activities(store).update({ _id: activityId }, { $inc: { taken: -1 } }),
     joinLine: (activityId: string) => activities(store).update({ _id: activityId }, { $inc: { waiting: 1 } }),
     leaveLine: (activityId: string) => activities(store).update({ _id: activityId }, { $inc: { waiting: -1 } }),
-    nextInLine: async (activityId: string) => (await signups(store).find({ activityId, status: 'waitlisted' }, { sort: { ticket: 1 }, limit: 1 }))[0] as Signup | undefined,
+    // a sign-up not yet placed (volunteer/moves.ts) has no ticket and is not in line
+    nextInLine: async (activityId: string) => (await signups(store).find({ activityId, status: 'waitlisted', ticket: { $gt: 0 } }, { sort: { ticket: 1 }, limit: 1 }))[0] as Signup | undefined,
+    /** An activity's seats taken and line set to what its sign-ups hold, if nobody took or left meanwhile. */
+    setPlaces: (activity: StoredActivity, taken: number, waiting: number) =>
+      activities(store).update({ _id: activity._id, taken: activity.taken, waiting: activity.waiting }, { $set: { taken, waiting } }),
     /** A waitlisted person's place in line, from 1; null for anyone else. */
     async placeInLine(s: Signup) {
       return s.status === 'waitlisted' && s.ticket !== null ? (await signups(store).count({ activityId: s.activityId, status: 'waitlisted', ticket: { $lt: s.ticket } })) + 1 : null
@@ -204,10 +208,13 @@ export function volunteerRepository(store: Store) {
     clash: async (userId: string, activity: StoredActivity) =>
       (await signups(store).find({ userId, activityId: { $ne: activity._id }, status: { $in: [...HOLDING] }, startAt: { $lt: activity.endAt }, endAt: { $gt: activity.startAt } }, { limit: 1 }))[0] as Signup | undefined,
     insertSignup: (signup: Signup) => signups(store).insert(signup),
+    /** A sign-up's place as its move decided it, only while that move's note is on it. */
+    place: (s: Signup & { pending: Pending }, fields: Pick<Signup, 'status' | 'ticket'>, entry: HistoryEntry) =>
+      signups(store).update({ _id: s._id, 'pending.key': s.pending.key }, { $set: { ...fields, updatedAt: entry.at }, $push: { history: entry } }),
     /** A sign-up made again over the person's earlier one, only if it is still as read. */
     signUpAgain: (signup: Signup, from: Signup['status']) => signups(store).update({ _id: signup._id, status: from }, { $set: { ...signup } as Record<string, unknown> }),
     /** A sign-up's move from the status read to another, with its history entry; answers whether it moved. */
-    moveSignup: (s: Pick<Signup, '_id' | 'status'>, fields: Partial<Signup>, entry: HistoryEntry) => signups(store).update({ _id: s._id, status: s.status }, { $set: fields, $push: { history: entry } }),
+    moveSignup: (s: Pick<Signup, '_id' | 'status'>, fields: Partial<Signup> & { pending?: Pending }, entry: HistoryEntry) => signups(store).update({ _id: s._id, status: s.status }, { $set: fields, $push: { history: entry } }),
     /** An offer taken up, only before it expires. */
     acceptOffer: (id: string, at: string, entry: HistoryEntry) =>
       signups(store).update({ _id: id, status: 'offered', offerExpiresAt: { $gte: at } }, { $set: { status: 'confirmed', offerExpiresAt: null, updatedAt: at }, $push: { history: entry } }),

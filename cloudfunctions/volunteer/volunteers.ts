@@ -5,7 +5,7 @@ import type { ActionContext } from '../core/action'
 import { AppError, conflict, invalid } from '../core/errors'
 import { DuplicateKeyError } from '../core/ports'
 import { beijingDay, endOfBeijingDay, startOfBeijingDay } from '../../types/calendar'
-import { promote, release } from './places'
+import { CANCEL_STEPS, finishPlace, SIGN_UP_STEPS, UNPLACED, unplaced, type NotedSignup, type PlacePending } from './moves'
 import { HOLDING, volunteerRepository } from './repository'
 import { ageOn, hasHours, identityOf, maskName, newSignup, sameIdentity } from './rules'
 import { toCard, toDetail, toMe, toMySignup } from './views'
@@ -104,18 +104,23 @@ export async function detail(input: { id: string }, { caller, deps }: ActionCont
 
 /**
  * 报名: one place per person; a seat is taken with a conditional atomic update, only while nobody is waiting;
- * when full, a waitlist ticket in arrival order. Overlapping activities the person joined are refused.
+ * when full, a waitlist ticket in arrival order. Overlapping activities the person joined are refused. The
+ * sign-up is written first, unplaced and noting the step that places it (volunteer/moves.ts), so a call cut
+ * short is finished by its retry, the person's next move, or the sweep.
  */
 export async function signUp(input: { id: string }, ctx: ActionContext): Promise<MySignup> {
   const { caller, deps } = ctx
   const repo = volunteerRepository(deps.store)
   await repo.volunteer(caller._id)
   const activity = await repo.activity(input.id)
+  const found: NotedSignup | null = await repo.signup(activity._id, caller._id)
+  // a move cut short is finished first: a retry answers as the first call would have
+  if (found?.pending) await finishPlace(deps, found)
+  const existing = found?.pending ? await repo.signup(activity._id, caller._id) : found
+  if (existing && HOLDING.includes(existing.status as (typeof HOLDING)[number])) return mySignup(repo, existing)
   const now = deps.clock.now().toISOString()
   if (activity.status !== 'published') throw conflict(activity.status === 'cancelled' ? '该活动已取消' : '该活动还未发布')
   if (now > activity.signupDeadline) throw conflict('报名已截止')
-  const existing = await repo.signup(activity._id, caller._id)
-  if (existing && HOLDING.includes(existing.status as (typeof HOLDING)[number])) return mySignup(repo, existing)
 
   const clash = await repo.clash(caller._id, activity)
   if (clash) {
@@ -123,35 +128,39 @@ export async function signUp(input: { id: string }, ctx: ActionContext): Promise
     throw conflict(`与您已报名的「${other.title}」时间冲突`)
   }
 
-  const seat = await repo.seatIfNoneWaiting(activity)
-  const ticket = seat === null ? await repo.ticket(activity._id) : null
-  const signup = newSignup(activity, caller._id, ticket, now, [...(existing?.history ?? []), { at: now, by: caller._id, role: 'volunteer', from: existing?.status ?? null, to: seat === null ? 'waitlisted' : 'confirmed', note: seat === null ? `名额已满，候补第 ${ticket} 号` : '报名成功' }])
-  if (seat === null) await repo.joinLine(activity._id)
+  const pending: PlacePending = { move: 'signUp', key: deps.ids.next(), at: now, steps: SIGN_UP_STEPS, from: existing?.status ?? null, by: caller._id }
+  const signup = { ...newSignup(activity, caller._id, null, now, existing?.history ?? []), ...UNPLACED, pending }
   try {
-    if (existing) await repo.signUpAgain(signup, existing.status)
-    else await repo.insertSignup(signup)
+    const written = existing ? await repo.signUpAgain(signup, existing.status) : await repo.insertSignup(signup)
+    if (!written) throw conflict('报名状态刚刚变化，请刷新后重试')
   } catch (error) {
     if (!(error instanceof DuplicateKeyError)) throw error
-    // The same person tapped twice at once: keep the first, hand back what this one took.
-    await release(deps, activity, signup)
-    return mySignupAt(repo, activity._id, caller._id)
+    // The same person tapped twice at once: the first one's sign-up stands
+    return signUp(input, ctx)
   }
-  // A place may have freed between the check and the ticket; the line moves on if so.
-  if (seat === null) await promote(deps, await repo.activity(activity._id))
+  await finishPlace(deps, signup)
   return mySignupAt(repo, activity._id, caller._id)
 }
 
-/** 取消报名, until the cancellation deadline; a freed place goes to the first in line. */
+/** 取消报名, until the cancellation deadline; a freed place goes to the first in line (volunteer/moves.ts). */
 export async function cancel(input: { id: string }, { caller, deps }: ActionContext): Promise<MySignup> {
   const repo = volunteerRepository(deps.store)
   const activity = await repo.activity(input.id)
-  const signup = await repo.signup(activity._id, caller._id)
+  const found: NotedSignup | null = await repo.signup(activity._id, caller._id)
+  if (found?.pending) {
+    await finishPlace(deps, found)
+    // a cancellation cut short: its retry finishes it and answers as it would have
+    if (found.pending.move === 'cancel') return mySignupAt(repo, activity._id, caller._id)
+  }
+  const signup = found?.pending ? await repo.signup(activity._id, caller._id) : found
   if (!signup || !HOLDING.includes(signup.status as (typeof HOLDING)[number])) throw conflict('您没有报名这个活动')
+  if (unplaced(signup)) throw conflict('报名还在处理中，请稍后再试')
   const now = deps.clock.now().toISOString()
   if (signup.status === 'confirmed' && now > activity.cancelDeadline) throw conflict('已过取消截止时间，如确有困难请联系活动组织者')
-  const done = await repo.moveSignup(signup, { status: 'cancelled', updatedAt: now }, { at: now, by: caller._id, role: 'volunteer', from: signup.status, to: 'cancelled', note: '本人取消' })
+  const pending: PlacePending = { move: 'cancel', key: deps.ids.next(), at: now, steps: CANCEL_STEPS, from: signup.status, by: caller._id }
+  const done = await repo.moveSignup(signup, { status: 'cancelled', updatedAt: now, pending }, { at: now, by: caller._id, role: 'volunteer', from: signup.status, to: 'cancelled', note: '本人取消' })
   if (!done) throw conflict('报名状态刚刚变化，请刷新后重试')
-  await release(deps, activity, signup)
+  await finishPlace(deps, { ...signup, status: 'cancelled', pending })
   return mySignupAt(repo, activity._id, caller._id)
 }
 
