@@ -130,7 +130,7 @@ export function PhotoPicker(props: PhotoPickerProps) {
       ))}
       {!disabled && room > 0 && (
         <View className={`${prefix}__tile ${prefix}__add`} ariaRole="button" onClick={add}>
-          <Photograph size={26} color="var(--cwt-brand)" />
+          <Photograph size="var(--cwt-icon-lg)" color="var(--cwt-brand)" />
           <Text className={`${prefix}__add-text`}>{addText}</Text>
           <Text className={`${prefix}__count`}>
             {value.length}/{max}

@@ -64,22 +64,22 @@ export default function Home() {
       </View>
 
       <View className="cwt-section home__actions">
-        <Button className="home__shoot" type="primary" size="xlarge" block icon={<Photograph size={22} />} onClick={() => go('/packages/report/new/index?pick=1')}>
+        <Button className="home__shoot" type="primary" size="xlarge" block icon={<Photograph size="var(--cwt-icon-lg)" />} onClick={() => go('/packages/report/new/index?pick=1')}>
           随手拍
         </Button>
         <Text className="home__shoot-hint">看到问题拍一拍，创文办交办责任单位限期整改</Text>
         <Grid className="home__entries" columns={2} square={false} direction="horizontal" gap={12}>
           <Grid.Item text="附近问题" onClick={() => go('/packages/report/feed/index')}>
-            <Location size={22} color="var(--cwt-brand)" />
+            <Location size="var(--cwt-icon-lg)" color="var(--cwt-brand)" />
           </Grid.Item>
           <Grid.Item text="我的随手拍" onClick={() => go('/packages/report/mine/index')}>
-            <Order size={22} color="var(--cwt-brand)" />
+            <Order size="var(--cwt-icon-lg)" color="var(--cwt-brand)" />
           </Grid.Item>
           <Grid.Item className="home__volunteer" text="志愿服务" onClick={() => go('/packages/volunteer/list/index')}>
-            <Heart size={22} color="var(--cwt-brand)" />
+            <Heart size="var(--cwt-icon-lg)" color="var(--cwt-brand)" />
           </Grid.Item>
           <Grid.Item className="home__quiz" text="知识答题" onClick={() => go('/packages/quiz/home/index')}>
-            <Edit size={22} color="var(--cwt-brand)" />
+            <Edit size="var(--cwt-icon-lg)" color="var(--cwt-brand)" />
           </Grid.Item>
         </Grid>
       </View>

@@ -321,7 +321,7 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
           上一题
         </Button>
         <View className={`${prefix}__sheet-toggle`} ariaRole="button" onClick={() => setSheetOpen(true)}>
-          <Category size={18} />
+          <Category size="var(--cwt-icon-md)" />
           <Text>答题卡</Text>
         </View>
         <Button className={`${prefix}__next`} type="primary" disabled={primary.disabled} loading={primary.loading} onClick={primary.onClick}>

@@ -188,7 +188,7 @@ export default function NewReport() {
             <Text className={chosen ? '' : 'report-new__placeholder'}>
               {chosen ? `${chosen.group.name} / ${chosen.kind.name}` : categories.error ? '类别加载失败，点此重试' : '选择问题所属的类别'}
             </Text>
-            <ArrowRight size={12} color="var(--cwt-text-hint)" />
+            <ArrowRight size="var(--cwt-icon-sm)" color="var(--cwt-text-hint)" />
           </View>
           {chosen && (
             <Text className="report-new__hint">
@@ -214,14 +214,14 @@ export default function NewReport() {
             <View className="report-new__coords">
               <Input className="report-new__input report-new__coord" type="digit" value={draft.lat} onChange={(lat) => change({ lat }, 'location')} placeholder="纬度" />
               <Input className="report-new__input report-new__coord" type="digit" value={draft.lng} onChange={(lng) => change({ lng }, 'location')} placeholder="经度" />
-              <Button className="report-new__locate" size="small" fill="outline" type="primary" icon={<Location size={12} />} loading={locating} onClick={locateMe}>
+              <Button className="report-new__locate" size="small" fill="outline" type="primary" icon={<Location size="var(--cwt-icon-sm)" />} loading={locating} onClick={locateMe}>
                 使用我的位置
               </Button>
             </View>
           ) : (
             <View className="report-new__coords">
               <Text className="report-new__coord-text">{located ? `已选点：${formatPoint({ lat: Number(draft.lat), lng: Number(draft.lng) })}` : '尚未在地图上选点'}</Text>
-              <Button className="report-new__locate" size="small" fill="outline" type="primary" icon={<Location size={12} />} onClick={chooseOnMap}>
+              <Button className="report-new__locate" size="small" fill="outline" type="primary" icon={<Location size="var(--cwt-icon-sm)" />} onClick={chooseOnMap}>
                 {located ? '重新选点' : '地图选点'}
               </Button>
             </View>

@@ -243,7 +243,7 @@ export default function ActivityDetailPage() {
                 extra={
                   located && isWeapp ? (
                     <Text className={`${prefix}__map`}>
-                      <Location size={14} color="var(--cwt-brand)" /> 导航
+                      <Location size="var(--cwt-icon-sm)" color="var(--cwt-brand)" /> 导航
                     </Text>
                   ) : undefined
                 }
