@@ -175,7 +175,7 @@ describe('知识答题 for a student, in Chromium', () => {
     await closeAll()
   })
 
-  it('when a save fails it is kept and sent again, and when the time runs out with the paper open, then the page hands it in by itself, graded on what was saved', async () => {
+  it('when a save fails it is kept and sent again, and when the time runs out with the paper open, then the page hands it in by itself, graded on what was saved, and its notice with the score stays until the student answers it', async () => {
     await rt.call('quiz', 'bind', { schoolId, className: '初一(2)班', communityId: null }, 'demo-student')
     const page = await open('/packages/quiz/home/index', 'demo-student')
     // The phone's clock is the test's to move; the server's moves with it.

@@ -137,7 +137,7 @@ export default function QuizOffice() {
       {a && a.quiz.state !== 'closed' && (
         <View className={`${prefix}__link ${prefix}__extend`} ariaRole="button" onClick={() => setExtending(true)}>
           <Clock size={18} color="var(--cwt-brand)" />
-          <Text>延长答题时间</Text>
+          <Text>延长时间</Text>
         </View>
       )}
       <View className={`${prefix}__link`} onClick={() => go('/packages/quiz/edit/index')}>

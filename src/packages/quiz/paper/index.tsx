@@ -312,7 +312,8 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
 
   const status = practice ? null : saver.status(current)
   const overall = practice ? null : saver.overall()
-  const urgent = left !== null && isUrgent(left)
+  // red under a minute, pulsing only while time runs: at 00:00 the notice says the rest
+  const urgent = left !== null && isUrgent(left) ? (left > 0 ? 'urgent' : 'over') : null
 
   return (
     <View className={prefix}>
@@ -326,7 +327,7 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
           {timing.extraMinutes > 0 && <Text className={`${prefix}__extra`}>已延长 {timing.extraMinutes} 分钟</Text>}
         </View>
         {left !== null && (
-          <View className={`${prefix}__countdown ${urgent ? `${prefix}__countdown--urgent` : ''}`}>
+          <View className={`${prefix}__countdown ${urgent ? `${prefix}__countdown--${urgent}` : ''}`}>
             <Clock size={14} />
             <Text className={`${prefix}__left`}>{formatLeft(left)}</Text>
           </View>
