@@ -1,5 +1,5 @@
 import type { Confirmation, CounterKey, Department, Grid, ReportLocation, ReportStatus, Role } from './domain'
-import type { AttemptResult, Awareness, BoardRow, Feedback, ImportPreview, Paper, ProfileView, QuestionInput, QuestionKind, QuestionView, QuizHome, QuizInput, QuizSummary, Unit, WrongItem } from './quiz'
+import type { AttemptResult, Awareness, BoardRow, ExtraTimeReason, Feedback, ImportPreview, Paper, ProfileView, QuestionInput, QuestionKind, QuestionView, QuizHome, QuizInput, QuizPerson, QuizSummary, Unit, WrongItem } from './quiz'
 import type { OrdersApi, OrderThresholds } from './orders'
 import type { Cockpit } from './cockpit'
 import type { AssessmentWeights, BulletinsApi } from './bulletins'
@@ -400,6 +400,9 @@ export interface Api {
     awareness: { req: { quizId: string }; res: Awareness }
     board: { req: PageQuery & { quizId: string }; res: Page<BoardRow> }
     exportAwareness: { req: { quizId: string }; res: { fileId: string; url: string } }
+    /** Without a keyword, the people granted extra time for the quiz; with one, people by nickname or phone. */
+    people: { req: { quizId: string; keyword?: string }; res: QuizPerson[] }
+    grantTime: { req: { quizId: string; userId: string; minutes: number; reason: ExtraTimeReason }; res: QuizPerson }
   }
 }
 

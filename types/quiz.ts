@@ -140,7 +140,31 @@ export interface Attempt {
   passed: boolean | null
   /** Seconds from start to the end of the attempt. */
   seconds: number | null
+  /** Minutes the office added to this attempt's time limit (quiz.grantTime); absent when none. */
+  extraMinutes?: number
   history: { at: string; from: string; to: string; note?: string }[]
+}
+
+/** Why the office gives a person more time: a 长辈, or the person asked. */
+export const EXTRA_TIME_REASONS = ['elder', 'request'] as const
+export type ExtraTimeReason = (typeof EXTRA_TIME_REASONS)[number]
+export const EXTRA_TIME_REASON_LABELS: Record<ExtraTimeReason, string> = { elder: '长辈', request: '申请' }
+/** The extra minutes one grant may give. */
+export const EXTRA_MINUTES = { min: 1, max: 60 } as const
+
+/**
+ * Extra time the office granted one person for one quiz (`<quizId>:<userId>`): their paper being answered and
+ * every later one get `minutes` more. A new grant replaces the minutes; the history keeps each.
+ */
+export interface TimeGrant {
+  _id: string
+  quizId: string
+  userId: string
+  minutes: number
+  reason: ExtraTimeReason
+  by: string
+  at: string
+  history: { at: string; by: string; minutes: number; reason: ExtraTimeReason }[]
 }
 
 /** Right answers in a row, in practice, that take a question out of the wrong-answer book. */
@@ -248,6 +272,8 @@ export interface Paper {
   now: string
   status: Attempt['status']
   passMark: number | null
+  /** Minutes the office added to this paper's time; 0 when none. */
+  extraMinutes: number
 }
 
 export interface ResultQuestion {
@@ -401,6 +427,17 @@ export interface Awareness {
   communities: RateRow[]
   /** Per school, students who bound it without their class's invitation code: counted apart from the school's figures. */
   unconfirmed: RateRow[]
+}
+
+/** A person as the office finds them to grant extra time for a quiz: who, where bound, their grant and paper. */
+export interface QuizPerson {
+  userId: string
+  nickname: string
+  /** School and class, or community, when bound. */
+  unit: string | null
+  grant: { minutes: number; reason: ExtraTimeReason; at: string } | null
+  /** The deadline of their paper being answered, if any. */
+  openDeadline: string | null
 }
 
 export interface BoardRow {

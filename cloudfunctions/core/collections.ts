@@ -2,7 +2,7 @@ import type { Category, Counter, DayTally, Department, Grid, Holidays, OutboxMes
 import type { Order, OrderProposal, OrderThresholdsSetting } from '../../types/orders'
 import type { AssessmentWeightsSetting, Bulletin, Ranking } from '../../types/bulletins'
 import type { InspectionPoint, PointType, Round, Visit } from '../../types/inspection'
-import type { Attempt, Question, Quiz, QuizBest, QuizProfile, QuizTally, Unit, WrongEntry } from '../../types/quiz'
+import type { Attempt, Question, Quiz, QuizBest, QuizProfile, QuizTally, TimeGrant, Unit, WrongEntry } from '../../types/quiz'
 import type { Activity, ServiceRecord, Signup, StarsMonth, Volunteer, VolunteerSettings } from '../../types/volunteer'
 import type { IndexSpec, Store } from './ports'
 
@@ -62,6 +62,8 @@ export const attempts = (store: Store) => store.collection<Attempt>('attempts')
 export const wrongBook = (store: Store) => store.collection<WrongEntry>('wrongBook')
 export const quizBest = (store: Store) => store.collection<QuizBest>('quizBest')
 export const quizTallies = (store: Store) => store.collection<QuizTally>('quizTallies')
+/** Extra time the office granted a person for a quiz (`<quizId>:<userId>`). */
+export const quizGrants = (store: Store) => store.collection<TimeGrant>('quizGrants')
 
 /**
  * Every collection and the indexes it needs: the Postgres store makes a table and these indexes for each (and
@@ -165,7 +167,9 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   wrongBook: [{ fields: ['userId', 'mastered', 'lastMissedAt'] }],
   // the board: a quiz's people by score, then time
   quizBest: [{ fields: ['quizId', 'score', 'seconds', 'at'] }],
-  quizTallies: [{ fields: ['quizId'] }, { fields: ['scope'] }]
+  quizTallies: [{ fields: ['quizId'] }, { fields: ['scope'] }],
+  // a quiz's grants, latest first
+  quizGrants: [{ fields: ['quizId', 'at'] }]
 }
 
 /**

@@ -1,6 +1,7 @@
 import { defineAction, type Actions } from '../core/action'
 import { createHandler } from '../core/router'
 import { answer, practice, resume, showResult, start, submit } from './attempts'
+import { grantTime, people } from './extra-time'
 import { importQuestions, previewImport, template } from './import'
 import { awareness, board, classCodes, exportAwareness, listQuestions, listQuizzes, saveQuestion, saveQuiz, saveUnit, showQuiz } from './office'
 import { bind, home, listUnits, profile } from './participants'
@@ -34,7 +35,9 @@ export const quizActions: Actions<'quiz'> = {
   classCodes: defineAction({ allow: office, schema: schemas.schoolOnly, run: classCodes }),
   awareness: defineAction({ allow: office, schema: schemas.quizOnly, run: awareness }),
   board: defineAction({ allow: office, schema: schemas.board, run: board }),
-  exportAwareness: defineAction({ allow: office, schema: schemas.quizOnly, run: exportAwareness, atomic: false })
+  exportAwareness: defineAction({ allow: office, schema: schemas.quizOnly, run: exportAwareness, atomic: false }),
+  people: defineAction({ allow: office, schema: schemas.people, run: people }),
+  grantTime: defineAction({ allow: office, schema: schemas.grantTime, run: grantTime })
 }
 
 export const quizHandler = createHandler('quiz', quizActions)

@@ -5,7 +5,7 @@ import type { Deps } from '../core/ports'
 import { beijingDateTime } from '../../types/calendar'
 import { finishGrading, GRADING_STEPS, type StoredAttempt } from './records'
 import { quizRepository } from './repository'
-import { answersShown, choiceProblem, grade, isRight, optionOrder, sample, shuffle, toOriginal } from './rules'
+import { answersShown, choiceProblem, deadlineOf, grade, isRight, optionOrder, sample, shuffle, toOriginal } from './rules'
 import { withheldFromPractice } from './pool'
 import { feedbackOf, quizState, toPaper, toResult } from './views'
 import { answeredRight } from './wrong-book'
@@ -43,10 +43,10 @@ export async function start(input: { quizId: string }, { caller, deps }: ActionC
   }
   if (mine.length >= quiz.attemptsAllowed) throw conflict(`每人限答 ${quiz.attemptsAllowed} 次，您的答题次数已用完`)
 
-  const items = await draw(deps, quiz)
-  const limit = new Date(now.getTime() + quiz.timeLimitMinutes * 60_000)
+  const [items, grant] = await Promise.all([draw(deps, quiz), repo.grant(quiz._id, caller._id)])
+  const extra = grant?.minutes ?? 0
   // One id per try number: two taps on 开始 race for the same id and only one attempt is made.
-  const attempt = newAttempt(`${quiz._id}:${caller._id}:${mine.length + 1}`, 'campaign', quiz._id, caller._id, items, now, limit < new Date(quiz.closesAt) ? limit : new Date(quiz.closesAt))
+  const attempt = newAttempt(`${quiz._id}:${caller._id}:${mine.length + 1}`, 'campaign', quiz._id, caller._id, items, now, deadlineOf(quiz, now, extra), extra)
   if (!(await repo.startTry(attempt))) return paper(deps, await repo.attempt(attempt._id, caller._id))
   return paper(deps, attempt)
 }
@@ -197,7 +197,24 @@ async function draw(deps: Deps, quiz: Quiz): Promise<AttemptItem[]> {
 
 const item = (questionId: string, order: number[]): AttemptItem => ({ questionId, order, choice: null, correct: null })
 
-function newAttempt(_id: string, kind: Attempt['kind'], quizId: string | null, userId: string, items: AttemptItem[], now: Date, deadline: Date | null): Attempt {
+function newAttempt(_id: string, kind: Attempt['kind'], quizId: string | null, userId: string, items: AttemptItem[], now: Date, deadline: Date | null, extraMinutes = 0): Attempt {
   const at = now.toISOString()
-  return { _id, kind, quizId, userId, items, startedAt: at, deadline: deadline?.toISOString() ?? null, status: 'open', submittedAt: null, endedBy: null, score: null, correct: null, passed: null, seconds: null, history: [{ at, from: 'new', to: 'open' }] }
+  return {
+    _id,
+    kind,
+    quizId,
+    userId,
+    items,
+    startedAt: at,
+    deadline: deadline?.toISOString() ?? null,
+    status: 'open',
+    submittedAt: null,
+    endedBy: null,
+    score: null,
+    correct: null,
+    passed: null,
+    seconds: null,
+    ...(extraMinutes ? { extraMinutes } : {}),
+    history: [{ at, from: 'new', to: 'open' }]
+  }
 }

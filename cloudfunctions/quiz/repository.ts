@@ -1,8 +1,10 @@
-import type { AnswerCounts, Attempt, AttemptItem, Question, Quiz, QuizBest, QuizProfile, QuizTally, Unit, WrongEntry } from '../../types/quiz'
+import type { AnswerCounts, Attempt, AttemptItem, Question, Quiz, QuizBest, QuizProfile, QuizTally, TimeGrant, Unit, WrongEntry } from '../../types/quiz'
 import type { Pending } from '../core/moves'
-import { attempts, counters, questions, quizBest, quizProfiles, quizTallies, quizzes, units, users, wrongBook } from '../core/collections'
+import { attempts, counters, questions, quizBest, quizGrants, quizProfiles, quizTallies, quizzes, units, users, volunteers, wrongBook } from '../core/collections'
 import { notFound } from '../core/errors'
 import { findAll, textOrder } from '../core/pages'
+import { phoneMatch } from '../core/phone-search'
+import { containing } from '../core/search'
 import type { Query, Store } from '../core/ports'
 
 export const tallyId = (quizId: string, scope: QuizTally['scope'], key: string) => `${quizId}:${scope}:${key}`
@@ -115,6 +117,46 @@ export function quizRepository(store: Store) {
     /** The open → graded write; answers whether this grading won it. */
     grade: (attemptId: string, changes: Partial<Attempt> & { pending?: Pending }, note: string, at: string) =>
       attempts(store).update({ _id: attemptId, status: 'open' }, { $set: changes, $push: { history: { at, from: 'open', to: 'graded', note } } }),
+    /** The open papers of a quiz among these people's. */
+    openAt: (quizId: string, userIds: string[]) =>
+      userIds.length ? attempts(store).find({ quizId, userId: { $in: userIds }, status: 'open' }, { limit: userIds.length, projection: { items: 0 } }) : Promise.resolve([]),
+    /** Moves an open paper's deadline later, only while it is still in time: one whose time ran out is graded as it stood. */
+    extend: (attemptId: string, deadline: string, extraMinutes: number, at: string, note: string) =>
+      attempts(store).update(
+        { _id: attemptId, status: 'open', deadline: { $gt: at, $lt: deadline } },
+        { $set: { deadline, extraMinutes }, $push: { history: { at, from: 'open', to: 'open', note } } }
+      ),
+
+    // ------------------------------------------------------------ extra time
+
+    grant: (quizId: string, userId: string) => quizGrants(store).findOne({ _id: `${quizId}:${userId}` }),
+    grantsFor: async (quizId: string, userIds: string[]) =>
+      userIds.length ? quizGrants(store).find({ _id: { $in: userIds.map((u) => `${quizId}:${u}`) } }, { limit: userIds.length }) : [],
+    /** The latest people granted extra time for a quiz. */
+    grantsOf: (quizId: string, limit: number) => quizGrants(store).find({ quizId }, { sort: { at: -1 }, limit }),
+    /** Sets the person's grant, creating it on first use; safe when two grants race to create it. */
+    async setGrant(grant: Omit<TimeGrant, '_id' | 'history'>) {
+      const _id = `${grant.quizId}:${grant.userId}`
+      const { minutes, reason, by, at } = grant
+      const change = { $set: { minutes, reason, by, at }, $push: { history: { at, by, minutes, reason } } }
+      if (!(await quizGrants(store).update({ _id }, change)) && !(await quizGrants(store).insertIfAbsent({ _id, ...grant, history: [{ at, by, minutes, reason }] }))) {
+        await quizGrants(store).update({ _id }, change)
+      }
+    },
+    /** People whose nickname holds the word, newest first. */
+    named: (word: string, limit: number) => users(store).find({ nickname: containing(word) }, { sort: { createdAt: -1 }, limit }),
+    /** People whose volunteer phone matches (its last four digits or the whole number). */
+    async byPhone(word: string, limit: number) {
+      const ids = (await volunteers(store).find({ phone: phoneMatch(word) }, { projection: { _id: 1 }, limit })).map((v) => v._id)
+      return ids.length ? users(store).find({ _id: { $in: ids } }, { limit: ids.length }) : []
+    },
+    people: async (ids: string[]) => (ids.length ? users(store).find({ _id: { $in: ids } }, { limit: ids.length }) : []),
+    async user(id: string) {
+      const found = await users(store).findOne({ _id: id })
+      if (!found) throw notFound('该用户')
+      return found
+    },
+    profiles: async (ids: string[]) => (ids.length ? quizProfiles(store).find({ _id: { $in: ids } }, { limit: ids.length }) : []),
 
     // ------------------------------------------------------------ wrong-answer book
 

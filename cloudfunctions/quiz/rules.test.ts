@@ -1,6 +1,13 @@
-import { beats, choiceProblem, grade, isRight, keyOf, optionOrder, toOriginal, toShown } from './rules'
+import { beats, choiceProblem, deadlineOf, grade, isRight, keyOf, optionOrder, toOriginal, toShown } from './rules'
 
 describe('quiz rules', () => {
+  it('when the office granted a person extra minutes, then their paper is due that much later, but never after the quiz closes', () => {
+    const quiz = { timeLimitMinutes: 20, closesAt: '2026-11-23T10:00:00.000Z' }
+    expect(deadlineOf(quiz, new Date('2026-11-23T09:00:00.000Z'), 0).toISOString()).toBe('2026-11-23T09:20:00.000Z')
+    expect(deadlineOf(quiz, new Date('2026-11-23T09:00:00.000Z'), 15).toISOString()).toBe('2026-11-23T09:35:00.000Z')
+    expect(deadlineOf(quiz, new Date('2026-11-23T09:30:00.000Z'), 15).toISOString()).toBe('2026-11-23T10:00:00.000Z')
+  })
+
   it('when two stems differ only in spacing, punctuation or width, then they have one key', () => {
     expect(keyOf('过马路，要走人行横道。')).toBe(keyOf(' 过马路,要走人行横道. '))
     expect(keyOf('ＡＢＣ 垃圾')).toBe(keyOf('abc垃圾'))

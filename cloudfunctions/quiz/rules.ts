@@ -49,6 +49,16 @@ export function grade(items: AttemptItem[], answers: Map<string, number[]>): Gra
   return { items: graded, correct, score: graded.length ? Math.round((correct / graded.length) * 100) : 0 }
 }
 
+/**
+ * When a campaign paper started at `startedAt` must be handed in: the quiz's time limit plus the extra minutes the
+ * office granted the person, and never after the quiz closes (its answers may show to everyone then).
+ */
+export function deadlineOf(quiz: Pick<Quiz, 'timeLimitMinutes' | 'closesAt'>, startedAt: Date, extraMinutes: number): Date {
+  const limit = new Date(startedAt.getTime() + (quiz.timeLimitMinutes + extraMinutes) * 60_000)
+  const closes = new Date(quiz.closesAt)
+  return limit < closes ? limit : closes
+}
+
 /** A better result: a higher score, or the same score in less time. */
 export const beats = (a: { score: number; seconds: number }, b: { score: number; seconds: number }) => a.score > b.score || (a.score === b.score && a.seconds < b.seconds)
 

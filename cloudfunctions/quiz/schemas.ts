@@ -1,5 +1,6 @@
 import * as z from 'zod'
-import { ANSWER_REVEALS, AUDIENCES, QUESTION_KINDS } from '../../types/quiz'
+import { ANSWER_REVEALS, AUDIENCES, EXTRA_MINUTES, EXTRA_TIME_REASONS, QUESTION_KINDS } from '../../types/quiz'
+import { searchWord } from '../core/phone-search'
 import { publicText } from '../core/public-text'
 import { id, pageQuery } from '../core/validation'
 
@@ -105,3 +106,11 @@ export const answer = z.strictObject({
 })
 export const quizOnly = z.strictObject({ quizId: id('答题活动') })
 export const board = z.strictObject({ ...pageQuery, quizId: id('答题活动') })
+
+export const people = z.strictObject({ quizId: id('答题活动'), keyword: searchWord.optional() })
+export const grantTime = z.strictObject({
+  quizId: id('答题活动'),
+  userId: id('答题人'),
+  minutes: count('延长时间（分钟）', EXTRA_MINUTES.min, EXTRA_MINUTES.max),
+  reason: z.enum(EXTRA_TIME_REASONS, { error: '请选择延长的原因：长辈或本人申请' })
+})

@@ -1,4 +1,5 @@
-import type { Attempt, AttemptItem, AttemptResult, Feedback, Paper, Question, QuestionView, Quiz, QuizSummary, QuizTally } from '../../types/quiz'
+import type { Attempt, AttemptItem, AttemptResult, Feedback, Paper, Question, QuestionView, Quiz, QuizPerson, QuizProfile, QuizSummary, QuizTally, TimeGrant, Unit } from '../../types/quiz'
+import type { User } from '../../types/domain'
 import { beijingDateTime } from '../../types/calendar'
 import { toShown } from './rules'
 
@@ -48,7 +49,8 @@ export function toPaper(attempt: Attempt, questions: Map<string, Question>, quiz
     deadline: attempt.deadline,
     now: now.toISOString(),
     status: attempt.status,
-    passMark: quiz?.passMark ?? null
+    passMark: quiz?.passMark ?? null,
+    extraMinutes: attempt.extraMinutes ?? 0
   }
 }
 
@@ -85,5 +87,22 @@ export function toResult(attempt: Attempt, questions: Map<string, Question>, qui
         source: q.source
       }
     })
+  }
+}
+
+/** Where a person is bound, as the office reads it: school and class, or community. */
+function unitOf(profile: QuizProfile | null, named: Map<string, Unit>): string | null {
+  const school = profile?.schoolId ? named.get(profile.schoolId) : undefined
+  if (school) return profile?.className ? `${school.name} ${profile.className}` : school.name
+  return (profile?.communityId && named.get(profile.communityId)?.name) || null
+}
+
+export function toPerson(user: User, profile: QuizProfile | null, named: Map<string, Unit>, grant: TimeGrant | null, open: Attempt | null): QuizPerson {
+  return {
+    userId: user._id,
+    nickname: user.nickname,
+    unit: unitOf(profile, named),
+    grant: grant ? { minutes: grant.minutes, reason: grant.reason, at: grant.at } : null,
+    openDeadline: open?.deadline ?? null
   }
 }

@@ -30,6 +30,44 @@ function mark(root: Element) {
   }
 }
 
+/** Where focus was before each open dialog took it, to go back there when it closes. */
+const focusBefore = new Map<HTMLElement, Element | null>()
+let dialogs = 0
+
+/**
+ * NutUI's Dialog draws a box with a title, a text and buttons, and tells assistive tech none of it. Each time one
+ * opens (its box is inserted: it leaves the document when it closes) it becomes a modal dialog named by its
+ * title and described by its text, an alert dialog when the page gives it the class `cwt-alert` (a notice that
+ * stays until answered), and takes the focus, so a screen reader reads it at once.
+ */
+function openDialog(box: HTMLElement) {
+  if (focusBefore.has(box)) return
+  const n = ++dialogs
+  const part = (selector: string, name: string, attribute: string) => {
+    const el = box.querySelector(selector)
+    if (!el) return
+    el.id ||= `cwt-dialog-${n}-${name}`
+    box.setAttribute(attribute, el.id)
+  }
+  part('.nut-dialog-header', 'title', 'aria-labelledby')
+  part('.nut-dialog-content', 'text', 'aria-describedby')
+  box.setAttribute('role', box.classList.contains('cwt-alert') ? 'alertdialog' : 'dialog')
+  box.setAttribute('aria-modal', 'true')
+  box.setAttribute('tabindex', '-1')
+  focusBefore.set(box, document.activeElement)
+  box.focus({ preventScroll: true })
+}
+
+/** A closed dialog hands the focus back where it was, if nothing else took it meanwhile. */
+function closeDialogs() {
+  for (const [box, before] of focusBefore) {
+    if (box.isConnected) continue
+    focusBefore.delete(box)
+    const lost = !document.activeElement || document.activeElement === document.body
+    if (lost && before instanceof HTMLElement && before.isConnected) before.focus({ preventScroll: true })
+  }
+}
+
 /** Taro's button, a custom element: its `disabled` means nothing to assistive tech until it is aria-disabled. */
 const BUTTON = 'TARO-BUTTON-CORE'
 
@@ -52,7 +90,14 @@ export function fixH5Semantics() {
     if (name === 'disabled' && this.tagName === BUTTON) remove.call(this, 'aria-disabled')
   }
   new MutationObserver((records) => {
-    for (const record of records) for (const node of Array.from(record.addedNodes)) if (node instanceof Element) mark(node)
+    for (const record of records) {
+      for (const node of Array.from(record.addedNodes)) {
+        if (!(node instanceof Element)) continue
+        mark(node)
+        for (const box of within(node, '.nut-dialog-outer')) openDialog(box as HTMLElement)
+      }
+    }
+    if (focusBefore.size) closeDialogs()
   }).observe(document.body, { childList: true, subtree: true })
   mark(document.body)
 }

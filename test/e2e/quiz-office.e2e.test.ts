@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { questions, quizzes } from '../../cloudfunctions/core/collections'
+import { attempts, questions, quizGrants, quizzes } from '../../cloudfunctions/core/collections'
+import { userIdOf } from '../../cloudfunctions/core/identity'
 import { shownAnswers } from '../../runtime/demo'
 import { startE2E } from '../support/browser'
 import type { TestRuntime } from '../support/runtime'
@@ -139,6 +140,44 @@ describe('知识答题 for the office, in Chromium', () => {
     expect(await questions(rt.deps.store).count({})).toBe(before + 1)
     expect(await questions(rt.deps.store).findOne({ stem: '在公交车上遇到老人上车，应当怎么做？' })).toMatchObject({ kind: 'single', answer: [0], point: '公共场所文明', active: true })
     expect(await questions(rt.deps.store).findOne({ stem: '废旧报纸属于哪一类垃圾？' })).toBeNull()
+    await closeAll()
+  })
+
+  it('when the office grants 王阿姨 10 more minutes while she answers, then the server moves her deadline, and at the old one her paper stays open saying 已延长 10 分钟', async () => {
+    const now = rt.clock.now().getTime()
+    const made = await rt.call('quiz', 'saveQuiz', { title: '文明养犬小测', description: '', opensAt: new Date(now - 3600_000).toISOString(), closesAt: new Date(now + 86400_000).toISOString(), quotas: [{ point: '文明养犬', count: 2 }], timeLimitMinutes: 20, attemptsAllowed: 1, passMark: 60, audience: 'everyone', schoolIds: [] }, 'demo-admin', 'e2e-extra-time')
+    expect(made.status).toBe(200)
+    const quizId: string = made.body.data.id
+    const started = await rt.call('quiz', 'start', { quizId }, 'demo-resident')
+    const { attemptId, deadline } = started.body.data
+    expect(deadline).toBe(new Date(now + 20 * 60_000).toISOString())
+
+    // She is answering, on a phone whose clock the test moves.
+    const paper = await open(`/packages/quiz/paper/index?attemptId=${encodeURIComponent(attemptId)}`, 'demo-resident')
+    await paper.context().clock.install()
+    await paper.reload()
+    await paper.locator('.quiz-paper__question').waitFor({ timeout: 60000 })
+    await expect(paper.locator('.quiz-paper__extra').count()).resolves.toBe(0)
+
+    const office = await open(`/packages/quiz/office/index?id=${quizId}`, 'demo-admin')
+    await office.locator('.quiz-office__extend').tap({ timeout: 60000 })
+    await office.getByText('还没有为谁延长时间').waitFor({ timeout: 30000 })
+    await office.locator('.quiz-extra__search input').fill('王阿姨')
+    await office.locator('.quiz-extra__search-go').tap()
+    await office.locator('.quiz-extra__person', { hasText: '王阿姨' }).tap({ timeout: 30000 })
+    await office.locator('.quiz-extra__grant', { hasText: '延长 10 分钟' }).tap()
+    await office.locator('.quiz-extra__person', { hasText: '已延长 10 分钟（长辈）' }).waitFor({ timeout: 30000 })
+    expect(await attempts(rt.deps.store).findOne({ _id: attemptId })).toMatchObject({ status: 'open', deadline: new Date(now + 30 * 60_000).toISOString(), extraMinutes: 10 })
+    expect(await quizGrants(rt.deps.store).findOne({ _id: `${quizId}:${userIdOf('demo-resident')}` })).toMatchObject({ minutes: 10, reason: 'elder', by: userIdOf('demo-admin') })
+
+    // Her phone still counts to the old deadline; there it asks the server, which gives the new one.
+    rt.clock.advance(20 * 60_000 + 1000)
+    await paper.clock.fastForward(20 * 60_000 + 1000)
+    await paper.locator('.quiz-paper__extra', { hasText: '已延长 10 分钟' }).waitFor({ timeout: 60000 })
+    await paper.locator('.quiz-paper__live', { hasText: '创文办已为您延长答题时间，还剩 10 分钟' }).waitFor()
+    expect(await paper.locator('.quiz-paper__left').innerText()).toMatch(/^(09:5\d|10:00)$/)
+    await expect(paper.getByRole('alertdialog').count()).resolves.toBe(0)
+    expect(await attempts(rt.deps.store).findOne({ _id: attemptId })).toMatchObject({ status: 'open' })
     await closeAll()
   })
 })

@@ -126,10 +126,13 @@ describe('知识答题 for a student, in Chromium', () => {
     await expect(again.locator('.quiz-option--chosen').count()).resolves.toBe(1)
     await expect(again.locator('.quiz-option--chosen').evaluate((el) => Array.from(el.parentElement!.children).indexOf(el))).resolves.toBe(plan[1][0])
 
-    // Handing in says how many are blank, then shows the result.
+    // Handing in asks first, in a dialog a screen reader names and lands in, saying how many are blank; then the result.
     await again.locator('.quiz-paper__submit').tap()
-    await again.getByText('还有 3 题未作答').waitFor({ timeout: 30000 })
-    await again.locator('.nut-dialog-footer-ok').tap()
+    const confirm = again.getByRole('dialog', { name: '确定交卷吗？' })
+    await confirm.getByText('还有 3 题未作答').waitFor({ timeout: 30000 })
+    await expect(again.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe('dialog')
+    await expect(again.locator(`#${await confirm.getAttribute('aria-describedby')}`).innerText()).resolves.toContain('还有 3 题未作答')
+    await confirm.locator('.nut-dialog-footer-ok').tap()
     await again.waitForURL(/packages\/quiz\/result\/index\?attemptId=/, { timeout: 60000 })
     expect(attemptIdIn(again)).toBe(attemptId)
     await again.locator('.quiz-result__score').waitFor({ timeout: 60000 })
@@ -172,7 +175,7 @@ describe('知识答题 for a student, in Chromium', () => {
     await closeAll()
   })
 
-  it('when a save fails it is kept and sent again, and when the time runs out with the paper open, then the page hands it in by itself, graded on what was saved', async () => {
+  it('when a save fails it is kept and sent again, and when the time runs out with the paper open, then the page hands it in by itself, graded on what was saved, and its notice with the score stays until the student answers it', async () => {
     await rt.call('quiz', 'bind', { schoolId, className: '初一(2)班', communityId: null }, 'demo-student')
     const page = await open('/packages/quiz/home/index', 'demo-student')
     // The phone's clock is the test's to move; the server's moves with it.
@@ -197,6 +200,16 @@ describe('知识答题 for a student, in Chromium', () => {
 
     rt.clock.advance(20 * 60_000 + 1000)
     await page.clock.fastForward(20 * 60_000 + 1000)
+    // Handed in by itself: the notice says so with the score, takes the focus, and stays until the student answers it.
+    const notice = page.getByRole('alertdialog', { name: '答题时间到' })
+    await notice.getByText('本次得分 17 分').waitFor({ timeout: 60000 })
+    await expect(notice.getByText('已按到时保存的答案自动交卷').count()).resolves.toBe(1)
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe('alertdialog')
+    await page.clock.fastForward(60_000)
+    await page.waitForTimeout(500)
+    await expect(notice.isVisible()).resolves.toBe(true)
+    expect(page.url()).toMatch(/packages\/quiz\/paper\/index\?attemptId=/)
+    await notice.getByText('查看成绩').tap()
     await page.waitForURL(/packages\/quiz\/result\/index\?attemptId=/, { timeout: 60000 })
     await page.getByText('答题时间已到，系统按到时已保存的答案评分').waitFor({ timeout: 60000 })
     expect(await page.locator('.quiz-result__score').innerText()).toBe('17')

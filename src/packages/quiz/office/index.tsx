@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Add, ArrowDown, Edit, Failure, Location, Notice, Order } from '@nutui/icons-react-taro'
+import { Add, ArrowDown, Clock, Edit, Failure, Location, Notice, Order } from '@nutui/icons-react-taro'
 import { Button, Progress, Tabs, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
@@ -15,6 +15,7 @@ import { openExport } from '@/utils/open-export'
 import { QUIZ_SAVED } from '../quiz-form'
 import { defaultQuiz, percentOf, percentText, QUIZ_STATE_COLOURS, QUIZ_STATE_LABELS, rateColour, scoreText } from '../office-figures'
 import { Board } from './board'
+import { ExtraTime } from './extra-time'
 import { QuizPicker } from './quiz-picker'
 import { RateTable } from './rate-table'
 import { ModeMeta } from '@/components/mode-meta'
@@ -86,6 +87,7 @@ export default function QuizOffice() {
   const [picking, setPicking] = useState(false)
   const [tab, setTab] = useState<TabValue>('points')
   const [exporting, setExporting] = useState(false)
+  const [extending, setExtending] = useState(false)
   // Bumped on refresh so the board, which keeps its own page, loads again too.
   const [round, setRound] = useState(0)
   const latest = useRequest(() => api.call('quiz', 'quizzes', { page: 1, pageSize: 20 }), [])
@@ -130,6 +132,12 @@ export default function QuizOffice() {
         <View className={`${prefix}__link`} onClick={() => go(`/packages/quiz/edit/index?id=${a.quiz.id}`)}>
           <Edit size={18} color="var(--cwt-brand)" />
           <Text>编辑答题</Text>
+        </View>
+      )}
+      {a && a.quiz.state !== 'closed' && (
+        <View className={`${prefix}__link ${prefix}__extend`} ariaRole="button" onClick={() => setExtending(true)}>
+          <Clock size={18} color="var(--cwt-brand)" />
+          <Text>延长时间</Text>
         </View>
       )}
       <View className={`${prefix}__link`} onClick={() => go('/packages/quiz/edit/index')}>
@@ -250,6 +258,8 @@ export default function QuizOffice() {
           </>
         )}
       </LoadState>
+
+      {a && <ExtraTime visible={extending} quizId={a.quiz.id} onClose={() => setExtending(false)} />}
 
       <QuizPicker
         visible={picking}

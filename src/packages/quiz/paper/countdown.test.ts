@@ -1,4 +1,4 @@
-import { clockOffset, dueWarnings, formatLeft, isUrgent, msLeft, warningText } from './countdown'
+import { clockOffset, dueWarnings, extendedText, formatLeft, isUrgent, msLeft, stillGiven, warningText } from './countdown'
 
 describe('clockOffset', () => {
   const server = '2026-11-23T01:00:00.000Z'
@@ -68,5 +68,12 @@ describe('dueWarnings', () => {
 
   it('when time is up, then no warning is due: the hand-in notice says it', () => {
     expect(dueWarnings(0, [])).toEqual([])
+  })
+
+  it('when the office gives more time after both warnings, then the paper says the new time and both warnings are due again as it runs down', () => {
+    expect(extendedText(10 * 60_000 + 30_000)).toBe('创文办已为您延长答题时间，还剩 11 分钟')
+    expect(stillGiven([5, 1], 11 * 60_000)).toEqual([])
+    expect(stillGiven([5, 1], 3 * 60_000)).toEqual([5])
+    expect(dueWarnings(5 * 60_000, stillGiven([5, 1], 11 * 60_000))).toEqual([5])
   })
 })

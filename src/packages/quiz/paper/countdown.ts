@@ -37,3 +37,9 @@ export const dueWarnings = (ms: number, given: number[]) => WARN_MINUTES.filter(
 
 /** What the warning says: minutes rounded up, so 4:30 left is 还剩 5 分钟. */
 export const warningText = (ms: number) => `答题还剩 ${Math.ceil(ms / 60_000)} 分钟`
+
+/** What the paper says when the office's extra time reaches it. */
+export const extendedText = (ms: number) => `创文办已为您延长答题时间，还剩 ${Math.ceil(ms / 60_000)} 分钟`
+
+/** The warnings still given once the time left grew to `ms`: those it is past again are due again. */
+export const stillGiven = (given: number[], ms: number) => given.filter((m) => m * 60_000 >= ms)

@@ -11,7 +11,7 @@ import { api, ApiError } from '@/services/api'
 import { Explanation } from '../components/explanation'
 import { OptionRows } from '../components/option-rows'
 import { back, isPractice, readParam, urls } from '../people'
-import { clockOffset, dueWarnings, formatLeft, isUrgent, msLeft, warningText } from './countdown'
+import { clockOffset, dueWarnings, extendedText, formatLeft, isUrgent, msLeft, stillGiven, warningText } from './countdown'
 import { AnswerSaver, type SaveStatus } from './saver'
 import { cellState, firstOpen, isAnswered, toggleChoice, unansweredCount } from './sheet'
 import { keepUnsaved, readUnsaved, toResend } from './unsaved'
@@ -109,8 +109,20 @@ function useNow(active: boolean) {
 
 const SAVE_TEXT: Record<SaveStatus, string> = { saved: '已保存', saving: '保存中…', failed: '保存失败' }
 
+/** What the hand-in notice says: why the paper ended, and the score when the server gave it. */
+interface Ended {
+  title: string
+  text: string
+  score: number | null
+}
+
 function Desk({ paper, offset }: { paper: Paper; offset: number }) {
   const { attemptId, questions } = paper
+  // The deadline is the server's: the office may move it while the paper is open (extra time), never the phone.
+  const [timing, setTiming] = useState({ deadline: paper.deadline, offset, extraMinutes: paper.extraMinutes })
+  const timingRef = useRef(timing)
+  timingRef.current = timing
+  const [ended, setEnded] = useState<Ended | null>(null)
   const practice = isPractice(paper.kind)
   const total = questions.length
   const [, rerender] = useReducer((n: number) => n + 1, 0)
@@ -154,17 +166,17 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
     void Taro.redirectTo({ url: urls.result(attemptId) })
   }
 
+  // A save the server refuses for good (the time is up, the paper handed in elsewhere): said until dismissed.
   onFinal.current = (e) => {
     if (ending.current) return
     ending.current = true
-    toast(messageOf(e, '答卷已结束'))
-    setTimeout(toResult, 1500)
+    setEnded({ title: '答卷已结束', text: messageOf(e, '答卷已结束，不能再修改答案'), score: null })
   }
 
-  const handIn = async (why: 'submit' | 'deadline') => {
+  const handIn = async () => {
     setBusy('submit')
     const saved = await saver.flush()
-    if (!saved && why === 'submit' && !ending.current) {
+    if (!saved && !ending.current) {
       setBusy('')
       return toast(`有 ${Object.keys(saver.unsaved()).length} 题的答案还没保存上，请检查网络后再交卷`)
     }
@@ -172,10 +184,8 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
     try {
       await api.call('quiz', 'submit', { attemptId })
     } catch (e) {
-      // Handed in already (another tab, the deadline): the result is there. At the deadline the server grades
-      // on what it saved whatever happens here, so the result page is the place to go either way.
-      const done = e instanceof ApiError && e.code === 'CONFLICT'
-      if (!done && why === 'submit') {
+      // Handed in already (another tab, the deadline): the result is there.
+      if (!(e instanceof ApiError && e.code === 'CONFLICT')) {
         ending.current = false
         setBusy('')
         return toast(messageOf(e, '交卷失败，请稍后再试'))
@@ -184,26 +194,81 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
     toResult()
   }
 
-  const now = useNow(!!paper.deadline)
-  const left = paper.deadline ? msLeft(paper.deadline, offset, now) : null
-  useEffect(() => {
-    if (left !== 0 || ending.current) return
-    ending.current = true
-    toast('答题时间到，按已保存的答案交卷')
-    void handIn('deadline')
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [left])
+  const now = useNow(!!timing.deadline)
+  const left = timing.deadline ? msLeft(timing.deadline, timing.offset, now) : null
 
-  // 5 and 1 minutes before the end, said aloud by screen readers (the live region below) and shown in a toast
-  const warned = useRef<number[]>([])
+  // Said aloud by screen readers (the live region below) and shown in a toast.
   const [warning, setWarning] = useState('')
+  const say = (text: string) => {
+    setWarning(text)
+    toast(text)
+  }
+  const warned = useRef<number[]>([])
+  // bumped to ask the server again when the phone reached zero before it
+  const [round, setRound] = useState(0)
+  const asking = useRef(false)
+
+  /**
+   * Asks the server for the paper's deadline again: 'moved' when the office gave more time (the countdown takes
+   * it, and the warnings not yet reached by the new time are due again), else what the server says of the paper.
+   */
+  const recheck = async (): Promise<'moved' | 'open' | 'graded' | 'unknown'> => {
+    try {
+      const fresh = await loadPaper(attemptId)
+      if (fresh.paper.status !== 'open') return 'graded'
+      const { deadline, extraMinutes } = fresh.paper
+      const moved = deadline !== timingRef.current.deadline
+      setTiming({ deadline, offset: fresh.offset, extraMinutes })
+      if (!moved) return 'open'
+      const ms = deadline ? msLeft(deadline, fresh.offset, Date.now()) : 0
+      warned.current = stillGiven(warned.current, ms)
+      say(extendedText(ms))
+      return 'moved'
+    } catch {
+      return 'unknown'
+    }
+  }
+
+  /** At zero the server decides: more time granted, or the paper graded on what it saved by its deadline. */
+  const timeUp = async () => {
+    setBusy('submit')
+    await saver.flush()
+    const found = await recheck()
+    if (found === 'moved' || found === 'open') {
+      setBusy('')
+      // the phone ran a little ahead of the server: ask again in a moment
+      if (found === 'open') setTimeout(() => setRound((r) => r + 1), 1000)
+      return
+    }
+    ending.current = true
+    let score: number | null = null
+    try {
+      score = (await api.call('quiz', found === 'graded' ? 'result' : 'submit', { attemptId })).score
+    } catch {
+      // the result page says what the server graded
+    }
+    keepUnsaved(attemptId, saver.unsaved())
+    setBusy('')
+    setEnded({ title: '答题时间到', text: '已按到时保存的答案自动交卷。', score })
+  }
+
+  useEffect(() => {
+    if (left !== 0 || ending.current || asking.current) return
+    asking.current = true
+    void timeUp().finally(() => (asking.current = false))
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [left, round])
+
+  // 5 and 1 minutes before the end; the deadline is asked for first, so a grant made meanwhile is not missed
   useEffect(() => {
     if (left === null) return
     const due = dueWarnings(left, warned.current)
     if (!due.length) return
     warned.current.push(...due)
-    setWarning(warningText(left))
-    toast(warningText(left))
+    void recheck().then((found) => {
+      if (found !== 'moved') say(warningText(left))
+    })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [left])
 
   const go = (index: number) => {
@@ -238,7 +303,7 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
 
   const unanswered = unansweredCount(choices, feedback, practice)
   const last = current === total - 1
-  const finish = () => (practice && unanswered === 0 ? void handIn('submit') : setConfirming(true))
+  const finish = () => (practice && unanswered === 0 ? void handIn() : setConfirming(true))
 
   let primary: { text: string; onClick: () => void; disabled?: boolean; loading?: boolean }
   if (practice && !fb) primary = { text: '确定', onClick: check, disabled: !isAnswered(choices[current]), loading: busy === 'check' }
@@ -247,7 +312,8 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
 
   const status = practice ? null : saver.status(current)
   const overall = practice ? null : saver.overall()
-  const urgent = left !== null && isUrgent(left)
+  // red under a minute, pulsing only while time runs: at 00:00 the notice says the rest
+  const urgent = left !== null && isUrgent(left) ? (left > 0 ? 'urgent' : 'over') : null
 
   return (
     <View className={prefix}>
@@ -258,9 +324,10 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
             已答 {total - unanswered}/{total}
             {practice ? ' · 练习不计排名' : paper.passMark !== null ? ` · ${paper.passMark} 分及格` : ''}
           </Text>
+          {timing.extraMinutes > 0 && <Text className={`${prefix}__extra`}>已延长 {timing.extraMinutes} 分钟</Text>}
         </View>
         {left !== null && (
-          <View className={`${prefix}__countdown ${urgent ? `${prefix}__countdown--urgent` : ''}`}>
+          <View className={`${prefix}__countdown ${urgent ? `${prefix}__countdown--${urgent}` : ''}`}>
             <Clock size={14} />
             <Text className={`${prefix}__left`}>{formatLeft(left)}</Text>
           </View>
@@ -392,9 +459,27 @@ function Desk({ paper, offset }: { paper: Paper; offset: number }) {
         cancelText={practice ? '继续练习' : '继续答题'}
         onConfirm={() => {
           setConfirming(false)
-          void handIn('submit')
+          void handIn()
         }}
         onCancel={() => setConfirming(false)}
+      />
+
+      {/* stays until the person answers it: nothing closes it by itself or by a tap beside it */}
+      <Dialog
+        className="cwt-alert"
+        visible={!!ended}
+        title={ended?.title}
+        content={
+          <View className={`${prefix}__ended`}>
+            <Text>{ended?.text}</Text>
+            {ended?.score != null && <Text className={`${prefix}__ended-score`}>本次得分 {ended.score} 分</Text>}
+          </View>
+        }
+        closeOnOverlayClick={false}
+        confirmText="查看成绩"
+        cancelText="返回答题首页"
+        onConfirm={toResult}
+        onCancel={() => void Taro.redirectTo({ url: urls.home })}
       />
     </View>
   )
