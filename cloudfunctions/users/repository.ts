@@ -3,9 +3,13 @@ import { departments, outbox, points, users, volunteers } from '../core/collecti
 import { phoneMatch } from '../core/phone-search'
 import { containing } from '../core/search'
 import { notFound } from '../core/errors'
-import type { Store } from '../core/ports'
+import { MAX_READ, type Store } from '../core/ports'
 
 const PHONE_MATCHES = 100
+
+
+/** 50,000 notices a sweep at most: a backlog (the first sweep after an upgrade) is pruned over several. */
+const PRUNE_BATCHES = 50
 
 export function userRepository(store: Store) {
   return {
@@ -60,7 +64,19 @@ export function userRepository(store: Store) {
       ])
       return { items, total }
     },
-    /** Removes the notices filed before the cutoff; answers how many. */
-    pruneInbox: (cutoff: string) => outbox(store).remove({ createdAt: { $lt: cutoff } }, { multi: true })
+    /**
+     * Removes the notices filed before the cutoff, oldest first, a batch a statement so other requests go on
+     * between them (one statement over a year's notices held the embedded store for half a minute); at most
+     * PRUNE_BATCHES batches a sweep, the rest the next. Answers how many.
+     */
+    async pruneInbox(cutoff: string) {
+      let pruned = 0
+      for (let batch = 0; batch < PRUNE_BATCHES; batch++) {
+        const old = await outbox(store).find({ createdAt: { $lt: cutoff } }, { sort: { createdAt: 1 }, limit: MAX_READ, projection: { _id: 1 } })
+        if (!old.length) break
+        pruned += await outbox(store).remove({ _id: { $in: old.map((n) => n._id) } }, { multi: true })
+      }
+      return pruned
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { outbox, users } from '../core/collections'
 import { userIdOf } from '../core/identity'
-import { startRuntime, type TestRuntime } from '../../test/support/runtime'
+import { insertAll, startRuntime, type TestRuntime } from '../../test/support/runtime'
 import { sweepInbox } from './daily'
 
 let rt: TestRuntime
@@ -168,5 +168,13 @@ describe('the nightly inbox sweep', () => {
     expect(await sweepInbox(rt.deps)).toEqual({ pruned: 1 })
     expect((await outbox(rt.deps.store).find({ userId })).map((m) => m._id)).toEqual(['recent'])
     expect((await rt.call('users', 'inbox', {}, 'demo-resident')).body.data.items.map((m: { id: string }) => m.id)).toEqual(['recent'])
+  })
+
+  it('when more old notices wait than one read takes, then one sweep removes them all in batches and keeps the recent', async () => {
+    const userId = userIdOf('demo-resident')
+    const old = Array.from({ length: 2500 }, (_, i) => ({ _id: `old-${i}`, userId, template: 'report.closed', title: '随手拍进展：已办结', body: '核查通过', createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString() }))
+    await insertAll(rt.deps.store, outbox(rt.deps.store), [...old, { ...old[0], _id: 'recent', createdAt: '2026-11-20T00:00:00.000Z' }])
+    expect(await sweepInbox(rt.deps)).toEqual({ pruned: 2500 })
+    expect((await outbox(rt.deps.store).find({ userId }, { limit: 10 })).map((m) => m._id)).toEqual(['recent'])
   })
 })
