@@ -169,6 +169,31 @@ describe('a move cut short, as in CloudBase where its writes cannot share a tran
     expect(await reports(cut.truth).count({ _id: { $in: ids }, status: 'closed' })).toBe(ids.length - 1)
   }, 240_000)
 
+  it('when marking a duplicate is killed after any of its writes, then its retry or the sweep makes the reporter follow the original once, told once', async () => {
+    const originals = new Map<string, string>()
+    /** `openid`'s report of a problem `<openid>-first` reported before. */
+    const twice = async (openid: string) => {
+      const first = await fileReport(rt, `${openid}-first`)
+      const { id } = await fileReport(rt, openid)
+      originals.set(id, first.id)
+      return id
+    }
+    const mark = (id: string) => rt.call('reports', 'markDuplicate', { id, duplicateOf: originals.get(id)! }, 'demo-admin')
+    const ids = await killedMoves(twice, mark)
+    // the odd ones are sent again (the first, killed before its first write, among them), the even ones left to the sweep
+    for (const [i, id] of ids.entries()) if (i % 2 === 0) expect(await mark(id)).toMatchObject({ status: 200, body: { data: { status: 'duplicate' } } })
+    rt.clock.advance(STALE_MS + 1000)
+    await sweep(rt.deps)
+    for (const [i, id] of ids.entries()) {
+      const openid = `cut-${i + 1}`
+      const original = (await reports(cut.truth).findOne({ _id: originals.get(id)! }))!
+      const moved = (await reports(cut.truth).findOne({ _id: id }))!.status === 'duplicate' ? 1 : 0
+      const told = await outbox(cut.truth).count({ userId: userIdOf(openid), title: '问题已并入原问题办理' })
+      expect({ n: i + 1, follows: original.followers.filter((f) => f === userIdOf(openid)).length, told }).toEqual({ n: i + 1, follows: moved, told: moved })
+    }
+    expect(await reports(cut.truth).count({ _id: { $in: ids }, status: 'duplicate' })).toBe(ids.length)
+  }, 180_000)
+
   it('when a finished accept is sent again, then it answers 409 and awards nothing more', async () => {
     const { id } = await fileReport(rt, 'cut-1')
     expect((await accept(id)).status).toBe(200)

@@ -33,6 +33,12 @@ const STEPS: Steps<StoredReport> = {
       await repo.award({ _id: `accept-${report._id}`, userId: report.reporterId, points: ACCEPT_POINTS, reason: `随手拍「${report.categoryName}」被受理`, reportId: report._id, at })
       await repo.settleBalance(report.reporterId)
     }
+  },
+  /** 并入原问题: the reporter follows the original, to hear when it is fixed. */
+  follow: {
+    async run(deps, report) {
+      await reportRepository(deps.store).follow(report.duplicateOf!, report.reporterId)
+    }
   }
 }
 

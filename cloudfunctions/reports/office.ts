@@ -105,7 +105,7 @@ export async function reject(input: { id: string; reason: string; note?: PublicT
   return toDetail(ctx.deps, report, ctx.caller)
 }
 
-/** A second report of a known problem: linked to the original, whose followers gain the reporter. */
+/** A second report of a known problem: linked to the original, whose followers gain the reporter (reports/moves.ts). */
 export async function markDuplicate(input: { id: string; duplicateOf: string }, ctx: ActionContext): Promise<ReportDetail> {
   const repo = reportRepository(ctx.deps.store)
   const report = await repo.get(input.id)
@@ -115,11 +115,9 @@ export async function markDuplicate(input: { id: string; duplicateOf: string }, 
   const dup = await move(ctx, report, 'markDuplicate', {
     note: `与 ${original[0].no} 为同一问题，并入原问题办理`,
     set: { duplicateOf: original[0]._id },
-    tell: { title: '问题已并入原问题办理', body: `您反映的问题已有人上报（${original[0].no}），可在「我的随手拍」中跟进` }
+    tell: { title: '问题已并入原问题办理', body: `您反映的问题已有人上报（${original[0].no}），可在「我的随手拍」中跟进` },
+    then: ['follow']
   })
-  if (original[0].reporterId !== report.reporterId) {
-    await repo.updateWhere({ _id: original[0]._id, followers: { $ne: report.reporterId } }, { $push: { followers: report.reporterId } })
-  }
   return toDetail(ctx.deps, dup, ctx.caller)
 }
 

@@ -144,8 +144,8 @@ export function reportRepository(store: Store) {
         },
         { limit: 50 }
       ),
-    /** The caller follows the case, once. */
-    follow: (id: string, userId: string) => reports(store).update({ _id: id, followers: { $ne: userId } }, { $push: { followers: userId } }),
+    /** A resident follows a case they did not file, once however often asked. */
+    follow: (id: string, userId: string) => reports(store).update({ _id: id, reporterId: { $ne: userId }, followers: { $ne: userId } }, { $push: { followers: userId } }),
     /** The caller's own cases and those they follow (no more of them than the public sees), newest first. */
     async minePage(userId: string, scope: 'open' | 'closed' | 'all', page: number, pageSize: number) {
       const q = {

@@ -1,27 +1,27 @@
 import type { Deps } from '../core/ports'
-import { finishStalePlaces, finishStaleRosters } from './moves'
-import { promote, tellUser } from './places'
+import { finishPlace, finishStaleActivities, finishStalePlaces, FREE_STEPS, type PlacePending } from './moves'
+import { tellUser } from './places'
 import { volunteerRepository } from './repository'
 import { checkOutClosedBefore } from './rules'
 
 const BATCH = 500
 
 /**
- * The volunteer side of the hourly sweep: rosters, sign-ups and cancellations a crash cut short are finished, lapsed waitlist offers pass to the next in line, forgotten check-outs
- * close at the scheduled end once check-out has closed, and tomorrow's volunteers are reminded once.
+ * The volunteer side of the hourly sweep: moves a crash cut short are finished, lapsed waitlist offers pass to
+ * the next in line (a move of the sign-up, volunteer/moves.ts), forgotten check-outs close at the scheduled end
+ * once check-out has closed, and tomorrow's volunteers are reminded once.
  */
 export async function sweepVolunteers(deps: Deps) {
   const repo = volunteerRepository(deps.store)
   const now = deps.clock.now()
   const at = now.toISOString()
-  const finished = (await finishStaleRosters(deps)) + (await finishStalePlaces(deps))
+  const finished = (await finishStaleActivities(deps)) + (await finishStalePlaces(deps))
 
   const lapsed = await repo.lapsedOffers(at, BATCH)
   for (const s of lapsed) {
-    const passed = await repo.moveSignup(s, { status: 'passed', updatedAt: at }, { at, by: 'system', role: 'system', from: 'offered', to: 'passed', note: '递补未在规定时间内确认，名额顺延' })
-    if (!passed) continue
-    await repo.freeSeat(s.activityId)
-    await promote(deps, await repo.activity(s.activityId))
+    const pending: PlacePending = { move: 'lapse', key: deps.ids.next(), at, steps: FREE_STEPS, from: 'offered', by: 'system' }
+    const passed = await repo.moveSignup(s, { status: 'passed', updatedAt: at, pending }, { at, by: 'system', role: 'system', from: 'offered', to: 'passed', note: '递补未在规定时间内确认，名额顺延' })
+    if (passed) await finishPlace(deps, { ...s, status: 'passed', pending })
   }
 
   const forgotten = await repo.forgottenCheckouts(checkOutClosedBefore(now), BATCH)

@@ -6,16 +6,17 @@ import { promote, tellOffer } from './places'
 import { volunteerRepository, type StoredActivity } from './repository'
 import { countHours } from './rules'
 
-/** A confirmed roster's note (core/moves.ts): who confirmed it. */
-export type RosterPending = Pending & { by: string }
-export type NotedActivity = StoredActivity & { pending?: RosterPending | null }
+/** An activity's note (core/moves.ts): who moved it. */
+export type ActivityPending = Pending & { by: string }
+export type NotedActivity = StoredActivity & { pending?: ActivityPending | null }
 
-/**
- * What confirming a roster does after the activity's own write, for each volunteer who held a place, each write
- * safe to take again: their attendance and hours on the sign-up, an append-only service record under a fixed id,
- * and their verified hours, activities and month's figures set from their service records.
- */
+/** What an activity's moves do after its own write, each step safe to take again. */
 const STEPS: Steps<NotedActivity> = {
+  /**
+   * Confirming a roster, for each volunteer who held a place: their attendance and hours on the sign-up, an
+   * append-only service record under a fixed id, and their verified hours, activities and month's figures set
+   * from their service records.
+   */
   hours: {
     async run(deps, activity) {
       const repo = volunteerRepository(deps.store)
@@ -32,17 +33,27 @@ const STEPS: Steps<NotedActivity> = {
         await settle(repo.monthly, `${month}:${s.userId}`, () => repo.verified({ userId: s.userId, month }), { _id: `${month}:${s.userId}`, userId: s.userId, month, hours: 0, activities: 0 })
       }
     }
+  },
+  /** Places added to an activity go to its line; seats are shared counts, so this runs once (places.ts). */
+  offer: {
+    once: true,
+    run: async (deps, activity) => promote(deps, await volunteerRepository(deps.store).activity(activity._id)),
+    async repair(deps, activity) {
+      if (!(await settlePlaces(deps, activity._id))) return false
+      await promote(deps, await volunteerRepository(deps.store).activity(activity._id))
+    }
   }
 }
 
-export const ROSTER_STEPS = Object.keys(STEPS)
+export const ROSTER_STEPS = ['hours']
+export const WIDEN_STEPS = ['offer']
 
 const noted = (store: Store) => store.collection<NotedActivity>('activities')
 
-export const finishRoster = (deps: Deps, activity: NotedActivity) => finish(deps, noted(deps.store), activity, STEPS)
+export const finishActivity = (deps: Deps, activity: NotedActivity) => finish(deps, noted(deps.store), activity, STEPS)
 
-/** The sweep's part: rosters a crash cut short. */
-export const finishStaleRosters = (deps: Deps) => finishStale(deps, noted(deps.store), STEPS)
+/** The sweep's part: rosters and widenings a crash cut short. */
+export const finishStaleActivities = (deps: Deps) => finishStale(deps, noted(deps.store), STEPS)
 
 /**
  * A sign-up's or a cancellation's note: the status it moved from, and who moved it. A sign-up's first write
@@ -59,8 +70,8 @@ export const unplaced = (s: Pick<Signup, 'status' | 'ticket'>) => s.status === '
 const placeOf = (status: SignupStatus | null, ticket: number | null) =>
   status === 'confirmed' || status === 'offered' ? 'seat' : status === 'waitlisted' && ticket !== null ? 'line' : null
 
-/** The step of each move that changes the activity's counts. */
-const COUNTING = { signUp: 'place', cancel: 'free' } as const
+/** The step of each move that changes the activity's counts: a lapsed offer frees its seat as a cancellation does. */
+const COUNTING = { signUp: 'place', cancel: 'free', lapse: 'free' } as const
 
 /**
  * What the activity's counts hold of a sign-up: a move whose counting step has not begun counts as it was;
@@ -73,9 +84,11 @@ function counted(s: NotedSignup) {
   return placeOf(s.status, s.ticket)
 }
 
+const counting = (note: Pending | null | undefined, live: string) => !!note && note.at >= live && Object.values(note.claimed ?? {}).includes('begun')
+
 /**
  * After a step cut inside: sets an activity's seats taken and line to what its sign-ups hold, unless another
- * move is counting on it (answers false: try again later), compare-and-set so a seat taken meanwhile is
+ * move (of a sign-up or of the activity) is counting on it (answers false: try again later), compare-and-set so a seat taken meanwhile is
  * counted again; then tells each offer made (keyed: an offer told already is not told again), as the cut may
  * have fallen between an offer and its notice.
  */
@@ -83,9 +96,9 @@ async function settlePlaces(deps: Deps, activityId: string) {
   const repo = volunteerRepository(deps.store)
   const live = new Date(deps.clock.now().getTime() - STALE_MS).toISOString()
   for (;;) {
-    const activity = await repo.activity(activityId)
+    const activity: NotedActivity = await repo.activity(activityId)
     const all = (await repo.signupsOf(activityId)) as NotedSignup[]
-    if (all.some((s) => s.pending && s.pending.at >= live && Object.values(s.pending.claimed ?? {}).includes('begun'))) return false
+    if (counting(activity.pending, live) || all.some((s) => counting(s.pending, live))) return false
     const held = all.map(counted)
     const taken = held.filter((p) => p === 'seat').length
     const waiting = held.filter((p) => p === 'line').length
@@ -96,7 +109,7 @@ async function settlePlaces(deps: Deps, activityId: string) {
 }
 
 /**
- * What signing up and cancelling do after the sign-up's own write. Seats and the line are counts many sign-ups
+ * What signing up, cancelling and an offer lapsing do after the sign-up's own write. Seats and the line are counts many sign-ups
  * share, so the step that changes them runs once; one cut inside is settled by recounting the activity's
  * sign-ups, and an unplaced sign-up is then placed anew. A freed seat goes to the line after.
  */
@@ -137,11 +150,12 @@ const PLACE_STEPS: Steps<NotedSignup> = {
 }
 
 export const SIGN_UP_STEPS = ['place']
-export const CANCEL_STEPS = ['free']
+/** Cancelling, and an offer lapsing. */
+export const FREE_STEPS = ['free']
 
 const notedSignups = (store: Store) => store.collection<NotedSignup>('signups')
 
 export const finishPlace = (deps: Deps, signup: NotedSignup) => finish(deps, notedSignups(deps.store), signup, PLACE_STEPS)
 
-/** The sweep's part: sign-ups and cancellations a crash cut short. */
+/** The sweep's part: sign-ups, cancellations and lapsed offers a crash cut short. */
 export const finishStalePlaces = (deps: Deps) => finishStale(deps, notedSignups(deps.store), PLACE_STEPS)

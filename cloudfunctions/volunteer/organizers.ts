@@ -8,8 +8,8 @@ import { conflict, forbidden, invalid } from '../core/errors'
 import { saveExport } from '../core/expiring'
 import { beijingDateTime } from '../../types/calendar'
 import { currentCode } from './checkin-code'
-import { finishRoster, ROSTER_STEPS, type NotedActivity, type RosterPending } from './moves'
-import { promote, tellUser } from './places'
+import { finishActivity, ROSTER_STEPS, WIDEN_STEPS, type ActivityPending, type NotedActivity } from './moves'
+import { tellUser } from './places'
 import { volunteerRepository, type StoredActivity } from './repository'
 import { checkOutClosesAt, maskPhone } from './rules'
 import { toCard, toDetail } from './views'
@@ -45,19 +45,31 @@ export async function create(input: ActivityInput<PublicText>, ctx: ActionContex
   return detailOf(ctx, activity._id)
 }
 
-/** Edits an activity; capacity may not drop below the places already given, and the schedule follows into sign-ups. */
+/**
+ * Edits an activity; capacity may not drop below the places already given, and the schedule follows into
+ * sign-ups. Places added go to the line as a step of the edit (volunteer/moves.ts), so a cut edit still offers them.
+ */
 export async function update(input: { id: string } & ActivityInput<PublicText>, ctx: ActionContext): Promise<ActivityDetail> {
-  const activity = await own(ctx, input.id)
+  const { deps } = ctx
+  const activity = await settled(ctx, await own(ctx, input.id))
   if (activity.status === 'cancelled') throw conflict('活动已取消，不能再修改')
   if (input.capacity < activity.taken) throw invalid('capacity', `已有 ${activity.taken} 人报名，名额不能少于 ${activity.taken}`)
   const { id, ...fields } = input
-  const at = ctx.deps.clock.now().toISOString()
-  const repo = volunteerRepository(ctx.deps.store)
-  const done = await repo.editActivity(activity, { ...fields, updatedAt: at }, { at, by: ctx.caller._id, role: 'organizer', from: activity.status, to: activity.status, note: '修改活动信息' })
+  const at = deps.clock.now().toISOString()
+  const repo = volunteerRepository(deps.store)
+  const pending: ActivityPending | null = input.capacity > activity.capacity ? { move: 'widen', key: deps.ids.next(), at, steps: WIDEN_STEPS, by: ctx.caller._id } : null
+  const done = await repo.editActivity(activity, { ...fields, updatedAt: at, ...(pending ? { pending } : {}) }, { at, by: ctx.caller._id, role: 'organizer', from: activity.status, to: activity.status, note: '修改活动信息' })
   if (!done) throw conflict('活动刚刚有变化（可能有新的报名），请刷新后再修改')
   await repo.reschedule(id, input.startAt, input.endAt)
-  if (input.capacity > activity.capacity) await promote(ctx.deps, await repo.activity(id))
+  if (pending) await finishActivity(deps, { ...activity, ...fields, updatedAt: at, pending })
   return detailOf(ctx, id)
+}
+
+/** An activity whose last move a crash cut short, that move finished first; refused while another call still runs it. */
+async function settled(ctx: ActionContext, activity: NotedActivity): Promise<NotedActivity> {
+  if (!activity.pending) return activity
+  if ((await finishActivity(ctx.deps, activity)).pending) throw conflict('活动的上一步操作还在处理中，请稍后再试')
+  return own(ctx, activity._id)
 }
 
 export async function publish(input: { id: string }, ctx: ActionContext): Promise<ActivityDetail> {
@@ -144,20 +156,22 @@ export async function reviewAttendance(input: { id: string; userId: string; appr
  */
 export async function confirmRoster(input: { id: string }, ctx: ActionContext): Promise<Roster> {
   const { deps } = ctx
-  const activity: NotedActivity = await own(ctx, input.id)
-  if (activity.pending) {
-    await finishRoster(deps, activity)
+  const found: NotedActivity = await own(ctx, input.id)
+  // a confirmation cut short: confirming again finishes it and answers as it would have
+  if (found.pending?.move === 'confirmRoster') {
+    await finishActivity(deps, found)
     return roster(input, ctx)
   }
+  const activity = await settled(ctx, found)
   const at = deps.clock.now().toISOString()
   if (at < activity.endAt) throw conflict('活动结束后才能确认名单')
   const repo = volunteerRepository(deps.store)
   const unchecked = await repo.unchecked(activity._id)
   if (unchecked) throw conflict(`还有 ${unchecked} 人的签到待核实，请先在名单中核实`)
-  const pending: RosterPending = { move: 'confirmRoster', key: deps.ids.next(), at, steps: ROSTER_STEPS, by: ctx.caller._id }
+  const pending: ActivityPending = { move: 'confirmRoster', key: deps.ids.next(), at, steps: ROSTER_STEPS, by: ctx.caller._id }
   const claimed = await repo.claimRoster(activity._id, at, pending)
   if (!claimed) throw conflict('名单已经确认过了')
-  await finishRoster(deps, { ...activity, rosterConfirmedAt: at, updatedAt: at, pending })
+  await finishActivity(deps, { ...activity, rosterConfirmedAt: at, updatedAt: at, pending })
   return roster(input, ctx)
 }
 

@@ -154,7 +154,7 @@ export function volunteerRepository(store: Store) {
     insertActivity: (activity: StoredActivity) => activities(store).insert(activity),
     /** An edit, only on the activity read and while the places given fit the new capacity. */
     editActivity: (activity: StoredActivity, fields: Partial<Activity>, entry: HistoryEntry) =>
-      activities(store).update({ _id: activity._id, updatedAt: activity.updatedAt, taken: { $lte: fields.capacity } }, { $set: fields, $push: { history: entry } }),
+      activities(store).update({ _id: activity._id, updatedAt: activity.updatedAt, taken: { $lte: fields.capacity }, pending: { $exists: false } }, { $set: fields, $push: { history: entry } }),
     /** A draft published and counted; answers false when it was not a draft. */
     async publish(id: string, at: string, entry: HistoryEntry) {
       if (!(await activities(store).update({ _id: id, status: 'draft' }, { $set: { status: 'published', updatedAt: at }, $push: { history: entry } }))) return false
@@ -164,7 +164,7 @@ export function volunteerRepository(store: Store) {
     cancelActivity: (id: string, reason: string, at: string, entry: HistoryEntry) =>
       activities(store).update({ _id: id, status: { $ne: 'cancelled' } }, { $set: { status: 'cancelled', cancelReason: reason, updatedAt: at }, $push: { history: entry } }),
     /** The roster confirmed, once, with the steps still to take noted on it. */
-    claimRoster: (id: string, at: string, pending: Pending) => activities(store).update({ _id: id, rosterConfirmedAt: null }, { $set: { rosterConfirmedAt: at, updatedAt: at, pending } }),
+    claimRoster: (id: string, at: string, pending: Pending) => activities(store).update({ _id: id, rosterConfirmedAt: null, pending: { $exists: false } }, { $set: { rosterConfirmedAt: at, updatedAt: at, pending } }),
     /** Activities an organizer runs (all, for the office), latest first. */
     async organizedPage(organizerId: string | undefined, page: number, pageSize: number) {
       const q = organizerId ? { organizerId } : {}

@@ -4,7 +4,7 @@ import { activities, outbox, signups } from '../core/collections'
 import { userIdOf } from '../core/identity'
 import { STALE_MS } from '../core/moves'
 import { sweepVolunteers } from './daily'
-import type { NotedSignup } from './moves'
+import type { NotedActivity, NotedSignup } from './moves'
 
 let rt: TestRuntime
 let cut: ReturnType<typeof cutStore>
@@ -150,4 +150,113 @@ describe('cancelling cut short', () => {
     expectOnce(all, [holders.at(-1)!, ...people], 'cancelled', '本人取消')
     await expectOffersToldOnce(all, line, people.length + 1)
   }, 240_000)
+})
+
+describe('the line moving cut short: an offer lapsing, places added', () => {
+  /** An activity a month off (no reminder falls in the test), its times counted from the clock. */
+  function details(capacity: number) {
+    const from = (h: number) => new Date(rt.clock.now().getTime() + h * HOUR).toISOString()
+    return { title: '清洁家园', type: 'cleanup', description: '清理小区卫生死角', bring: '', place: { address: '文昌社区', lat: 25.5, lng: 103.79, radius: 300 }, startAt: from(30 * 24), endAt: from(30 * 24 + 2), capacity, signupDeadline: from(29 * 24), cancelDeadline: from(29 * 24), insurance: true }
+  }
+
+  /** One seat, held by `<tag>-seat`, and `<tag>-1` … `<tag>-n` in line. */
+  async function lined(tag: string, n: number) {
+    const line = Array.from({ length: n }, (_, i) => `${tag}-${i + 1}`)
+    for (const who of [`${tag}-seat`, ...line]) await register(who)
+    const { id } = await ok('create', details(1), 'demo-organizer')
+    await ok('publish', { id }, 'demo-organizer')
+    for (const who of [`${tag}-seat`, ...line]) await ok('signUp', { id }, who)
+    return { id: id as string, line }
+  }
+
+  const statusOf = async (id: string, who: string) => (await signups(cut.truth).findOne({ activityId: id, userId: userIdOf(who) }))?.status
+  const told = (who: string) => outbox(cut.truth).count({ userId: userIdOf(who), title: '候补递补：有名额了' })
+
+  /** `<tag>-1`'s offer, made when the seat's holder cancelled, lapsed by the clock: the next sweep passes it on. */
+  async function lapsing(tag: string) {
+    const { id, line } = await lined(tag, 2)
+    await ok('cancel', { id }, `${tag}-seat`)
+    rt.clock.advance(13 * HOUR)
+    return { id, line }
+  }
+
+  /** The lapsed offer passed once and the seat offered to the next, told once; then the next takes it, so no offer is left to lapse later. */
+  async function expectPassedOn(id: string, [first, next]: string[]) {
+    const all = await expectAgreed(id)
+    expectOnce(all, [first], 'passed', '递补未在规定时间内确认')
+    expect([await statusOf(id, next), await told(first), await told(next)]).toEqual(['offered', 1, 1])
+    await ok('acceptOffer', { id }, next)
+  }
+
+  it('when the sweep is killed after any write of an offer lapsing, then the next sweep passes it on once, seats and line agreeing', async () => {
+    const whole = await lapsing('whole')
+    cut.cut(Infinity)
+    await sweepVolunteers(rt.deps)
+    const writes = cut.writes
+    cut.revive()
+    await expectPassedOn(whole.id, whole.line)
+    expect(writes).toBeGreaterThan(3)
+    for (let n = 1; n <= writes; n++) {
+      const { id, line } = await lapsing(`cut-${n}`)
+      cut.cut(n)
+      await expect(sweepVolunteers(rt.deps)).rejects.toThrow('function killed')
+      cut.revive()
+      await expectPassedOn(id, line)
+    }
+  }, 240_000)
+
+  /** One seat held and three in line; the organizer makes it three seats. */
+  async function widening(tag: string) {
+    const { id, line } = await lined(tag, 3)
+    const widen = () => rt.call('volunteer', 'update', { id, ...details(3) }, 'demo-organizer')
+    return { id, line, widen }
+  }
+
+  /** The two places added offered to the first two in line, each told once, the third still waiting; the activity noted nowhere. */
+  async function expectWidened(id: string, line: string[]) {
+    await expectAgreed(id)
+    expect(await activities(cut.truth).findOne({ _id: id })).toMatchObject({ capacity: 3, taken: 3, waiting: 1 })
+    expect(((await activities(cut.truth).findOne({ _id: id })) as NotedActivity).pending).toBeUndefined()
+    const seen = []
+    for (const who of line) seen.push([await statusOf(id, who), await told(who)])
+    expect(seen).toEqual([['offered', 1], ['offered', 1], ['waitlisted', 0]])
+  }
+
+  it('when an edit adding places is killed after any of its writes, then saving again or the sweep offers them once', async () => {
+    const whole = await widening('whole')
+    cut.cut(Infinity)
+    expect((await whole.widen()).status).toBe(200)
+    const writes = cut.writes
+    cut.revive()
+    await expectWidened(whole.id, whole.line)
+    for (let n = 1; n <= writes; n++) {
+      for (const finisher of ['save', 'sweep']) {
+        const { id, line, widen } = await widening(`cut-${n}-${finisher}`)
+        cut.cut(n)
+        expect((await widen()).status).toBe(500)
+        cut.revive()
+        rt.clock.advance(STALE_MS + 1000)
+        if (finisher === 'save') expect(await widen()).toMatchObject({ status: 200, body: { data: { capacity: 3 } } })
+        else await sweepVolunteers(rt.deps)
+        // killed before its first write, that edit never happened: the organizer saves it now
+        if (n === 1 && finisher === 'sweep') {
+          expect(await activities(cut.truth).findOne({ _id: id })).toMatchObject({ capacity: 1, taken: 1, waiting: 3 })
+          await widen()
+        }
+        await expectWidened(id, line)
+      }
+    }
+  }, 300_000)
+
+  it('when a sign-up is killed inside its seat step, then the person looking at the activity five minutes later finds it placed', async () => {
+    for (let n = 1; n <= 12; n++) await register(`cut-${n}`)
+    await register('whole')
+    const id = await activity(50)
+    const people = await killed(id, signUp, 'whole', 'cut')
+    const looks = []
+    rt.clock.advance(STALE_MS + 1000)
+    for (const who of people.slice(1)) looks.push((await ok('activity', { id }, who)).mySignup)
+    expect(looks.map((s) => s.status)).toEqual(people.slice(1).map(() => 'confirmed'))
+    expectOnce(await expectAgreed(id), people.slice(1), 'confirmed', '报名成功')
+  }, 180_000)
 })

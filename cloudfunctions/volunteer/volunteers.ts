@@ -5,7 +5,7 @@ import type { ActionContext } from '../core/action'
 import { AppError, conflict, invalid } from '../core/errors'
 import { DuplicateKeyError } from '../core/ports'
 import { beijingDay, endOfBeijingDay, startOfBeijingDay } from '../../types/calendar'
-import { CANCEL_STEPS, finishPlace, SIGN_UP_STEPS, UNPLACED, unplaced, type NotedSignup, type PlacePending } from './moves'
+import { FREE_STEPS, finishPlace, SIGN_UP_STEPS, UNPLACED, unplaced, type NotedSignup, type PlacePending } from './moves'
 import { HOLDING, volunteerRepository } from './repository'
 import { ageOn, hasHours, identityOf, maskName, newSignup, sameIdentity } from './rules'
 import { toCard, toDetail, toMe, toMySignup } from './views'
@@ -98,7 +98,10 @@ export async function detail(input: { id: string }, { caller, deps }: ActionCont
   const activity = await repo.activity(input.id)
   const organizing = activity.organizerId === caller._id || caller.roles.includes('admin')
   if (activity.status === 'draft' && !organizing) throw new AppError('NOT_FOUND', '该活动还未发布')
-  const mine = await repo.signup(activity._id, caller._id)
+  const found: NotedSignup | null = await repo.signup(activity._id, caller._id)
+  // the person's look finishes a move of theirs a crash cut short, so a sign-up left unplaced gets its place
+  if (found?.pending) await finishPlace(deps, found)
+  const mine = found?.pending ? await repo.signup(activity._id, caller._id) : found
   return toDetail(activity, caller, mine, mine && (await repo.placeInLine(mine)), deps.clock.now())
 }
 
@@ -157,7 +160,7 @@ export async function cancel(input: { id: string }, { caller, deps }: ActionCont
   if (unplaced(signup)) throw conflict('报名还在处理中，请稍后再试')
   const now = deps.clock.now().toISOString()
   if (signup.status === 'confirmed' && now > activity.cancelDeadline) throw conflict('已过取消截止时间，如确有困难请联系活动组织者')
-  const pending: PlacePending = { move: 'cancel', key: deps.ids.next(), at: now, steps: CANCEL_STEPS, from: signup.status, by: caller._id }
+  const pending: PlacePending = { move: 'cancel', key: deps.ids.next(), at: now, steps: FREE_STEPS, from: signup.status, by: caller._id }
   const done = await repo.moveSignup(signup, { status: 'cancelled', updatedAt: now, pending }, { at: now, by: caller._id, role: 'volunteer', from: signup.status, to: 'cancelled', note: '本人取消' })
   if (!done) throw conflict('报名状态刚刚变化，请刷新后重试')
   await finishPlace(deps, { ...signup, status: 'cancelled', pending })

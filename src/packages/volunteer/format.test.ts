@@ -1,10 +1,15 @@
-import { ageOn, isMobile, needsGuardian, placesText } from './format'
+import { ageOn, isMobile, lineText, needsGuardian, placesText } from './format'
 import { hoursText } from '@/utils/format'
 
 describe('placesText', () => {
   it('counts the places left', () => expect(placesText({ placesLeft: 3, waitlist: 0 })).toBe('剩余 3 个名额'))
   it('says full with the waitlist', () => expect(placesText({ placesLeft: 0, waitlist: 2 })).toBe('已满 · 候补 2 人'))
   it('invites the waitlist when nobody waits yet', () => expect(placesText({ placesLeft: 0, waitlist: 0 })).toBe('已满 · 可报名候补'))
+})
+
+describe('lineText', () => {
+  it('when a place in line is known, then it is said in full or short', () => expect([lineText(2), lineText(2, true)]).toEqual(['已进入候补，第 2 位', '候补第 2 位']))
+  it('when a sign-up is not placed yet, then it says it is being handled rather than a blank place', () => expect(lineText(null, true)).toBe('报名处理中，请稍后刷新查看'))
 })
 
 describe('ageOn', () => {

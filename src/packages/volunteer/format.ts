@@ -10,6 +10,12 @@ export const SIGNUP_LABELS: Record<SignupStatus, string> = {
   passed: '候补已失效'
 }
 
+/** A waitlisted sign-up's place in line; none yet while a sign-up cut short is still being placed. */
+export function lineText(position: number | null, short = false): string {
+  if (position === null) return '报名处理中，请稍后刷新查看'
+  return short ? `候补第 ${position} 位` : `已进入候补，第 ${position} 位`
+}
+
 /** 剩余 3 个名额, or 已满 · 候补 2 人 once every place is taken. */
 export function placesText(card: Pick<ActivityCard, 'placesLeft' | 'waitlist'>): string {
   if (card.placesLeft > 0) return `剩余 ${card.placesLeft} 个名额`

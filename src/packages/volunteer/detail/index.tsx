@@ -13,7 +13,7 @@ import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { CheckInSheet } from '../components/check-in-sheet'
 import { SignupTag } from '../components/signup-tag'
-import { placesText } from '../format'
+import { lineText, placesText } from '../format'
 import { checkMove, isActive } from '../moves'
 import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
@@ -43,7 +43,7 @@ function signupLine(d: ActivityDetail, s: MySignup): string {
       if (s.checkInAt) return `已签到（${when(s.checkInAt)}），结束时记得扫组织者的签到码签退`
       return `已报名，请于 ${when(d.startAt)} 前到场签到`
     case 'waitlisted':
-      return `已进入候补，第 ${s.position ?? '—'} 位`
+      return lineText(s.position)
     case 'offered':
       return `有名额空出，请在 ${s.offerExpiresAt ? when(s.offerExpiresAt) : '截止时间'} 前确认`
     case 'cancelled':
@@ -148,7 +148,7 @@ function Actions({ d, me, busy, error, onMove, onCheck }: ActionsProps) {
 }
 
 const DONE: Record<Exclude<Busy, ''>, (s: MySignup) => string> = {
-  signUp: (s) => (s.status === 'waitlisted' ? `已进入候补，第 ${s.position ?? '—'} 位` : '已报名'),
+  signUp: (s) => (s.status === 'waitlisted' ? lineText(s.position) : '已报名'),
   cancel: () => '已取消报名',
   acceptOffer: () => '已确认参加'
 }

@@ -12,6 +12,7 @@ import { ListFooter } from '@/components/list-footer'
 import { usePaged } from '@/hooks/use-paged'
 import { api } from '@/services/api'
 import { ActivityCard } from '../components/activity-card'
+import { lineText } from '../format'
 import { ModeMeta } from '@/components/mode-meta'
 import './index.scss'
 import { formatFullDay, hoursText } from '@/utils/format'
@@ -64,7 +65,7 @@ function Summary({ me }: { me: VolunteerMe }) {
 /** The card's bottom line in my list: what the sign-up earned or waits for (the status tag is on the card already). */
 function earned(s: MySignup): string {
   if (s.hours !== null) return `计入 ${hoursText(s.hours)} 小时`
-  if (s.status === 'waitlisted') return `候补第 ${s.position ?? '—'} 位`
+  if (s.status === 'waitlisted') return lineText(s.position, true)
   if (s.status === 'offered') return '有名额空出，请尽快确认'
   if (s.checkOutAt || s.checkInAt) return '服务时长待组织者确认'
   return s.status === 'confirmed' ? '记得按时到场签到' : ''
