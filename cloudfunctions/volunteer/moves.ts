@@ -1,13 +1,13 @@
-import type { ServiceRecord, Signup, SignupStatus } from '../../types/volunteer'
+import type { ActivityStatus, ServiceRecord, Signup, SignupStatus } from '../../types/volunteer'
 import { finish, finishStale, settle, STALE_MS, type Pending, type Steps } from '../core/moves'
 import type { Deps, Store } from '../core/ports'
-import { beijingDay } from '../../types/calendar'
-import { promote, tellOffer } from './places'
+import { beijingDateTime, beijingDay } from '../../types/calendar'
+import { promote, tellOffer, tellUser } from './places'
 import { volunteerRepository, type StoredActivity } from './repository'
 import { countHours } from './rules'
 
-/** An activity's note (core/moves.ts): who moved it. */
-export type ActivityPending = Pending & { by: string }
+/** An activity's note (core/moves.ts): who moved it, and from which status. */
+export type ActivityPending = Pending & { by: string; from?: ActivityStatus }
 export type NotedActivity = StoredActivity & { pending?: ActivityPending | null }
 
 /** What an activity's moves do after its own write, each step safe to take again. */
@@ -34,6 +34,37 @@ const STEPS: Steps<NotedActivity> = {
       }
     }
   },
+  /** A new time followed into the sign-ups, which the clash check reads. */
+  reschedule: {
+    async run(deps, activity) {
+      await volunteerRepository(deps.store).reschedule(activity._id, activity.startAt, activity.endAt)
+    }
+  },
+  /** Everyone holding or waiting for a place hears the new time and place, once per edit. */
+  retell: {
+    async run(deps, activity) {
+      const body = `「${activity.title}」改为 ${beijingDateTime(activity.startAt)} 在 ${activity.place.address}，请留意`
+      for (const s of await volunteerRepository(deps.store).holding(activity._id)) await tellUser(deps, s.userId, '活动时间地点有变', body, activity._id, `moved:${activity.pending.key}:${s.userId}`)
+    }
+  },
+  /** A cancelled activity: each place held or waited for is told, then given up, so it blocks no other activity. */
+  release: {
+    async run(deps, activity) {
+      const repo = volunteerRepository(deps.store)
+      const { at, by } = activity.pending
+      const held = await repo.holding(activity._id)
+      for (const s of held) await tellUser(deps, s.userId, '活动已取消', `「${activity.title}」已取消：${activity.cancelReason}`, activity._id, `cancelled:${activity._id}:${s.userId}`)
+      await repo.releaseAll(activity._id, { at, by, role: 'organizer', to: 'cancelled', note: `活动取消：${activity.cancelReason}` })
+    }
+  },
+  /** The home page's count of activities, which counts the published ones. */
+  uncount: {
+    once: true,
+    async run(deps, activity) {
+      if (activity.pending.from === 'published') await volunteerRepository(deps.store).countActivity(-1)
+    },
+    repair: (deps) => volunteerRepository(deps.store).settleCounts()
+  },
   /** Places added to an activity go to its line; seats are shared counts, so this runs once (places.ts). */
   offer: {
     once: true,
@@ -47,12 +78,14 @@ const STEPS: Steps<NotedActivity> = {
 
 export const ROSTER_STEPS = ['hours']
 export const WIDEN_STEPS = ['offer']
+export const MOVED_STEPS = ['reschedule', 'retell']
+export const CANCEL_STEPS = ['release', 'uncount']
 
 const noted = (store: Store) => store.collection<NotedActivity>('activities')
 
 export const finishActivity = (deps: Deps, activity: NotedActivity) => finish(deps, noted(deps.store), activity, STEPS)
 
-/** The sweep's part: rosters and widenings a crash cut short. */
+/** The sweep's part: an activity's moves a crash cut short. */
 export const finishStaleActivities = (deps: Deps) => finishStale(deps, noted(deps.store), STEPS)
 
 /**

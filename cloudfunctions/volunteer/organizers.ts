@@ -8,8 +8,7 @@ import { conflict, forbidden, invalid } from '../core/errors'
 import { saveExport } from '../core/expiring'
 import { beijingDateTime } from '../../types/calendar'
 import { currentCode } from './checkin-code'
-import { finishActivity, ROSTER_STEPS, WIDEN_STEPS, type ActivityPending, type NotedActivity } from './moves'
-import { tellUser } from './places'
+import { CANCEL_STEPS, finishActivity, MOVED_STEPS, ROSTER_STEPS, WIDEN_STEPS, type ActivityPending, type NotedActivity } from './moves'
 import { volunteerRepository, type StoredActivity } from './repository'
 import { checkOutClosesAt, maskPhone } from './rules'
 import { toCard, toDetail } from './views'
@@ -46,24 +45,32 @@ export async function create(input: ActivityInput<PublicText>, ctx: ActionContex
 }
 
 /**
- * Edits an activity; capacity may not drop below the places already given, and the schedule follows into
- * sign-ups. Places added go to the line as a step of the edit (volunteer/moves.ts), so a cut edit still offers them.
+ * Edits an activity until it starts; capacity may not drop below the places already given. Places added go to the
+ * line, and a new time or place follows into the sign-ups and is told to everyone holding or waiting for a place:
+ * steps of the edit (volunteer/moves.ts), so a cut edit still takes them.
  */
 export async function update(input: { id: string } & ActivityInput<PublicText>, ctx: ActionContext): Promise<ActivityDetail> {
   const { deps } = ctx
   const activity = await settled(ctx, await own(ctx, input.id))
+  const at = deps.clock.now().toISOString()
   if (activity.status === 'cancelled') throw conflict('活动已取消，不能再修改')
+  if (started(activity, at)) throw conflict('活动已开始，不能再修改')
   if (input.capacity < activity.taken) throw invalid('capacity', `已有 ${activity.taken} 人报名，名额不能少于 ${activity.taken}`)
   const { id, ...fields } = input
-  const at = deps.clock.now().toISOString()
+  const moved = input.startAt !== activity.startAt || input.endAt !== activity.endAt || input.place.address !== activity.place.address
+  const steps = [...(input.capacity > activity.capacity ? WIDEN_STEPS : []), ...(moved && activity.status === 'published' ? MOVED_STEPS : [])]
+  const pending: ActivityPending | null = steps.length ? { move: 'edit', key: deps.ids.next(), at, steps, by: ctx.caller._id } : null
+  const set = { ...fields, updatedAt: at, ...(input.startAt !== activity.startAt ? { remindedAt: null } : {}), ...(pending ? { pending } : {}) }
   const repo = volunteerRepository(deps.store)
-  const pending: ActivityPending | null = input.capacity > activity.capacity ? { move: 'widen', key: deps.ids.next(), at, steps: WIDEN_STEPS, by: ctx.caller._id } : null
-  const done = await repo.editActivity(activity, { ...fields, updatedAt: at, ...(pending ? { pending } : {}) }, { at, by: ctx.caller._id, role: 'organizer', from: activity.status, to: activity.status, note: '修改活动信息' })
+  const done = await repo.editActivity(activity, set, { at, by: ctx.caller._id, role: 'organizer', from: activity.status, to: activity.status, note: '修改活动信息' })
   if (!done) throw conflict('活动刚刚有变化（可能有新的报名），请刷新后再修改')
-  await repo.reschedule(id, input.startAt, input.endAt)
-  if (pending) await finishActivity(deps, { ...activity, ...fields, updatedAt: at, pending })
+  if (moved && !pending) await repo.reschedule(id, input.startAt, input.endAt)
+  if (pending) await finishActivity(deps, { ...activity, ...set, pending })
   return detailOf(ctx, id)
 }
+
+/** Published and begun: from then on the day is what happened, not a plan to change. */
+const started = (activity: StoredActivity, at: string) => activity.status === 'published' && at >= activity.startAt
 
 /** An activity whose last move a crash cut short, that move finished first; refused while another call still runs it. */
 async function settled(ctx: ActionContext, activity: NotedActivity): Promise<NotedActivity> {
@@ -81,15 +88,26 @@ export async function publish(input: { id: string }, ctx: ActionContext): Promis
   return detailOf(ctx, activity._id)
 }
 
-/** 取消活动: everyone holding or waiting for a place is told why. */
+/**
+ * 取消活动, until it starts: everyone holding or waiting for a place is told why and their place given up, so it
+ * blocks no other activity (steps of the move, volunteer/moves.ts).
+ */
 export async function cancelActivity(input: { id: string; reason: PublicText }, ctx: ActionContext): Promise<ActivityDetail> {
-  const activity = await own(ctx, input.id)
-  const at = ctx.deps.clock.now().toISOString()
-  const repo = volunteerRepository(ctx.deps.store)
-  const done = await repo.cancelActivity(activity._id, input.reason, at, { at, by: ctx.caller._id, role: 'organizer', from: activity.status, to: 'cancelled', note: input.reason })
-  if (!done) throw conflict('活动已经取消了')
-  const affected = await repo.holding(activity._id)
-  for (const s of affected) await tellUser(ctx.deps, s.userId, '活动已取消', `「${activity.title}」已取消：${input.reason}`, activity._id)
+  const { deps } = ctx
+  const found: NotedActivity = await own(ctx, input.id)
+  // a cancellation cut short: cancelling again finishes it and answers as it would have
+  if (found.pending?.move === 'cancel') {
+    await finishActivity(deps, found)
+    return detailOf(ctx, found._id)
+  }
+  const activity = await settled(ctx, found)
+  const at = deps.clock.now().toISOString()
+  if (activity.status === 'cancelled') throw conflict('活动已经取消了')
+  if (started(activity, at)) throw conflict('活动已开始，不能再取消')
+  const pending: ActivityPending = { move: 'cancel', key: deps.ids.next(), at, steps: CANCEL_STEPS, by: ctx.caller._id, from: activity.status }
+  const entry = { at, by: ctx.caller._id, role: 'organizer' as const, from: activity.status, to: 'cancelled', note: input.reason }
+  if (!(await volunteerRepository(deps.store).cancelActivity(activity, input.reason, at, pending, entry))) throw conflict('活动刚刚有变化，请刷新后再试')
+  await finishActivity(deps, { ...activity, status: 'cancelled', cancelReason: input.reason, updatedAt: at, pending })
   return detailOf(ctx, activity._id)
 }
 

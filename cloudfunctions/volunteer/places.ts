@@ -17,18 +17,20 @@ export const tellOffer = (deps: Deps, activity: StoredActivity, s: Pick<Signup, 
   tellUser(deps, s.userId, '候补递补：有名额了', `「${activity.title}」空出名额，请在 ${beijingDateTime(s.offerExpiresAt!)} 前确认参加`, activity._id, `offer:${s._id}:${s.offerExpiresAt}`)
 
 /**
- * Gives free places to the waitlist in ticket order: each place is taken atomically first and then offered to
- * the next person still waiting, who has `offerHours` to say yes. Safe to run at any time, from anywhere.
+ * Gives free places to the waitlist in ticket order, until the activity starts: each place is taken atomically
+ * first and then offered to the next person still waiting, who has `offerHours` to say yes, and no longer than
+ * the start. Safe to run at any time, from anywhere.
  */
 export async function promote(deps: Deps, activity: StoredActivity) {
   const repo = volunteerRepository(deps.store)
   const rules = await repo.settings()
   for (;;) {
+    if (deps.clock.now().toISOString() >= activity.startAt) return
     const next = await repo.nextInLine(activity._id)
     if (!next) return
     const seat = await repo.seatForNext(activity)
     if (seat === null) return
-    const offerExpiresAt = new Date(deps.clock.now().getTime() + rules.offerHours * 3600000).toISOString()
+    const offerExpiresAt = new Date(Math.min(deps.clock.now().getTime() + rules.offerHours * 3600000, Date.parse(activity.startAt))).toISOString()
     const offered = await repo.moveSignup(next, { status: 'offered', offerExpiresAt, updatedAt: deps.clock.now().toISOString() }, entry(deps, 'waitlisted', 'offered', '有名额空出，递补'))
     if (!offered) {
       await repo.freeSeat(activity._id)

@@ -161,8 +161,14 @@ export function volunteerRepository(store: Store) {
       await counters(store).update({ _id: 'activities' }, { $inc: { value: 1 } })
       return true
     },
-    cancelActivity: (id: string, reason: string, at: string, entry: HistoryEntry) =>
-      activities(store).update({ _id: id, status: { $ne: 'cancelled' } }, { $set: { status: 'cancelled', cancelReason: reason, updatedAt: at }, $push: { history: entry } }),
+    countActivity: (by: number) => counters(store).update({ _id: 'activities' }, { $inc: { value: by } }),
+    /** The home page's counts set to what they count (the sweep's; a cut between a move and its count leaves them off). */
+    async settleCounts() {
+      const truth = { activities: await activities(store).count({ status: 'published' }), volunteers: await volunteers(store).count({}) }
+      for (const [key, value] of Object.entries(truth)) await counters(store).update({ _id: key as 'activities', value: { $ne: value } }, { $set: { value } })
+    },
+    cancelActivity: (activity: StoredActivity, reason: string, at: string, pending: Pending, entry: HistoryEntry) =>
+      activities(store).update({ _id: activity._id, status: activity.status, pending: { $exists: false } }, { $set: { status: 'cancelled', cancelReason: reason, updatedAt: at, pending }, $push: { history: entry } }),
     /** The roster confirmed, once, with the steps still to take noted on it. */
     claimRoster: (id: string, at: string, pending: Pending) => activities(store).update({ _id: id, rosterConfirmedAt: null, pending: { $exists: false } }, { $set: { rosterConfirmedAt: at, updatedAt: at, pending } }),
     /** Activities an organizer runs (all, for the office), latest first. */
@@ -223,6 +229,10 @@ export function volunteerRepository(store: Store) {
       signups(store).update({ _id: s._id, placeCheck: s.placeCheck }, { $set: { placeCheck, updatedAt: at }, $push: { history: entry } }),
     /** The schedule follows an edited activity into its sign-ups. */
     reschedule: (activityId: string, startAt: string, endAt: string) => signups(store).update({ activityId }, { $set: { startAt, endAt } }, { multi: true }),
+    /** Every place held or waited for in a cancelled activity given up, each saying from what. */
+    async releaseAll(activityId: string, entry: Omit<HistoryEntry, 'from'>) {
+      for (const from of HOLDING) await signups(store).update({ activityId, status: from }, { $set: { status: 'cancelled', updatedAt: entry.at }, $push: { history: { ...entry, from } } }, { multi: true })
+    },
     signupsOf: (activityId: string) => findAll(signups(store), { activityId }),
     holding: (activityId: string) => findAll(signups(store), { activityId, status: { $in: [...HOLDING] } }),
     /** Confirmed places whose check-in without a location still waits for the organizer. */

@@ -172,6 +172,7 @@ export async function acceptOffer(input: { id: string }, { caller, deps }: Actio
   const signup = await repo.signup(input.id, caller._id)
   const now = deps.clock.now().toISOString()
   if (!signup || signup.status !== 'offered') throw conflict('没有待确认的递补名额')
+  if (now >= signup.startAt) throw conflict('活动已开始，递补名额已失效')
   const done = await repo.acceptOffer(signup._id, now, { at: now, by: caller._id, role: 'volunteer', from: 'offered', to: 'confirmed', note: '确认递补' })
   if (!done) throw conflict('递补确认已超时，名额已让给下一位')
   return mySignupAt(repo, input.id, caller._id)
