@@ -119,7 +119,8 @@ describe('知识答题 for the office, in Chromium', () => {
     await field.press('Enter')
     await bank.locator('.quiz-bank__total', { hasText: `1 道含“${stem}”` }).waitFor({ timeout: 30000 })
     expect(await bank.locator('.quiz-bank__item-stem').allInnerTexts()).toEqual([stem])
-    await bank.locator('.quiz-bank .nut-searchbar-clear').tap()
+    // NutUI's clear mark, named and made a button for screen readers
+    await bank.getByRole('button', { name: '清除' }).tap()
     await bank.locator('.quiz-bank__total', { hasNotText: '含' }).waitFor({ timeout: 30000 })
     expect(await total.innerText()).toBe(all)
     expect(await field.inputValue()).toBe('')
