@@ -49,9 +49,9 @@ describe('SearchBox', () => {
   })
 
   it('when given other button words and a class, then the button says them and the bar keeps its own class too', () => {
-    const { container } = render(<SearchBox buttonText="查找" className="quiz-bank__search" onSearch={() => undefined} />)
+    const { container } = render(<SearchBox buttonText="查找" className="quiz-extra__search" onSearch={() => undefined} />)
     expect(screen.getByRole('button', { name: '查找' })).toBeTruthy()
-    expect(container.querySelector('.cwt-search-box.quiz-bank__search')).not.toBeNull()
+    expect(container.querySelector('.cwt-search-box.quiz-extra__search')).not.toBeNull()
     expect(screen.getByPlaceholderText('搜索')).toBeTruthy()
   })
 })
