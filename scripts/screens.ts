@@ -86,7 +86,10 @@ const GROUPS: Record<string, Shot[]> = {
     { name: 'elder-me', openid: 'demo-resident', hash: '/pages/me/index', ready: '.me__name', elder: true },
     { name: 'elder-report-new', openid: 'demo-resident', hash: '/packages/report/new/index', elder: true },
     { name: 'elder-vol-detail', openid: 'demo-volunteer', hash: '/packages/volunteer/detail/index?id=$activity', ready: '.vol-detail__action', elder: true },
-    { name: 'elder-quiz-paper', openid: 'demo-student', hash: '/packages/quiz/paper/index?mode=practice', ready: '.quiz-paper__question', elder: true }
+    { name: 'elder-quiz-paper', openid: 'demo-student', hash: '/packages/quiz/paper/index?mode=practice', ready: '.quiz-paper__question', elder: true },
+    // the office's search bar, its 搜索 button beside the field at the larger text
+    { name: 'elder-admin-users', openid: 'demo-admin', hash: '/packages/admin/users/index', ready: '.nut-cell', elder: true },
+    { name: 'elder-quiz-bank', openid: 'demo-admin', hash: '/packages/quiz/bank/index', ready: '.quiz-bank__item', elder: true }
   ],
   cockpit: [
     { name: 'cockpit-office', openid: 'demo-admin', hash: '/packages/cockpit/index/index', ready: '.cockpit-week' },

@@ -11,7 +11,9 @@ const SEMANTICS: [selector: string, attributes: Record<string, string>][] = [
   ['.nut-grid-item', { role: 'button', tabindex: '0' }],
   // NutUI's InputNumber hands no prop to its <input> nor names its icon-only − and + buttons
   ['.nut-inputnumber-minus', { role: 'button', 'aria-label': '减少' }],
-  ['.nut-inputnumber-add', { role: 'button', 'aria-label': '增加' }]
+  ['.nut-inputnumber-add', { role: 'button', 'aria-label': '增加' }],
+  // NutUI's SearchBar names its clear mark 清除 but says nothing of its being tappable
+  ['.nut-searchbar-clear', { role: 'button' }]
 ]
 
 /** A field's name when it has none: the `data-label` of a wrapper, else the title of the Cell it sits in. */

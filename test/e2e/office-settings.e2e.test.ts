@@ -43,8 +43,8 @@ describe('the office, in Chromium', () => {
   it('when the office searches a user by nickname and taps a role row, then the role is granted', async () => {
     await rt.call('users', 'updateProfile', { nickname: '东风社区孙主任' }, 'sun')
     const page = await open('/packages/admin/users/index', 'demo-admin')
-    await page.locator('.admin-users__search input').fill('孙主任')
-    await page.locator('.admin-users__search-go').tap()
+    await page.locator('.admin-users .cwt-search-box input').fill('孙主任')
+    await page.locator('.admin-users .cwt-search-box__go').tap()
     await page.getByText('（搜索“孙主任”）').waitFor({ timeout: 60000 })
     await page.locator('.nut-cell', { hasText: '东风社区孙主任' }).tap()
     // the middle of the row, away from the check box, answers the tap

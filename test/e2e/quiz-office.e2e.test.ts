@@ -108,6 +108,25 @@ describe('知识答题 for the office, in Chromium', () => {
     await closeAll()
   })
 
+  it('when the admin searches the bank for a stem, then only that question is listed, and clearing the field lists the whole bank again', async () => {
+    const { stem } = (await questions(rt.deps.store).find({}, { limit: 1 }))[0]
+    const bank = await open('/packages/quiz/bank/index', 'demo-admin')
+    await bank.locator('.quiz-bank__item').first().waitFor({ timeout: 60000 })
+    const total = bank.locator('.quiz-bank__total')
+    const all = await total.innerText()
+    const field = bank.locator('.quiz-bank .cwt-search-box input')
+    await field.fill(` ${stem} `)
+    await field.press('Enter')
+    await bank.locator('.quiz-bank__total', { hasText: `1 道含“${stem}”` }).waitFor({ timeout: 30000 })
+    expect(await bank.locator('.quiz-bank__item-stem').allInnerTexts()).toEqual([stem])
+    // NutUI's clear mark, named and made a button for screen readers
+    await bank.getByRole('button', { name: '清除' }).tap()
+    await bank.locator('.quiz-bank__total', { hasNotText: '含' }).waitFor({ timeout: 30000 })
+    expect(await total.innerText()).toBe(all)
+    expect(await field.inputValue()).toBe('')
+    await closeAll()
+  })
+
   it('when the admin imports a CSV with a bad row and a repeated one, then the preview names the row, field and reason, and only the valid row goes in once 只导入有效的行 is ticked', async () => {
     const repeated = (await questions(rt.deps.store).find({}, { limit: 1 }))[0].stem
     const file = path.join(dir, '新题.csv')
@@ -162,8 +181,8 @@ describe('知识答题 for the office, in Chromium', () => {
     const office = await open(`/packages/quiz/office/index?id=${quizId}`, 'demo-admin')
     await office.locator('.quiz-office__extend').tap({ timeout: 60000 })
     await office.getByText('还没有为谁延长时间').waitFor({ timeout: 30000 })
-    await office.locator('.quiz-extra__search input').fill('王阿姨')
-    await office.locator('.quiz-extra__search-go').tap()
+    await office.locator('.quiz-extra .cwt-search-box input').fill('王阿姨')
+    await office.locator('.quiz-extra .cwt-search-box__go').tap()
     await office.locator('.quiz-extra__person', { hasText: '王阿姨' }).tap({ timeout: 30000 })
     await office.locator('.quiz-extra__grant', { hasText: '延长 10 分钟' }).tap()
     await office.locator('.quiz-extra__person', { hasText: '已延长 10 分钟（长辈）' }).waitFor({ timeout: 30000 })

@@ -10,13 +10,40 @@ interface Props {
   className?: string
   style?: object
   src?: string
+  value?: string
+  placeholder?: string
+  ariaRole?: string
+  ariaLabel?: string
   onClick?: (e: unknown) => void
   onError?: (e: unknown) => void
+  onInput?: (e: { detail: { value: string } }) => void
+  onConfirm?: (e: { detail: { value: string } }) => void
 }
 
+type Field = { target: { value: string } }
+
 const element = (tag: string, name: string) => {
-  const Component = forwardRef<HTMLElement, Props>(({ children, className, style, src, onClick, onError }, ref) =>
-    createElement(tag, { ref, className, style, src, onClick, onError }, children)
+  const Component = forwardRef<HTMLElement, Props>(({ children, className, style, src, value, placeholder, ariaRole, ariaLabel, onClick, onError, onInput, onConfirm }, ref) =>
+    createElement(
+      tag,
+      {
+        ref,
+        className,
+        style,
+        src,
+        value,
+        placeholder,
+        // as fixH5Semantics and Taro write them in the browser
+        role: ariaRole,
+        'aria-label': ariaLabel,
+        onClick,
+        onError,
+        // an input tells its words in `detail`, each keystroke, and confirms on Enter
+        onChange: onInput && ((e: Field) => onInput({ detail: { value: e.target.value } })),
+        onKeyDown: onConfirm && ((e: Field & { key: string }) => e.key === 'Enter' && onConfirm({ detail: { value: e.target.value } }))
+      },
+      children
+    )
   )
   Component.displayName = name
   return Component

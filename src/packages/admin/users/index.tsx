@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { User } from '@nutui/icons-react-taro'
-import { Button, Cell, Checkbox, Menu, Pagination, Popup, Radio, SearchBar, Tag } from '@nutui/nutui-react-taro'
+import { Button, Cell, Checkbox, Menu, Pagination, Popup, Radio, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { ROLE_LABELS, ROLES, type Role, type UserSummary } from '@contract'
 import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
+import { SearchBox } from '@/components/search-box'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { RoleImport } from './role-import'
@@ -25,7 +26,6 @@ interface Draft {
 export default function AdminUsers() {
   const [role, setRole] = useState<Role | 'all'>('all')
   const [page, setPage] = useState(1)
-  const [typed, setTyped] = useState('')
   const [keyword, setKeyword] = useState('')
   const users = useRequest(() => api.call('users', 'list', { page, pageSize: PAGE_SIZE, ...(role === 'all' ? {} : { role }), ...(keyword ? { keyword } : {}) }), [role, page, keyword])
   const departments = useRequest(() => api.call('campaign', 'departments'), [])
@@ -40,7 +40,7 @@ export default function AdminUsers() {
   })
 
   const search = (word: string) => {
-    setKeyword(word.trim())
+    setKeyword(word)
     setPage(1)
   }
 
@@ -81,19 +81,7 @@ export default function AdminUsers() {
   return (
     <View className="admin-users">
       <ModeMeta />
-      <SearchBar
-        className="admin-users__search"
-        value={typed}
-        placeholder="搜索昵称，或手机号后 4 位"
-        onChange={setTyped}
-        onSearch={search}
-        onClear={() => search('')}
-        right={
-          <Text className="admin-users__search-go" onClick={() => search(typed)}>
-            搜索
-          </Text>
-        }
-      />
+      <SearchBox placeholder="搜索昵称，或手机号后 4 位" onSearch={search} />
       <Menu>
         <Menu.Item
           options={roleFilter}

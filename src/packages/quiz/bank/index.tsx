@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { Add, Search } from '@nutui/icons-react-taro'
-import { Button, Menu, Pagination, SearchBar, Tag } from '@nutui/nutui-react-taro'
+import { Button, Menu, Pagination, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { KNOWLEDGE_POINTS, QUESTION_KIND_LABELS, QUESTION_KINDS, type QuestionKind, type QuestionView } from '@contract'
 import { Blank } from '@/components/blank'
 import { LoadState } from '@/components/load-state'
+import { SearchBox } from '@/components/search-box'
 import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
 import { answerText, emptyQuestion, fromView, OPTION_LETTERS, type QuestionForm } from '../question-form'
@@ -62,7 +63,6 @@ export default function QuizBank() {
   const [point, setPoint] = useState('')
   const [kind, setKind] = useState<QuestionKind | ''>('')
   const [status, setStatus] = useState<Status>('all')
-  const [typed, setTyped] = useState('')
   const [keyword, setKeyword] = useState('')
   const [page, setPage] = useState(1)
   const [editing, setEditing] = useState<{ id: string | null; form: QuestionForm } | null>(null)
@@ -107,19 +107,7 @@ export default function QuizBank() {
     <View className={prefix}>
       <ModeMeta />
       <View className={`${prefix}__top`}>
-        <SearchBar
-          className={`${prefix}__search`}
-          value={typed}
-          placeholder="搜索题干中的文字"
-          onChange={setTyped}
-          onSearch={(v) => filter(() => setKeyword(v.trim()))}
-          onClear={() => filter(() => setKeyword(''))}
-          right={
-            <Text className={`${prefix}__search-go`} onClick={() => filter(() => setKeyword(typed.trim()))}>
-              搜索
-            </Text>
-          }
-        />
+        <SearchBox placeholder="搜索题干中的文字" onSearch={(words) => filter(() => setKeyword(words))} />
         <View className={`${prefix}__actions`}>
           <Text className={`${prefix}__summary`}>在用 {activeTotal} 道</Text>
           <Button size="small" fill="outline" type="primary" onClick={() => setImporting(true)}>

@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import { Button, Cell, InputNumber, Popup, Radio, SearchBar, Tag } from '@nutui/nutui-react-taro'
+import { Button, Cell, InputNumber, Popup, Radio, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { EXTRA_MINUTES, EXTRA_TIME_REASON_LABELS, EXTRA_TIME_REASONS, type ExtraTimeReason, type QuizPerson } from '@contract'
 import { LoadState } from '@/components/load-state'
+import { SearchBox } from '@/components/search-box'
 import { useRequest } from '@/hooks/use-request'
 import { api, ApiError } from '@/services/api'
 import { formatDateTime } from '@/utils/format'
@@ -30,7 +31,6 @@ function personNote(p: QuizPerson) {
  * with it.
  */
 export function ExtraTime({ visible, quizId, onClose }: ExtraTimeProps) {
-  const [typed, setTyped] = useState('')
   const [keyword, setKeyword] = useState('')
   const [picked, setPicked] = useState<QuizPerson | null>(null)
   const [minutes, setMinutes] = useState(10)
@@ -40,7 +40,7 @@ export function ExtraTime({ visible, quizId, onClose }: ExtraTimeProps) {
   const people = useRequest(() => (visible ? api.call('quiz', 'people', { quizId, ...(keyword ? { keyword } : {}) }) : Promise.resolve(undefined)), [visible, quizId, keyword])
 
   const search = (word: string) => {
-    setKeyword(word.trim())
+    setKeyword(word)
     setPicked(null)
   }
 
@@ -60,7 +60,6 @@ export function ExtraTime({ visible, quizId, onClose }: ExtraTimeProps) {
       Taro.showToast({ title: `已为${person.nickname}延长 ${minutes} 分钟`, icon: 'none', duration: 2500 })
       setPicked(null)
       search('')
-      setTyped('')
       await people.reload()
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '延长失败，请稍后再试')
@@ -101,19 +100,8 @@ export function ExtraTime({ visible, quizId, onClose }: ExtraTimeProps) {
           </View>
         ) : (
           <>
-            <SearchBar
-              className={`${prefix}__search`}
-              value={typed}
-              placeholder="搜索昵称，或手机号后 4 位"
-              onChange={setTyped}
-              onSearch={search}
-              onClear={() => search('')}
-              right={
-                <Text className={`${prefix}__search-go`} onClick={() => search(typed)}>
-                  搜索
-                </Text>
-              }
-            />
+            {/* drawn anew each time the person is put back: it starts with the search still listed */}
+            <SearchBox className={`${prefix}__search`} placeholder="搜索昵称，或手机号后 4 位" defaultValue={keyword} onSearch={search} />
             <LoadState loading={people.loading} error={people.error} ready={!!list} onRetry={people.reload} rows={4}>
               {list && (
                 <>
