@@ -252,6 +252,9 @@ export type ActivityStage = ActivityStatus | 'ended' | 'confirmed' | 'completed'
 
 export const ACTIVITY_STAGE_LABELS: Record<ActivityStage, string> = { draft: '草稿', published: '已发布', cancelled: '已取消', ended: '已结束', confirmed: '已确认', completed: '已完成' }
 
+/** Cancelled, or published and begun: from then on the day is what happened, not a plan to edit or cancel. */
+export const activityLocked = (a: { status: ActivityStatus; startAt: string }, now: Date) => a.status === 'cancelled' || (a.status === 'published' && Date.parse(a.startAt) <= now.getTime())
+
 export function activityStage(a: { status: ActivityStatus; endAt: string; rosterConfirmedAt: string | null }, mine: SignupStatus | null, now: Date): ActivityStage {
   if (a.status !== 'published') return a.status
   if (a.rosterConfirmedAt) return mine === 'confirmed' ? 'completed' : 'confirmed'

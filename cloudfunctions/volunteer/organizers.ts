@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { Page } from '../../types/api'
 import type { PublicText } from '../../types/domain'
-import { ACTIVITY_TYPE_LABELS, CHECK_OUT_LATE_MINUTES, type ActivityCard, type ActivityDetail, type ActivityInput, type Roster, type RosterRow } from '../../types/volunteer'
+import { ACTIVITY_TYPE_LABELS, activityLocked, CHECK_OUT_LATE_MINUTES, type ActivityCard, type ActivityDetail, type ActivityInput, type Roster, type RosterRow } from '../../types/volunteer'
 import type { ActionContext } from '../core/action'
 import { conflict, forbidden, invalid } from '../core/errors'
 import { saveExport } from '../core/expiring'
@@ -54,7 +54,7 @@ export async function update(input: { id: string } & ActivityInput<PublicText>, 
   const activity = await settled(ctx, await own(ctx, input.id))
   const at = deps.clock.now().toISOString()
   if (activity.status === 'cancelled') throw conflict('活动已取消，不能再修改')
-  if (started(activity, at)) throw conflict('活动已开始，不能再修改')
+  if (activityLocked(activity, new Date(at))) throw conflict('活动已开始，不能再修改')
   if (input.capacity < activity.taken) throw invalid('capacity', `已有 ${activity.taken} 人报名，名额不能少于 ${activity.taken}`)
   const { id, ...fields } = input
   const moved = input.startAt !== activity.startAt || input.endAt !== activity.endAt || input.place.address !== activity.place.address
@@ -68,9 +68,6 @@ export async function update(input: { id: string } & ActivityInput<PublicText>, 
   if (pending) await finishActivity(deps, { ...activity, ...set, pending })
   return detailOf(ctx, id)
 }
-
-/** Published and begun: from then on the day is what happened, not a plan to change. */
-const started = (activity: StoredActivity, at: string) => activity.status === 'published' && at >= activity.startAt
 
 /** An activity whose last move a crash cut short, that move finished first; refused while another call still runs it. */
 async function settled(ctx: ActionContext, activity: NotedActivity): Promise<NotedActivity> {
@@ -103,7 +100,7 @@ export async function cancelActivity(input: { id: string; reason: PublicText }, 
   const activity = await settled(ctx, found)
   const at = deps.clock.now().toISOString()
   if (activity.status === 'cancelled') throw conflict('活动已经取消了')
-  if (started(activity, at)) throw conflict('活动已开始，不能再取消')
+  if (activityLocked(activity, new Date(at))) throw conflict('活动已开始，不能再取消')
   const pending: ActivityPending = { move: 'cancel', key: deps.ids.next(), at, steps: CANCEL_STEPS, by: ctx.caller._id, from: activity.status }
   const entry = { at, by: ctx.caller._id, role: 'organizer' as const, from: activity.status, to: 'cancelled', note: input.reason }
   if (!(await volunteerRepository(deps.store).cancelActivity(activity, input.reason, at, pending, entry))) throw conflict('活动刚刚有变化，请刷新后再试')

@@ -1,6 +1,6 @@
 import { cutStore } from '../../test/support/cut-store'
 import { startRuntime, type TestRuntime } from '../../test/support/runtime'
-import { activities, outbox, signups } from '../core/collections'
+import { activities, counters, outbox, signups } from '../core/collections'
 import { userIdOf } from '../core/identity'
 import { STALE_MS } from '../core/moves'
 import { sweepVolunteers } from './daily'
@@ -246,6 +246,33 @@ describe('the line moving cut short: an offer lapsing, places added', () => {
         await expectWidened(id, line)
       }
     }
+  }, 300_000)
+
+  it('when cancelling an activity is killed after any of its writes, then cancelling again or the sweep gives up every place, each told once, the home count right', async () => {
+    const cancelOf = (id: string) => rt.call('volunteer', 'cancelActivity', { id, reason: '暴雨预警' }, 'demo-organizer')
+    const heard = (who: string) => outbox(cut.truth).count({ userId: userIdOf(who), title: '活动已取消' })
+    const whole = await lined('whole', 2)
+    cut.cut(Infinity)
+    expect((await cancelOf(whole.id)).status).toBe(200)
+    const writes = cut.writes
+    cut.revive()
+    for (let n = 1; n <= writes; n++) {
+      for (const finisher of ['again', 'sweep']) {
+        const { id, line } = await lined(`cut-${n}-${finisher}`, 2)
+        cut.cut(n)
+        expect((await cancelOf(id)).status).toBe(500)
+        cut.revive()
+        rt.clock.advance(STALE_MS + 1000)
+        if (finisher === 'again' || n === 1) expect(await cancelOf(id)).toMatchObject({ status: 200, body: { data: { status: 'cancelled' } } })
+        await sweepVolunteers(rt.deps)
+        const people = [`cut-${n}-${finisher}-seat`, ...line]
+        const seen = []
+        for (const who of people) seen.push([await statusOf(id, who), await heard(who)])
+        expect({ n, finisher, seen }).toEqual({ n, finisher, seen: people.map(() => ['cancelled', 1]) })
+        expect(((await activities(cut.truth).findOne({ _id: id })) as NotedActivity).pending).toBeUndefined()
+      }
+    }
+    expect((await counters(cut.truth).findOne({ _id: 'activities' }))?.value).toBe(await activities(cut.truth).count({ status: 'published' }))
   }, 300_000)
 
   it('when a sign-up is killed inside its seat step, then the person looking at the activity five minutes later finds it placed', async () => {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import ExcelJS from 'exceljs'
 import type { Signup } from '../../types/volunteer'
-import { activities, monthly, outbox, serviceRecords, signups, stars, users, volunteers } from '../core/collections'
+import { activities, counters, monthly, outbox, serviceRecords, signups, stars, users, volunteers } from '../core/collections'
 import { userIdOf } from '../core/identity'
 import { findAll } from '../core/pages'
 import { insertAll, startRuntime, type TestRuntime } from '../../test/support/runtime'
@@ -197,6 +197,71 @@ describe('signing up', () => {
     expect((await activities(rt.deps.store).findOne({ _id: id }))?.capacity).toBe(5)
   })
 
+  /** The organizer's save of `id` as it stands, with `changes`. */
+  async function edit(id: string, changes: Record<string, unknown>) {
+    const d = await ok('volunteer', 'activity', { id }, 'demo-organizer')
+    const input = { title: d.title, type: d.type, description: d.description, bring: d.bring, place: d.place, startAt: d.startAt, endAt: d.endAt, capacity: d.capacity, signupDeadline: d.signupDeadline, cancelDeadline: d.cancelDeadline, insurance: d.insurance }
+    return rt.call('volunteer', 'update', { id, ...input, ...changes }, 'demo-organizer')
+  }
+  const homeCount = async () => (await counters(rt.deps.store).findOne({ _id: 'activities' }))?.value
+
+  it('when an organizer cancels an activity, then every place in it is given up, so a clashing activity can be joined, and the home count drops', async () => {
+    for (const who of ['a', 'b']) await register(who)
+    const id = await activity({ capacity: 1 })
+    const other = await activity({ title: '同一时间的清洁活动' })
+    for (const who of ['a', 'b']) await ok('volunteer', 'signUp', { id }, who)
+    expect(await rt.call('volunteer', 'signUp', { id: other }, 'a')).toMatchObject({ status: 409, body: { message: '与您已报名的「文昌街路口交通文明劝导」时间冲突' } })
+    expect(await homeCount()).toBe(2)
+    await ok('volunteer', 'cancelActivity', { id, reason: '暴雨预警，活动取消' }, 'demo-organizer')
+    expect([(await signup(id, 'a'))?.status, (await signup(id, 'b'))?.status]).toEqual(['cancelled', 'cancelled'])
+    expect((await signup(id, 'b'))?.history.at(-1)).toMatchObject({ from: 'waitlisted', to: 'cancelled', note: '活动取消：暴雨预警，活动取消' })
+    expect(await homeCount()).toBe(1)
+    await expect(ok('volunteer', 'signUp', { id: other }, 'a')).resolves.toMatchObject({ status: 'confirmed' })
+    expect(await rt.call('volunteer', 'cancelActivity', { id, reason: '再取消一次' }, 'demo-organizer')).toMatchObject({ status: 409, body: { message: '活动已经取消了' } })
+    expect(await outbox(rt.deps.store).count({ userId: userIdOf('a'), title: '活动已取消' })).toBe(1)
+    await sweepVolunteers(rt.deps)
+    expect(await homeCount()).toBe(1)
+  })
+
+  it('when the organizer moves an activity, then everyone signed up is told once, their sign-ups follow the new time and the reminder comes again', async () => {
+    for (const who of ['a', 'b']) await register(who)
+    const id = await activity({ capacity: 1 }, 20)
+    for (const who of ['a', 'b']) await ok('volunteer', 'signUp', { id }, who)
+    const d = await ok('volunteer', 'activity', { id }, 'demo-organizer')
+    rt.clock.advance(HOUR)
+    await sweepVolunteers(rt.deps)
+    expect(await outbox(rt.deps.store).count({ userId: userIdOf('a'), title: '明天有志愿活动' })).toBe(1)
+    const later = (iso: string) => new Date(Date.parse(iso) + 8 * HOUR).toISOString()
+    expect((await edit(id, { startAt: later(d.startAt), endAt: later(d.endAt), place: { ...PLACE, address: '文昌街与五一路口' } })).status).toBe(200)
+    const told = async () => (await findAll(outbox(rt.deps.store), { userId: { $in: [userIdOf('a'), userIdOf('b')] }, title: '活动时间地点有变' }, { userId: 1, body: 1 }))
+    expect((await told()).map((m) => m.userId).sort()).toEqual([userIdOf('a'), userIdOf('b')].sort())
+    expect((await told())[0].body).toBe('「文昌街路口交通文明劝导」改为 2026-11-24 13:00 在 文昌街与五一路口，请留意')
+    expect((await signup(id, 'a'))?.startAt).toBe(later(d.startAt))
+    expect((await edit(id, { description: '只改了说明' })).status).toBe(200)
+    expect(await told()).toHaveLength(2)
+    rt.clock.advance(8 * HOUR)
+    await sweepVolunteers(rt.deps)
+    expect(await outbox(rt.deps.store).count({ userId: userIdOf('a'), title: { $in: ['今天有志愿活动', '明天有志愿活动'] } })).toBe(2)
+  })
+
+  it('when an activity has started, then it can be neither edited nor cancelled, and no waitlist offer runs past its start', async () => {
+    for (const who of ['a', 'b', 'c']) await register(who)
+    const id = await activity({ capacity: 1 }, 6)
+    for (const who of ['a', 'b', 'c']) await ok('volunteer', 'signUp', { id }, who)
+    await ok('volunteer', 'cancel', { id }, 'a')
+    const offered = await signup(id, 'b')
+    expect(offered?.status).toBe('offered')
+    expect(offered?.offerExpiresAt).toBe(offered?.startAt)
+    rt.clock.advance(6 * HOUR + 60000)
+    expect(await rt.call('volunteer', 'acceptOffer', { id }, 'b')).toMatchObject({ status: 409, body: { message: '活动已开始，递补名额已失效' } })
+    await sweepVolunteers(rt.deps)
+    expect([(await signup(id, 'b'))?.status, (await signup(id, 'c'))?.status]).toEqual(['passed', 'waitlisted'])
+    expect(await outbox(rt.deps.store).count({ userId: userIdOf('c'), title: '候补递补：有名额了' })).toBe(0)
+    expect(await edit(id, { description: '开始后再改' })).toMatchObject({ status: 409, body: { message: '活动已开始，不能再修改' } })
+    expect(await rt.call('volunteer', 'cancelActivity', { id, reason: '下雨' }, 'demo-organizer')).toMatchObject({ status: 409, body: { message: '活动已开始，不能再取消' } })
+    expect((await activities(rt.deps.store).findOne({ _id: id }))?.status).toBe('published')
+  })
+
   it('when a resident or a volunteer tries organizer actions, then they are refused', async () => {
     await register('demo-volunteer')
     expect(await rt.call('volunteer', 'create', {}, 'demo-volunteer')).toMatchObject({ status: 403 })
@@ -251,6 +316,7 @@ describe('past the 1,000 documents a read answers', () => {
     expect(await activities(rt.deps.store).findOne({ _id: id })).toMatchObject({ status: 'cancelled', cancelReason: '暴雨预警，活动取消' })
     const told = (await findAll(outbox(rt.deps.store), { createdAt: rt.clock.now().toISOString(), title: '活动已取消' }, { userId: 1 })).map((m) => m.userId)
     expect(told.sort()).toEqual(people.map((p) => p.userId).sort())
+    expect(await signups(rt.deps.store).count({ activityId: id, status: 'cancelled' })).toBe(1200)
   }, 120000)
 })
 
