@@ -1,6 +1,7 @@
 import type { Page } from '../../types/api'
 import { shortListNote, starsMonth, starsToChoose, type CorrectionRequest, type IdentityChange, type StarsMonth, type StarWinner, type Volunteer, type VolunteerIdentity, type VolunteerSummary } from '../../types/volunteer'
 import type { ActionContext } from '../core/action'
+import { createdId } from '../core/idempotency'
 import { conflict, invalid } from '../core/errors'
 import { isPhoneWord, takePhoneSearch } from '../core/phone-search'
 import { beijingDateTime, beijingDay } from '../../types/calendar'
@@ -66,14 +67,18 @@ export async function decideCorrection(input: { userId: string; approve: boolean
   return toSummary(await repo.volunteer(v._id), people.users.get(v._id)?.nickname ?? '')
 }
 
-/** 补录: hours the office vouches for without a roster, always with a reason, kept apart from verified hours. */
-export async function makeup(input: { userId: string; hours: number; reason: string }, { caller, deps }: ActionContext): Promise<VolunteerSummary> {
+/**
+ * 补录: hours the office vouches for without a roster, always with a reason, kept apart from verified hours; the
+ * page's retry of the same request adds nothing more.
+ */
+export async function makeup(input: { userId: string; hours: number; reason: string }, ctx: ActionContext): Promise<VolunteerSummary> {
+  const { caller, deps } = ctx
   const repo = volunteerRepository(deps.store)
   await repo.volunteer(input.userId).catch(() => {
     throw invalid('userId', '该用户还不是注册志愿者')
   })
   const at = deps.clock.now().toISOString()
-  await repo.addMakeup({ _id: `makeup${deps.ids.next()}`, userId: input.userId, activityId: null, activityTitle: null, hours: input.hours, kind: 'makeup', reason: input.reason, by: caller._id, at, month: beijingDay(at).slice(0, 7) })
+  await repo.addMakeup({ _id: createdId('makeup', ctx), userId: input.userId, activityId: null, activityTitle: null, hours: input.hours, kind: 'makeup', reason: input.reason, by: caller._id, at, month: beijingDay(at).slice(0, 7) })
   const people = await repo.people([input.userId])
   return toSummary(await repo.volunteer(input.userId), people.users.get(input.userId)?.nickname ?? '')
 }

@@ -6,7 +6,7 @@ import { findAll, textOrder } from '../core/pages'
 import { phoneMatch } from '../core/phone-search'
 import type { Query, Store } from '../core/ports'
 import { containing } from '../core/search'
-import type { Pending } from '../core/moves'
+import { settle, type Pending } from '../core/moves'
 import { VOLUNTEER_DEFAULTS } from '../core/seed'
 import { signupId } from './rules'
 
@@ -122,9 +122,10 @@ export function volunteerRepository(store: Store) {
     /** The volunteer role, once, however often they register. */
     grantVolunteer: (user: User, entry: HistoryEntry) => users(store).update({ _id: user._id, roles: { $ne: 'volunteer' } }, { $push: { roles: 'volunteer', history: entry } }),
     byCertificate: (no: string) => volunteers(store).findOne({ certificateNo: no }),
+    /** A make-up record kept once under its id, and the volunteer's make-up hours set from their records. */
     async addMakeup(record: ServiceRecord) {
-      await serviceRecords(store).insert(record)
-      await volunteers(store).update({ _id: record.userId }, { $inc: { makeupHours: record.hours } })
+      await serviceRecords(store).insertIfAbsent(record)
+      await settle(volunteers(store), record.userId, async () => ({ makeupHours: await serviceRecords(store).sum({ userId: record.userId, kind: 'makeup' }, 'hours') }))
     },
     async recordsPage(userId: string, page: number, pageSize: number) {
       const q = { userId }

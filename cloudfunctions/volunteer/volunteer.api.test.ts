@@ -4,6 +4,7 @@ import type { Signup } from '../../types/volunteer'
 import { activities, counters, monthly, outbox, serviceRecords, signups, stars, users, volunteers } from '../core/collections'
 import { userIdOf } from '../core/identity'
 import { findAll } from '../core/pages'
+import { requestId } from '../../test/support/reports'
 import { insertAll, startRuntime, type TestRuntime } from '../../test/support/runtime'
 import { codeAt } from './checkin-code'
 import { sweepVolunteers } from './daily'
@@ -22,8 +23,8 @@ afterEach(() => rt.app.close())
 const HOUR = 3600000
 const PLACE = { address: '麒麟区南宁北路与文昌街交叉口', lat: 25.5001, lng: 103.7934, radius: 300 }
 
-async function ok<T = any>(fn: 'volunteer' | 'users', action: string, payload: object, openid: string): Promise<T> {
-  const res = await rt.call(fn as 'volunteer', action as 'me', payload as Record<string, never>, openid)
+async function ok<T = any>(fn: 'volunteer' | 'users', action: string, payload: object, openid: string, request?: string): Promise<T> {
+  const res = await rt.call(fn as 'volunteer', action as 'me', payload as Record<string, never>, openid, request)
   if (res.status !== 200) throw new Error(`${action} refused: ${JSON.stringify(res.body)}`)
   return res.body.data
 }
@@ -67,7 +68,7 @@ describe('correcting who a volunteer is', () => {
 
   it('when a volunteer with hours registers again under another name, phone and birth date, then only the team changes, a correction waits for the office, and the certificate keeps the verified name until the office approves it', async () => {
     await register('demo-volunteer')
-    await ok('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 2, reason: '纸质签到表补录' }, 'demo-admin')
+    await ok('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 2, reason: '纸质签到表补录' }, 'demo-admin', requestId())
 
     const me = await ok('volunteer', 'register', renamed, 'demo-volunteer')
 
@@ -92,7 +93,7 @@ describe('correcting who a volunteer is', () => {
   it('when the office refuses a correction, then the verified identity stays and the refusal is recorded; without hours a volunteer corrects it directly, on the record', async () => {
     await register('demo-volunteer')
     await register('demo-resident')
-    await ok('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 1, reason: '补录' }, 'demo-admin')
+    await ok('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 1, reason: '补录' }, 'demo-admin', requestId())
     await ok('volunteer', 'register', renamed, 'demo-volunteer')
 
     await ok('volunteer', 'decideCorrection', { userId: userIdOf('demo-volunteer'), approve: false, reason: '与身份证不符' }, 'demo-admin')
@@ -392,17 +393,20 @@ describe('checking in and counting hours', () => {
 
   it('when the office adds make-up hours, then they are kept apart from verified hours, with the reason', async () => {
     await register('demo-volunteer')
-    const me = await ok('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 3.5, reason: '2026 年 10 月线下服务，纸质签到表补录' }, 'demo-admin')
+    const sent = requestId()
+    const me = await ok('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 3.5, reason: '2026 年 10 月线下服务，纸质签到表补录' }, 'demo-admin', sent)
+    // the page sent it twice (a retry after a lost answer): counted once
+    expect(await ok('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 3.5, reason: '2026 年 10 月线下服务，纸质签到表补录' }, 'demo-admin', sent)).toEqual(me)
     expect(me).toMatchObject({ hours: 0, makeupHours: 3.5 })
     const records = await ok('volunteer', 'hours', {}, 'demo-volunteer')
     expect(records.items).toEqual([expect.objectContaining({ kind: 'makeup', hours: 3.5, reason: '2026 年 10 月线下服务，纸质签到表补录' })])
-    expect(await rt.call('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 1, reason: '' }, 'demo-admin')).toMatchObject({ status: 400 })
+    expect(await rt.call('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 1, reason: '' }, 'demo-admin', requestId())).toMatchObject({ status: 400 })
   })
 
   it('when the office adds make-up hours or looks a phone up, then it sees masked phones only, needs the last 4 digits or the whole number, and is held to 20 phone searches an hour', async () => {
     await register('demo-volunteer')
 
-    const added = await rt.call('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 1, reason: '纸质签到表补录' }, 'demo-admin')
+    const added = await rt.call('volunteer', 'makeup', { userId: userIdOf('demo-volunteer'), hours: 1, reason: '纸质签到表补录' }, 'demo-admin', requestId())
     expect(added.body.data).toMatchObject({ userId: userIdOf('demo-volunteer'), phone: '138****5678', makeupHours: 1 })
     expect(JSON.stringify(added.body)).not.toContain('13812345678')
 
