@@ -84,11 +84,16 @@ export async function saveQuiz(input: QuizInput & { id?: string }, ctx: ActionCo
   let quiz: Quiz
   if (id) {
     const current = await repo.quiz(id)
-    // Papers already drawn keep their questions; changing the draw mid-way would make results incomparable.
-    const redraw = JSON.stringify(current.quotas) !== JSON.stringify(fields.quotas)
-    if (redraw && (await repo.anyGraded(id))) throw invalid('quotas', '已有人交卷，不能再修改抽题规则')
+    // Papers already drawn keep their questions and graded ones their verdict: changing the draw or the pass mark
+    // mid-way would make results incomparable (and 知晓率 count two marks at once).
+    const redraw = drawOf(current.quotas) !== drawOf(fields.quotas)
+    const graded = (redraw || fields.passMark !== current.passMark) && (await repo.anyGraded(id))
+    if (graded && redraw) throw invalid('quotas', '已有人交卷，不能再修改抽题规则')
+    if (graded) throw invalid('passMark', `已有人交卷，及格分不能再改（现为 ${current.passMark} 分）`)
     const pool = redraw || !current.pool ? await drawPool(deps.store, fields.quotas) : current.pool
     await repo.setQuiz(id, { ...fields, pool, schoolIds, updatedAt: at })
+    // a close brought forward closes the papers still being answered with it, before answers are shown to all
+    if (fields.closesAt < current.closesAt) await repo.closeOpenBy(id, fields.closesAt)
     quiz = { ...current, ...fields, pool, schoolIds, updatedAt: at }
   } else {
     const _id = createdId('z', ctx)
@@ -97,6 +102,9 @@ export async function saveQuiz(input: QuizInput & { id?: string }, ctx: ActionCo
   }
   return summaryOf(deps, quiz)
 }
+
+/** A draw's rule as text: the store may give an object's keys back in another order. */
+const drawOf = (quotas: QuizInput['quotas']) => quotas.map((q) => `${q.point}:${q.count}`).join('|')
 
 export async function saveUnit(input: { id?: string; kind: Unit['kind']; name: string; classes: string[]; members: number | null }, { deps }: ActionContext): Promise<UnitView> {
   const { id, ...fields } = input

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite'
 import type { Paper, QuizTally, Unit } from '../../types/quiz'
 import { shownAnswers } from '../../runtime/demo'
 import { insertAll, startRuntime, type TestRuntime } from '../../test/support/runtime'
-import { attempts, questions, quizBest, quizProfiles, quizTallies, units, wrongBook } from '../core/collections'
+import { attempts, questions, quizBest, quizProfiles, quizTallies, quizzes, units, wrongBook } from '../core/collections'
 import { userIdOf } from '../core/identity'
 import { findAll } from '../core/pages'
 import { BANK } from './seed-bank'
@@ -65,6 +65,30 @@ async function answerAs(openid: string, paper: Paper, right: number[], wrong: nu
 }
 
 const range = (n: number) => [...Array(n).keys()]
+
+describe('changing a quiz people are taking', () => {
+  const edit = async (id: string, changes: Record<string, unknown>) => {
+    const q = (await quizzes(rt.deps.store).findOne({ _id: id }))!
+    const input = { title: q.title, description: q.description, opensAt: q.opensAt, closesAt: q.closesAt, quotas: q.quotas, timeLimitMinutes: q.timeLimitMinutes, attemptsAllowed: q.attemptsAllowed, passMark: q.passMark, audience: q.audience, schoolIds: q.schoolIds }
+    return rt.call('quiz', 'saveQuiz', { id, ...input, ...changes }, 'demo-admin', rid())
+  }
+
+  it('when someone has handed in, then the pass mark stays as their verdict was given, and the field says why', async () => {
+    const id = await quiz()
+    const paper: Paper = await ok('start', { quizId: id }, 'demo-resident')
+    await answerAs('demo-resident', paper, range(5))
+    await ok('submit', { attemptId: paper.attemptId }, 'demo-resident')
+    expect(await edit(id, { passMark: 80 })).toMatchObject({ status: 400, body: { issues: [{ field: 'passMark', message: '已有人交卷，及格分不能再改（现为 60 分）' }] } })
+    expect(await edit(id, { title: '改个标题', passMark: 60 })).toMatchObject({ status: 200, body: { data: { title: '改个标题' } } })
+  })
+
+  it('when the close is brought forward, then papers still being answered are due at the new close', async () => {
+    const id = await quiz()
+    const paper: Paper = await ok('start', { quizId: id }, 'demo-resident')
+    expect((await edit(id, { closesAt: at(5) })).status).toBe(200)
+    expect((await attempts(rt.deps.store).findOne({ _id: paper.attemptId }))?.deadline).toBe(at(5))
+  })
+})
 
 describe('the paper', () => {
   it('when a paper is drawn, then it holds each knowledge point’s quota, no question twice, and its stored attempt keeps the deadline', async () => {

@@ -120,6 +120,8 @@ export function quizRepository(store: Store) {
     /** The open papers of a quiz among these people's. */
     openAt: (quizId: string, userIds: string[]) =>
       userIds.length ? attempts(store).find({ quizId, userId: { $in: userIds }, status: 'open' }, { limit: userIds.length, projection: { items: 0 } }) : Promise.resolve([]),
+    /** A quiz's open papers due after `closesAt` made due then (the sweep grades them when it comes). */
+    closeOpenBy: (quizId: string, closesAt: string) => attempts(store).update({ quizId, status: 'open', deadline: { $gt: closesAt } }, { $set: { deadline: closesAt } }, { multi: true }),
     /** Moves an open paper's deadline later, only while it is still in time: one whose time ran out is graded as it stood. */
     extend: (attemptId: string, deadline: string, extraMinutes: number, at: string, note: string) =>
       attempts(store).update(
