@@ -74,6 +74,13 @@ describe('granting roles from a sheet', () => {
     expect((await roles('zhou')).roles).toEqual(['resident', 'volunteer'])
   })
 
+  it('when two volunteers registered with the same phone, then that row asks for the nickname instead', async () => {
+    await rt.call('volunteer', 'register', { realName: '周小海', phone: '13912349876', team: '文昌社区志愿队', birthDate: '1990-03-04' }, 'zhou-2')
+    const fileId = await sheet([['13912349876', '组织者', '']])
+    const preview = (await rt.call('volunteer', 'previewRoles', { fileId }, 'demo-admin')).body.data
+    expect(preview.rows[0].errors).toEqual([{ field: '手机号或昵称', message: '有 2 位志愿者用手机号 13912349876 注册，请改填其中那位的昵称' }])
+  })
+
   it('when a sheet lacks a column or someone else uploaded it, or an organizer calls, then it is refused', async () => {
     expect(await rt.call('volunteer', 'previewRoles', { fileId: await sheet([['王', '组织者']], ['昵称', '角色']) }, 'demo-admin')).toMatchObject({ status: 400, body: { message: expect.stringContaining('手机号或昵称') } })
     const fileId = await sheet([['南宁街道王科长', '组织者', '']])

@@ -29,6 +29,7 @@ export async function previewRoles(input: { fileId: string }, ctx: ActionContext
     if (!who) errors.push({ field: '手机号或昵称', message: '请填写手机号或昵称' })
     else if (isPhone(who) && !found) errors.push({ field: '手机号或昵称', message: `没有用手机号 ${who} 注册的志愿者；未注册志愿者的用户请填昵称` })
     else if (!found) errors.push({ field: '手机号或昵称', message: `没有昵称为“${who}”的用户` })
+    else if (found.length > 1 && isPhone(who)) errors.push({ field: '手机号或昵称', message: `有 ${found.length} 位志愿者用手机号 ${who} 注册，请改填其中那位的昵称` })
     else if (found.length > 1) errors.push({ field: '手机号或昵称', message: `有 ${found.length} 位用户昵称为“${who}”，请改填手机号或让其改昵称` })
     const role = ROLE_BY_LABEL.get(roleText) ?? null
     if (!role) errors.push({ field: '角色', message: roleText === ROLE_LABELS.resident ? '市民是每个用户的基本角色，无需授予' : `${roleText ? `“${roleText}”不是可授予的角色，` : '请填写角色，'}应为${GRANTABLE.map((r) => SHORT[r] ?? ROLE_LABELS[r]).join('、')}之一` })
