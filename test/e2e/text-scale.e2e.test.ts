@@ -6,7 +6,15 @@ import { pageVisits, seedDemo, type DemoIds } from '../support/pages'
 // Each page loads the app and its data on a busy two-core machine.
 jest.setTimeout(120_000)
 
-const PAGES = ['pages/index/index', 'packages/report/new/index', 'packages/volunteer/detail/index', 'packages/quiz/paper/index']
+const PAGES = [
+  'pages/index/index',
+  'packages/report/new/index',
+  'packages/volunteer/detail/index',
+  'packages/quiz/paper/index',
+  // a bar of actions in the flow at the page's end, which must not cover its last line
+  'packages/orders/issue/index',
+  'packages/bulletins/edit/index'
+]
 
 let e2e: Awaited<ReturnType<typeof startE2E>>
 let base: string

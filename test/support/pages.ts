@@ -45,7 +45,8 @@ export async function seedDemo(deps: Deps): Promise<DemoIds> {
   const [order] = await orders(deps.store).find({}, { limit: 1 })
   const [round] = await rounds(deps.store).find({}, { limit: 1 })
   const [point] = await inspectionPoints(deps.store).find({ _id: round.pointIds[0] }, { limit: 1 })
-  const [attempt] = await attempts(deps.store).find({ userId: userIdOf('demo-quiz-01'), status: 'graded' }, { limit: 1 })
+  // the demo resident's practice: the H5 app acts only as one of the demo identities
+  const [attempt] = await attempts(deps.store).find({ userId: userIdOf('demo-resident'), status: 'graded' }, { limit: 1 })
   const office = async <T>(action: string, payload: object, requestId?: string) => {
     const res = await functions.reports({ action, payload, requestId }, { openid: 'demo-admin', deps })
     if (!res.ok) throw new Error(`${action}: ${res.message}`)
@@ -90,8 +91,8 @@ export const pageVisits = (ids: DemoIds): PageVisit[] => [
   { path: 'packages/quiz/home/index', openid: 'demo-student', ready: '.quiz-home__card' },
   { path: 'packages/quiz/profile/index', openid: 'demo-student' },
   { path: 'packages/quiz/paper/index', openid: 'demo-student', query: 'mode=practice', ready: '.quiz-paper__question' },
-  { path: 'packages/quiz/result/index', openid: 'demo-quiz-01', query: `attemptId=${ids.attempt}` },
-  { path: 'packages/quiz/wrong/index', openid: 'demo-quiz-01' },
+  { path: 'packages/quiz/result/index', openid: 'demo-resident', query: `attemptId=${encodeURIComponent(ids.attempt)}`, ready: '.quiz-result__footer' },
+  { path: 'packages/quiz/wrong/index', openid: 'demo-resident', ready: '.quiz-wrong__footer' },
   { path: 'packages/quiz/office/index', openid: 'demo-admin', ready: '.quiz-office__point' },
   { path: 'packages/quiz/bank/index', openid: 'demo-admin', ready: '.quiz-bank__item' },
   { path: 'packages/quiz/edit/index', openid: 'demo-admin', ready: '.quiz-edit__quota' },

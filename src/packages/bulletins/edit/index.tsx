@@ -80,68 +80,70 @@ export default function BulletinEdit() {
       <LoadState loading={bulletin.loading} error={bulletin.error} ready={!!b && !!words} onRetry={bulletin.reload} rows={10}>
         {b && words && (
           <>
-            {restored && <NoticeBar content="已恢复上次未保存的内容，保存后生效" wrap rightIcon={null} />}
-            {b.status === 'published' && <NoticeBar content="本期通报已发布，内容不能再修改" wrap rightIcon={null} />}
-            <View className={`${prefix}__head`}>
-              <View className={`${prefix}__heading`}>
-                <Text className={`${prefix}__no`}>{b.no}</Text>
-                <Text className={`${prefix}__period`}>
-                  {b.title} · {BULLETIN_KIND_LABELS[b.kind]}
-                </Text>
-              </View>
-              {b.status === 'draft' && (
-                <Button size="small" fill="outline" type="primary" loading={refilling} disabled={refilling || submit.busy} onClick={refill}>
-                  重新取数
-                </Button>
-              )}
-            </View>
-
-            <View className="cwt-section">
-              <View className="cwt-section__title">
-                <Text>导语</Text>
-                <Text className="cwt-section__hint">通报开头的总体评价与工作要求</Text>
-              </View>
-              <TextArea
-                className={`${prefix}__preface`}
-                value={words.preface}
-                onChange={(preface) => change({ ...words, preface }, 'preface')}
-                maxLength={PREFACE_MAX}
-                showCount
-                autoSize
-                placeholder="如：本周全市共受理各类问题 X 件，整改率 X%。市城市管理局等单位整改迅速……请各责任单位对照通报逐项整改。"
-              />
-              {error('preface')}
-            </View>
-
-            <View className="cwt-section">
-              <View className="cwt-section__title">
-                <Text>单位点评</Text>
-                <Text className="cwt-section__hint">按得分排序，可不填</Text>
-              </View>
-              {b.figures.units.map((u) => (
-                <View key={u.department.id} className={`${prefix}__unit`}>
-                  <View className={`${prefix}__unit-head`}>
-                    <Text className={`${prefix}__unit-name`}>{u.department.name}</Text>
-                    <Text className={`${prefix}__unit-figures`}>
-                      第 {u.rank} 名 · 得分 {u.score} · 超期 {u.overdue} · 整改率 {percent(u.fixRate)}
-                    </Text>
-                  </View>
-                  <TextArea
-                    className={`${prefix}__remark`}
-                    value={words.remarks[u.department.id] ?? ''}
-                    onChange={(text) => change({ ...words, remarks: { ...words.remarks, [u.department.id]: text } }, `remarks.${u.department.id}`)}
-                    maxLength={REMARK_MAX}
-                    rows={2}
-                    autoSize
-                    placeholder={`对${u.department.name}的点评`}
-                  />
-                  {error(`remarks.${u.department.id}`)}
+            <View className={`${prefix}__body`}>
+              {restored && <NoticeBar content="已恢复上次未保存的内容，保存后生效" wrap rightIcon={null} />}
+              {b.status === 'published' && <NoticeBar content="本期通报已发布，内容不能再修改" wrap rightIcon={null} />}
+              <View className={`${prefix}__head`}>
+                <View className={`${prefix}__heading`}>
+                  <Text className={`${prefix}__no`}>{b.no}</Text>
+                  <Text className={`${prefix}__period`}>
+                    {b.title} · {BULLETIN_KIND_LABELS[b.kind]}
+                  </Text>
                 </View>
-              ))}
-              {!b.figures.units.length && <Text className={`${prefix}__hint`}>还没有责任单位：请先在「系统设置」中添加</Text>}
-            </View>
+                {b.status === 'draft' && (
+                  <Button size="small" fill="outline" type="primary" loading={refilling} disabled={refilling || submit.busy} onClick={refill}>
+                    重新取数
+                  </Button>
+                )}
+              </View>
 
-            {submit.error && <Text className={`${prefix}__error ${prefix}__error--form`}>{submit.error}</Text>}
+              <View className="cwt-section">
+                <View className="cwt-section__title">
+                  <Text>导语</Text>
+                  <Text className="cwt-section__hint">通报开头的总体评价与工作要求</Text>
+                </View>
+                <TextArea
+                  className={`${prefix}__preface`}
+                  value={words.preface}
+                  onChange={(preface) => change({ ...words, preface }, 'preface')}
+                  maxLength={PREFACE_MAX}
+                  showCount
+                  autoSize
+                  placeholder="如：本周全市共受理各类问题 X 件，整改率 X%。市城市管理局等单位整改迅速……请各责任单位对照通报逐项整改。"
+                />
+                {error('preface')}
+              </View>
+
+              <View className="cwt-section">
+                <View className="cwt-section__title">
+                  <Text>单位点评</Text>
+                  <Text className="cwt-section__hint">按得分排序，可不填</Text>
+                </View>
+                {b.figures.units.map((u) => (
+                  <View key={u.department.id} className={`${prefix}__unit`}>
+                    <View className={`${prefix}__unit-head`}>
+                      <Text className={`${prefix}__unit-name`}>{u.department.name}</Text>
+                      <Text className={`${prefix}__unit-figures`}>
+                        第 {u.rank} 名 · 得分 {u.score} · 超期 {u.overdue} · 整改率 {percent(u.fixRate)}
+                      </Text>
+                    </View>
+                    <TextArea
+                      className={`${prefix}__remark`}
+                      value={words.remarks[u.department.id] ?? ''}
+                      onChange={(text) => change({ ...words, remarks: { ...words.remarks, [u.department.id]: text } }, `remarks.${u.department.id}`)}
+                      maxLength={REMARK_MAX}
+                      rows={2}
+                      autoSize
+                      placeholder={`对${u.department.name}的点评`}
+                    />
+                    {error(`remarks.${u.department.id}`)}
+                  </View>
+                ))}
+                {!b.figures.units.length && <Text className={`${prefix}__hint`}>还没有责任单位：请先在「系统设置」中添加</Text>}
+              </View>
+
+              {submit.error && <Text className={`${prefix}__error ${prefix}__error--form`}>{submit.error}</Text>}
+            </View>
             <View className={`${prefix}__bar`}>
               <Button className={`${prefix}__save`} loading={submit.busy} disabled={submit.busy || b.status !== 'draft'} onClick={() => save('stay')}>
                 保存

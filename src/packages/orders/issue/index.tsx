@@ -57,68 +57,70 @@ export default function OrdersIssue() {
   return (
     <View className={prefix}>
       <ModeMeta />
-      <Cell.Group className={`${prefix}__group`}>
-        <Cell title="责任单位" extra={<Text className={`${prefix}__pick`}>{unit?.name ?? '请选择'}<ArrowRight size={12} /></Text>} clickable onClick={() => setPicking('unit')} />
-      </Cell.Group>
-      {error('departmentId')}
+      <View className={`${prefix}__body`}>
+        <Cell.Group className={`${prefix}__group`}>
+          <Cell title="责任单位" extra={<Text className={`${prefix}__pick`}>{unit?.name ?? '请选择'}<ArrowRight size={12} /></Text>} clickable onClick={() => setPicking('unit')} />
+        </Cell.Group>
+        {error('departmentId')}
 
-      {departmentId && (
+        {departmentId && (
+          <View className="cwt-section">
+            <View className="cwt-section__title">
+              <Text>督办的问题</Text>
+              <Text className="cwt-section__hint">已选 {caseIds.length} 个 · 仅列出整改中的问题</Text>
+            </View>
+            <LoadState loading={cases.loading} error={cases.error} ready={!!cases.data} onRetry={cases.reload} rows={4}>
+              {open.length ? (
+                <Checkbox.Group className={`${prefix}__cases`} value={caseIds} onChange={(v) => setCaseIds(v as string[])}>
+                  {open.map((c) => (
+                    <Checkbox key={c.id} value={c.id} className={`${prefix}__case`} label={
+                      <View className={`${prefix}__case-body`}>
+                        <Text className={`${prefix}__case-title`}>
+                          {c.categoryName}
+                          {c.overdue && <Text className={`${prefix}__late`}> 超期</Text>}
+                        </Text>
+                        <Text className={`${prefix}__case-meta`}>
+                          {c.no} · {c.address}
+                          {c.deadline ? ` · ${formatDay(c.deadline)}到期` : ''}
+                        </Text>
+                      </View>
+                    } />
+                  ))}
+                </Checkbox.Group>
+              ) : (
+                <Blank icon={<Checked size={48} color="var(--cwt-border-strong)" />} title="该单位没有整改中的问题" description="只有已交办、正在整改的问题可以督办" />
+              )}
+            </LoadState>
+            {error('caseIds')}
+          </View>
+        )}
+
         <View className="cwt-section">
           <View className="cwt-section__title">
-            <Text>督办的问题</Text>
-            <Text className="cwt-section__hint">已选 {caseIds.length} 个 · 仅列出整改中的问题</Text>
+            <Text>督办级别</Text>
           </View>
-          <LoadState loading={cases.loading} error={cases.error} ready={!!cases.data} onRetry={cases.reload} rows={4}>
-            {open.length ? (
-              <Checkbox.Group className={`${prefix}__cases`} value={caseIds} onChange={(v) => setCaseIds(v as string[])}>
-                {open.map((c) => (
-                  <Checkbox key={c.id} value={c.id} className={`${prefix}__case`} label={
-                    <View className={`${prefix}__case-body`}>
-                      <Text className={`${prefix}__case-title`}>
-                        {c.categoryName}
-                        {c.overdue && <Text className={`${prefix}__late`}> 超期</Text>}
-                      </Text>
-                      <Text className={`${prefix}__case-meta`}>
-                        {c.no} · {c.address}
-                        {c.deadline ? ` · ${formatDay(c.deadline)}到期` : ''}
-                      </Text>
-                    </View>
-                  } />
-                ))}
-              </Checkbox.Group>
-            ) : (
-              <Blank icon={<Checked size={48} color="var(--cwt-border-strong)" />} title="该单位没有整改中的问题" description="只有已交办、正在整改的问题可以督办" />
-            )}
-          </LoadState>
-          {error('caseIds')}
+          <Radio.Group className={`${prefix}__levels`} direction="horizontal" value={level} onChange={(v) => setLevel(v as OrderLevel)}>
+            {ORDER_LEVELS.map((l) => (
+              <Radio key={l} value={l} shape="button">
+                {ORDER_LEVEL_LABELS[l]}
+              </Radio>
+            ))}
+          </Radio.Group>
+          {error('level')}
         </View>
-      )}
 
-      <View className="cwt-section">
-        <View className="cwt-section__title">
-          <Text>督办级别</Text>
+        <Cell.Group className={`${prefix}__group`}>
+          <Cell title="回复期限" extra={<Text className={`${prefix}__pick`}>{replyBy}<ArrowRight size={12} /></Text>} clickable onClick={() => setPicking('day')} />
+        </Cell.Group>
+        {error('replyBy')}
+
+        <View className="cwt-section">
+          <View className="cwt-section__title">
+            <Text>督办内容</Text>
+          </View>
+          <TextArea className={`${prefix}__text`} value={text} onChange={setText} maxLength={500} showCount placeholder="写明问题、整改要求和回复方式" />
+          {error('text')}
         </View>
-        <Radio.Group className={`${prefix}__levels`} direction="horizontal" value={level} onChange={(v) => setLevel(v as OrderLevel)}>
-          {ORDER_LEVELS.map((l) => (
-            <Radio key={l} value={l} shape="button">
-              {ORDER_LEVEL_LABELS[l]}
-            </Radio>
-          ))}
-        </Radio.Group>
-        {error('level')}
-      </View>
-
-      <Cell.Group className={`${prefix}__group`}>
-        <Cell title="回复期限" extra={<Text className={`${prefix}__pick`}>{replyBy}<ArrowRight size={12} /></Text>} clickable onClick={() => setPicking('day')} />
-      </Cell.Group>
-      {error('replyBy')}
-
-      <View className="cwt-section">
-        <View className="cwt-section__title">
-          <Text>督办内容</Text>
-        </View>
-        <TextArea className={`${prefix}__text`} value={text} onChange={setText} maxLength={500} showCount placeholder="写明问题、整改要求和回复方式" />
-        {error('text')}
       </View>
 
       <View className={`${prefix}__footer`}>

@@ -4,7 +4,7 @@ import { Button, Cell, DatePicker, Dialog, Input, InputNumber, NoticeBar, Picker
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, activityLocked, type ActivityDetail } from '@contract'
+import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, type ActivityDetail } from '@contract'
 import { LoadState } from '@/components/load-state'
 import { api, ApiError } from '@/services/api'
 import { currentPosition } from '@/utils/location'
@@ -153,7 +153,7 @@ export default function OrganizeEdit() {
   }
 
   const status = detail?.status ?? 'draft'
-  const closed = !!detail && activityLocked(detail, new Date())
+  const closed = status === 'cancelled'
   const error = (field: FormField) => (errors[field] ? <Text className={`${prefix}__error`}>{errors[field]}</Text> : null)
   const label = (text: string, required = false) => (
     <Text className={`${prefix}__label`}>
@@ -197,120 +197,122 @@ export default function OrganizeEdit() {
     <View className={prefix}>
       <ModeMeta />
       <LoadState loading={!loadError && !ready} error={loadError} ready={ready} onRetry={load} rows={10}>
-        {detail && (
-          <View className={`${prefix}__state`}>
-            <ActivityTag stage={detail?.stage ?? 'draft'} />
-            <Text className={`${prefix}__state-text`}>
-              {status === 'draft' ? '草稿，发布后志愿者才能看到并报名' : status === 'cancelled' ? '活动已取消' : `${closed ? '已开始，不能再修改或取消' : '已发布'} · 已报 ${detail.capacity - detail.placesLeft}/${detail.capacity}`}
-            </Text>
-          </View>
-        )}
-        {status === 'cancelled' && detail?.cancelReason && (
-          <View className={`${prefix}__notice`}>
-            <NoticeBar content={`取消原因：${detail.cancelReason}`} wrap />
-          </View>
-        )}
-
-        <View className={`cwt-section ${prefix}__section`}>
-          <View className={`${prefix}__block`}>
-            {label('活动名称', true)}
-            <Input className={`${prefix}__input`} value={form.title} onChange={(title) => change({ title })} placeholder="如：文明交通劝导 · 人民路口" maxLength={40} clearable disabled={closed} />
-            {error('title')}
-          </View>
-          <View className={`${prefix}__block`}>
-            {label('活动类型', true)}
-            <View className={`${prefix}__input ${prefix}__select`} onClick={() => !closed && setPicking('type')}>
-              <Text className={form.type ? '' : `${prefix}__placeholder`}>{form.type ? ACTIVITY_TYPE_LABELS[form.type] : '请选择'}</Text>
-              <ArrowRight size={12} color="var(--cwt-text-hint)" />
+        <View className={`${prefix}__body`}>
+          {detail && (
+            <View className={`${prefix}__state`}>
+              <ActivityTag stage={detail?.stage ?? 'draft'} />
+              <Text className={`${prefix}__state-text`}>
+                {status === 'draft' ? '草稿，发布后志愿者才能看到并报名' : status === 'published' ? `已发布 · 已报 ${detail.capacity - detail.placesLeft}/${detail.capacity}` : '活动已取消'}
+              </Text>
             </View>
-            {error('type')}
-          </View>
-          <View className={`${prefix}__block`}>
-            {label('活动内容', true)}
-            <TextArea className={`${prefix}__textarea`} value={form.description} onChange={(description) => change({ description })} placeholder="做什么、怎么集合、注意事项" maxLength={1000} showCount autoSize disabled={closed} />
-            {error('description')}
-          </View>
-          <View className={`${prefix}__block`}>
-            {label('需携带')}
-            <Input className={`${prefix}__input`} value={form.bring} onChange={(bring) => change({ bring })} placeholder="如：身份证、水杯、防晒用品" maxLength={100} clearable disabled={closed} />
-            {error('bring')}
-          </View>
-        </View>
-
-        <View className={`cwt-section ${prefix}__section`}>
-          <View className={`${prefix}__block`}>
-            {label('活动地点', true)}
-            <Input className={`${prefix}__input`} value={form.address} onChange={(address) => change({ address })} placeholder="如：人民路与解放路交叉口东南角" maxLength={100} clearable disabled={closed} />
-            {error('address')}
-            <View className={`${prefix}__coords`}>
-              <Input className={`${prefix}__input ${prefix}__coord`} type="digit" value={form.lat} onChange={(lat) => change({ lat })} placeholder="纬度（选填）" disabled={closed} />
-              <Input className={`${prefix}__input ${prefix}__coord`} type="digit" value={form.lng} onChange={(lng) => change({ lng })} placeholder="经度（选填）" disabled={closed} />
-              {!closed && (
-                <Button size="small" fill="outline" type="primary" icon={<Location size={12} />} loading={locating} onClick={isH5 ? locateMe : chooseOnMap}>
-                  {isH5 ? '使用我的位置' : '地图选点'}
-                </Button>
-              )}
+          )}
+          {closed && detail?.cancelReason && (
+            <View className={`${prefix}__notice`}>
+              <NoticeBar content={`取消原因：${detail.cancelReason}`} wrap />
             </View>
-            {error('lat')}
-            {error('lng')}
-            <Text className={`${prefix}__hint`}>填写经纬度后，志愿者须在范围内才能签到签退</Text>
-          </View>
-          <Cell
-            className={`${prefix}__cell`}
-            title="签到范围"
-            description="以活动地点为中心，单位：米"
-            extra={<InputNumber value={form.radius} min={50} max={5000} step={50} onChange={(v) => change({ radius: Number(v) })} disabled={closed} />}
-          />
-          {error('radius')}
-        </View>
+          )}
 
-        <View className={`cwt-section ${prefix}__section`}>
-          {(['startAt', 'endAt', 'signupDeadline', 'cancelDeadline'] as TimeField[]).map((f) => (
-            <View key={f}>
-              <Cell
-                className={`${prefix}__cell ${prefix}__time`}
-                title={label(TIME_LABELS[f], true)}
-                description={TIME_HINTS[f] || undefined}
-                extra={
-                  <View className={`${prefix}__value`}>
-                    <Text className={`${prefix}__pick`} onClick={() => !closed && setPicking({ field: f, part: 'day' })}>
-                      {dayText(form[f])}
-                    </Text>
-                    <Text className={`${prefix}__pick`} onClick={() => !closed && setPicking({ field: f, part: 'time' })}>
-                      {clockText(form[f])}
-                    </Text>
-                  </View>
-                }
-              />
-              {error(f)}
+          <View className={`cwt-section ${prefix}__section`}>
+            <View className={`${prefix}__block`}>
+              {label('活动名称', true)}
+              <Input className={`${prefix}__input`} value={form.title} onChange={(title) => change({ title })} placeholder="如：文明交通劝导 · 人民路口" maxLength={40} clearable disabled={closed} />
+              {error('title')}
             </View>
-          ))}
-          <Cell
-            className={`${prefix}__cell`}
-            title={label('招募人数', true)}
-            description={detail && detail.capacity - detail.placesLeft > 0 ? `已有 ${detail.capacity - detail.placesLeft} 人报名，不能少于此数` : '报满后进入候补'}
-            extra={<InputNumber value={form.capacity} min={1} max={1000} onChange={(v) => change({ capacity: Number(v) })} disabled={closed} />}
-          />
-          {error('capacity')}
-          <Cell
-            className={`${prefix}__cell`}
-            title={label('已购买保险', true)}
-            description="是否已为参加的志愿者投保意外险"
-            extra={
-              <Radio.Group className={`${prefix}__insurance`} direction="horizontal" value={form.insurance === null ? '' : String(form.insurance)} onChange={(v) => change({ insurance: v === 'true' })} disabled={closed}>
-                <Radio shape="button" value="true">
-                  已购买
-                </Radio>
-                <Radio shape="button" value="false">
-                  未购买
-                </Radio>
-              </Radio.Group>
-            }
-          />
-          {error('insurance')}
-        </View>
+            <View className={`${prefix}__block`}>
+              {label('活动类型', true)}
+              <View className={`${prefix}__input ${prefix}__select`} onClick={() => !closed && setPicking('type')}>
+                <Text className={form.type ? '' : `${prefix}__placeholder`}>{form.type ? ACTIVITY_TYPE_LABELS[form.type] : '请选择'}</Text>
+                <ArrowRight size={12} color="var(--cwt-text-hint)" />
+              </View>
+              {error('type')}
+            </View>
+            <View className={`${prefix}__block`}>
+              {label('活动内容', true)}
+              <TextArea className={`${prefix}__textarea`} value={form.description} onChange={(description) => change({ description })} placeholder="做什么、怎么集合、注意事项" maxLength={1000} showCount autoSize disabled={closed} />
+              {error('description')}
+            </View>
+            <View className={`${prefix}__block`}>
+              {label('需携带')}
+              <Input className={`${prefix}__input`} value={form.bring} onChange={(bring) => change({ bring })} placeholder="如：身份证、水杯、防晒用品" maxLength={100} clearable disabled={closed} />
+              {error('bring')}
+            </View>
+          </View>
 
-        {formError && <Text className={`${prefix}__error ${prefix}__error--form`}>{formError}</Text>}
+          <View className={`cwt-section ${prefix}__section`}>
+            <View className={`${prefix}__block`}>
+              {label('活动地点', true)}
+              <Input className={`${prefix}__input`} value={form.address} onChange={(address) => change({ address })} placeholder="如：人民路与解放路交叉口东南角" maxLength={100} clearable disabled={closed} />
+              {error('address')}
+              <View className={`${prefix}__coords`}>
+                <Input className={`${prefix}__input ${prefix}__coord`} type="digit" value={form.lat} onChange={(lat) => change({ lat })} placeholder="纬度（选填）" disabled={closed} />
+                <Input className={`${prefix}__input ${prefix}__coord`} type="digit" value={form.lng} onChange={(lng) => change({ lng })} placeholder="经度（选填）" disabled={closed} />
+                {!closed && (
+                  <Button size="small" fill="outline" type="primary" icon={<Location size={12} />} loading={locating} onClick={isH5 ? locateMe : chooseOnMap}>
+                    {isH5 ? '使用我的位置' : '地图选点'}
+                  </Button>
+                )}
+              </View>
+              {error('lat')}
+              {error('lng')}
+              <Text className={`${prefix}__hint`}>填写经纬度后，志愿者须在范围内才能签到签退</Text>
+            </View>
+            <Cell
+              className={`${prefix}__cell`}
+              title="签到范围"
+              description="以活动地点为中心，单位：米"
+              extra={<InputNumber value={form.radius} min={50} max={5000} step={50} onChange={(v) => change({ radius: Number(v) })} disabled={closed} />}
+            />
+            {error('radius')}
+          </View>
+
+          <View className={`cwt-section ${prefix}__section`}>
+            {(['startAt', 'endAt', 'signupDeadline', 'cancelDeadline'] as TimeField[]).map((f) => (
+              <View key={f}>
+                <Cell
+                  className={`${prefix}__cell ${prefix}__time`}
+                  title={label(TIME_LABELS[f], true)}
+                  description={TIME_HINTS[f] || undefined}
+                  extra={
+                    <View className={`${prefix}__value`}>
+                      <Text className={`${prefix}__pick`} onClick={() => !closed && setPicking({ field: f, part: 'day' })}>
+                        {dayText(form[f])}
+                      </Text>
+                      <Text className={`${prefix}__pick`} onClick={() => !closed && setPicking({ field: f, part: 'time' })}>
+                        {clockText(form[f])}
+                      </Text>
+                    </View>
+                  }
+                />
+                {error(f)}
+              </View>
+            ))}
+            <Cell
+              className={`${prefix}__cell`}
+              title={label('招募人数', true)}
+              description={detail && detail.capacity - detail.placesLeft > 0 ? `已有 ${detail.capacity - detail.placesLeft} 人报名，不能少于此数` : '报满后进入候补'}
+              extra={<InputNumber value={form.capacity} min={1} max={1000} onChange={(v) => change({ capacity: Number(v) })} disabled={closed} />}
+            />
+            {error('capacity')}
+            <Cell
+              className={`${prefix}__cell`}
+              title={label('已购买保险', true)}
+              description="是否已为参加的志愿者投保意外险"
+              extra={
+                <Radio.Group className={`${prefix}__insurance`} direction="horizontal" value={form.insurance === null ? '' : String(form.insurance)} onChange={(v) => change({ insurance: v === 'true' })} disabled={closed}>
+                  <Radio shape="button" value="true">
+                    已购买
+                  </Radio>
+                  <Radio shape="button" value="false">
+                    未购买
+                  </Radio>
+                </Radio.Group>
+              }
+            />
+            {error('insurance')}
+          </View>
+
+          {formError && <Text className={`${prefix}__error ${prefix}__error--form`}>{formError}</Text>}
+        </View>
 
         {!closed && (
           <View className={`${prefix}__bar`}>

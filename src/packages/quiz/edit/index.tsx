@@ -131,142 +131,144 @@ export default function QuizEdit() {
     <View className={prefix}>
       <ModeMeta />
       <LoadState loading={!loadError && !ready} error={loadError} ready={ready} onRetry={reload} rows={12}>
-        {drawn && (
-          <View className={`${prefix}__notice`}>
-            <NoticeBar content={`已有 ${quiz.data?.participants} 人交卷：抽题数量不能再改，时间、次数等其他设置仍可修改`} wrap />
-          </View>
-        )}
-
-        <View className={`cwt-section ${prefix}__section`}>
-          <View className={`${prefix}__block`}>
-            {label('答题名称', true)}
-            <Input className={`${prefix}__input`} value={form.title} onChange={(title) => change({ title }, ['title'])} placeholder="如：2026 年文明城市创建应知应会知识竞答" maxLength={40} clearable />
-            {error('title')}
-          </View>
-          <View className={`${prefix}__block`}>
-            {label('答题说明')}
-            <TextArea className={`${prefix}__textarea`} value={form.description} onChange={(description) => change({ description }, ['description'])} placeholder="答题首页给参加的人看：内容范围、奖励等" maxLength={500} showCount />
-            {error('description')}
-          </View>
-        </View>
-
-        <View className={`cwt-section ${prefix}__section`}>
-          {(['opensAt', 'closesAt'] as TimeField[]).map((f) => (
-            <View key={f}>
-              <Cell
-                className={`${prefix}__cell`}
-                title={label(TIME_LABELS[f], true)}
-                extra={
-                  <Text className={`${prefix}__value`}>
-                    {formatDateTime(form[f])} <ArrowRight size={12} color="var(--cwt-text-hint)" />
-                  </Text>
-                }
-                clickable
-                onClick={() => setPicking(f)}
-              />
-              {error(f)}
-            </View>
-          ))}
-        </View>
-
-        <View className={`cwt-section ${prefix}__section`}>
-          <View className={`${prefix}__quota-head`}>
-            {label('各知识点抽题数量', true)}
-            <Text className={`${prefix}__total`}>
-              共 <Text className={`${prefix}__em`}>{total}</Text> 题
-            </Text>
-          </View>
-          <Text className={`${prefix}__hint ${prefix}__hint--top`}>每份试卷从各知识点的在用题目中随机抽取，选项顺序每份打乱</Text>
-          {rows.map((r) => (
-            <View key={r.point}>
-              <View className={`${prefix}__quota`} data-label={`${r.point}抽题数`}>
-                <View className={`${prefix}__quota-text`}>
-                  <Text className={`${prefix}__quota-point`}>{r.point}</Text>
-                  <Text className={`${prefix}__quota-available ${r.available < r.count ? `${prefix}__quota-available--short` : ''}`}>可用 {r.available} 道</Text>
-                </View>
-                <InputNumber
-                  value={r.count}
-                  min={0}
-                  max={Math.max(r.count, Math.min(r.available, MAX_PER_POINT))}
-                  disabled={drawn}
-                  onChange={(v) => update((f) => setQuota(f, r.point, Number(v) || 0), [quotaKey(r.point), 'quotas'])}
-                />
-              </View>
-              {error(quotaKey(r.point))}
-            </View>
-          ))}
-          {rows.length === 0 && <Text className={`${prefix}__hint`}>题库里还没有在用的题目，请先到题库新增或导入</Text>}
-          {error('quotas')}
-        </View>
-
-        <View className={`cwt-section ${prefix}__section`}>
-          <Cell
-            className={`${prefix}__cell`}
-            title={label('答题时长（分钟）', true)}
-            description="从开始作答计时，到时按已保存的答案自动交卷"
-            extra={<InputNumber value={form.timeLimitMinutes} min={LIMITS.timeLimitMinutes[0]} max={LIMITS.timeLimitMinutes[1]} step={5} onChange={(v) => change({ timeLimitMinutes: Number(v) }, ['timeLimitMinutes'])} />}
-          />
-          {error('timeLimitMinutes')}
-          <Cell
-            className={`${prefix}__cell`}
-            title={label('每人可答次数', true)}
-            description="排行取每人最好的一次"
-            extra={<InputNumber value={form.attemptsAllowed} min={LIMITS.attemptsAllowed[0]} max={LIMITS.attemptsAllowed[1]} onChange={(v) => change({ attemptsAllowed: Number(v) }, ['attemptsAllowed'])} />}
-          />
-          {error('attemptsAllowed')}
-          <Cell
-            className={`${prefix}__cell`}
-            title={label('及格分', true)}
-            description="满分 100，达到即计为知晓"
-            extra={<InputNumber value={form.passMark} min={LIMITS.passMark[0]} max={LIMITS.passMark[1]} step={5} onChange={(v) => change({ passMark: Number(v) }, ['passMark'])} />}
-          />
-          {error('passMark')}
-          <View className={`${prefix}__block`}>
-            {label('何时公布答案和解析', true)}
-            <Radio.Group className={`${prefix}__reveal`} value={form.reveal} onChange={(v) => change({ reveal: v as AnswerReveal }, ['reveal'])}>
-              {ANSWER_REVEALS.map((r) => (
-                <Radio key={r} value={r}>
-                  {ANSWER_REVEAL_LABELS[r]}
-                </Radio>
-              ))}
-            </Radio.Group>
-            <Text className={`${prefix}__hint`}>提前公布会让后面的作答和知晓率失真，建议答题结束后公布；错题本也按此时间显示</Text>
-            {error('reveal')}
-          </View>
-        </View>
-
-        <View className={`cwt-section ${prefix}__section`}>
-          <View className={`${prefix}__block`}>
-            {label('参加对象', true)}
-            <Radio.Group className={`${prefix}__audience`} value={form.audience} onChange={(v) => change({ audience: v as Audience }, ['audience', 'schoolIds'])}>
-              {AUDIENCES.map((a) => (
-                <Radio key={a} value={a}>
-                  {AUDIENCE_LABELS[a]}
-                </Radio>
-              ))}
-            </Radio.Group>
-            {error('audience')}
-          </View>
-          {form.audience === 'students' && (
-            <View className={`${prefix}__block`}>
-              {label('可以参加的学校', true)}
-              {schools.data && schools.data.length > 0 ? (
-                <Checkbox.Group className={`${prefix}__schools`} value={form.schoolIds} onChange={(v) => change({ schoolIds: v as string[] }, ['schoolIds'])}>
-                  {schools.data.map((s) => (
-                    <Checkbox key={s.id} value={s.id} label={s.name} />
-                  ))}
-                </Checkbox.Group>
-              ) : (
-                <Text className={`${prefix}__hint ${prefix}__link`} onClick={() => Taro.navigateTo({ url: '/packages/quiz/units/index' })}>
-                  还没有学校，先去「学校与社区」添加 ›
-                </Text>
-              )}
-              {error('schoolIds')}
+        <View className={`${prefix}__body`}>
+          {drawn && (
+            <View className={`${prefix}__notice`}>
+              <NoticeBar content={`已有 ${quiz.data?.participants} 人交卷：抽题数量不能再改，时间、次数等其他设置仍可修改`} wrap />
             </View>
           )}
-        </View>
 
-        {formError && <Text className={`${prefix}__error ${prefix}__error--form`}>{formError}</Text>}
+          <View className={`cwt-section ${prefix}__section`}>
+            <View className={`${prefix}__block`}>
+              {label('答题名称', true)}
+              <Input className={`${prefix}__input`} value={form.title} onChange={(title) => change({ title }, ['title'])} placeholder="如：2026 年文明城市创建应知应会知识竞答" maxLength={40} clearable />
+              {error('title')}
+            </View>
+            <View className={`${prefix}__block`}>
+              {label('答题说明')}
+              <TextArea className={`${prefix}__textarea`} value={form.description} onChange={(description) => change({ description }, ['description'])} placeholder="答题首页给参加的人看：内容范围、奖励等" maxLength={500} showCount />
+              {error('description')}
+            </View>
+          </View>
+
+          <View className={`cwt-section ${prefix}__section`}>
+            {(['opensAt', 'closesAt'] as TimeField[]).map((f) => (
+              <View key={f}>
+                <Cell
+                  className={`${prefix}__cell`}
+                  title={label(TIME_LABELS[f], true)}
+                  extra={
+                    <Text className={`${prefix}__value`}>
+                      {formatDateTime(form[f])} <ArrowRight size={12} color="var(--cwt-text-hint)" />
+                    </Text>
+                  }
+                  clickable
+                  onClick={() => setPicking(f)}
+                />
+                {error(f)}
+              </View>
+            ))}
+          </View>
+
+          <View className={`cwt-section ${prefix}__section`}>
+            <View className={`${prefix}__quota-head`}>
+              {label('各知识点抽题数量', true)}
+              <Text className={`${prefix}__total`}>
+                共 <Text className={`${prefix}__em`}>{total}</Text> 题
+              </Text>
+            </View>
+            <Text className={`${prefix}__hint ${prefix}__hint--top`}>每份试卷从各知识点的在用题目中随机抽取，选项顺序每份打乱</Text>
+            {rows.map((r) => (
+              <View key={r.point}>
+                <View className={`${prefix}__quota`} data-label={`${r.point}抽题数`}>
+                  <View className={`${prefix}__quota-text`}>
+                    <Text className={`${prefix}__quota-point`}>{r.point}</Text>
+                    <Text className={`${prefix}__quota-available ${r.available < r.count ? `${prefix}__quota-available--short` : ''}`}>可用 {r.available} 道</Text>
+                  </View>
+                  <InputNumber
+                    value={r.count}
+                    min={0}
+                    max={Math.max(r.count, Math.min(r.available, MAX_PER_POINT))}
+                    disabled={drawn}
+                    onChange={(v) => update((f) => setQuota(f, r.point, Number(v) || 0), [quotaKey(r.point), 'quotas'])}
+                  />
+                </View>
+                {error(quotaKey(r.point))}
+              </View>
+            ))}
+            {rows.length === 0 && <Text className={`${prefix}__hint`}>题库里还没有在用的题目，请先到题库新增或导入</Text>}
+            {error('quotas')}
+          </View>
+
+          <View className={`cwt-section ${prefix}__section`}>
+            <Cell
+              className={`${prefix}__cell`}
+              title={label('答题时长（分钟）', true)}
+              description="从开始作答计时，到时按已保存的答案自动交卷"
+              extra={<InputNumber value={form.timeLimitMinutes} min={LIMITS.timeLimitMinutes[0]} max={LIMITS.timeLimitMinutes[1]} step={5} onChange={(v) => change({ timeLimitMinutes: Number(v) }, ['timeLimitMinutes'])} />}
+            />
+            {error('timeLimitMinutes')}
+            <Cell
+              className={`${prefix}__cell`}
+              title={label('每人可答次数', true)}
+              description="排行取每人最好的一次"
+              extra={<InputNumber value={form.attemptsAllowed} min={LIMITS.attemptsAllowed[0]} max={LIMITS.attemptsAllowed[1]} onChange={(v) => change({ attemptsAllowed: Number(v) }, ['attemptsAllowed'])} />}
+            />
+            {error('attemptsAllowed')}
+            <Cell
+              className={`${prefix}__cell`}
+              title={label('及格分', true)}
+              description="满分 100，达到即计为知晓"
+              extra={<InputNumber value={form.passMark} min={LIMITS.passMark[0]} max={LIMITS.passMark[1]} step={5} onChange={(v) => change({ passMark: Number(v) }, ['passMark'])} />}
+            />
+            {error('passMark')}
+            <View className={`${prefix}__block`}>
+              {label('何时公布答案和解析', true)}
+              <Radio.Group className={`${prefix}__reveal`} value={form.reveal} onChange={(v) => change({ reveal: v as AnswerReveal }, ['reveal'])}>
+                {ANSWER_REVEALS.map((r) => (
+                  <Radio key={r} value={r}>
+                    {ANSWER_REVEAL_LABELS[r]}
+                  </Radio>
+                ))}
+              </Radio.Group>
+              <Text className={`${prefix}__hint`}>提前公布会让后面的作答和知晓率失真，建议答题结束后公布；错题本也按此时间显示</Text>
+              {error('reveal')}
+            </View>
+          </View>
+
+          <View className={`cwt-section ${prefix}__section`}>
+            <View className={`${prefix}__block`}>
+              {label('参加对象', true)}
+              <Radio.Group className={`${prefix}__audience`} value={form.audience} onChange={(v) => change({ audience: v as Audience }, ['audience', 'schoolIds'])}>
+                {AUDIENCES.map((a) => (
+                  <Radio key={a} value={a}>
+                    {AUDIENCE_LABELS[a]}
+                  </Radio>
+                ))}
+              </Radio.Group>
+              {error('audience')}
+            </View>
+            {form.audience === 'students' && (
+              <View className={`${prefix}__block`}>
+                {label('可以参加的学校', true)}
+                {schools.data && schools.data.length > 0 ? (
+                  <Checkbox.Group className={`${prefix}__schools`} value={form.schoolIds} onChange={(v) => change({ schoolIds: v as string[] }, ['schoolIds'])}>
+                    {schools.data.map((s) => (
+                      <Checkbox key={s.id} value={s.id} label={s.name} />
+                    ))}
+                  </Checkbox.Group>
+                ) : (
+                  <Text className={`${prefix}__hint ${prefix}__link`} onClick={() => Taro.navigateTo({ url: '/packages/quiz/units/index' })}>
+                    还没有学校，先去「学校与社区」添加 ›
+                  </Text>
+                )}
+                {error('schoolIds')}
+              </View>
+            )}
+          </View>
+
+          {formError && <Text className={`${prefix}__error ${prefix}__error--form`}>{formError}</Text>}
+        </View>
 
         <View className={`${prefix}__bar`}>
           <Button className={`${prefix}__save`} block type="primary" loading={saving} onClick={save}>

@@ -108,22 +108,24 @@ export default function ResultPage() {
       <LoadState loading={result.loading} error={result.error} ready={!!r} onRetry={result.reload} rows={8}>
         {r && (
           <>
-            <Summary r={r} />
-            {r.withheld ? (
-              <Blank icon={<Search size={56} color="var(--cwt-brand-line)" />} title="答案暂不公布" description={r.withheld} />
-            ) : (
-              <>
-                <Tabs className={`${prefix}__tabs`} value={filter} onChange={(v) => setFilter(v as Filter)} activeType="line">
-                  <Tabs.TabPane title={`全部（${r.total}）`} value="all" />
-                  <Tabs.TabPane title={`只看错题（${wrong.length}）`} value="wrong" />
-                </Tabs>
-                {shown.length === 0 ? (
-                  <Blank icon={<Success size={56} color="var(--cwt-success-line)" />} title="全部答对" description="这次没有错题，继续保持" />
-                ) : (
-                  shown.map((q) => <QuestionReview key={q.index} q={q} />)
-                )}
-              </>
-            )}
+            <View className={`${prefix}__body`}>
+              <Summary r={r} />
+              {r.withheld ? (
+                <Blank icon={<Search size={56} color="var(--cwt-brand-line)" />} title="答案暂不公布" description={r.withheld} />
+              ) : (
+                <>
+                  <Tabs className={`${prefix}__tabs`} value={filter} onChange={(v) => setFilter(v as Filter)} activeType="line">
+                    <Tabs.TabPane title={`全部（${r.total}）`} value="all" />
+                    <Tabs.TabPane title={`只看错题（${wrong.length}）`} value="wrong" />
+                  </Tabs>
+                  {shown.length === 0 ? (
+                    <Blank icon={<Success size={56} color="var(--cwt-success-line)" />} title="全部答对" description="这次没有错题，继续保持" />
+                  ) : (
+                    shown.map((q) => <QuestionReview key={q.index} q={q} />)
+                  )}
+                </>
+              )}
+            </View>
             <View className={`${prefix}__footer`}>
               <Button className={`${prefix}__wrong`} fill="outline" onClick={() => void Taro.navigateTo({ url: urls.wrong })}>
                 错题本

@@ -61,17 +61,19 @@ export default function WrongBookPage() {
           />
         ) : (
           <>
-            <View className={`${prefix}__summary`}>
-              <View className={`${prefix}__summary-main`}>
-                <Text className={`${prefix}__count`}>{total}</Text>
-                <Text className={`${prefix}__count-label`}>道错题待巩固</Text>
+            <View className={`${prefix}__body`}>
+              <View className={`${prefix}__summary`}>
+                <View className={`${prefix}__summary-main`}>
+                  <Text className={`${prefix}__count`}>{total}</Text>
+                  <Text className={`${prefix}__count-label`}>道错题待巩固</Text>
+                </View>
+                <Text className={`${prefix}__rule`}>每次练习抽 10 道，连续答对 {MASTERED_AFTER} 次即移出</Text>
               </View>
-              <Text className={`${prefix}__rule`}>每次练习抽 10 道，连续答对 {MASTERED_AFTER} 次即移出</Text>
+              {list.items.map((item) => (
+                <Item key={item.questionId} item={item} />
+              ))}
+              <ListFooter loading={list.loadingMore} done={list.done} error={list.error} onRetry={list.more} />
             </View>
-            {list.items.map((item) => (
-              <Item key={item.questionId} item={item} />
-            ))}
-            <ListFooter loading={list.loadingMore} done={list.done} error={list.error} onRetry={list.more} />
             <View className={`${prefix}__footer`}>
               <Button className={`${prefix}__practice`} type="primary" block onClick={() => void Taro.navigateTo({ url: urls.practice('wrong') })}>
                 练习错题

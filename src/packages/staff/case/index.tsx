@@ -125,68 +125,70 @@ export default function StaffCase() {
       <LoadState loading={detail.loading} error={detail.error} ready={!!d} onRetry={detail.reload} rows={10}>
         {d && (
           <>
-            {d.needsReview && <NoticeBar className={`${prefix}__review`} content="文字内容触发安全提示，待人工复核后再受理" />}
-            <View className={`${prefix}__head`}>
-              <View className={`${prefix}__title`}>
-                <Text className={`${prefix}__kind`}>{d.categoryName}</Text>
-                <View className={`${prefix}__tags`}>
-                  {d.onSpot && (
-                    <Tag background="var(--cwt-success-soft)" color="var(--cwt-success)">
-                      立行立改
-                    </Tag>
-                  )}
-                  <StatusTag status={d.status} overdue={d.overdue} />
+            <View className={`${prefix}__body`}>
+              {d.needsReview && <NoticeBar className={`${prefix}__review`} content="文字内容触发安全提示，待人工复核后再受理" />}
+              <View className={`${prefix}__head`}>
+                <View className={`${prefix}__title`}>
+                  <Text className={`${prefix}__kind`}>{d.categoryName}</Text>
+                  <View className={`${prefix}__tags`}>
+                    {d.onSpot && (
+                      <Tag background="var(--cwt-success-soft)" color="var(--cwt-success)">
+                        立行立改
+                      </Tag>
+                    )}
+                    <StatusTag status={d.status} overdue={d.overdue} />
+                  </View>
                 </View>
-              </View>
-              <Text className={`${prefix}__meta`}>
-                {d.no} · {formatDateTime(d.createdAt)} 上报
-              </Text>
-              <Text className={`${prefix}__desc`}>{d.description}</Text>
-              <View className={`${prefix}__compare`}>
-                <Photos title="整改前" urls={d.photos} empty="无照片" />
-                <Photos title="整改后" urls={d.afterPhotos} empty="尚未整改" />
-              </View>
-            </View>
-
-            {d.extension && (
-              <View className={`${prefix}__box ${prefix}__box--warn`}>
-                <Text className={`${prefix}__box-title`}>
-                  申请延期 {d.extension.days} 个工作日 · {formatDateTime(d.extension.requestedAt)}
+                <Text className={`${prefix}__meta`}>
+                  {d.no} · {formatDateTime(d.createdAt)} 上报
                 </Text>
-                <Text className={`${prefix}__box-body`}>{d.extension.reason}</Text>
-              </View>
-            )}
-
-            {d.confirmation && (
-              <View className={`${prefix}__box`}>
-                <View className={`${prefix}__box-row`}>
-                  <Text className={`${prefix}__box-title`}>{CONFIRMATION[d.confirmation.state]}</Text>
-                  {d.confirmation.rating !== undefined && <Rate value={d.confirmation.rating} readOnly size="small" />}
+                <Text className={`${prefix}__desc`}>{d.description}</Text>
+                <View className={`${prefix}__compare`}>
+                  <Photos title="整改前" urls={d.photos} empty="无照片" />
+                  <Photos title="整改后" urls={d.afterPhotos} empty="尚未整改" />
                 </View>
-                {(d.confirmation.comment || d.confirmation.reason) && <Text className={`${prefix}__box-body`}>{d.confirmation.comment || d.confirmation.reason}</Text>}
               </View>
-            )}
 
-            <Facts detail={d} calendar={calendar.data} />
+              {d.extension && (
+                <View className={`${prefix}__box ${prefix}__box--warn`}>
+                  <Text className={`${prefix}__box-title`}>
+                    申请延期 {d.extension.days} 个工作日 · {formatDateTime(d.extension.requestedAt)}
+                  </Text>
+                  <Text className={`${prefix}__box-body`}>{d.extension.reason}</Text>
+                </View>
+              )}
 
-            {isAdmin && d.department && WITH_DEPARTMENT.has(d.status) && (
-              <Cell.Group className={`${prefix}__order`}>
-                <Cell
-                  title="开具督办单"
-                  description={`向${d.department.name}督办此问题`}
-                  extra={<ArrowRight size={12} />}
-                  clickable
-                  onClick={() => Taro.navigateTo({ url: `/packages/orders/issue/index?departmentId=${d.department!.id}&caseId=${d.id}` })}
-                />
-              </Cell.Group>
-            )}
+              {d.confirmation && (
+                <View className={`${prefix}__box`}>
+                  <View className={`${prefix}__box-row`}>
+                    <Text className={`${prefix}__box-title`}>{CONFIRMATION[d.confirmation.state]}</Text>
+                    {d.confirmation.rating !== undefined && <Rate value={d.confirmation.rating} readOnly size="small" />}
+                  </View>
+                  {(d.confirmation.comment || d.confirmation.reason) && <Text className={`${prefix}__box-body`}>{d.confirmation.comment || d.confirmation.reason}</Text>}
+                </View>
+              )}
 
-            <View className="cwt-section">
-              <View className="cwt-section__title">
-                <Text>办理经过</Text>
-                <Text className="cwt-section__hint">{d.timeline.length} 步</Text>
+              <Facts detail={d} calendar={calendar.data} />
+
+              {isAdmin && d.department && WITH_DEPARTMENT.has(d.status) && (
+                <Cell.Group className={`${prefix}__order`}>
+                  <Cell
+                    title="开具督办单"
+                    description={`向${d.department.name}督办此问题`}
+                    extra={<ArrowRight size={12} />}
+                    clickable
+                    onClick={() => Taro.navigateTo({ url: `/packages/orders/issue/index?departmentId=${d.department!.id}&caseId=${d.id}` })}
+                  />
+                </Cell.Group>
+              )}
+
+              <View className="cwt-section">
+                <View className="cwt-section__title">
+                  <Text>办理经过</Text>
+                  <Text className="cwt-section__hint">{d.timeline.length} 步</Text>
+                </View>
+                <CaseTimeline entries={d.timeline} />
               </View>
-              <CaseTimeline entries={d.timeline} />
             </View>
 
             {actions.length > 0 && (
