@@ -4,7 +4,7 @@ import { Button, Cell, DatePicker, Dialog, Input, InputNumber, NoticeBar, Picker
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, type ActivityDetail } from '@contract'
+import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, activityLocked, type ActivityDetail } from '@contract'
 import { LoadState } from '@/components/load-state'
 import { api, ApiError } from '@/services/api'
 import { currentPosition } from '@/utils/location'
@@ -153,7 +153,7 @@ export default function OrganizeEdit() {
   }
 
   const status = detail?.status ?? 'draft'
-  const closed = status === 'cancelled'
+  const closed = !!detail && activityLocked(detail, new Date())
   const error = (field: FormField) => (errors[field] ? <Text className={`${prefix}__error`}>{errors[field]}</Text> : null)
   const label = (text: string, required = false) => (
     <Text className={`${prefix}__label`}>
@@ -202,11 +202,11 @@ export default function OrganizeEdit() {
             <View className={`${prefix}__state`}>
               <ActivityTag stage={detail?.stage ?? 'draft'} />
               <Text className={`${prefix}__state-text`}>
-                {status === 'draft' ? '草稿，发布后志愿者才能看到并报名' : status === 'published' ? `已发布 · 已报 ${detail.capacity - detail.placesLeft}/${detail.capacity}` : '活动已取消'}
+                {status === 'draft' ? '草稿，发布后志愿者才能看到并报名' : status === 'cancelled' ? '活动已取消' : `${closed ? '已开始，不能再修改或取消' : '已发布'} · 已报 ${detail.capacity - detail.placesLeft}/${detail.capacity}`}
               </Text>
             </View>
           )}
-          {closed && detail?.cancelReason && (
+          {status === 'cancelled' && detail?.cancelReason && (
             <View className={`${prefix}__notice`}>
               <NoticeBar content={`取消原因：${detail.cancelReason}`} wrap />
             </View>
