@@ -1,4 +1,4 @@
-import { beijingDateTime, beijingDay, deadlineAfter, endOfBeijingDay, isWorkingDay, startOfBeijingDay, workingDaysBetween } from './calendar'
+import { beijingDateTime, beijingDay, deadlineAfter, endOfBeijingDay, isCalendarDay, isWorkingDay, startOfBeijingDay, workingDaysBetween } from './calendar'
 
 const plain = { off: [], workdays: [] }
 /** 国庆 2026 as the office would enter it: 10-01..10-07 off, Sun 09-20 and Sat 10-10 worked. */
@@ -6,6 +6,15 @@ const national = {
   off: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
   workdays: ['2026-09-20', '2026-10-10']
 }
+
+describe('isCalendarDay', () => {
+  it('when a day has the form and the calendar has it, then it is one; a leap day only in a leap year', () => {
+    expect(['2026-12-31', '2028-02-29', '2027-02-28'].map(isCalendarDay)).toEqual([true, true, true])
+  })
+  it('when a day has the form but no such day exists, or lacks the form, then it is not', () => {
+    expect(['2027-02-30', '2027-02-29', '2026-13-01', '2026-04-31', '2026-1-1', ''].map(isCalendarDay)).toEqual([false, false, false, false, false, false])
+  })
+})
 
 describe('beijingDay', () => {
   it.each([

@@ -15,6 +15,14 @@ export type WorkCalendar = Pick<Holidays, 'off' | 'workdays'>
 const ZONED = /(Z|[+-]\d{2}:?\d{2})$/i
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
+/** A day written YYYY-MM-DD that the calendar has (2027-02-30 has the form but no such day). */
+export function isCalendarDay(text: string): boolean {
+  if (!DAY.test(text)) return false
+  const [y, m, d] = text.split('-').map(Number)
+  const at = new Date(Date.UTC(y, m - 1, d))
+  return at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d
+}
+
 function inBeijing(at: string | Date): Dayjs {
   if (typeof at === 'string' && !ZONED.test(at)) throw new RangeError(`时间缺少时区: ${at}`)
   const d = dayjs(at)

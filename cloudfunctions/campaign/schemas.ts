@@ -1,10 +1,10 @@
 import * as z from 'zod'
-import { id } from '../core/validation'
+import { calendarDay, id } from '../core/validation'
 
 export const noPayload = z.strictObject({})
 
 const name = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`)
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+const day = calendarDay()
 const weekday = (d: string) => new Date(`${d}T12:00:00+08:00`).getUTCDay()
 
 export const saveCategory = z

@@ -231,6 +231,10 @@ describe('deadlines and overdue', () => {
     expect((await rt.call('reports', 'ledger', { overdue: true }, 'demo-admin')).body.data.total).toBe(1)
   })
 
+  it('when the ledger is asked for a day the calendar lacks, then it is refused naming the field, not answered with a server error', async () => {
+    expect(await rt.call('reports', 'ledger', { from: '2027-02-30' }, 'demo-admin')).toMatchObject({ status: 400, body: { issues: [{ field: 'from', message: '日期不存在（如 2 月 30 日），请重新选择' }] } })
+  })
+
   it('when a counter drifted from the ledger (a crash between steps where no transaction held them), then the sweep sets it back', async () => {
     await caseAt('assigned')
     const counter = (key: string) => rt.deps.store.collection<{ _id: string; value: number }>('counters').findOne({ _id: key })

@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { REPORT_DESCRIPTION_MAX, REPORT_STATUSES } from '../../types/domain'
 import { CASE_SOURCES } from '../../types/inspection'
 import { optionalPublicText, publicText } from '../core/public-text'
-import { id, pageQuery } from '../core/validation'
+import { calendarDay, id, pageQuery } from '../core/validation'
 
 const text = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`)
 // CloudBase file ids (cloud://env.bucket/path) run well past other ids' 64 characters.
@@ -10,8 +10,8 @@ const fileId = z.string({ error: '照片编号不正确' }).min(1, '照片编号
 const photos = (label: string) => z.array(fileId, { error: `请上传${label}` }).min(1, `请至少上传 1 张${label}`).max(6, `${label}最多 6 张`)
 const lat = z.number({ error: '纬度必须是数字' }).min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间')
 const lng = z.number({ error: '经度必须是数字' }).min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间')
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-const dayOf = (label: string) => z.string({ error: `${label}格式应为 YYYY-MM-DD` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`)
+const day = calendarDay()
+const dayOf = calendarDay
 const byId = { id: id('问题编号') }
 
 export const submit = z.strictObject({

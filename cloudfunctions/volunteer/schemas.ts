@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { searchWord } from '../core/phone-search'
 import { ACTIVITY_TYPES } from '../../types/volunteer'
 import { publicText } from '../core/public-text'
-import { id, pageQuery } from '../core/validation'
+import { calendarDay, id, pageQuery } from '../core/validation'
 
 const text = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`)
 const phone = (label: string) => z.string({ error: `请填写${label}` }).trim().regex(/^1\d{10}$/, `${label}应为 11 位手机号`)
@@ -18,7 +18,7 @@ export const register = z.strictObject({
   realName: z.string({ error: '请填写真实姓名' }).trim().regex(/^[\u4e00-\u9fa5·]{2,20}$/, '真实姓名应为 2–20 个汉字'),
   phone: phone('手机号'),
   team: text('所在单位或队伍', 30),
-  birthDate: z.string({ error: '请选择出生日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, '出生日期格式应为 YYYY-MM-DD'),
+  birthDate: calendarDay('出生日期'),
   guardian: z.strictObject({ name: text('监护人姓名', 20), phone: phone('监护人手机号'), consent: z.boolean() }).optional()
 })
 

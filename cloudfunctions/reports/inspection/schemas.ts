@@ -1,11 +1,11 @@
 import * as z from 'zod'
 import { ROUND_KINDS } from '../../../types/inspection'
 import { optionalPublicText } from '../../core/public-text'
-import { id, pageQuery } from '../../core/validation'
+import { calendarDay, id, pageQuery } from '../../core/validation'
 
 const text = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`)
 const fileId = z.string({ error: '照片编号不正确' }).min(1, '照片编号不正确').max(300, '照片编号不正确')
-const day = z.string({ error: '请选择日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+const day = calendarDay()
 const lat = z.number({ error: '纬度必须是数字' }).min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间')
 const lng = z.number({ error: '经度必须是数字' }).min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间')
 

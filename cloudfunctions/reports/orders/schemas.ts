@@ -1,12 +1,12 @@
 import * as z from 'zod'
 import { ORDER_LEVELS, ORDER_STATES } from '../../../types/orders'
 import { publicText } from '../../core/public-text'
-import { id, pageQuery } from '../../core/validation'
+import { calendarDay, id, pageQuery } from '../../core/validation'
 
 /** An order names at most this many cases: one page of the unit's queue. */
 export const MAX_CASES = 50
 
-const day = (label: string) => z.string({ error: `请选择${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`)
+const day = calendarDay
 const level = z.enum(ORDER_LEVELS, { error: '请选择督办级别（白色、黄色或红色）' })
 const byId = { id: id('督办单编号') }
 
