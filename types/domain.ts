@@ -65,6 +65,9 @@ export interface Category {
   deadlineDays?: number
 }
 
+/** The working days a kind gives its unit to fix a case, when the office has set none. */
+export const deadlineDaysOf = (kind: Pick<Category, 'deadlineDays'> | null | undefined) => kind?.deadlineDays ?? 5
+
 /** A family of day tallies: all cases, or those of one kind, department, grid or source. */
 /** `closed` counts closed cases by the day they closed, `due` cases by the day they fall due; the rest by the day of filing. */
 export type TallyFamily = 'all' | 'categoryId' | 'departmentId' | 'gridId' | 'source' | 'closed' | 'due'

@@ -1,5 +1,5 @@
 import type { CategoryGroup, Overview } from '../../types/api'
-import { COUNTER_KEYS, type CounterKey, type Department } from '../../types/domain'
+import { COUNTER_KEYS, deadlineDaysOf, type CounterKey, type Department } from '../../types/domain'
 import type { Deps } from '../core/ports'
 import { campaignRepository } from './repository'
 
@@ -22,7 +22,7 @@ export async function listCategories(deps: Deps): Promise<CategoryGroup[]> {
       name: group.name,
       kinds: all
         .filter((c) => c.parentId === group._id)
-        .map((kind) => ({ id: kind._id, name: kind.name, department: refOf(byId, kind.departmentId), deadlineDays: kind.deadlineDays ?? 5 }))
+        .map((kind) => ({ id: kind._id, name: kind.name, department: refOf(byId, kind.departmentId), deadlineDays: deadlineDaysOf(kind) }))
     }))
 }
 

@@ -1,7 +1,7 @@
 import type { Page, ReportCard, ReportDetail } from '../../types/api'
 import type { PublicText } from '../../types/domain'
 import type { ActionContext } from '../core/action'
-import { forbidden } from '../core/errors'
+import { conflict, forbidden } from '../core/errors'
 import { hoursBetween } from './office'
 import { reportRepository } from './repository'
 import { WITH_DEPARTMENT } from './state'
@@ -50,9 +50,11 @@ export async function fix(input: { id: string; afterPhotos: string[]; note: Publ
   return toDetail(ctx.deps, fixed, ctx.caller)
 }
 
-/** 退回: not this department's to fix; the office reassigns it. */
+/** 退回: not this department's to fix; the office reassigns it. Only within the deadline, which it would erase. */
 export async function sendBack(input: { id: string; reason: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
-  const returned = await move(ctx, await own(ctx, input.id), 'sendBack', {
+  const report = await own(ctx, input.id)
+  if (report.overdue || (report.deadline && ctx.deps.clock.now().toISOString() > report.deadline)) throw conflict('已过整改期限，不能再退回；如确非本单位职责，请联系创文办改派')
+  const returned = await move(ctx, report, 'sendBack', {
     note: `退回创文办：${input.reason}`,
     set: { departmentId: null, deadline: null, overdue: false, extension: null },
     news: [{ to: 'office', title: '问题被退回待重新交办', body: `${await departmentName(ctx)}退回：${input.reason}` }]

@@ -1,5 +1,5 @@
 import type { LedgerFilter, LedgerStats, Page, ReportCard, ReportDetail, RoutingSuggestion } from '../../types/api'
-import { REPORT_STATUS_LABELS, type PublicText, type Report } from '../../types/domain'
+import { deadlineDaysOf, REPORT_STATUS_LABELS, type PublicText, type Report } from '../../types/domain'
 import { mayBeOriginal } from '../../types/report-moves'
 import type { ActionContext } from '../core/action'
 import { invalid, notFound } from '../core/errors'
@@ -76,7 +76,7 @@ export async function suggest(input: { id: string }, { deps }: ActionContext): P
   const report = await repo.get(input.id)
   const [grid, category, calendar] = await Promise.all([report.gridId ? repo.grid(report.gridId) : null, repo.category(report.categoryId), repo.calendar()])
   const department = category?.departmentId ? await repo.department(category.departmentId) : null
-  const deadlineDays = category?.deadlineDays ?? 5
+  const deadlineDays = deadlineDaysOf(category)
   return {
     grid: grid ? { id: grid._id, name: grid.name, worker: grid.worker } : null,
     department: department ? { id: department._id, name: department.name } : null,
@@ -181,12 +181,19 @@ const closedNotice = (report: Report) => ({ title: '问题已整改完毕', body
 /** Followers hear when the problem they also met is fixed. */
 const followersTold = (report: Report): News => ({ to: 'followers', title: '您关注的问题已办结', body: `「${report.categoryName}」${report.location.address} 已整改完毕` })
 
+/**
+ * 返工: the fix did not pass the office's check. The unit gets the category's time again from now (never less than
+ * it had), so a fix made in time is not made late by a slower check; a fix made late stays marked late.
+ */
 export async function rework(input: { id: string; reason: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const repo = reportRepository(ctx.deps.store)
   const found = await repo.get(input.id)
+  const again = deadlineAfter(ctx.deps.clock.now(), deadlineDaysOf(await repo.category(found.categoryId)), await repo.calendar())
+  const deadline = found.deadline && found.deadline > again ? found.deadline : again
   const report = await move(ctx, found, 'rework', {
     note: `要求返工：${input.reason}`,
-    set: { fixedAt: null, afterPhotos: [] },
+    deadline,
+    set: { fixedAt: null, afterPhotos: [], deadline, remindedAt: null },
     news: [{ to: 'department', title: '整改未通过核查', body: `「${found.categoryName}」需返工：${input.reason}` }]
   })
   return toDetail(ctx.deps, report, ctx.caller)

@@ -214,6 +214,23 @@ describe('deadlines and overdue', () => {
     expect((await stored(id))?.deadline).toBe('2026-12-01T15:59:59.999Z')
   })
 
+  it('when the office sends back a fix made in time after the deadline, then the unit gets the time again and is not marked late', async () => {
+    const id = await caseAt('fixed') // fixed Monday, due end of Wednesday
+    rt.clock.set('2026-11-27T10:00:00+08:00')
+    const reworked = await act(rt, 'rework', { id, reason: '井盖仍有松动' }, 'demo-admin')
+    expect(reworked.deadline! > rt.clock.now().toISOString()).toBe(true)
+    await sweep(rt.deps)
+    expect(await stored(id)).toMatchObject({ status: 'in_progress', overdue: false, deadline: reworked.deadline })
+  })
+
+  it('when a unit would send back a case past its deadline, then it is refused and stays with the unit, still late', async () => {
+    const id = await caseAt('assigned')
+    rt.clock.set('2026-11-26T10:00:00+08:00')
+    await sweep(rt.deps)
+    expect(await rt.call('reports', 'sendBack', { id, reason: '属于住建局管辖' }, 'demo-handler')).toMatchObject({ status: 409, body: { message: '已过整改期限，不能再退回；如确非本单位职责，请联系创文办改派' } })
+    expect(await stored(id)).toMatchObject({ status: 'assigned', departmentId: 'dept-cg', overdue: true })
+  })
+
   it('when the clock passes the deadline, then the sweep marks the case overdue, and it stays overdue after closing', async () => {
     const id = await caseAt('in_progress') // 2 working days from Monday: due end of Wednesday
     rt.clock.set('2026-11-25T20:00:00+08:00')
@@ -388,6 +405,15 @@ describe('the resident after the fix', () => {
     expect(await stored(id)).toMatchObject({ status: 'in_progress', departmentId: 'dept-cg', closedAt: null, afterPhotos: [], confirmation: { state: 'unresolved', reason: '井盖又松动了' } })
     expect(await counter('reportsClosed')).toBe(0)
     expect(await counter('reportsOpen')).toBe(1)
+  })
+
+  it('when the reporter says 未解决 of a case fixed on the spot, then it is on-the-spot no more, and once assigned the unit’s figures count it once', async () => {
+    const id = await caseAt('accepted')
+    await act(rt, 'fixOnSpot', { id, afterPhotos: [await photo(rt, 'demo-admin')], note: '当场清理' }, 'demo-admin')
+    await act(rt, 'confirm', { id, resolved: false, reason: '第二天又堆上了' }, 'demo-resident')
+    await act(rt, 'assign', { id, departmentId: 'dept-cg', deadlineDays: 2 }, 'demo-admin')
+    expect(await stored(id)).toMatchObject({ status: 'assigned', onSpot: false })
+    expect(await reportRepository(rt.deps.store).stats({})).toEqual(await reports(rt.deps.store).tally(ledgerQuery({}), CASE_FIGURES))
   })
 
   it.each([

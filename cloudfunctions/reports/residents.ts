@@ -1,5 +1,5 @@
 import type { FeedItem, NearbyMatch, Page, ReportCard, ReportDetail } from '../../types/api'
-import type { Category, GeoPoint, PublicText, Report, ReportLocation } from '../../types/domain'
+import { deadlineDaysOf, type Category, type GeoPoint, type PublicText, type Report, type ReportLocation } from '../../types/domain'
 import type { ActionContext } from '../core/action'
 import { conflict, invalid, notFound } from '../core/errors'
 import { boundingBox, distanceMeters, gridAt } from '../core/geo'
@@ -154,7 +154,7 @@ export async function confirm(input: ConfirmInput, ctx: ActionContext): Promise<
   const calendar = await repo.calendar()
   const category = await repo.category(report.categoryId)
   const backTo = report.departmentId ? 'in_progress' : 'accepted'
-  const deadline = report.departmentId ? deadlineAfter(at, category?.deadlineDays ?? 5, calendar) : null
+  const deadline = report.departmentId ? deadlineAfter(at, deadlineDaysOf(category), calendar) : null
   const reopened = await move(ctx, report, 'reopen', {
     to: backTo,
     note: `市民反馈未解决：${input.reason}`,
@@ -163,6 +163,8 @@ export async function confirm(input: ConfirmInput, ctx: ActionContext): Promise<
       confirmation: { state: 'unresolved', reason: input.reason, ...(input.rating ? { rating: input.rating } : {}), at },
       closedAt: null,
       fixedAt: null,
+      // fixed on the spot no more: counted with the unit it now goes to
+      onSpot: false,
       afterPhotos: [],
       deadline,
       overdue: false,

@@ -1,5 +1,5 @@
 import type { CaseInspection, InspectionPoint, ItemMark, MarkInput, PointChecklist, Round, Visit, VisitInput, VisitKind, VisitView } from '../../../types/inspection'
-import type { PublicText, ReportHistoryEntry } from '../../../types/domain'
+import { deadlineDaysOf, type PublicText, type ReportHistoryEntry } from '../../../types/domain'
 import type { ActionContext } from '../../core/action'
 import { conflict, invalid } from '../../core/errors'
 import { createdId, idOf } from '../../core/idempotency'
@@ -153,7 +153,7 @@ async function fileCase(ctx: ActionContext, round: Round, point: InspectionPoint
     await cases.bump({ reports: 1, reportsClosed: 1 })
     return
   }
-  const days = category.deadlineDays ?? 5
+  const days = deadlineDaysOf(category)
   const deadline = deadlineAfter(at, days, await cases.calendar())
   const report: StoredReport = {
     ...filed,

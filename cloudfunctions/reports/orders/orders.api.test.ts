@@ -165,6 +165,18 @@ describe('the sweep and its proposals', () => {
     expect(await orderProposals(rt.deps.store).count({ state: 'confirmed' })).toBe(2)
   })
 
+  it('when the unit has fixed an ordered case and it waits on the office’s check, then no escalation is proposed for it', async () => {
+    const id = await openCase()
+    rt.clock.set('2026-11-30T10:00:00+08:00')
+    await sweep(rt.deps)
+    const [white] = await proposals()
+    await rt.call('reports', 'confirmProposal', { id: white.id }, 'demo-admin')
+    await act(rt, 'fix', { id, afterPhotos: [await photo(rt, 'demo-handler')], note: '已更换新井盖' }, 'demo-handler')
+    rt.clock.set('2026-12-07T10:00:00+08:00') // 5 working days after the white order, the case still unverified
+    expect((await sweep(rt.deps)).orders).toEqual({ proposed: 0, closed: 0 })
+    expect(await proposals()).toEqual([])
+  })
+
   it('when the office changes the thresholds, then the sweep proposes by them; a handler cannot change them', async () => {
     await openCase()
     expect(await rt.call('campaign', 'setOrderThresholds', { white: 1, yellow: 2, red: 2 }, 'demo-handler')).toMatchObject({ status: 403 })

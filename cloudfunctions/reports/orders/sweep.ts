@@ -2,7 +2,7 @@ import type { OrderHistoryEntry, OrderLevel, OrderProposal } from '../../../type
 import type { Deps } from '../../core/ports'
 import { beijingDay, startOfBeijingDay, workingDaysBetween } from '../../../types/calendar'
 import { reportRepository } from '../repository'
-import { SETTLED } from '../state'
+import { SETTLED, WITH_DEPARTMENT } from '../state'
 import { orderRepository } from './repository'
 import { tellUnit } from './use-cases'
 
@@ -56,7 +56,8 @@ export async function sweepOrders(deps: Deps) {
       const days = workingDaysBetween(beijingDay(order.issuedAt), today, calendar)
       if (!next || order.escalatedTo || days < limits[next]) continue
       const reason = `${order.no} 下发已 ${days} 个工作日，仍有 ${open.length} 个问题未办结`
-      const caseIds = open.filter((c) => c.departmentId === order.departmentId).map((c) => c._id)
+      // a case the unit has fixed waits on the office's check, not on the unit: nothing to escalate there
+      const caseIds = open.filter((c) => c.departmentId === order.departmentId && WITH_DEPARTMENT.includes(c.status)).map((c) => c._id)
       if (caseIds.length && (await repo.propose(proposal({ _id: `${next}:${order._id}`, level: next, departmentId: order.departmentId, caseIds, escalates: order._id, reason })))) proposed++
     }
   }
