@@ -50,6 +50,9 @@ export const MOVES: Record<Move, MoveRule> = {
   autoConfirm: { from: ['closed'], to: 'closed', by: 'system', label: '逾期未评价，默认已解决' }
 }
 
+/** 退回 erases the unit's deadline, so it is a move for within it only: a unit past it fixes, or asks the office. */
+export const pastDeadline = (c: { overdue: boolean; deadline: string | null }, now: Date) => c.overdue || (!!c.deadline && now.toISOString() > c.deadline)
+
 /** A case refused or itself merged cannot be the one another repeats: the repeat would be lost with it. */
 const NO_ORIGINAL: readonly ReportStatus[] = ['rejected', 'duplicate']
 

@@ -1,3 +1,4 @@
+import { pastDeadline } from '../../types/report-moves'
 import type { Page, ReportCard, ReportDetail } from '../../types/api'
 import type { PublicText } from '../../types/domain'
 import type { ActionContext } from '../core/action'
@@ -53,7 +54,7 @@ export async function fix(input: { id: string; afterPhotos: string[]; note: Publ
 /** 退回: not this department's to fix; the office reassigns it. Only within the deadline, which it would erase. */
 export async function sendBack(input: { id: string; reason: PublicText }, ctx: ActionContext): Promise<ReportDetail> {
   const report = await own(ctx, input.id)
-  if (report.overdue || (report.deadline && ctx.deps.clock.now().toISOString() > report.deadline)) throw conflict('已过整改期限，不能再退回；如确非本单位职责，请联系创文办改派')
+  if (pastDeadline(report, ctx.deps.clock.now())) throw conflict('已过整改期限，不能再退回；如确非本单位职责，请联系创文办改派')
   const returned = await move(ctx, report, 'sendBack', {
     note: `退回创文办：${input.reason}`,
     set: { departmentId: null, deadline: null, overdue: false, extension: null },

@@ -16,6 +16,8 @@ describe('availableActions', () => {
   it('gives the department start only before work began', () => {
     expect(availableActions('assigned', handler)).toEqual(['start', 'fix', 'requestExtension', 'sendBack'])
     expect(availableActions('in_progress', handler)).toEqual(['fix', 'requestExtension', 'sendBack'])
+    // past the deadline 退回 would erase it: not offered
+    expect(availableActions('in_progress', handler, true)).toEqual(['fix', 'requestExtension'])
   })
 
   it('gives nothing in a final status, and nothing to someone who is neither', () => {

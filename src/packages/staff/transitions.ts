@@ -23,10 +23,14 @@ export interface Actor {
   handlesCase: boolean
 }
 
-/** What this caller may do to a case in this status, in the order the buttons show: read off the server's table. */
-export function availableActions(status: ReportStatus, actor: Actor): StaffAction[] {
+/**
+ * What this caller may do to a case in this status, in the order the buttons show: read off the server's table;
+ * 退回 not once the case is past its deadline (`late`).
+ */
+export function availableActions(status: ReportStatus, actor: Actor, late = false): StaffAction[] {
   return STAFF_ACTIONS.filter((move) => {
     const rule = MOVES[move]
+    if (move === 'sendBack' && late) return false
     return rule.from.includes(status) && ((rule.by === 'admin' && actor.admin) || (rule.by === 'handler' && actor.handlesCase))
   })
 }

@@ -4,7 +4,7 @@ import { ArrowRight } from '@nutui/icons-react-taro'
 import { Button, Cell, NoticeBar, Rate, Tag } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { MOVES, type Confirmation, type ReportDetail } from '@contract'
+import { MOVES, pastDeadline, type Confirmation, type ReportDetail } from '@contract'
 import { CaseTimeline } from '@/components/case-timeline'
 import { LoadState } from '@/components/load-state'
 import { StatusTag } from '@/components/status-tag'
@@ -116,7 +116,7 @@ export default function StaffCase() {
 
   const d = detail.data
   const actions = d && me.data
-    ? availableActions(d.status, { admin: isAdmin, handlesCase: !!me.data.roles.includes('handler') && !!d.department && me.data.department?.id === d.department.id })
+    ? availableActions(d.status, { admin: isAdmin, handlesCase: !!me.data.roles.includes('handler') && !!d.department && me.data.department?.id === d.department.id }, pastDeadline(d, new Date()))
     : []
 
   return (
