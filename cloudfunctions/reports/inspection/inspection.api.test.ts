@@ -150,6 +150,17 @@ describe('a visit', () => {
     expect(await visits(rt.deps.store).count({})).toBe(0)
   })
 
+  it('when a round is past but a point of it is still 未达标, then it stays on its inspector’s list for the 复查; a round all passed does not', async () => {
+    const failed = await plan([BUS_STOP])
+    const passed = await plan([OTHER_STOP])
+    await inspect(failed.id, BUS_STOP, ['pt-06-1'])
+    await inspect(passed.id, OTHER_STOP)
+    rt.clock.advance(2 * 86400000)
+    const mine = await ok(rt.call('reports', 'myRounds', {}, 'demo-inspector'))
+    expect(mine.map((r: { id: string; day: string }) => [r.id, r.day])).toEqual([[failed.id, '2026-11-23']])
+    expect((await rt.call('reports', 'checklist', { roundId: failed.id, pointId: BUS_STOP }, 'demo-inspector')).status).toBe(200)
+  })
+
   it('when the round is tomorrow, then its inspector cannot open its points yet', async () => {
     const round = await plan([BUS_STOP], '2026-11-24')
     expect(await ok(rt.call('reports', 'myRounds', {}, 'demo-inspector'))).toEqual([])

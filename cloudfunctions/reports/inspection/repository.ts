@@ -85,7 +85,8 @@ export function inspectionRepository(store: Store) {
     findRound: (id: string) => rounds(store).findOne({ _id: id }),
     roundsPage: (skip: number, limit: number) => rounds(store).find({}, { sort: { day: -1 }, skip, limit }),
     countRounds: () => rounds(store).count({}),
-    roundsOf: (inspectorId: string, day: string) => rounds(store).find({ inspectorIds: inspectorId, day }, { limit: 50 }),
+    /** An inspector's rounds on Beijing days [from, to], the latest first. */
+    roundsOf: (inspectorId: string, from: string, to: string) => rounds(store).find({ inspectorIds: inspectorId, day: { $gte: from, $lte: to } }, { sort: { day: -1 }, limit: 50 }),
     insertRound: (round: Round) => rounds(store).insert(round),
     /** Applies a change only if the round is still as it was read: two draws at once cannot both add points. */
     updateRound: (round: Round, update: Update) => rounds(store).update({ _id: round._id, updatedAt: round.updatedAt }, update),

@@ -80,10 +80,19 @@ export async function round(input: { id: string }, ctx: ActionContext): Promise<
   return toRoundView(ctx, await inspectionRepository(ctx.deps.store).round(input.id))
 }
 
-/** The inspector's rounds of today: a round's points stay unknown to its inspectors until its day. */
+/** How far back a round with a point still 未达标 stays on its inspectors' list, for its 复查 once the cases are fixed. */
+const RECHECK_DAYS = 30
+
+/**
+ * The inspector's rounds of today, then earlier ones (a month back) with a point still 未达标, whose 复查 is
+ * theirs to make: a round's points stay unknown to its inspectors until its day.
+ */
 export async function myRounds(_: unknown, ctx: ActionContext): Promise<RoundView[]> {
-  const list = await inspectionRepository(ctx.deps.store).roundsOf(ctx.caller._id, beijingDay(ctx.deps.clock.now()))
-  return Promise.all(list.map((r) => toRoundView(ctx, r)))
+  const now = ctx.deps.clock.now()
+  const today = beijingDay(now)
+  const list = await inspectionRepository(ctx.deps.store).roundsOf(ctx.caller._id, beijingDay(new Date(now.getTime() - RECHECK_DAYS * 86400000)), today)
+  const views = await Promise.all(list.map((r) => toRoundView(ctx, r)))
+  return views.filter((r) => r.day === today || r.points.some((p) => p.verdict === '未达标'))
 }
 
 /** A round the caller may work in: an inspector of it, from its day on. */

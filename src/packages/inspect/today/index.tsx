@@ -9,13 +9,19 @@ import { useRequest } from '@/hooks/use-request'
 import { api } from '@/services/api'
 import { VerdictTag } from '../verdict'
 import { ModeMeta } from '@/components/mode-meta'
+import { formatDay } from '@/utils/format'
+import { beijingDay } from '@contract/calendar'
 import './index.scss'
 
 const prefix = 'inspect-today'
 
-/** The inspector's rounds of today and their points: a round's route is shown on its day only. */
+/**
+ * The inspector's rounds of today and their points (a round's route is shown from its day), then earlier rounds
+ * with a point still 未达标, for its 复查.
+ */
 export default function Today() {
   const mine = useRequest(() => api.call('reports', 'myRounds'), [])
+  const today = beijingDay(new Date())
   useReloadOnShow(mine.reload)
   usePullDownRefresh(async () => {
     await mine.reload()
@@ -31,6 +37,7 @@ export default function Today() {
             key={round.id}
             title={
               <Text className={`${prefix}__round`}>
+                {round.day === today ? '' : `待复查 · ${formatDay(round.day)} · `}
                 {round.kind} · {round.title}（带队：{round.leader}）
               </Text>
             }
