@@ -1,5 +1,5 @@
 import type { CaseInspection, InspectionPoint, ItemMark, MarkInput, PointChecklist, Round, Visit, VisitInput, VisitKind, VisitView } from '../../../types/inspection'
-import { deadlineDaysOf, type PublicText, type ReportHistoryEntry } from '../../../types/domain'
+import { deadlineDaysOf, type Category, type PublicText, type ReportHistoryEntry } from '../../../types/domain'
 import type { ActionContext } from '../../core/action'
 import { conflict, invalid } from '../../core/errors'
 import { createdId, idOf } from '../../core/idempotency'
@@ -64,6 +64,14 @@ export async function visit(input: Omit<VisitInput, 'marks'> & { marks: Marked[]
   if (!kind) throw conflict(before?.verdict === '达标' ? '该点位已达标，无需再次督查' : '该点位还有问题没有整改，整改后再复查')
 
   const ordered = type.checklist.map((item) => ({ item, mark: marks.get(item.id)! }))
+  // every failed item's kind is found before anything is kept: in CloudBase nothing written is undone
+  const kinds = new Map<string, Category>()
+  for (const { item, mark } of ordered) {
+    if (mark.pass) continue
+    const category = await reportRepository(deps.store).category(item.categoryId)
+    if (!category) throw invalid('marks', `测评项「${item.text}」对应的问题类别已不存在，请联系创文办修改测评表`)
+    kinds.set(item.id, category)
+  }
   const shots = ordered.flatMap(({ mark }) => mark.photos)
   const afters = ordered.flatMap(({ mark }) => (mark.onSpot ? (mark.afterPhotos ?? []) : []))
   return withCleanPhotos(ctx, shots, 'marks', 'report-photo', (photos) =>
@@ -100,20 +108,16 @@ export async function visit(input: Omit<VisitInput, 'marks'> & { marks: Marked[]
       }
       if (!(await repo.insertVisit(made))) return (await toVisitViews(ctx, [(await repo.findVisit(_id))!]))[0]
       if (before) await repo.supersede(before)
-      for (const mark of itemMarks) if (mark.caseId) await fileCase(ctx, round, point, made, mark, itemFor(type.checklist, mark.itemId))
+      for (const mark of itemMarks) if (mark.caseId) await fileCase(ctx, round, point, made, mark, kinds.get(mark.itemId)!)
       return (await toVisitViews(ctx, [made]))[0]
     })
   )
 }
 
-const itemFor = <T extends { id: string }>(items: T[], id: string) => items.find((i) => i.id === id)!
-
 /** A failed item as a case: already accepted and with the point's unit, or closed with its after photo. */
-async function fileCase(ctx: ActionContext, round: Round, point: InspectionPoint, visit: Visit, mark: ItemMark, item: { categoryId: string }) {
+async function fileCase(ctx: ActionContext, round: Round, point: InspectionPoint, visit: Visit, mark: ItemMark, category: Category) {
   const { caller, deps } = ctx
   const cases = reportRepository(deps.store)
-  const category = await cases.category(item.categoryId)
-  if (!category) throw invalid('marks', `测评项「${mark.text}」对应的问题类别已不存在，请联系创文办修改测评表`)
   const at = visit.at
   const inspection: CaseInspection = { visitId: visit._id, roundId: round._id, pointId: point._id, typeId: point.typeId, itemId: mark.itemId }
   const filed = newCase({
