@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { counters, outbox, reports, rounds, visits } from '../../core/collections'
+import { categories, counters, outbox, pointTypes, reports, rounds, visits } from '../../core/collections'
 import { userIdOf } from '../../core/identity'
 import { XLSX } from '../../core/expiring'
 import { startRuntime, type TestRuntime } from '../../../test/support/runtime'
@@ -159,6 +159,15 @@ describe('a visit', () => {
     const mine = await ok(rt.call('reports', 'myRounds', {}, 'demo-inspector'))
     expect(mine.map((r: { id: string; day: string }) => [r.id, r.day])).toEqual([[failed.id, '2026-11-23']])
     expect((await rt.call('reports', 'checklist', { roundId: failed.id, pointId: BUS_STOP }, 'demo-inspector')).status).toBe(200)
+  })
+
+  it('when a failed item’s problem kind is gone, then the 督查 is refused naming the item, and no visit or case is kept', async () => {
+    const round = await plan([BUS_STOP])
+    const type = (await pointTypes(rt.deps.store).findOne({ _id: 'pt-06' }))!
+    await categories(rt.deps.store).remove({ _id: type.checklist[0].categoryId })
+    const res = await rt.call('reports', 'visit', { roundId: round.id, pointId: BUS_STOP, marks: await marksFor(round.id, BUS_STOP, [type.checklist[0].id]) }, 'demo-inspector', requestId())
+    expect(res).toMatchObject({ status: 400, body: { issues: [{ field: 'marks', message: `测评项「${type.checklist[0].text}」对应的问题类别已不存在，请联系创文办修改测评表` }] } })
+    expect([await visits(rt.deps.store).count({}), await reports(rt.deps.store).count({ source: '督查' })]).toEqual([0, 0])
   })
 
   it('when the round is tomorrow, then its inspector cannot open its points yet', async () => {
