@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs'
 import { categories, counters, outbox, pointTypes, reports, rounds, visits } from '../../core/collections'
 import { userIdOf } from '../../core/identity'
 import { XLSX } from '../../core/expiring'
-import { startRuntime, type TestRuntime } from '../../../test/support/runtime'
+import { insertAll, startRuntime, type TestRuntime } from '../../../test/support/runtime'
+import { inspectionRepository } from './repository'
 import { photo, requestId } from '../../../test/support/reports'
 import { pushing } from '../../../test/support/subscribe'
 
@@ -159,6 +160,14 @@ describe('a visit', () => {
     const mine = await ok(rt.call('reports', 'myRounds', {}, 'demo-inspector'))
     expect(mine.map((r: { id: string; day: string }) => [r.id, r.day])).toEqual([[failed.id, '2026-11-23']])
     expect((await rt.call('reports', 'checklist', { roundId: failed.id, pointId: BUS_STOP }, 'demo-inspector')).status).toBe(200)
+  })
+
+  it('when a point failed in November passes its 复查 in December, then November still counts it failed and December does not', async () => {
+    const visit = (id: string, day: string, verdict: string, latest: boolean) => ({ _id: id, roundId: 'round-x', pointId: BUS_STOP, departmentId: 'dept-cg', day, at: `${day}T02:00:00.000Z`, verdict, latest, kind: id === 'v1' ? '督查' : '复查', marks: [] })
+    await insertAll(rt.deps.store, visits(rt.deps.store), [visit('v1', '2026-11-30', '未达标', false), visit('v2', '2026-12-01', '达标', true)] as never[])
+    const repo = inspectionRepository(rt.deps.store)
+    expect((await repo.failedVisits('2026-11-01', '2026-11-30')).map((v) => v._id)).toEqual(['v1'])
+    expect(await repo.failedVisits('2026-12-01', '2026-12-31')).toEqual([])
   })
 
   it('when a failed item’s problem kind is gone, then the 督查 is refused naming the item, and no visit or case is kept', async () => {

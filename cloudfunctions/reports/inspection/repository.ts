@@ -109,8 +109,19 @@ export function inspectionRepository(store: Store) {
 
     /** How many points each unit had inspected on Beijing days [from, to]: the units whose figures are worth asking for. */
     inspectedUnits: (from: string, to: string) => visits(store).countBy({ day: { $gte: from, $lte: to }, kind: '督查' }, 'departmentId'),
-    /** Points whose standing on Beijing days [from, to] is 未达标, with their unit and the cases they became. */
-    failedVisits: (from: string, to: string) => findAll(visits(store), { day: { $gte: from, $lte: to }, latest: true, verdict: '未达标' }, { departmentId: 1, marks: 1 }),
+    /**
+     * Points whose standing at the end of Beijing days [from, to] is 未达标 (each point's last visit of a round by
+     * then: a 复查 after `to` does not change a period already over), with their unit and the cases they became.
+     */
+    async failedVisits(from: string, to: string) {
+      const last = new Map<string, Visit>()
+      for (const v of await findAll(visits(store), { day: { $gte: from, $lte: to } }, { roundId: 1, pointId: 1, at: 1, latest: 1, verdict: 1, departmentId: 1, marks: 1 })) {
+        const key = `${v.roundId}:${v.pointId}`
+        const held = last.get(key)
+        if (!held || v.at > held.at || (v.at === held.at && v.latest)) last.set(key, v)
+      }
+      return [...last.values()].filter((v) => v.verdict === '未达标')
+    },
 
     async figures(filter: FigureFilter) {
       const [v, c] = await Promise.all([visits(store).tally(visitQuery(filter), VISIT_FIGURES), reports(store).tally(caseQuery(filter), CASE_FIGURES)])
