@@ -11,6 +11,8 @@ const PAGES = [
   'packages/report/new/index',
   'packages/volunteer/detail/index',
   'packages/quiz/paper/index',
+  // a score drawn large, over the figures and the questions' topics
+  'packages/quiz/result/index',
   // a bar of actions in the flow at the page's end, which must not cover its last line
   'packages/orders/issue/index',
   'packages/bulletins/edit/index'
