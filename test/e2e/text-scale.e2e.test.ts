@@ -227,3 +227,14 @@ describe.each([
     }
   })
 })
+
+// 答题成绩 in normal mode only: in 长辈版 at 200 % its ten questions run past the forty half-screens the check walks,
+// and its sticky tabs start out under the sticky bottom bar
+it('when 答题成绩 is opened at 200 % text, then its topics, its large score and its figures are neither cut nor on each other', async () => {
+  const page = await open('packages/quiz/result/index', false)
+  try {
+    await expect(page.evaluate(problems, 44)).resolves.toEqual([])
+  } finally {
+    await page.context().close()
+  }
+})

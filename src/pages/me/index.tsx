@@ -84,6 +84,7 @@ export default function MePage() {
               {user.department && <Cell title="所属责任单位" extra={user.department.name} />}
               <Cell title="加入时间" extra={formatFullDay(user.joinedAt)} />
               <Cell
+                className="me__elder"
                 title="长辈版"
                 description="字更大、按钮更大，看得清、点得准"
                 extra={<Switch checked={elder} ariaLabel="长辈版" onChange={(on) => { setElder(on); setElderShown(on) }} />}

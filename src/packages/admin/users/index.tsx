@@ -81,7 +81,7 @@ export default function AdminUsers() {
   return (
     <View className="admin-users">
       <ModeMeta />
-      <SearchBox placeholder="搜索昵称，或手机号后 4 位" onSearch={search} />
+      <SearchBox placeholder="昵称或手机号后 4 位" onSearch={search} />
       <Menu>
         <Menu.Item
           options={roleFilter}

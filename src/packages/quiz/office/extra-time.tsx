@@ -101,7 +101,7 @@ export function ExtraTime({ visible, quizId, onClose }: ExtraTimeProps) {
         ) : (
           <>
             {/* drawn anew each time the person is put back: it starts with the search still listed */}
-            <SearchBox className={`${prefix}__search`} placeholder="搜索昵称，或手机号后 4 位" defaultValue={keyword} onSearch={search} />
+            <SearchBox className={`${prefix}__search`} placeholder="昵称或手机号后 4 位" defaultValue={keyword} onSearch={search} />
             <LoadState loading={people.loading} error={people.error} ready={!!list} onRetry={people.reload} rows={4}>
               {list && (
                 <>

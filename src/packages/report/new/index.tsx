@@ -168,90 +168,92 @@ export default function NewReport() {
   return (
     <View className="report-new">
       <ModeMeta />
-      <View className="cwt-section">
-        <View className="cwt-section__title">
-          <Text>
-            现场照片<Text className="report-new__required">*</Text>
-          </Text>
-          <Text className="cwt-section__hint">1–6 张，拍清问题和周边环境</Text>
-        </View>
-        <PhotoPicker value={draft.photos} onChange={(photos) => change({ photos }, 'photos')} onBusyChange={setUploading} autoOpen={params.pick === '1'} disabled={submitting} />
-        {errors.photos && <Text className="report-new__error">{errors.photos}</Text>}
-      </View>
-
-      <View className="cwt-section report-new__form">
-        <View className="report-new__block report-new__block--first">
-          <Text className="report-new__label">
-            问题类别<Text className="report-new__required">*</Text>
-          </Text>
-          <View className="report-new__input report-new__category" ariaRole="button" onClick={() => (categories.error && !categories.data ? void categories.reload() : setPicking(true))}>
-            <Text className={chosen ? '' : 'report-new__placeholder'}>
-              {chosen ? `${chosen.group.name} / ${chosen.kind.name}` : categories.error ? '类别加载失败，点此重试' : '选择问题所属的类别'}
+      <View className="report-new__body">
+        <View className="cwt-section">
+          <View className="cwt-section__title">
+            <Text>
+              现场照片<Text className="report-new__required">*</Text>
             </Text>
-            <ArrowRight size="var(--cwt-icon-sm)" color="var(--cwt-text-hint)" />
+            <Text className="cwt-section__hint">1–6 张，拍清问题和周边环境</Text>
           </View>
-          {chosen && (
-            <Text className="report-new__hint">
-              {chosen.kind.department?.name ?? '创文办'}办理 · 一般 {chosen.kind.deadlineDays} 个工作日内整改
+          <PhotoPicker value={draft.photos} onChange={(photos) => change({ photos }, 'photos')} onBusyChange={setUploading} autoOpen={params.pick === '1'} disabled={submitting} />
+          {errors.photos && <Text className="report-new__error">{errors.photos}</Text>}
+        </View>
+
+        <View className="cwt-section report-new__form">
+          <View className="report-new__block report-new__block--first">
+            <Text className="report-new__label">
+              问题类别<Text className="report-new__required">*</Text>
             </Text>
-          )}
-          {errors.categoryId && <Text className="report-new__error">{errors.categoryId}</Text>}
-        </View>
-
-        <View className="report-new__block">
-          <Text className="report-new__label">
-            问题位置<Text className="report-new__required">*</Text>
-          </Text>
-          <Input
-            className="report-new__input report-new__address"
-            value={draft.address}
-            onChange={(address) => change({ address }, 'location')}
-            placeholder="如：文昌路与翠峰路口东北角公交站旁"
-            maxLength={100}
-            clearable
-          />
-          {isH5 ? (
-            <View className="report-new__coords">
-              <Input className="report-new__input report-new__coord" type="digit" value={draft.lat} onChange={(lat) => change({ lat }, 'location')} placeholder="纬度" />
-              <Input className="report-new__input report-new__coord" type="digit" value={draft.lng} onChange={(lng) => change({ lng }, 'location')} placeholder="经度" />
-              <Button className="report-new__locate" size="small" fill="outline" type="primary" icon={<Location size="var(--cwt-icon-sm)" />} loading={locating} onClick={locateMe}>
-                使用我的位置
-              </Button>
+            <View className="report-new__input report-new__category" ariaRole="button" onClick={() => (categories.error && !categories.data ? void categories.reload() : setPicking(true))}>
+              <Text className={chosen ? '' : 'report-new__placeholder'}>
+                {chosen ? `${chosen.group.name} / ${chosen.kind.name}` : categories.error ? '类别加载失败，点此重试' : '选择问题所属的类别'}
+              </Text>
+              <ArrowRight size="var(--cwt-icon-sm)" color="var(--cwt-text-hint)" />
             </View>
-          ) : (
-            <View className="report-new__coords">
-              <Text className="report-new__coord-text">{located ? `已选点：${formatPoint({ lat: Number(draft.lat), lng: Number(draft.lng) })}` : '尚未在地图上选点'}</Text>
-              <Button className="report-new__locate" size="small" fill="outline" type="primary" icon={<Location size="var(--cwt-icon-sm)" />} onClick={chooseOnMap}>
-                {located ? '重新选点' : '地图选点'}
-              </Button>
-            </View>
-          )}
-          {errors.location && <Text className="report-new__error">{errors.location}</Text>}
-        </View>
+            {chosen && (
+              <Text className="report-new__hint">
+                {chosen.kind.department?.name ?? '创文办'}办理 · 一般 {chosen.kind.deadlineDays} 个工作日内整改
+              </Text>
+            )}
+            {errors.categoryId && <Text className="report-new__error">{errors.categoryId}</Text>}
+          </View>
 
-        <View className="report-new__block">
-          <Text className="report-new__label">
-            问题描述<Text className="report-new__required">*</Text>
-          </Text>
-          <TextArea
-            className="report-new__textarea"
-            value={draft.description}
-            onChange={(description) => change({ description }, 'description')}
-            placeholder="说说看到了什么：比如井盖缺失、垃圾堆了几天、影响行人通行…"
-            maxLength={REPORT_DESCRIPTION_MAX}
-            showCount
-            rows={4}
-            autoSize
+          <View className="report-new__block">
+            <Text className="report-new__label">
+              问题位置<Text className="report-new__required">*</Text>
+            </Text>
+            <Input
+              className="report-new__input report-new__address"
+              value={draft.address}
+              onChange={(address) => change({ address }, 'location')}
+              placeholder="如：文昌路与翠峰路口东北角公交站旁"
+              maxLength={100}
+              clearable
+            />
+            {isH5 ? (
+              <View className="report-new__coords">
+                <Input className="report-new__input report-new__coord" type="digit" value={draft.lat} onChange={(lat) => change({ lat }, 'location')} placeholder="纬度" />
+                <Input className="report-new__input report-new__coord" type="digit" value={draft.lng} onChange={(lng) => change({ lng }, 'location')} placeholder="经度" />
+                <Button className="report-new__locate" size="small" fill="outline" type="primary" icon={<Location size="var(--cwt-icon-sm)" />} loading={locating} onClick={locateMe}>
+                  使用我的位置
+                </Button>
+              </View>
+            ) : (
+              <View className="report-new__coords">
+                <Text className="report-new__coord-text">{located ? `已选点：${formatPoint({ lat: Number(draft.lat), lng: Number(draft.lng) })}` : '尚未在地图上选点'}</Text>
+                <Button className="report-new__locate" size="small" fill="outline" type="primary" icon={<Location size="var(--cwt-icon-sm)" />} onClick={chooseOnMap}>
+                  {located ? '重新选点' : '地图选点'}
+                </Button>
+              </View>
+            )}
+            {errors.location && <Text className="report-new__error">{errors.location}</Text>}
+          </View>
+
+          <View className="report-new__block">
+            <Text className="report-new__label">
+              问题描述<Text className="report-new__required">*</Text>
+            </Text>
+            <TextArea
+              className="report-new__textarea"
+              value={draft.description}
+              onChange={(description) => change({ description }, 'description')}
+              placeholder="说说看到了什么：比如井盖缺失、垃圾堆了几天、影响行人通行…"
+              maxLength={REPORT_DESCRIPTION_MAX}
+              showCount
+              rows={4}
+              autoSize
+            />
+            {errors.description && <Text className="report-new__error">{errors.description}</Text>}
+          </View>
+
+          <Cell
+            className="report-new__anonymous"
+            title="对公众匿名"
+            description="开启后，公开信息中不显示您的昵称；创文办仍可联系您核实"
+            extra={<Switch checked={draft.anonymous} ariaLabel="对公众匿名" onChange={(anonymous) => change({ anonymous })} />}
           />
-          {errors.description && <Text className="report-new__error">{errors.description}</Text>}
         </View>
-
-        <Cell
-          className="report-new__anonymous"
-          title="对公众匿名"
-          description="开启后，公开信息中不显示您的昵称；创文办仍可联系您核实"
-          extra={<Switch checked={draft.anonymous} ariaLabel="对公众匿名" onChange={(anonymous) => change({ anonymous })} />}
-        />
       </View>
 
       <View className="report-new__bar">

@@ -104,7 +104,7 @@ export default function RegisterPage() {
       </View>
 
       <Cell.Group className={`${prefix}__cells`} title="基本信息">
-        <Cell align="center" className={`${prefix}__cell`} title="真实姓名" extra={field('realName', <Input align="right" className={`${prefix}__input ${prefix}__real-name`} value={form.realName} onChange={(v) => change({ realName: v })} placeholder="2–20 个汉字，与身份证一致" maxLength={20} />)} />
+        <Cell align="center" className={`${prefix}__cell`} title="真实姓名" extra={field('realName', <Input align="right" className={`${prefix}__input ${prefix}__real-name`} value={form.realName} onChange={(v) => change({ realName: v })} placeholder="与身份证一致" maxLength={20} />)} />
         <Cell align="center" className={`${prefix}__cell`} title="手机号" extra={field('phone', <Input align="right" className={`${prefix}__input ${prefix}__phone`} type="tel" value={form.phone} onChange={(v) => change({ phone: v })} placeholder="11 位手机号" maxLength={11} />)} />
         <Cell align="center" className={`${prefix}__cell`} title="团队/单位" extra={field('team', <Input align="right" className={`${prefix}__input ${prefix}__team`} value={form.team} onChange={(v) => change({ team: v })} placeholder="如 翠峰社区志愿服务队" maxLength={30} />)} />
         <Cell
