@@ -76,8 +76,8 @@ export async function seedDemoInspection(deps: Deps): Promise<{ round: string; p
 /** A registered demo volunteer and this week's activities, one of them already joined. */
 export async function seedDemoActivities(deps: Deps): Promise<string[]> {
   if (await activities(deps.store).count({})) return []
-  const call = async <A extends ActionName<'volunteer'>>(openid: string, action: A, payload: RequestOf<'volunteer', A>) => {
-    const answer = await functions.volunteer({ action, payload }, { openid, deps })
+  const call = async <A extends ActionName<'volunteer'>>(openid: string, action: A, payload: RequestOf<'volunteer', A>, requestId?: string) => {
+    const answer = await functions.volunteer({ action, payload, requestId }, { openid, deps })
     if (!answer.ok) throw new Error(`demo ${action}: ${answer.message}`)
     return answer.data as { id: string }
   }
@@ -94,7 +94,7 @@ export async function seedDemoActivities(deps: Deps): Promise<string[]> {
   ] as const
   const ids: string[] = []
   for (const plan of plans) {
-    const { id } = await call('demo-organizer', 'create', plan)
+    const { id } = await call('demo-organizer', 'create', plan, `demo-activity-${ids.length + 1}`)
     await call('demo-organizer', 'publish', { id })
     ids.push(id)
   }

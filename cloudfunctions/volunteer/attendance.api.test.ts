@@ -1,5 +1,6 @@
 import { activities, serviceRecords, signups, volunteers } from '../core/collections'
 import { userIdOf } from '../core/identity'
+import { requestId } from '../../test/support/reports'
 import { startRuntime, type TestRuntime } from '../../test/support/runtime'
 import { codeAt } from './checkin-code'
 import { sweepVolunteers } from './daily'
@@ -16,7 +17,7 @@ const HOUR = 60 * MINUTE
 const PLACE = { address: '麒麟区南宁北路与文昌街交叉口', lat: 25.5001, lng: 103.7934, radius: 300 }
 
 async function ok<T = any>(action: string, payload: object, openid: string): Promise<T> {
-  const res = await rt.call('volunteer', action as 'me', payload as Record<string, never>, openid)
+  const res = await rt.call('volunteer', action as 'me', payload as Record<string, never>, openid, requestId())
   if (res.status !== 200) throw new Error(`${action} refused: ${JSON.stringify(res.body)}`)
   return res.body.data
 }
@@ -142,7 +143,7 @@ describe('guessing the code', () => {
 
 describe('what volunteers read of an activity', () => {
   it('when an organizer writes abuse into the description, then the activity is refused naming the field and not stored', async () => {
-    const res = await rt.call('volunteer', 'create', plan({ description: '傻逼才不来，加微信领补贴' }), 'demo-organizer')
+    const res = await rt.call('volunteer', 'create', plan({ description: '傻逼才不来，加微信领补贴' }), 'demo-organizer', requestId())
     expect(res).toMatchObject({ status: 400, body: { code: 'CONTENT_REJECTED', issues: [{ field: 'description' }] } })
     expect(await activities(rt.deps.store).count({})).toBe(0)
   })

@@ -6,6 +6,7 @@ import { ACTIVITY_TYPE_LABELS, activityLocked, CHECK_OUT_LATE_MINUTES, type Acti
 import type { ActionContext } from '../core/action'
 import { conflict, forbidden, invalid } from '../core/errors'
 import { saveExport } from '../core/expiring'
+import { createdId } from '../core/idempotency'
 import { beijingDateTime } from '../../types/calendar'
 import { currentCode } from './checkin-code'
 import { CANCEL_STEPS, finishActivity, MOVED_STEPS, ROSTER_STEPS, WIDEN_STEPS, type ActivityPending, type NotedActivity } from './moves'
@@ -25,7 +26,7 @@ export async function create(input: ActivityInput<PublicText>, ctx: ActionContex
   const { caller, deps } = ctx
   const at = deps.clock.now().toISOString()
   const activity: StoredActivity = {
-    _id: `act${deps.ids.next()}`,
+    _id: createdId('act', ctx),
     ...input,
     taken: 0,
     tickets: 0,
@@ -40,6 +41,7 @@ export async function create(input: ActivityInput<PublicText>, ctx: ActionContex
     updatedAt: at,
     history: [{ at, by: caller._id, role: 'organizer', from: null, to: 'draft', note: '创建活动' }]
   }
+  // a retry of the same request (a double tap, a lost answer) lands on the draft the first one made
   await volunteerRepository(deps.store).insertActivity(activity)
   return detailOf(ctx, activity._id)
 }

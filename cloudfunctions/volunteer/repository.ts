@@ -152,7 +152,8 @@ export function volunteerRepository(store: Store) {
 
     // ------------------------------------------------------------ activities
 
-    insertActivity: (activity: StoredActivity) => activities(store).insert(activity),
+    /** Answers false when an activity of that id (the same request sent again) is kept already. */
+    insertActivity: (activity: StoredActivity) => activities(store).insertIfAbsent(activity),
     /** An edit, only on the activity read and while the places given fit the new capacity. */
     editActivity: (activity: StoredActivity, fields: Partial<Activity>, entry: HistoryEntry) =>
       activities(store).update({ _id: activity._id, updatedAt: activity.updatedAt, taken: { $lte: fields.capacity }, pending: { $exists: false } }, { $set: fields, $push: { history: entry } }),

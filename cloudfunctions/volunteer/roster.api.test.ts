@@ -1,4 +1,5 @@
 import { cutStore } from '../../test/support/cut-store'
+import { requestId } from '../../test/support/reports'
 import { startRuntime, type TestRuntime } from '../../test/support/runtime'
 import { activities, monthly, serviceRecords, signups, volunteers } from '../core/collections'
 import { userIdOf } from '../core/identity'
@@ -22,7 +23,7 @@ const PEOPLE = ['v-1', 'v-2']
 const ACTIVITIES = 20
 
 async function ok(action: string, payload: object, openid: string) {
-  const res = await rt.call('volunteer', action as 'me', payload as Record<string, never>, openid)
+  const res = await rt.call('volunteer', action as 'me', payload as Record<string, never>, openid, requestId())
   if (res.status !== 200) throw new Error(`${action} refused: ${JSON.stringify(res.body)}`)
   return res.body.data
 }

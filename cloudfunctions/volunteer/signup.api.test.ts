@@ -1,4 +1,5 @@
 import { cutStore } from '../../test/support/cut-store'
+import { requestId } from '../../test/support/reports'
 import { startRuntime, type TestRuntime } from '../../test/support/runtime'
 import { activities, counters, outbox, signups } from '../core/collections'
 import { userIdOf } from '../core/identity'
@@ -19,7 +20,7 @@ const T0 = Date.parse('2026-11-23T09:00:00+08:00')
 const t = (h: number) => new Date(T0 + h * HOUR).toISOString()
 
 async function ok(action: string, payload: object, openid: string) {
-  const res = await rt.call('volunteer', action as 'me', payload as Record<string, never>, openid)
+  const res = await rt.call('volunteer', action as 'me', payload as Record<string, never>, openid, requestId())
   if (res.status !== 200) throw new Error(`${action} refused: ${JSON.stringify(res.body)}`)
   return res.body.data
 }

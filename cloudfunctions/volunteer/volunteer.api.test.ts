@@ -35,7 +35,7 @@ const register = (openid: string, birthDate = '1990-05-01') => ok('volunteer', '
 async function activity(overrides: Record<string, unknown> = {}, from = 48, hours = 2) {
   const t = (h: number) => new Date(Date.parse('2026-11-23T09:00:00+08:00') + h * HOUR).toISOString()
   const input = { title: '文昌街路口交通文明劝导', type: 'traffic', description: '早高峰劝导行人不闯红灯', bring: '身份证、水杯', place: PLACE, startAt: t(from), endAt: t(from + hours), capacity: 30, signupDeadline: t(Math.max(from - 12, 0.5)), cancelDeadline: t(Math.max(from - 24, 0.25)), insurance: true, ...overrides }
-  const created = await ok('volunteer', 'create', input, 'demo-organizer')
+  const created = await ok('volunteer', 'create', input, 'demo-organizer', requestId())
   await ok('volunteer', 'publish', { id: created.id }, 'demo-organizer')
   return created.id as string
 }
@@ -261,6 +261,14 @@ describe('signing up', () => {
     expect(await edit(id, { description: '开始后再改' })).toMatchObject({ status: 409, body: { message: '活动已开始，不能再修改' } })
     expect(await rt.call('volunteer', 'cancelActivity', { id, reason: '下雨' }, 'demo-organizer')).toMatchObject({ status: 409, body: { message: '活动已开始，不能再取消' } })
     expect((await activities(rt.deps.store).findOne({ _id: id }))?.status).toBe('published')
+  })
+
+  it('when the organizer’s create is sent twice with one requestId (a double tap, a lost answer), then there is one draft', async () => {
+    const sent = requestId()
+    const input = { title: '清洁家园', type: 'cleanup', description: '清理小区卫生死角', bring: '', place: PLACE, startAt: '2026-11-30T01:00:00.000Z', endAt: '2026-11-30T03:00:00.000Z', capacity: 10, signupDeadline: '2026-11-29T01:00:00.000Z', cancelDeadline: '2026-11-29T01:00:00.000Z', insurance: true }
+    const first = await ok('volunteer', 'create', input, 'demo-organizer', sent)
+    expect(await ok('volunteer', 'create', input, 'demo-organizer', sent)).toMatchObject({ id: first.id })
+    expect(await activities(rt.deps.store).count({ organizerId: userIdOf('demo-organizer') })).toBe(1)
   })
 
   it('when a resident or a volunteer tries organizer actions, then they are refused', async () => {
